@@ -1,0 +1,180 @@
+package dev.awskit.grader.hidden;
+
+import dev.awskit.exercises.Exercise;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Holds a submission's classes, loaded once, and builds implementations of contracts. */
+final class SubmissionClasses implements Submission, AutoCloseable {
+
+  private final SubmissionClassLoader loader;
+  private final List<Class<?>> classes;
+
+  private SubmissionClasses(SubmissionClassLoader loader, List<Class<?>> classes) {
+    this.loader = loader;
+    this.classes = classes;
+  }
+
+  static SubmissionClasses open(List<Path> roots) {
+    SubmissionClassLoader loader =
+        new SubmissionClassLoader(
+            roots.stream().map(SubmissionClasses::toUrl).toArray(URL[]::new),
+            SubmissionClasses.class.getClassLoader());
+    List<Class<?>> classes = new ArrayList<>();
+    for (String name : classNames(roots)) {
+      try {
+        Class<?> type = Class.forName(name, false, loader);
+        if (type.getClassLoader() == loader) {
+          classes.add(type);
+        }
+      } catch (ClassNotFoundException | LinkageError unusable) {
+        // A class that cannot even be linked implements nothing the tests could use.
+      }
+    }
+    return new SubmissionClasses(loader, List.copyOf(classes));
+  }
+
+  @Override
+  public <T> T create(Class<T> contract, Object... constructorArguments) {
+    Exercise exercise = contract.getAnnotation(Exercise.class);
+    if (exercise == null) {
+      throw new IllegalArgumentException(contract + " is not an exercise contract");
+    }
+    Class<? extends T> implementation = implementationOf(contract, exercise);
+    Constructor<? extends T> constructor = constructorOf(implementation, exercise);
+    try {
+      return constructor.newInstance(constructorArguments);
+    } catch (InvocationTargetException thrown) {
+      Throwable cause = thrown.getCause();
+      throw new ImplementationProblem(
+          "Creating " + implementation.getSimpleName() + " failed: its constructor threw "
+              + describe(cause),
+          cause);
+    } catch (ExceptionInInitializerError failed) {
+      throw new ImplementationProblem(
+          "Loading " + implementation.getSimpleName() + " failed: its static initialiser threw "
+              + describe(failed.getCause()),
+          failed.getCause());
+    } catch (LinkageError | ReflectiveOperationException unusable) {
+      throw new ImplementationProblem(
+          implementation.getSimpleName() + " cannot be used: " + describe(unusable), unusable);
+    }
+  }
+
+  private <T> Class<? extends T> implementationOf(Class<T> contract, Exercise exercise) {
+    List<Class<? extends T>> candidates =
+        classes.stream()
+            .filter(contract::isAssignableFrom)
+            .filter(type -> !type.isInterface() && !Modifier.isAbstract(type.getModifiers()))
+            .<Class<? extends T>>map(type -> type.asSubclass(contract))
+            .toList();
+    if (candidates.isEmpty()) {
+      throw new ImplementationProblem(
+          "Your submission has no class that implements " + contract.getSimpleName()
+              + ". Write the class " + exercise.implementation() + " in package "
+              + contract.getPackageName() + " so that it implements " + contract.getSimpleName()
+              + ".");
+    }
+    if (candidates.size() > 1) {
+      throw new ImplementationProblem(
+          "Your submission has " + candidates.size() + " classes that implement "
+              + contract.getSimpleName() + " ("
+              + candidates.stream().map(Class::getName).sorted().collect(Collectors.joining(", "))
+              + "); keep exactly one, so the grader knows which to test.");
+    }
+    return candidates.get(0);
+  }
+
+  private static <T> Constructor<? extends T> constructorOf(
+      Class<? extends T> implementation, Exercise exercise) {
+    String signature =
+        implementation.getSimpleName() + "("
+            + Arrays.stream(exercise.constructor())
+                .map(Class::getSimpleName)
+                .collect(Collectors.joining(", "))
+            + ")";
+    try {
+      Constructor<? extends T> constructor =
+          implementation.getDeclaredConstructor(exercise.constructor());
+      if (!Modifier.isPublic(constructor.getModifiers())
+          || !Modifier.isPublic(implementation.getModifiers())) {
+        throw new ImplementationProblem(
+            "The class and its constructor " + signature + " must both be public.");
+      }
+      return constructor;
+    } catch (NoSuchMethodException missing) {
+      throw new ImplementationProblem(
+          implementation.getSimpleName() + " has no constructor " + signature
+              + "; the tests build your class through exactly that constructor.");
+    } catch (LinkageError unusable) {
+      throw new ImplementationProblem(
+          implementation.getSimpleName() + " cannot be used: " + describe(unusable), unusable);
+    }
+  }
+
+  private static String describe(Throwable thrown) {
+    if (thrown == null) {
+      return "an error without details";
+    }
+    String message = thrown.getMessage();
+    return thrown.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private static List<String> classNames(List<Path> roots) {
+    List<String> names = new ArrayList<>();
+    for (Path root : roots) {
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> files = Files.walk(root)) {
+          files
+              .filter(file -> file.toString().endsWith(".class"))
+              .map(file -> toClassName(root.relativize(file).toString().replace('\\', '/')))
+              .forEach(names::add);
+        } catch (IOException unreadable) {
+          throw new UncheckedIOException(unreadable);
+        }
+      } else if (Files.isRegularFile(root)) {
+        try (JarFile jar = new JarFile(root.toFile())) {
+          jar.stream()
+              .map(entry -> entry.getName())
+              .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/"))
+              .map(SubmissionClasses::toClassName)
+              .forEach(names::add);
+        } catch (IOException unreadable) {
+          throw new UncheckedIOException(unreadable);
+        }
+      }
+    }
+    return names.stream().filter(name -> !name.endsWith("module-info")).sorted().toList();
+  }
+
+  private static String toClassName(String path) {
+    return path.substring(0, path.length() - ".class".length()).replace('/', '.');
+  }
+
+  private static URL toUrl(Path root) {
+    try {
+      return root.toUri().toURL();
+    } catch (MalformedURLException impossible) {
+      throw new IllegalArgumentException(root.toString(), impossible);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    loader.close();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.awskit.grader.hidden;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Resolves {@link Submission} parameters of hidden tests.
+ *
+ * <p>The submission's compiled classes are named by the configuration parameter
+ * {@value #CLASSPATH_PARAMETER}: directories or jars separated by the platform's path separator.
+ * They are loaded once per test run, in a class loader of their own, and closed when it ends.
+ */
+public final class SubmissionExtension implements ParameterResolver {
+
+  /** Names the configuration parameter that lists the submission's class roots. */
+  public static final String CLASSPATH_PARAMETER = "awskit.submission.classpath";
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SubmissionExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Submission.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    String classpath =
+        context
+            .getConfigurationParameter(CLASSPATH_PARAMETER)
+            .orElseThrow(
+                () ->
+                    new ParameterResolutionException(
+                        "No submission to grade: the configuration parameter "
+                            + CLASSPATH_PARAMETER
+                            + " is not set"));
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .computeIfAbsent(
+            classpath, key -> SubmissionClasses.open(roots(key)), SubmissionClasses.class);
+  }
+
+  private static List<Path> roots(String classpath) {
+    return Arrays.stream(classpath.split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank())
+        .map(Path::of)
+        .toList();
+  }
+}
