@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.ArgumentMatchers;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
@@ -28,7 +29,7 @@ class S3BucketCreatorTest {
   void s3CreatesBuckets() {
     // Whichever way you call createBucket (request object or Consumer of a builder), the call
     // ends in the request-object method stubbed here, as it does in the real client.
-    doCallRealMethod().when(s3).createBucket(any(Consumer.class));
+    doCallRealMethod().when(s3).createBucket(ArgumentMatchers.<Consumer<CreateBucketRequest.Builder>>any());
     when(s3.createBucket(sent.capture())).thenReturn(created);
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -277,7 +278,9 @@ class BucketCreatorHiddenTest {
           .createBucket(any(CreateBucketRequest.class));
       // The Consumer<Builder> overload is a default method that builds the request and calls
       // the overload above, exactly as in the real client.
-      doCallRealMethod().when(client).createBucket(any(Consumer.class));
+      doCallRealMethod()
+          .when(client)
+          .createBucket(ArgumentMatchers.<Consumer<CreateBucketRequest.Builder>>any());
     }
 
     static FakeS3 creating() {

@@ -164,17 +164,16 @@ final class FakeS3Objects {
   }
 
   static NoSuchKeyException noSuchKey() {
-    return (NoSuchKeyException)
-        NoSuchKeyException.builder()
-            .statusCode(404)
-            .message("The specified key does not exist.")
-            .awsErrorDetails(
-                AwsErrorDetails.builder()
-                    .errorCode("NoSuchKey")
-                    .errorMessage("The specified key does not exist.")
-                    .serviceName("S3")
-                    .build())
-            .build();
+    return NoSuchKeyException.builder()
+        .statusCode(404)
+        .message("The specified key does not exist.")
+        .awsErrorDetails(
+            AwsErrorDetails.builder()
+                .errorCode("NoSuchKey")
+                .errorMessage("The specified key does not exist.")
+                .serviceName("S3")
+                .build())
+        .build();
   }
 
   /** Yields some bytes, then fails as a reset connection would. */
