@@ -59,6 +59,9 @@ class MessageQueueTests {
   /** What SQS allows as a batch entry id. */
   private static final Pattern ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
+  /** More requests than any test here needs: a batching loop that never ends is cut short. */
+  private static final int MAX_BATCH_REQUESTS = 100;
+
   private static final Set<String> SQS_OPERATIONS =
       Set.of("sendMessage", "sendMessageBatch", "receiveMessage", "deleteMessage");
 
@@ -92,6 +95,11 @@ class MessageQueueTests {
             call -> {
               SendMessageBatchRequest request = call.getArgument(0);
               batches.add(request);
+              if (batches.size() > MAX_BATCH_REQUESTS) {
+                throw new AssertionError(
+                    "SendMessageBatch was called more than " + MAX_BATCH_REQUESTS
+                        + " times for a few dozen bodies: does the chunking loop move on?");
+              }
               return batchOutcome.apply(request);
             });
     when(sqs.receiveMessage(any(ReceiveMessageRequest.class)))
