@@ -41,8 +41,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  *             {@code FunctionError} is set (for example {@code "Unhandled"}) and its payload
  *             describes the error, like
  *             {@code {"errorMessage": "...", "errorType": "...", "stackTrace": [...]}}: the
- *             message is that {@code errorMessage}, or the {@code FunctionError} value when the
- *             payload has no string {@code errorMessage};
+ *             message is that {@code errorMessage}; when the payload has no non-blank string
+ *             {@code errorMessage}, a message that contains the {@code FunctionError} value;
  *         <li>a {@code REQUEST_RESPONSE} payload that is not a JSON object (malformed JSON, empty,
  *             an array, a string, a number, {@code null});
  *         <li>a payload map that cannot be written as JSON;
