@@ -3,6 +3,8 @@ package dev.awskit.exercises.q05;
 import dev.awskit.exercises.Exercise;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
 
 /**
  * Creates presigned URLs: links that let someone without AWS credentials download or upload one
@@ -14,11 +16,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * and makes no call to AWS), so nothing is sent to S3 here.
  *
  * <p><b>SDK operations.</b> {@link PresignedOperation#GET} is signed with
- * {@link S3Presigner#presignGetObject(software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest)
- * presignGetObject} around a {@code GetObjectRequest} for the bucket and key;
- * {@link PresignedOperation#PUT} with
- * {@link S3Presigner#presignPutObject(software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest)
- * presignPutObject} around a {@code PutObjectRequest}. The expiry goes into the presign request's
+ * {@link S3Presigner#presignGetObject(GetObjectPresignRequest) presignGetObject} around a
+ * {@code GetObjectRequest} for the bucket and key; {@link PresignedOperation#PUT} with
+ * {@link S3Presigner#presignPutObject(PutObjectPresignRequest) presignPutObject} around a
+ * {@code PutObjectRequest}. The expiry goes into the presign request's
  * {@code signatureDuration}; the URL then carries it as its {@code X-Amz-Expires} parameter.
  * Either builder style (a request object or a {@code Consumer} of its builder) is fine.
  *

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  *
  * <ul>
  *   <li>{@code FunctionName}: the {@code functionName} argument, as given;
- *   <li>{@code InvocationType}: {@code RequestResponse} for {@link InvocationMode#REQUEST_RESPONSE},
- *       {@code Event} for {@link InvocationMode#EVENT};
+ *   <li>{@code InvocationType}: {@code RequestResponse} for
+ *       {@link InvocationMode#REQUEST_RESPONSE}, {@code Event} for {@link InvocationMode#EVENT};
  *   <li>{@code Payload}: the {@code payload} map written as a JSON object (UTF-8 bytes in
  *       {@code SdkBytes}), nested maps as objects and lists as arrays. Use a JSON library
  *       (Jackson's {@code ObjectMapper} is on the class path); {@code Map.toString()} is not JSON.

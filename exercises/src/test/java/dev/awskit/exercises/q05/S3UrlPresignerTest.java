@@ -45,12 +45,14 @@ class S3UrlPresignerTest {
         urls.presign("course-bucket", "reports/week1.csv", PresignedOperation.GET, 600);
 
     // then
-    assertThat(url).hasValueSatisfying(
-        text -> assertThat(text)
-            .contains("course-bucket")
-            .contains("reports/week1.csv")
-            .contains("X-Amz-Expires=600")
-            .contains("X-Amz-Signature="));
+    assertThat(url)
+        .hasValueSatisfying(
+            text ->
+                assertThat(text)
+                    .contains("course-bucket")
+                    .contains("reports/week1.csv")
+                    .contains("X-Amz-Expires=600")
+                    .contains("X-Amz-Signature="));
   }
 
   @Test
@@ -62,7 +64,8 @@ class S3UrlPresignerTest {
     when(presigner.presignPutObject(any(Consumer.class))).thenCallRealMethod();
     when(presigner.presignPutObject(any(PutObjectPresignRequest.class)))
         .thenAnswer(
-            call -> realPresigner.presignPutObject(call.getArgument(0, PutObjectPresignRequest.class)));
+            call ->
+                realPresigner.presignPutObject(call.getArgument(0, PutObjectPresignRequest.class)));
     UrlPresigner urls = Implementations.create(UrlPresigner.class, presigner);
 
     // when

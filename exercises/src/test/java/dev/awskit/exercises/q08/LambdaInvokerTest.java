@@ -24,7 +24,8 @@ class LambdaInvokerTest {
   @BeforeEach
   @SuppressWarnings("unchecked")
   void letTheConsumerOverloadReachTheRequestOverload() {
-    // invoke(Consumer<Builder>) is a default method that builds the request and calls invoke(InvokeRequest).
+    // invoke(Consumer<Builder>) is a default method that builds the request and calls
+    // invoke(InvokeRequest).
     when(lambda.invoke(any(Consumer.class))).thenCallRealMethod();
   }
 

@@ -54,7 +54,8 @@ public class DynamoDbManager implements ItemStore {
   @Override
   public List<Map<String, AttributeValue>> scanAll() {
     // The paginator sends LastEvaluatedKey back as ExclusiveStartKey until the last page.
-    return dynamoDb.scanPaginator(request -> request.tableName(tableName)).items().stream().toList();
+    return dynamoDb.scanPaginator(request -> request.tableName(tableName)).items().stream()
+        .toList();
   }
 
   private static void requireNotEmpty(Map<String, AttributeValue> attributes, String what) {

@@ -97,14 +97,22 @@ final class RecordingPresigner implements Answer<Object>, AutoCloseable {
     for (Object request : all) {
       if (request instanceof GetObjectPresignRequest get) {
         described.add(
-            "presignGetObject(bucket=" + get.getObjectRequest().bucket() + ", key="
-                + get.getObjectRequest().key() + ", signatureDuration="
-                + get.signatureDuration() + ")");
+            "presignGetObject(bucket="
+                + get.getObjectRequest().bucket()
+                + ", key="
+                + get.getObjectRequest().key()
+                + ", signatureDuration="
+                + get.signatureDuration()
+                + ")");
       } else if (request instanceof PutObjectPresignRequest put) {
         described.add(
-            "presignPutObject(bucket=" + put.putObjectRequest().bucket() + ", key="
-                + put.putObjectRequest().key() + ", signatureDuration="
-                + put.signatureDuration() + ")");
+            "presignPutObject(bucket="
+                + put.putObjectRequest().bucket()
+                + ", key="
+                + put.putObjectRequest().key()
+                + ", signatureDuration="
+                + put.signatureDuration()
+                + ")");
       } else {
         described.add(request.getClass().getSimpleName());
       }

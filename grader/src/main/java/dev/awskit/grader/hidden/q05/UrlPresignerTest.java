@@ -41,16 +41,21 @@ public class UrlPresignerTest {
   void getIsSignedAsGetObject(Submission submission) {
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
-    Optional<String> url = call("presign(bucket, key, GET, 900)",
-        () -> urls.presign(BUCKET, KEY, PresignedOperation.GET, 900));
+    Optional<String> url =
+        call(
+            "presign(bucket, key, GET, 900)",
+            () -> urls.presign(BUCKET, KEY, PresignedOperation.GET, 900));
 
     List<GetObjectPresignRequest> gets = signing.getRequests();
     assertThat(gets)
-        .withFailMessage("presign(..., GET, ...) should call presignGetObject exactly once and nothing else;"
-            + " the presigner received: %s", signing.describeRequests())
+        .withFailMessage(
+            "presign(..., GET, ...) should call presignGetObject exactly once and nothing else;"
+                + " the presigner received: %s",
+            signing.describeRequests())
         .hasSize(1);
     assertThat(signing.putRequests())
-        .withFailMessage("A GET URL must not be signed with presignPutObject; the presigner received: %s",
+        .withFailMessage(
+            "A GET URL must not be signed with presignPutObject; the presigner received: %s",
             signing.describeRequests())
         .isEmpty();
     assertThat(gets.get(0).getObjectRequest().bucket())
@@ -70,17 +75,23 @@ public class UrlPresignerTest {
   void putIsSignedAsPutObject(Submission submission) {
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
-    Optional<String> url = call("presign(bucket, key, PUT, 900)",
-        () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 900));
+    Optional<String> url =
+        call(
+            "presign(bucket, key, PUT, 900)",
+            () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 900));
 
     List<PutObjectPresignRequest> puts = signing.putRequests();
     assertThat(puts)
-        .withFailMessage("presign(..., PUT, ...) should call presignPutObject exactly once and nothing else;"
-            + " the presigner received: %s", signing.describeRequests())
+        .withFailMessage(
+            "presign(..., PUT, ...) should call presignPutObject exactly once and nothing else;"
+                + " the presigner received: %s",
+            signing.describeRequests())
         .hasSize(1);
     assertThat(signing.getRequests())
-        .withFailMessage("A PUT (upload) URL must not be signed with presignGetObject: it would only allow"
-            + " downloads; the presigner received: %s", signing.describeRequests())
+        .withFailMessage(
+            "A PUT (upload) URL must not be signed with presignGetObject: it would only allow"
+                + " downloads; the presigner received: %s",
+            signing.describeRequests())
         .isEmpty();
     assertThat(puts.get(0).putObjectRequest().bucket())
         .as("The PutObjectRequest should name the bucket passed to presign")
@@ -99,27 +110,35 @@ public class UrlPresignerTest {
   void expiryIsTheSignatureDuration(Submission submission) {
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
-    Optional<String> get = call("presign(bucket, key, GET, 900)",
-        () -> urls.presign(BUCKET, KEY, PresignedOperation.GET, 900));
-    Optional<String> put = call("presign(bucket, key, PUT, 120)",
-        () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 120));
+    Optional<String> get =
+        call(
+            "presign(bucket, key, GET, 900)",
+            () -> urls.presign(BUCKET, KEY, PresignedOperation.GET, 900));
+    Optional<String> put =
+        call(
+            "presign(bucket, key, PUT, 120)",
+            () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 120));
 
     assertThat(signing.getRequests())
-        .withFailMessage("presign(..., GET, 900) should sign one GetObject request; the presigner received: %s",
+        .withFailMessage(
+            "presign(..., GET, 900) should sign one GetObject request; the presigner received: %s",
             signing.describeRequests())
         .hasSize(1);
     Duration getDuration = signing.getRequests().get(0).signatureDuration();
     assertThat(getDuration)
-        .withFailMessage("presign(..., GET, 900) should set signatureDuration to 900 seconds; it was %s",
+        .withFailMessage(
+            "presign(..., GET, 900) should set signatureDuration to 900 seconds; it was %s",
             getDuration == null ? "not set" : getDuration.toSeconds() + " seconds")
         .isEqualTo(Duration.ofSeconds(900));
     assertThat(signing.putRequests())
-        .withFailMessage("presign(..., PUT, 120) should sign one PutObject request; the presigner received: %s",
+        .withFailMessage(
+            "presign(..., PUT, 120) should sign one PutObject request; the presigner received: %s",
             signing.describeRequests())
         .hasSize(1);
     Duration putDuration = signing.putRequests().get(0).signatureDuration();
     assertThat(putDuration)
-        .withFailMessage("presign(..., PUT, 120) should set signatureDuration to 120 seconds; it was %s",
+        .withFailMessage(
+            "presign(..., PUT, 120) should set signatureDuration to 120 seconds; it was %s",
             putDuration == null ? "not set" : putDuration.toSeconds() + " seconds")
         .isEqualTo(Duration.ofSeconds(120));
     assertThat(expiresOf(get)).as("The GET URL should carry X-Amz-Expires=900").isEqualTo("900");
@@ -132,27 +151,33 @@ public class UrlPresignerTest {
   void defaultExpiryIsOneHour(Submission submission) {
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
-    Optional<String> get = call("presign(bucket, key, GET)",
-        () -> urls.presign(BUCKET, KEY, PresignedOperation.GET));
-    Optional<String> put = call("presign(bucket, key, PUT)",
-        () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT));
+    Optional<String> get =
+        call("presign(bucket, key, GET)", () -> urls.presign(BUCKET, KEY, PresignedOperation.GET));
+    Optional<String> put =
+        call("presign(bucket, key, PUT)", () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT));
 
     assertThat(expiresOf(get))
-        .as("presign(bucket, key, GET) should give a GET URL valid for 3600 seconds; the presigner"
-            + " received: %s", signing.describeRequests())
+        .as(
+            "presign(bucket, key, GET) should give a GET URL valid for 3600 seconds; the presigner"
+                + " received: %s",
+            signing.describeRequests())
         .isEqualTo("3600");
     assertThat(expiresOf(put))
-        .as("presign(bucket, key, PUT) should give a PUT URL valid for 3600 seconds; the presigner"
-            + " received: %s", signing.describeRequests())
+        .as(
+            "presign(bucket, key, PUT) should give a PUT URL valid for 3600 seconds; the presigner"
+                + " received: %s",
+            signing.describeRequests())
         .isEqualTo("3600");
     assertThat(signing.getRequests())
-        .withFailMessage("presign(bucket, key, GET) should call presignGetObject once and"
-            + " presign(bucket, key, PUT) presignPutObject once; the presigner received: %s",
+        .withFailMessage(
+            "presign(bucket, key, GET) should call presignGetObject once and"
+                + " presign(bucket, key, PUT) presignPutObject once; the presigner received: %s",
             signing.describeRequests())
         .hasSize(1);
     assertThat(signing.putRequests())
-        .withFailMessage("presign(bucket, key, GET) should call presignGetObject once and"
-            + " presign(bucket, key, PUT) presignPutObject once; the presigner received: %s",
+        .withFailMessage(
+            "presign(bucket, key, GET) should call presignGetObject once and"
+                + " presign(bucket, key, PUT) presignPutObject once; the presigner received: %s",
             signing.describeRequests())
         .hasSize(1);
   }
@@ -163,18 +188,24 @@ public class UrlPresignerTest {
   void expiryLimitsAreInclusive(Submission submission) {
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
-    Optional<String> shortest = call("presign(bucket, key, GET, 1)",
-        () -> urls.presign(BUCKET, KEY, PresignedOperation.GET, 1));
-    Optional<String> longest = call("presign(bucket, key, PUT, 604800)",
-        () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 604_800));
+    Optional<String> shortest =
+        call(
+            "presign(bucket, key, GET, 1)",
+            () -> urls.presign(BUCKET, KEY, PresignedOperation.GET, 1));
+    Optional<String> longest =
+        call(
+            "presign(bucket, key, PUT, 604800)",
+            () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 604_800));
 
     assertThat(expiresOf(shortest))
-        .as("An expiry of 1 second is the shortest allowed and should give a URL with"
-            + " X-Amz-Expires=1")
+        .as(
+            "An expiry of 1 second is the shortest allowed and should give a URL with"
+                + " X-Amz-Expires=1")
         .isEqualTo("1");
     assertThat(expiresOf(longest))
-        .as("An expiry of 604800 seconds (7 days) is the longest allowed and should give a URL with"
-            + " X-Amz-Expires=604800")
+        .as(
+            "An expiry of 604800 seconds (7 days) is the longest allowed and should give a URL with"
+                + " X-Amz-Expires=604800")
         .isEqualTo("604800");
   }
 
@@ -190,11 +221,13 @@ public class UrlPresignerTest {
         Optional<String> url = call(described, () -> urls.presign(BUCKET, KEY, operation, expiry));
 
         assertThat(url)
-            .as("%s should return Optional.empty(): S3 accepts expiries from 1 s to 7 days only",
+            .as(
+                "%s should return Optional.empty(): S3 accepts expiries from 1 s to 7 days only",
                 described)
             .isEmpty();
         assertThat(signing.allRequests())
-            .withFailMessage("%s should not call the presigner at all (check the range first); it received: %s",
+            .withFailMessage(
+                "%s should not call the presigner at all (check the range first); it received: %s",
                 described, signing.describeRequests())
             .isEmpty();
       }
@@ -216,14 +249,16 @@ public class UrlPresignerTest {
         String described = "presign(bucket, key, " + operation + ", 900)";
 
         Optional<String> url =
-            call(described + " while the presigner throws " + failure.getClass().getSimpleName(),
+            call(
+                described + " while the presigner throws " + failure.getClass().getSimpleName(),
                 () -> urls.presign(BUCKET, KEY, operation, 900));
 
         assertThat(failing.allRequests())
             .withFailMessage("%s should ask the presigner for a URL", described)
             .isNotEmpty();
         assertThat(url)
-            .as("When the presigner throws %s, %s should return Optional.empty()",
+            .as(
+                "When the presigner throws %s, %s should return Optional.empty()",
                 failure.getClass().getSimpleName(), described)
             .isEmpty();
       }
@@ -245,17 +280,24 @@ public class UrlPresignerTest {
             new Arguments(BUCKET, KEY, null));
     for (Arguments arguments : bad) {
       String described =
-          "presign(" + quoted(arguments.bucket()) + ", " + quoted(arguments.key()) + ", "
-              + arguments.operation() + ", 900)";
+          "presign("
+              + quoted(arguments.bucket())
+              + ", "
+              + quoted(arguments.key())
+              + ", "
+              + arguments.operation()
+              + ", 900)";
 
       Optional<String> url =
-          call(described,
+          call(
+              described,
               () -> urls.presign(arguments.bucket(), arguments.key(), arguments.operation(), 900));
 
       assertThat(url).as("%s should return Optional.empty()", described).isEmpty();
       assertThat(signing.allRequests())
-          .withFailMessage("%s should not call the presigner; it received: %s", described,
-              signing.describeRequests())
+          .withFailMessage(
+              "%s should not call the presigner; it received: %s",
+              described, signing.describeRequests())
           .isEmpty();
     }
   }
@@ -267,14 +309,17 @@ public class UrlPresignerTest {
       url = presign.get();
     } catch (RuntimeException thrown) {
       throw new AssertionError(
-          described + " threw " + thrown.getClass().getSimpleName()
+          described
+              + " threw "
+              + thrown.getClass().getSimpleName()
               + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage())
               + "; presign never throws, it returns an Optional (empty when no URL can be made)",
           thrown);
     }
     if (url == null) {
       throw new AssertionError(
-          described + " returned null; it should return an Optional, empty when no URL can be made");
+          described
+              + " returned null; it should return an Optional, empty when no URL can be made");
     }
     return url;
   }

@@ -150,15 +150,16 @@ final class DynamoDbDouble implements Answer<Object> {
     Method method = invocation.getMethod();
     Object[] arguments = invocation.getArguments();
     boolean consumerOverload = arguments.length == 1 && arguments[0] instanceof Consumer;
-    if (method.isDefault()
-        && (consumerOverload || method.getName().endsWith("Paginator"))) {
+    if (method.isDefault() && (consumerOverload || method.getName().endsWith("Paginator"))) {
       // Builds the request or walks the pages, then calls the request-object overload below.
       return invocation.callRealMethod();
     }
     if (arguments.length == 1 && arguments[0] instanceof SdkRequest request) {
       if (requests.size() >= MAX_REQUESTS) {
         throw new AssertionError(
-            "Your code sent more than " + MAX_REQUESTS + " requests to DynamoDB without"
+            "Your code sent more than "
+                + MAX_REQUESTS
+                + " requests to DynamoDB without"
                 + " stopping. A scan must send each page's LastEvaluatedKey as the next"
                 + " request's ExclusiveStartKey and stop when a response has no"
                 + " LastEvaluatedKey.");
@@ -169,7 +170,9 @@ final class DynamoDbDouble implements Answer<Object> {
         return handler.apply(request);
       }
       throw new AssertionError(
-          "This test does not expect a " + method.getName() + " request; the question asks for"
+          "This test does not expect a "
+              + method.getName()
+              + " request; the question asks for"
               + " PutItem, GetItem, DeleteItem and Scan only.");
     }
     return Mockito.RETURNS_DEFAULTS.answer(invocation);

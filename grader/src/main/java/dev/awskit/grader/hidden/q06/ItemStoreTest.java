@@ -45,7 +45,8 @@ public class ItemStoreTest {
 
     List<PutItemRequest> puts = dynamoDb.requests(PutItemRequest.class);
     assertThat(puts)
-        .withFailMessage("put(item) should send exactly one PutItem request; DynamoDB received: %s",
+        .withFailMessage(
+            "put(item) should send exactly one PutItem request; DynamoDB received: %s",
             dynamoDb.describeRequests())
         .hasSize(1);
     assertThat(puts.get(0).tableName())
@@ -70,7 +71,8 @@ public class ItemStoreTest {
 
     List<GetItemRequest> gets = dynamoDb.requests(GetItemRequest.class);
     assertThat(gets)
-        .withFailMessage("get(key) should send exactly one GetItem request; DynamoDB received: %s",
+        .withFailMessage(
+            "get(key) should send exactly one GetItem request; DynamoDB received: %s",
             dynamoDb.describeRequests())
         .hasSize(1);
     assertThat(gets.get(0).tableName())
@@ -146,13 +148,16 @@ public class ItemStoreTest {
               .failOn(DeleteItemRequest.class, failure);
       ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
 
-      boolean stored = call("put(item) while DynamoDB throws " + name,
-          () -> store.put(user("u-4", "Linus", 29)));
-      boolean deleted = call("delete(key) while DynamoDB throws " + name,
-          () -> store.delete(key("u-4")));
+      boolean stored =
+          call(
+              "put(item) while DynamoDB throws " + name, () -> store.put(user("u-4", "Linus", 29)));
+      boolean deleted =
+          call("delete(key) while DynamoDB throws " + name, () -> store.delete(key("u-4")));
 
       assertThat(stored).as("put should return false when PutItem throws %s", name).isFalse();
-      assertThat(deleted).as("delete should return false when DeleteItem throws %s", name).isFalse();
+      assertThat(deleted)
+          .as("delete should return false when DeleteItem throws %s", name)
+          .isFalse();
     }
   }
 
@@ -187,7 +192,8 @@ public class ItemStoreTest {
     assertThat(items)
         .withFailMessage(
             "scanAll should return the 5 items of all 4 pages in page order; it returned %d"
-                + " item(s): %s", items.size(), userIds(items))
+                + " item(s): %s",
+            items.size(), userIds(items))
         .isEqualTo(pages.stream().flatMap(List::stream).toList());
   }
 
@@ -202,12 +208,14 @@ public class ItemStoreTest {
     ItemStore emptyStore = submission.create(ItemStore.class, emptyTable.client(), TABLE);
 
     List<Map<String, AttributeValue>> items = call("scanAll()", store::scanAll);
-    List<Map<String, AttributeValue>> none = call("scanAll() of an empty table", emptyStore::scanAll);
+    List<Map<String, AttributeValue>> none =
+        call("scanAll() of an empty table", emptyStore::scanAll);
 
     assertThat(dynamoDb.requests(ScanRequest.class))
         .withFailMessage(
             "A response without LastEvaluatedKey is the last page: scanAll should send one Scan;"
-                + " DynamoDB received: %s", dynamoDb.describeRequests())
+                + " DynamoDB received: %s",
+            dynamoDb.describeRequests())
         .hasSize(1);
     assertThat(items).as("scanAll should return the items of the only page").isEqualTo(page);
     assertThat(none).as("scanAll of an empty table should return an empty list").isEmpty();
@@ -275,7 +283,8 @@ public class ItemStoreTest {
       result = action.get();
     } catch (RuntimeException thrown) {
       throw new AssertionError(
-          described + " threw " + describe(thrown) + " where the contract expects a result", thrown);
+          described + " threw " + describe(thrown) + " where the contract expects a result",
+          thrown);
     }
     if (result == null) {
       throw new AssertionError(described + " returned null; the contract never returns null");
@@ -294,9 +303,12 @@ public class ItemStoreTest {
     }
     if (thrown == null) {
       throw new AssertionError(
-          described + " returned normally although DynamoDB threw " + describe(failure)
+          described
+              + " returned normally although DynamoDB threw "
+              + describe(failure)
               + "; the contract says the exception propagates (an empty result would look like"
-              + " \"no items\")" + (result == null ? "" : ": it returned " + result));
+              + " \"no items\")"
+              + (result == null ? "" : ": it returned " + result));
     }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause == failure) {
@@ -304,8 +316,13 @@ public class ItemStoreTest {
       }
     }
     throw new AssertionError(
-        described + " threw " + describe(thrown) + " instead of letting DynamoDB's "
-            + describe(failure) + " propagate", thrown);
+        described
+            + " threw "
+            + describe(thrown)
+            + " instead of letting DynamoDB's "
+            + describe(failure)
+            + " propagate",
+        thrown);
   }
 
   private static void expectIllegalArgument(String described, Runnable action) {

@@ -48,7 +48,11 @@ final class ConditionExpression {
 
   /** An operand: an attribute name written as is, a #name placeholder or a :value placeholder. */
   record Operand(Kind kind, String text) {
-    enum Kind { ATTRIBUTE, NAME_PLACEHOLDER, VALUE_PLACEHOLDER }
+    enum Kind {
+      ATTRIBUTE,
+      NAME_PLACEHOLDER,
+      VALUE_PLACEHOLDER
+    }
 
     boolean isValue() {
       return kind == Kind.VALUE_PLACEHOLDER;
@@ -147,7 +151,9 @@ final class ConditionExpression {
   private boolean evaluate(Node node, Map<String, AttributeValue> item) {
     if (node instanceof Comparison comparison) {
       return compare(
-          resolve(comparison.left(), item), comparison.comparator(), resolve(comparison.right(), item));
+          resolve(comparison.left(), item),
+          comparison.comparator(),
+          resolve(comparison.right(), item));
     }
     if (node instanceof Between between) {
       AttributeValue subject = resolve(between.subject(), item);
@@ -211,12 +217,18 @@ final class ConditionExpression {
     for (Operand operand : operands(node)) {
       if (operand.kind() == Operand.Kind.NAME_PLACEHOLDER && !names.containsKey(operand.text())) {
         throw new Unreadable(
-            operand.text() + " is used in \"" + text + "\" but not defined in"
+            operand.text()
+                + " is used in \""
+                + text
+                + "\" but not defined in"
                 + " ExpressionAttributeNames");
       }
       if (operand.isValue() && !values.containsKey(operand.text())) {
         throw new Unreadable(
-            operand.text() + " is used in \"" + text + "\" but not defined in"
+            operand.text()
+                + " is used in \""
+                + text
+                + "\" but not defined in"
                 + " ExpressionAttributeValues");
       }
     }
@@ -304,7 +316,8 @@ final class ConditionExpression {
         return new Comparison(left, comparator, operand());
       }
       throw unreadable(
-          "expected a comparison (=, <>, <, <=, >, >=) or BETWEEN after " + left.text()
+          "expected a comparison (=, <>, <, <=, >, >=) or BETWEEN after "
+              + left.text()
               + (comparator == null ? "" : ", found \"" + comparator + "\""));
     }
 
@@ -324,7 +337,9 @@ final class ConditionExpression {
       if (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_') {
         if (position + 1 < tokens.size() && tokens.get(position + 1).equals("(")) {
           throw unreadable(
-              "the function " + token + "(...) is not read by the grader; write the condition as"
+              "the function "
+                  + token
+                  + "(...) is not read by the grader; write the condition as"
                   + " a comparison such as \"#name >= :value\"");
         }
         if (List.of("AND", "OR", "NOT", "BETWEEN", "IN").contains(token.toUpperCase(Locale.ROOT))) {

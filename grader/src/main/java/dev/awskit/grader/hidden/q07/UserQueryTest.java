@@ -44,8 +44,7 @@ public class UserQueryTest {
    * {@code name} are reserved; {@code user_id} and {@code age} are not.
    */
   private static final Set<String> RESERVED =
-      Set.of("STATUS", "NAME", "DATE", "COUNT", "USER", "USERS", "DATA", "KEY", "VALUE",
-          "TIMESTAMP", "TIME", "TYPE", "SIZE", "YEAR", "LEVEL", "ROLE", "STATE", "GROUP", "INDEX");
+      Set.of("STATUS NAME DATE COUNT USER DATA KEY VALUE TIMESTAMP TIME TYPE SIZE YEAR".split(" "));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("[#:][A-Za-z0-9_\\-]+");
 
@@ -77,8 +76,9 @@ public class UserQueryTest {
           .as("Every Query should name the table given to the constructor")
           .isEqualTo(TABLE);
       assertThat(query.indexName())
-          .as("Every Query should set IndexName to the global secondary index \"status-index\":"
-              + " the table's own key is user_id, only the index is keyed by status")
+          .as(
+              "Every Query should set IndexName to the global secondary index \"status-index\":"
+                  + " the table's own key is user_id, only the index is keyed by status")
           .isEqualTo("status-index");
     }
   }
@@ -122,7 +122,8 @@ public class UserQueryTest {
     assertThat(filter.attributeNames())
         .withFailMessage(
             "The FilterExpression \"%s\" should test age only (DynamoDB refuses a filter on the"
-                + " index key status); it refers to %s", filter.text(), filter.attributeNames())
+                + " index key status); it refers to %s",
+            filter.text(), filter.attributeNames())
         .containsExactly("age");
     Map<Integer, Boolean> expected = new LinkedHashMap<>();
     expected.put(MIN_AGE - 1, false);
@@ -145,14 +146,17 @@ public class UserQueryTest {
           .withFailMessage(
               "With minAge %d the FilterExpression \"%s\" (values %s) should %s a user aged %d"
                   + "%s",
-              MIN_AGE, filter.text(), query.expressionAttributeValues(),
-              age.getValue() ? "keep" : "drop", age.getKey(),
+              MIN_AGE,
+              filter.text(),
+              query.expressionAttributeValues(),
+              age.getValue() ? "keep" : "drop",
+              age.getKey(),
               age.getKey() == MIN_AGE ? ": the bound is inclusive, age >= minAge, not >" : "")
           .isEqualTo(age.getValue());
     }
     assertThat(filter.matches(probe(STATUS, null)))
-        .withFailMessage("The FilterExpression \"%s\" should drop a user without an age",
-            filter.text())
+        .withFailMessage(
+            "The FilterExpression \"%s\" should drop a user without an age", filter.text())
         .isFalse();
   }
 
@@ -197,12 +201,14 @@ public class UserQueryTest {
     assertThat(unusedNames)
         .withFailMessage(
             "ExpressionAttributeNames defines %s, which no expression uses; DynamoDB refuses a"
-                + " request with unused placeholders", unusedNames)
+                + " request with unused placeholders",
+            unusedNames)
         .isEmpty();
     assertThat(unusedValues)
         .withFailMessage(
             "ExpressionAttributeValues defines %s, which no expression uses; DynamoDB refuses a"
-                + " request with unused placeholders", unusedValues)
+                + " request with unused placeholders",
+            unusedValues)
         .isEmpty();
   }
 
@@ -217,21 +223,24 @@ public class UserQueryTest {
     assertThat(filter.valuesUsed())
         .withFailMessage(
             "The FilterExpression \"%s\" should compare age with minAge through a :placeholder"
-                + " in ExpressionAttributeValues", filter.text())
+                + " in ExpressionAttributeValues",
+            filter.text())
         .isNotEmpty();
     for (AttributeValue value : filter.valuesUsed()) {
       assertThat(value.n())
           .withFailMessage(
               "age is a number attribute, so minAge must be sent as a number value,"
                   + " AttributeValue.fromN(\"%d\"); the filter's value is %s. A string value"
-                  + " never equals or orders against a number in DynamoDB.", MIN_AGE, value)
+                  + " never equals or orders against a number in DynamoDB.",
+              MIN_AGE, value)
           .isEqualTo(Integer.toString(MIN_AGE));
     }
     for (AttributeValue value : key.valuesUsed()) {
       assertThat(value)
           .withFailMessage(
               "The status should be sent as a string value, AttributeValue.fromS(\"%s\"); the key"
-                  + " condition's value is %s", STATUS, value)
+                  + " condition's value is %s",
+              STATUS, value)
           .isEqualTo(AttributeValue.fromS(STATUS));
     }
   }
@@ -257,8 +266,8 @@ public class UserQueryTest {
     for (int page = 1; page < queries.size(); page++) {
       assertThat(queries.get(page).exclusiveStartKey())
           .withFailMessage(
-              "Query %d should send the LastEvaluatedKey of page %d as ExclusiveStartKey", page + 1,
-              page)
+              "Query %d should send the LastEvaluatedKey of page %d as ExclusiveStartKey",
+              page + 1, page)
           .isEqualTo(pages.get(page - 1).lastEvaluatedKey());
       QueryRequest first = queries.get(0);
       QueryRequest later = queries.get(page);
@@ -269,7 +278,8 @@ public class UserQueryTest {
                   && first.expressionAttributeValues().equals(later.expressionAttributeValues()))
           .withFailMessage(
               "Query %d should repeat the first query's index, expressions and values; only"
-                  + " ExclusiveStartKey changes from page to page", page + 1)
+                  + " ExclusiveStartKey changes from page to page",
+              page + 1)
           .isTrue();
     }
     List<Map<String, AttributeValue>> served =
@@ -290,10 +300,12 @@ public class UserQueryTest {
     expectIllegalArgument("usersWithStatus(null, 30)", () -> query.usersWithStatus(null, 30));
     expectIllegalArgument("usersWithStatus(\"\", 30)", () -> query.usersWithStatus("", 30));
     expectIllegalArgument("usersWithStatus(\"  \", 30)", () -> query.usersWithStatus("  ", 30));
-    expectIllegalArgument("usersWithStatus(\"active\", -1)", () -> query.usersWithStatus(STATUS, -1));
+    expectIllegalArgument(
+        "usersWithStatus(\"active\", -1)", () -> query.usersWithStatus(STATUS, -1));
     assertThat(index.requests())
-        .withFailMessage("Nothing should be sent for a bad argument, but DynamoDB received %d"
-            + " request(s)", index.requests().size())
+        .withFailMessage(
+            "Nothing should be sent for a bad argument, but DynamoDB received %d" + " request(s)",
+            index.requests().size())
         .isEmpty();
     call("usersWithStatus(\"active\", 0)", () -> query.usersWithStatus(STATUS, 0));
   }
@@ -305,8 +317,8 @@ public class UserQueryTest {
     List<RuntimeException> failures =
         List.of(
             UsersIndexDouble.serviceError(
-                "ProvisionedThroughputExceededException", "The level of configured provisioned"
-                    + " throughput for the table was exceeded"),
+                "ProvisionedThroughputExceededException",
+                "The level of configured provisioned" + " throughput for the table was exceeded"),
             SdkClientException.create("Unable to execute HTTP request: connect timed out"));
     for (RuntimeException failure : failures) {
       UserQuery query =
@@ -327,7 +339,10 @@ public class UserQueryTest {
         continue;
       }
       throw new AssertionError(
-          "usersWithStatus returned " + result + " although DynamoDB threw " + describe(failure)
+          "usersWithStatus returned "
+              + result
+              + " although DynamoDB threw "
+              + describe(failure)
               + "; the contract says the exception propagates, since an empty list would mean"
               + " \"no such users\"");
     }
@@ -339,7 +354,8 @@ public class UserQueryTest {
     call("usersWithStatus(\"active\", 30)", () -> query.usersWithStatus(STATUS, MIN_AGE));
     List<QueryRequest> queries = index.queries();
     assertThat(queries)
-        .withFailMessage("usersWithStatus should send a Query request; DynamoDB received %s",
+        .withFailMessage(
+            "usersWithStatus should send a Query request; DynamoDB received %s",
             index.requests().isEmpty() ? "nothing" : index.requests())
         .isNotEmpty();
     return queries;
@@ -354,8 +370,13 @@ public class UserQueryTest {
           text, query.expressionAttributeNames(), query.expressionAttributeValues());
     } catch (ConditionExpression.Unreadable unreadable) {
       throw new AssertionError(
-          "The " + which + " " + unreadable.getMessage() + ". ExpressionAttributeNames: "
-              + query.expressionAttributeNames() + ", ExpressionAttributeValues: "
+          "The "
+              + which
+              + " "
+              + unreadable.getMessage()
+              + ". ExpressionAttributeNames: "
+              + query.expressionAttributeNames()
+              + ", ExpressionAttributeValues: "
               + query.expressionAttributeValues(),
           unreadable);
     }

@@ -99,7 +99,9 @@ final class UsersIndexDouble implements Answer<Object> {
     if (arguments.length == 1 && arguments[0] instanceof SdkRequest request) {
       if (requests.size() >= MAX_REQUESTS) {
         throw new AssertionError(
-            "Your code sent more than " + MAX_REQUESTS + " Query requests without stopping. Send"
+            "Your code sent more than "
+                + MAX_REQUESTS
+                + " Query requests without stopping. Send"
                 + " each page's LastEvaluatedKey as the next request's ExclusiveStartKey and stop"
                 + " when a response has no LastEvaluatedKey.");
       }
@@ -108,7 +110,8 @@ final class UsersIndexDouble implements Answer<Object> {
         return serve(query);
       }
       throw new AssertionError(
-          "The question asks for Query requests only, but your code called " + method.getName()
+          "The question asks for Query requests only, but your code called "
+              + method.getName()
               + ".");
     }
     return Mockito.RETURNS_DEFAULTS.answer(invocation);
@@ -118,8 +121,8 @@ final class UsersIndexDouble implements Answer<Object> {
     if (failure != null) {
       throw failure;
     }
-    ConditionExpression key = read("KeyConditionExpression", request.keyConditionExpression(),
-        request);
+    ConditionExpression key =
+        read("KeyConditionExpression", request.keyConditionExpression(), request);
     ConditionExpression filter =
         request.filterExpression() == null
             ? null

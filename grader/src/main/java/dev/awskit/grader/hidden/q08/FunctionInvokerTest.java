@@ -45,13 +45,14 @@ public class FunctionInvokerTest {
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
 
     Map<String, Object> answer =
-        call("invoke(name, payload, REQUEST_RESPONSE)",
+        call(
+            "invoke(name, payload, REQUEST_RESPONSE)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
 
     List<InvokeRequest> sent = lambda.invocations();
     assertThat(sent)
-        .withFailMessage("invoke should send exactly one Invoke request; Lambda received %d",
-            sent.size())
+        .withFailMessage(
+            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
         .hasSize(1);
     assertThat(sent.get(0).functionName())
         .as("The Invoke request should name the function as given")
@@ -85,13 +86,14 @@ public class FunctionInvokerTest {
     payload.put("customer", customer);
     payload.put("lines", List.of(Map.of("sku", "A-1", "qty", 2), Map.of("sku", "B-7", "qty", 1)));
 
-    call("invoke(name, payload, REQUEST_RESPONSE)",
+    call(
+        "invoke(name, payload, REQUEST_RESPONSE)",
         () -> invoker.invoke(FUNCTION, payload, InvocationMode.REQUEST_RESPONSE));
 
     List<InvokeRequest> sent = lambda.invocations();
     assertThat(sent)
-        .withFailMessage("invoke should send exactly one Invoke request; Lambda received %d",
-            sent.size())
+        .withFailMessage(
+            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
         .hasSize(1);
     SdkBytes body = sent.get(0).payload();
     assertThat(body).withFailMessage("The Invoke request has no Payload").isNotNull();
@@ -101,12 +103,15 @@ public class FunctionInvokerTest {
       json = JSON.readValue(text, Object.class);
     } catch (IOException notJson) {
       throw new AssertionError(
-          "The Payload sent is not valid JSON: " + text + " (Map.toString() is not JSON; write the"
+          "The Payload sent is not valid JSON: "
+              + text
+              + " (Map.toString() is not JSON; write the"
               + " map with a JSON library such as Jackson's ObjectMapper)");
     }
     assertThat(normalize(json))
         .withFailMessage(
-            "The Payload should be the JSON object of the payload map;%n  expected %s%n  sent     %s",
+            "The Payload should be the JSON object of the payload map;%n  expected %s%n  sent    "
+                + " %s",
             JSON.valueToTree(payload), text)
         .isEqualTo(normalize(payload));
   }
@@ -119,13 +124,14 @@ public class FunctionInvokerTest {
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
 
     Map<String, Object> answer =
-        call("invoke(name, payload, EVENT)",
+        call(
+            "invoke(name, payload, EVENT)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.EVENT));
 
     List<InvokeRequest> sent = lambda.invocations();
     assertThat(sent)
-        .withFailMessage("invoke should send exactly one Invoke request; Lambda received %d",
-            sent.size())
+        .withFailMessage(
+            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
         .hasSize(1);
     assertThat(sent.get(0).invocationType())
         .withFailMessage(
@@ -135,7 +141,8 @@ public class FunctionInvokerTest {
     assertThat(normalize(answer))
         .withFailMessage(
             "An accepted event should give exactly {status=accepted, status_code=202}; invoke"
-                + " returned %s", answer)
+                + " returned %s",
+            answer)
         .isEqualTo(normalize(Map.of("status", "accepted", "status_code", 202)));
   }
 
@@ -157,14 +164,16 @@ public class FunctionInvokerTest {
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
 
     Map<String, Object> answer =
-        call("invoke(name, payload, REQUEST_RESPONSE) of a failing function",
+        call(
+            "invoke(name, payload, REQUEST_RESPONSE) of a failing function",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
 
     assertThat(answer)
         .withFailMessage(
             "The call succeeded (status 200) but the response's FunctionError is \"Unhandled\":"
                 + " the function itself failed, so invoke should return {error=Order 7 has no"
-                + " lines}, the errorMessage of the payload; it returned %s", answer)
+                + " lines}, the errorMessage of the payload; it returned %s",
+            answer)
         .isEqualTo(Map.of("error", "Order 7 has no lines"));
   }
 
@@ -175,10 +184,14 @@ public class FunctionInvokerTest {
     List<RuntimeException> failures =
         List.of(
             lambdaError(
-                ResourceNotFoundException.builder(), "ResourceNotFoundException", 404,
+                ResourceNotFoundException.builder(),
+                "ResourceNotFoundException",
+                404,
                 "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:" + FUNCTION),
             lambdaError(
-                TooManyRequestsException.builder(), "TooManyRequestsException", 429,
+                TooManyRequestsException.builder(),
+                "TooManyRequestsException",
+                429,
                 "Rate exceeded"),
             SdkClientException.create("Unable to execute HTTP request: connect timed out"));
     for (RuntimeException failure : failures) {
@@ -186,7 +199,9 @@ public class FunctionInvokerTest {
         LambdaDouble lambda = LambdaDouble.failingWith(failure);
         FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
         String described =
-            "invoke(name, payload, " + mode + ") while Lambda throws "
+            "invoke(name, payload, "
+                + mode
+                + ") while Lambda throws "
                 + failure.getClass().getSimpleName();
 
         Map<String, Object> answer =
@@ -197,7 +212,8 @@ public class FunctionInvokerTest {
         assertThat(message)
             .withFailMessage(
                 "%s should give {error=<the exception's message>}; the error \"%s\" does not"
-                    + " contain \"%s\"", described, message, expected)
+                    + " contain \"%s\"",
+                described, message, expected)
             .contains(expected);
       }
     }
@@ -215,8 +231,10 @@ public class FunctionInvokerTest {
           "invoke(name, payload, REQUEST_RESPONSE) when the function returns '" + result + "'";
 
       Map<String, Object> answer =
-          call(described,
-              () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
+          call(
+              described,
+              () ->
+                  invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
 
       errorMessage(described, answer);
     }
@@ -232,10 +250,12 @@ public class FunctionInvokerTest {
         "invoke(name, payload, REQUEST_RESPONSE) when FunctionError is \"Unhandled\" and the"
             + " payload has no errorMessage";
     Map<String, Object> answer =
-        call(described,
+        call(
+            described,
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
     assertThat(errorMessage(described, answer))
-        .withFailMessage("%s should give an error message that names the FunctionError; got %s",
+        .withFailMessage(
+            "%s should give an error message that names the FunctionError; got %s",
             described, answer)
         .contains("Unhandled");
   }
@@ -250,12 +270,21 @@ public class FunctionInvokerTest {
     record Case(String described, String name, Map<String, Object> payload, InvocationMode mode) {}
     List<Case> cases =
         List.of(
-            new Case("invoke(null, payload, REQUEST_RESPONSE)", null, payload,
+            new Case(
+                "invoke(null, payload, REQUEST_RESPONSE)",
+                null,
+                payload,
                 InvocationMode.REQUEST_RESPONSE),
             new Case("invoke(\"\", payload, EVENT)", "", payload, InvocationMode.EVENT),
-            new Case("invoke(\"  \", payload, REQUEST_RESPONSE)", "  ", payload,
+            new Case(
+                "invoke(\"  \", payload, REQUEST_RESPONSE)",
+                "  ",
+                payload,
                 InvocationMode.REQUEST_RESPONSE),
-            new Case("invoke(name, null, REQUEST_RESPONSE)", FUNCTION, null,
+            new Case(
+                "invoke(name, null, REQUEST_RESPONSE)",
+                FUNCTION,
+                null,
                 InvocationMode.REQUEST_RESPONSE),
             new Case("invoke(name, payload, null)", FUNCTION, payload, null));
     for (Case bad : cases) {
@@ -264,7 +293,8 @@ public class FunctionInvokerTest {
 
       errorMessage(bad.described(), answer);
       assertThat(lambda.requests())
-          .withFailMessage("%s should not call Lambda at all; it sent %d request(s)",
+          .withFailMessage(
+              "%s should not call Lambda at all; it sent %d request(s)",
               bad.described(), lambda.requests().size())
           .isEmpty();
     }
@@ -274,21 +304,23 @@ public class FunctionInvokerTest {
   private static String errorMessage(String described, Map<String, Object> answer) {
     assertThat(answer.keySet())
         .withFailMessage(
-            "%s should return a map with the single key \"error\"; it returned %s", described,
-            answer)
+            "%s should return a map with the single key \"error\"; it returned %s",
+            described, answer)
         .containsExactly("error");
     Object message = answer.get("error");
     assertThat(message instanceof String text && !text.isBlank())
         .withFailMessage(
-            "%s should return {error=<a non-blank message>}; the error value is %s", described,
-            message)
+            "%s should return {error=<a non-blank message>}; the error value is %s",
+            described, message)
         .isTrue();
     return (String) message;
   }
 
   private static RuntimeException lambdaError(
       software.amazon.awssdk.services.lambda.model.LambdaException.Builder builder,
-      String code, int status, String message) {
+      String code,
+      int status,
+      String message) {
     return (RuntimeException)
         builder
             .message(message)
@@ -310,7 +342,9 @@ public class FunctionInvokerTest {
       answer = action.get();
     } catch (RuntimeException thrown) {
       throw new AssertionError(
-          described + " threw " + thrown.getClass().getSimpleName()
+          described
+              + " threw "
+              + thrown.getClass().getSimpleName()
               + (thrown.getMessage() == null ? "" : " (" + thrown.getMessage() + ")")
               + "; invoke never throws, it reports every failure as {error=message}",
           thrown);

@@ -87,7 +87,9 @@ final class LambdaDouble implements Answer<Object> {
     if (arguments.length == 1 && arguments[0] instanceof SdkRequest request) {
       if (requests.size() >= MAX_REQUESTS) {
         throw new AssertionError(
-            "Your code sent more than " + MAX_REQUESTS + " requests to Lambda for one call;"
+            "Your code sent more than "
+                + MAX_REQUESTS
+                + " requests to Lambda for one call;"
                 + " invoke should send exactly one Invoke request.");
       }
       requests.add(request);
@@ -95,7 +97,8 @@ final class LambdaDouble implements Answer<Object> {
         return handler.apply(invoke);
       }
       throw new AssertionError(
-          "The question asks for one Invoke request, but your code called " + method.getName()
+          "The question asks for one Invoke request, but your code called "
+              + method.getName()
               + ".");
     }
     return Mockito.RETURNS_DEFAULTS.answer(invocation);
