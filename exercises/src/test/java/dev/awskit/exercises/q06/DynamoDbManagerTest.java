@@ -85,7 +85,7 @@ class DynamoDbManagerTest {
     Map<String, AttributeValue> bob =
         Map.of("user_id", AttributeValue.fromS("u-2"), "name", AttributeValue.fromS("Bob"));
     when(dynamoDb.scan(any(ScanRequest.class)))
-        .thenReturn(ScanResponse.builder().items(ALICE, bob).count(2).build());
+        .thenReturn(ScanResponse.builder().items(List.of(ALICE, bob)).count(2).build());
     ItemStore store = Implementations.create(ItemStore.class, dynamoDb, "Users");
 
     // when

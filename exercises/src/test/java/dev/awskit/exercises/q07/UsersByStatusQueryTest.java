@@ -43,7 +43,7 @@ class UsersByStatusQueryTest {
   void queriesTheStatusIndexOfTheTable() {
     // given: DynamoDB answers with one page (no LastEvaluatedKey)
     when(dynamoDb.query(any(QueryRequest.class)))
-        .thenReturn(QueryResponse.builder().items(ALICE).count(1).build());
+        .thenReturn(QueryResponse.builder().items(List.of(ALICE)).count(1).build());
     UserQuery query = Implementations.create(UserQuery.class, dynamoDb, "Users");
 
     // when
