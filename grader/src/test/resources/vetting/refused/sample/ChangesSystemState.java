@@ -16,5 +16,7 @@ public class ChangesSystemState {
     System.clearProperty("user.dir"); // refused: system-state
     Locale.setDefault(Locale.GERMANY); // refused: system-state
     TimeZone.setDefault(TimeZone.getTimeZone("UTC")); // refused: system-state
+    java.util.logging.LogManager.getLogManager().reset(); // refused: system-state
+    java.util.prefs.Preferences.userRoot().put("k", "v"); // refused: system-state
   }
 }

@@ -19,6 +19,10 @@ public class OpensConnections {
     return java.net.http.HttpClient.newHttpClient(); // refused: network
   }
 
+  public Object lookup() throws Exception {
+    return new javax.naming.InitialContext().lookup("ldap://example.com/x"); // refused: network
+  }
+
   public void listen() throws Exception {
     new ServerSocket(8080).close(); // refused: network
   }

@@ -9,4 +9,8 @@ public class SpawnsProcesses {
   public void killParent() {
     ProcessHandle.current().parent().ifPresent(ProcessHandle::destroy); // refused: process-spawn
   }
+
+  public void open(java.io.File file) throws Exception {
+    java.awt.Desktop.getDesktop().open(file); // refused: process-spawn
+  }
 }

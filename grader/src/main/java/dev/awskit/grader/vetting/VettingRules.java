@@ -72,14 +72,16 @@ public final class VettingRules {
   static VettingRule processSpawn() {
     return rule(
         "process-spawn",
-        "start or control other processes (ProcessBuilder, Runtime.exec, Process, ProcessHandle)",
+        "start or control other processes (ProcessBuilder, Runtime.exec, Process, ProcessHandle,"
+            + " java.awt.Desktop)",
         "no exercise starts other programs, and a program started from the grader could reach"
             + " outside its sandbox",
         member("java.lang.ProcessBuilder")
             .or(memberOfSubtype("java.lang.ProcessBuilder"))
             .or(member("java.lang.Runtime", "exec"))
             .or(memberOfSubtype("java.lang.Process"))
-            .or(memberOfSubtype("java.lang.ProcessHandle")));
+            .or(memberOfSubtype("java.lang.ProcessHandle"))
+            .or(member("java.awt.Desktop")));
   }
 
   /** Forbids reflection, method handles and module tricks. */
@@ -185,7 +187,8 @@ public final class VettingRules {
         "system-state",
         "change the System streams, system properties or JVM-wide defaults (System.setOut,"
             + " setErr, setIn, setProperty, clearProperty, setProperties, getProperties,"
-            + " setSecurityManager, Locale.setDefault, TimeZone.setDefault, Security providers)",
+            + " setSecurityManager, Locale.setDefault, TimeZone.setDefault, Security providers,"
+            + " LogManager configuration, java.util.prefs)",
         "System streams, properties and defaults are shared with the grader and the other"
             + " questions, so changing them would disturb both; pass values around instead",
         member(
@@ -202,7 +205,11 @@ public final class VettingRules {
             .or(member("java.net.CookieHandler", "setDefault"))
             .or(member("java.net.ProxySelector", "setDefault"))
             .or(member("java.net.ResponseCache", "setDefault"))
-            .or(member("java.net.URL", "setURLStreamHandlerFactory")));
+            .or(member("java.net.URL", "setURLStreamHandlerFactory"))
+            .or(member(
+                "java.util.logging.LogManager", "reset", "readConfiguration",
+                "updateConfiguration"))
+            .or(inPackage("java.util.prefs")));
   }
 
   /** Forbids sockets, HTTP and URL connections outside the SDK clients handed in. */
@@ -211,7 +218,7 @@ public final class VettingRules {
         "network",
         "open network connections (Socket, ServerSocket, DatagramSocket, socket channels,"
             + " java.net.http.HttpClient, URL.openConnection, URL.openStream, URLConnection,"
-            + " host name lookups)",
+            + " host name lookups, JNDI)",
         "the exercises reach AWS only through the SDK client given to your constructor, and the"
             + " grader gives your code no network",
         memberOfSubtype("java.net.Socket")
@@ -223,7 +230,7 @@ public final class VettingRules {
                 "java.net.InetAddress", "getByName", "getAllByName", "getLocalHost",
                 "isReachable", "getHostName", "getCanonicalHostName"))
             .or(member("java.net.InetSocketAddress", "<init>"))
-            .or(inPackage("java.net.http", "javax.net", "java.rmi"))
+            .or(inPackage("java.net.http", "javax.net", "java.rmi", "javax.naming"))
             .or(memberOfSubtype("java.nio.channels.SocketChannel"))
             .or(memberOfSubtype("java.nio.channels.ServerSocketChannel"))
             .or(memberOfSubtype("java.nio.channels.DatagramChannel"))
