@@ -55,6 +55,12 @@ public class CleanMisc {
     return response;
   }
 
+  public void waitFor(java.nio.file.Path file) throws InterruptedException {
+    while (!java.nio.file.Files.exists(file) && !Thread.currentThread().isInterrupted()) {
+      Thread.currentThread().join(1);
+    }
+  }
+
   public RuntimeException translate(String code) {
     return AwsServiceException.builder()
         .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
@@ -63,7 +69,8 @@ public class CleanMisc {
   }
 
   public String expires(URL presigned) {
-    String query = presigned.getQuery() + presigned.getHost() + presigned.toExternalForm();
+    String query = presigned.getQuery() + presigned.getHost() + presigned.toExternalForm()
+        + java.net.URLEncoder.encode("a b", java.nio.charset.StandardCharsets.UTF_8);
     int cores = Runtime.getRuntime().availableProcessors();
     return CompletableFuture.completedFuture(query).thenApply(q -> q + cores).join()
         + System.currentTimeMillis() + System.nanoTime() + System.identityHashCode(this);

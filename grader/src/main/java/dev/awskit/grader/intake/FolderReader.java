@@ -2,6 +2,7 @@ package dev.awskit.grader.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ final class FolderReader {
 
   private static String describe(IOException failure) {
     String kind = failure.getClass().getSimpleName().replace("Exception", "");
-    return failure instanceof java.nio.file.AccessDeniedException
+    return failure instanceof AccessDeniedException
         ? "permission denied."
         : kind + (failure.getMessage() == null ? "." : " (" + failure.getMessage() + ").");
   }

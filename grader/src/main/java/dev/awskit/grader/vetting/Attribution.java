@@ -3,6 +3,7 @@ package dev.awskit.grader.vetting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public record Attribution<Q>(Map<Q, List<Violation>> byQuestion, List<Violation>
     Map<Q, Set<String>> reach = new LinkedHashMap<>();
     implementations.forEach(
         (question, classes) -> {
-          Set<String> reachable = new java.util.HashSet<>();
+          Set<String> reachable = new HashSet<>();
           classes.forEach(name -> reachable.addAll(graph.reachableFrom(name)));
           reach.put(question, reachable);
         });

@@ -110,8 +110,7 @@ record Finding(String className, String method, int line, String sourceFile, Str
     if (type.isArray()) {
       return type.tryGetComponentType().map(Finding::simpleName).orElse("?") + "[]";
     }
-    String name = type.getName();
-    return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
+    return Violation.readableName(type.getName());
   }
 
   private static String sourceFile(JavaClass type) {

@@ -39,6 +39,10 @@ public final class VettingRules {
           // Reported by the class-loading rule instead, so one line is not reported twice.
           "getContextClassLoader", "setContextClassLoader");
 
+  private static final String THREADS_REASON =
+      "code left running on another thread can outlive its test and disturb the next one; do the"
+          + " work on the calling thread (a retry waits through the Sleeper it is given)";
+
   private VettingRules() {}
 
   /** Returns the default rules, in the order their violations are reported. */
@@ -137,10 +141,6 @@ public final class VettingRules {
             .because(THREADS_REASON)
             .allowEmptyShould(true));
   }
-
-  private static final String THREADS_REASON =
-      "code left running on another thread can outlive its test and disturb the next one; do the"
-          + " work on the calling thread (a retry waits through the Sleeper it is given)";
 
   /** Forbids loading classes or resources by hand. */
   static VettingRule classLoading() {

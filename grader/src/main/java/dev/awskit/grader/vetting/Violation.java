@@ -37,9 +37,24 @@ public record Violation(
     Objects.requireNonNull(reason, "reason");
   }
 
-  /** Returns the class name without its package, nested classes joined with a dot. */
+  /**
+   * Returns the class name without its package, nested classes joined with a dot: {@code
+   * Outer.Inner}, {@code Outer.(anonymous class)}, {@code Outer.Local} for a local class.
+   */
   public String simpleClassName() {
-    return className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
+    return readableName(className);
+  }
+
+  /** Returns a binary class name as a student reads it; see {@link #simpleClassName()}. */
+  static String readableName(String binaryName) {
+    String[] parts = binaryName.substring(binaryName.lastIndexOf('.') + 1).split("\\$", -1);
+    StringBuilder name = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      // javac names anonymous classes Outer$1 and local classes Outer$1Local.
+      String part = parts[i].replaceFirst("^[0-9]+", "");
+      name.append('.').append(part.isEmpty() ? "(anonymous class)" : part);
+    }
+    return name.toString();
   }
 
   /**

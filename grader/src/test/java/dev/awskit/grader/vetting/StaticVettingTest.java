@@ -164,6 +164,10 @@ class StaticVettingTest {
         .isEqualTo("A lambda in the static initializer of B calls Thread.start(). This is not allowed: r.");
     assertThat(new Violation("a.B", "constructor B(int)", 3, "", "threads", "calls Thread.start()", "r").message())
         .isEqualTo("The constructor B(int) (line 3) calls Thread.start(). This is not allowed: r.");
+    assertThat(new Violation("a.B$1", "run()", 9, "B.java", "threads", "calls Thread.start()", "r").simpleClassName())
+        .isEqualTo("B.(anonymous class)");
+    assertThat(new Violation("a.B$2Local", "run()", 9, "B.java", "threads", "calls Thread.start()", "r").simpleClassName())
+        .isEqualTo("B.Local");
   }
 
   @Test
