@@ -21,6 +21,12 @@ public final class SubmissionExtension implements ParameterResolver {
   /** Names the configuration parameter that lists the submission's class roots. */
   public static final String CLASSPATH_PARAMETER = "awskit.submission.classpath";
 
+  /**
+   * Names the class loader that defines the submission's classes; stack frames of those classes
+   * carry it, which tells the student's code apart from the tests' and the libraries'.
+   */
+  public static final String CLASS_LOADER_NAME = "submission";
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SubmissionExtension.class);
 
