@@ -1,0 +1,588 @@
+package dev.awskit.grader.hidden.q09;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.awskit.exercises.q09.BatchResult;
+import dev.awskit.exercises.q09.MessageQueue;
+import dev.awskit.exercises.q09.ReceivedMessage;
+import dev.awskit.grader.hidden.Points;
+import dev.awskit.grader.hidden.QuestionTests;
+import dev.awskit.grader.hidden.Submission;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.mockito.invocation.Invocation;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+/** Hidden tests of question 9: the SQS manager, its batching, its limits and its failures. */
+@QuestionTests(9)
+@DisplayName("Question 9: SQS message queue")
+class MessageQueueTests {
+
+  private static final String QUEUE_URL =
+      "https://sqs.us-east-1.amazonaws.com/123456789012/grading-queue";
+
+  /** What SQS allows as a batch entry id. */
+  private static final Pattern ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+
+  /** More requests than any test here needs: a batching loop that never ends is cut short. */
+  private static final int MAX_BATCH_REQUESTS = 100;
+
+  private static final Set<String> SQS_OPERATIONS =
+      Set.of("sendMessage", "sendMessageBatch", "receiveMessage", "deleteMessage");
+
+  private SqsClient sqs;
+  private final List<SendMessageRequest> sends = new ArrayList<>();
+  private final List<SendMessageBatchRequest> batches = new ArrayList<>();
+  private final List<ReceiveMessageRequest> receives = new ArrayList<>();
+  private final List<DeleteMessageRequest> deletes = new ArrayList<>();
+  private Function<SendMessageBatchRequest, SendMessageBatchResponse> batchOutcome =
+      MessageQueueTests::everyEntrySucceeds;
+  private ReceiveMessageResponse receiveOutcome = ReceiveMessageResponse.builder().build();
+
+  @BeforeEach
+  @SuppressWarnings("unchecked")
+  void mockSqs() {
+    sqs = mock(SqsClient.class);
+    // Both ways of building a request reach the answers below: the Consumer<Builder> overloads
+    // are default methods that build the request and call the request-object overload.
+    when(sqs.sendMessage(any(Consumer.class))).thenCallRealMethod();
+    when(sqs.sendMessageBatch(any(Consumer.class))).thenCallRealMethod();
+    when(sqs.receiveMessage(any(Consumer.class))).thenCallRealMethod();
+    when(sqs.deleteMessage(any(Consumer.class))).thenCallRealMethod();
+    when(sqs.sendMessage(any(SendMessageRequest.class)))
+        .thenAnswer(
+            call -> {
+              sends.add(call.getArgument(0));
+              return SendMessageResponse.builder().messageId("mid-" + sends.size()).build();
+            });
+    when(sqs.sendMessageBatch(any(SendMessageBatchRequest.class)))
+        .thenAnswer(
+            call -> {
+              SendMessageBatchRequest request = call.getArgument(0);
+              batches.add(request);
+              if (batches.size() > MAX_BATCH_REQUESTS) {
+                throw new AssertionError(
+                    "SendMessageBatch was called more than " + MAX_BATCH_REQUESTS
+                        + " times for a few dozen bodies: does the chunking loop move on?");
+              }
+              return batchOutcome.apply(request);
+            });
+    when(sqs.receiveMessage(any(ReceiveMessageRequest.class)))
+        .thenAnswer(
+            call -> {
+              receives.add(call.getArgument(0));
+              return receiveOutcome;
+            });
+    when(sqs.deleteMessage(any(DeleteMessageRequest.class)))
+        .thenAnswer(
+            call -> {
+              deletes.add(call.getArgument(0));
+              return DeleteMessageResponse.builder().build();
+            });
+  }
+
+  private MessageQueue queue(Submission submission) {
+    return submission.create(MessageQueue.class, sqs, QUEUE_URL);
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("send passes the queue URL, the body and the attributes and returns the message id")
+  void sendReturnsTheMessageId(Submission submission) {
+    // when
+    Optional<String> messageId =
+        queue(submission).send("order 7 paid", Map.of("priority", "high", "origin", "shop"));
+
+    // then
+    assertThat(messageId)
+        .as("send should return the MessageId from the SendMessage response")
+        .contains("mid-1");
+    assertThat(sends.size())
+        .as("number of SendMessage requests made by one send")
+        .isEqualTo(1);
+    SendMessageRequest request = sends.get(0);
+    assertThat(request.queueUrl()).as("QueueUrl of the SendMessage request").isEqualTo(QUEUE_URL);
+    assertThat(request.messageBody())
+        .as("MessageBody of the SendMessage request")
+        .isEqualTo("order 7 paid");
+    assertThat(request.messageAttributes().keySet())
+        .as("the SendMessage request should carry one message attribute per map entry")
+        .containsExactlyInAnyOrder("priority", "origin");
+    MessageAttributeValue priority = request.messageAttributes().get("priority");
+    assertThat(priority.dataType())
+        .as("DataType of the message attribute 'priority'")
+        .isEqualTo("String");
+    assertThat(priority.stringValue())
+        .as("StringValue of the message attribute 'priority'")
+        .isEqualTo("high");
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("send returns an empty Optional, not an exception, when SQS fails")
+  void sendReturnsEmptyOnFailure(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+    doThrow(sqsFailure("AWS.SimpleQueueService.NonExistentQueue"))
+        .doThrow(SdkClientException.create("Unable to execute HTTP request"))
+        .when(sqs)
+        .sendMessage(any(SendMessageRequest.class));
+
+    // when
+    Optional<String> serviceFailure =
+        returnsWithoutThrowing("send when SQS answers with an SqsException",
+            () -> queue.send("hello", null));
+    Optional<String> clientFailure =
+        returnsWithoutThrowing("send when SQS cannot be reached (SdkClientException)",
+            () -> queue.send("hello", Map.of()));
+
+    // then
+    assertThat(serviceFailure)
+        .as("send should return an empty Optional when SQS answers with an SqsException")
+        .isEmpty();
+    assertThat(clientFailure)
+        .as("send should return an empty Optional when SQS cannot be reached")
+        .isEmpty();
+  }
+
+  @Test
+  @Points(3)
+  @DisplayName("a batch of 25 messages is sent as three requests of at most 10 entries")
+  void batchOf25IsChunked(Submission submission) {
+    // given
+    List<String> bodies = bodies("order-", 25);
+
+    // when
+    BatchResult result = queue(submission).sendBatch(bodies);
+
+    // then
+    assertThat(batches.stream().map(request -> request.entries().size()).toList())
+        .as("sizes of the SendMessageBatch requests for 25 bodies (SQS takes at most 10 entries"
+            + " per request, and the contract asks for as few requests as possible)")
+        .containsExactly(10, 10, 5);
+    assertThat(sentBodies())
+        .as("every body should be sent exactly once, in list order")
+        .containsExactlyElementsOf(bodies);
+    assertThat(result)
+        .as("result of sendBatch when SQS accepts all 25 entries")
+        .isEqualTo(new BatchResult(25, 0));
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("batch entry ids are unique within each request and valid SQS ids")
+  void batchEntryIdsAreUnique(Submission submission) {
+    // given: the same body many times, and bodies that are no valid ids
+    List<String> bodies = new ArrayList<>();
+    IntStream.range(0, 12).forEach(i -> bodies.add("same body"));
+    IntStream.range(0, 11).forEach(i -> bodies.add("{\"order\": " + i + "}"));
+
+    // when
+    queue(submission).sendBatch(bodies);
+
+    // then
+    assertThat(batches.size())
+        .as("number of SendMessageBatch requests for 23 bodies")
+        .isPositive();
+    for (int i = 0; i < batches.size(); i++) {
+      List<String> ids = batches.get(i).entries().stream().map(SendMessageBatchRequestEntry::id)
+          .toList();
+      assertThat(new HashSet<>(ids).size())
+          .withFailMessage("The entry ids of SendMessageBatch request %d must all be different"
+              + " (SQS rejects the request with BatchEntryIdsNotDistinct otherwise), but were %s",
+              i + 1, ids)
+          .isEqualTo(ids.size());
+      List<String> invalid =
+          ids.stream().filter(id -> id == null || !ENTRY_ID.matcher(id).matches()).toList();
+      assertThat(invalid)
+          .withFailMessage("Each entry id must be 1 to 80 letters, digits, '-' or '_', but"
+              + " request %d had the ids %s", i + 1, invalid)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  @Points(3)
+  @DisplayName("entries that SQS lists under Failed are counted as failed")
+  void failedEntriesAreCounted(Submission submission) {
+    // given: SQS refuses every entry whose body starts with "bad"
+    batchOutcome = MessageQueueTests::entriesStartingWithBadFail;
+    List<String> bodies = new ArrayList<>(bodies("good-", 9));
+    bodies.add(2, "bad-1");
+    bodies.add(6, "bad-2");
+    bodies.add(11, "bad-3");
+
+    // when
+    BatchResult result = queue(submission).sendBatch(bodies);
+
+    // then
+    assertThat(result)
+        .as("sendBatch of 12 bodies where SQS reports 3 entries under Failed (without throwing)")
+        .isEqualTo(new BatchResult(9, 3));
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("a request that fails as a whole counts all its entries as failed and the rest is"
+      + " still sent")
+  void wholeRequestFailureCountsAllItsEntries(Submission submission) {
+    // given: the second request fails with an exception
+    batchOutcome =
+        request -> {
+          if (batches.size() == 2) {
+            throw sqsFailure("AWS.SimpleQueueService.BatchRequestTooLong");
+          }
+          return everyEntrySucceeds(request);
+        };
+
+    // when
+    BatchResult result =
+        returnsWithoutThrowing("sendBatch when one of its requests fails with an SqsException",
+            () -> queue(submission).sendBatch(bodies("m-", 25)));
+
+    // then
+    assertThat(batches.size())
+        .as("number of SendMessageBatch requests for 25 bodies when the second request fails:"
+            + " the third request should still be sent")
+        .isEqualTo(3);
+    assertThat(result)
+        .as("sendBatch of 25 bodies whose second request (10 entries) threw an SqsException")
+        .isEqualTo(new BatchResult(15, 10));
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("an empty batch sends nothing and counts nothing")
+  void emptyBatchSendsNothing(Submission submission) {
+    // when
+    BatchResult result = queue(submission).sendBatch(List.of());
+
+    // then
+    assertThat(result).as("result of sendBatch(List.of())").isEqualTo(new BatchResult(0, 0));
+    assertThat(sqsCalls())
+        .as("sendBatch(List.of()) should not call SQS at all (SQS rejects an empty batch)")
+        .isEmpty();
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("receive sends the limits and the queue URL and returns the messages")
+  void receiveReturnsTheMessages(Submission submission) {
+    // given
+    receiveOutcome =
+        ReceiveMessageResponse.builder()
+            .messages(
+                Message.builder().messageId("m-1").receiptHandle("rh-1").body("first").build(),
+                Message.builder().messageId("m-2").receiptHandle("rh-2").body("second").build())
+            .build();
+
+    // when
+    List<ReceivedMessage> messages = queue(submission).receive(10, 20);
+
+    // then
+    assertThat(receives.size())
+        .as("number of ReceiveMessage requests made by one receive")
+        .isEqualTo(1);
+    ReceiveMessageRequest request = receives.get(0);
+    assertThat(request.queueUrl()).as("QueueUrl of the ReceiveMessage request")
+        .isEqualTo(QUEUE_URL);
+    assertThat(request.maxNumberOfMessages())
+        .as("MaxNumberOfMessages of the ReceiveMessage request for receive(10, 20)")
+        .isEqualTo(10);
+    assertThat(request.waitTimeSeconds())
+        .as("WaitTimeSeconds (long polling) of the ReceiveMessage request for receive(10, 20)")
+        .isEqualTo(20);
+    assertThat(messages)
+        .as("messages returned by receive, in the order SQS returned them")
+        .extracting(ReceivedMessage::messageId, ReceivedMessage::receiptHandle,
+            ReceivedMessage::body)
+        .containsExactly(
+            tuple("m-1", "rh-1", "first"),
+            tuple("m-2", "rh-2", "second"));
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("receive asks for all message attributes and returns their string values")
+  void receiveReturnsTheAttributes(Submission submission) {
+    // given
+    receiveOutcome =
+        ReceiveMessageResponse.builder()
+            .messages(
+                Message.builder()
+                    .messageId("m-1")
+                    .receiptHandle("rh-1")
+                    .body("with attributes")
+                    .messageAttributes(
+                        Map.of(
+                            "priority",
+                            MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("high")
+                                .build()))
+                    .build())
+            .build();
+
+    // when
+    List<ReceivedMessage> messages = queue(submission).receive(1, 0);
+
+    // then
+    assertThat(receives.size())
+        .as("number of ReceiveMessage requests made by one receive")
+        .isEqualTo(1);
+    assertThat(receives.get(0).messageAttributeNames())
+        .as("MessageAttributeNames of the ReceiveMessage request: SQS returns message attributes"
+            + " only when asked, with \"All\"")
+        .containsAnyOf("All", ".*");
+    assertThat(messages).as("messages returned by receive").hasSize(1);
+    assertThat(messages.get(0).attributes())
+        .as("attributes of the received message")
+        .isEqualTo(Map.of("priority", "high"));
+  }
+
+  @Test
+  @Points(3)
+  @DisplayName("receive rejects out-of-range arguments before anything reaches SQS")
+  void receiveRejectsOutOfRangeArguments(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+
+    // when / then
+    int[][] outOfRange = {{0, 0}, {11, 0}, {-1, 5}, {1, -1}, {1, 21}, {5, 60}};
+    for (int[] arguments : outOfRange) {
+      String call = "receive(" + arguments[0] + ", " + arguments[1] + ")";
+      expectIllegalArgument(call, () -> queue.receive(arguments[0], arguments[1]));
+    }
+    assertThat(sqsCalls())
+        .as("no out-of-range receive may reach SQS (maxNumberOfMessages must be 1..10,"
+            + " waitTimeSeconds 0..20), but these calls did")
+        .isEmpty();
+    queue.receive(1, 0);
+    assertThat(receives.size())
+        .as("number of ReceiveMessage requests for receive(1, 0), which is within range")
+        .isEqualTo(1);
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("receive returns an empty list, not an exception, when SQS fails")
+  void receiveReturnsEmptyOnFailure(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+    doThrow(sqsFailure("AWS.SimpleQueueService.NonExistentQueue"))
+        .when(sqs)
+        .receiveMessage(any(ReceiveMessageRequest.class));
+
+    // when
+    List<ReceivedMessage> messages =
+        returnsWithoutThrowing("receive when SQS answers with an SqsException",
+            () -> queue.receive(5, 0));
+
+    // then
+    assertThat(messages).as("receive should return an empty list when SQS fails").isEmpty();
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("delete sends the receipt handle and tells success from failure")
+  void deleteUsesTheReceiptHandle(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+
+    // when
+    boolean deleted = queue.delete("rh-123");
+
+    // then
+    assertThat(deleted).as("delete should return true when SQS deletes the message").isTrue();
+    assertThat(deletes.size())
+        .as("number of DeleteMessage requests made by one delete")
+        .isEqualTo(1);
+    assertThat(deletes.get(0).queueUrl()).as("QueueUrl of the DeleteMessage request")
+        .isEqualTo(QUEUE_URL);
+    assertThat(deletes.get(0).receiptHandle())
+        .as("ReceiptHandle of the DeleteMessage request")
+        .isEqualTo("rh-123");
+
+    // and when SQS fails
+    doThrow(sqsFailure("ReceiptHandleIsInvalid"))
+        .when(sqs)
+        .deleteMessage(any(DeleteMessageRequest.class));
+    boolean failed =
+        returnsWithoutThrowing("delete when SQS answers with an SqsException",
+            () -> queue.delete("rh-stale"));
+    assertThat(failed).as("delete should return false when SQS fails").isFalse();
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("every request carries the queue URL")
+  void everyRequestCarriesTheQueueUrl(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+
+    // when
+    queue.send("one", null);
+    queue.sendBatch(bodies("b-", 3));
+    queue.receive(3, 1);
+    queue.delete("rh-1");
+
+    // then
+    List<String> urls = new ArrayList<>();
+    sends.forEach(request -> urls.add(request.queueUrl()));
+    batches.forEach(request -> urls.add(request.queueUrl()));
+    receives.forEach(request -> urls.add(request.queueUrl()));
+    deletes.forEach(request -> urls.add(request.queueUrl()));
+    assertThat(urls)
+        .as("QueueUrl of every request sent to SQS (send, sendBatch, receive, delete)")
+        .hasSize(4)
+        .containsOnly(QUEUE_URL);
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("bad arguments to send, sendBatch and delete are rejected before anything reaches"
+      + " SQS")
+  void badArgumentsAreRejected(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+    List<String> withNull = new ArrayList<>(List.of("fine", "also fine"));
+    withNull.add(null);
+
+    // when / then
+    expectIllegalArgument("send(null, null)", () -> queue.send(null, null));
+    expectIllegalArgument("send(\"\", null)", () -> queue.send("", null));
+    expectIllegalArgument("sendBatch(null)", () -> queue.sendBatch(null));
+    expectIllegalArgument("sendBatch of a list holding null", () -> queue.sendBatch(withNull));
+    expectIllegalArgument("delete(null)", () -> queue.delete(null));
+    expectIllegalArgument("delete(\" \")", () -> queue.delete(" "));
+    assertThat(sqsCalls())
+        .as("calls with bad arguments must not reach SQS, but these did")
+        .isEmpty();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static List<String> bodies(String prefix, int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
+  }
+
+  private List<String> sentBodies() {
+    return batches.stream()
+        .flatMap(request -> request.entries().stream())
+        .map(SendMessageBatchRequestEntry::messageBody)
+        .toList();
+  }
+
+  private static SendMessageBatchResponse everyEntrySucceeds(SendMessageBatchRequest request) {
+    return SendMessageBatchResponse.builder()
+        .successful(
+            request.entries().stream()
+                .map(entry -> SendMessageBatchResultEntry.builder().id(entry.id())
+                    .messageId("mid-" + entry.id()).build())
+                .toList())
+        .failed(List.of())
+        .build();
+  }
+
+  private static SendMessageBatchResponse entriesStartingWithBadFail(
+      SendMessageBatchRequest request) {
+    List<SendMessageBatchResultEntry> successful = new ArrayList<>();
+    List<BatchResultErrorEntry> failed = new ArrayList<>();
+    for (SendMessageBatchRequestEntry entry : request.entries()) {
+      if (entry.messageBody() != null && entry.messageBody().startsWith("bad")) {
+        failed.add(BatchResultErrorEntry.builder().id(entry.id()).senderFault(true)
+            .code("InvalidMessageContents").message("refused").build());
+      } else {
+        successful.add(SendMessageBatchResultEntry.builder().id(entry.id())
+            .messageId("mid-" + entry.id()).build());
+      }
+    }
+    return SendMessageBatchResponse.builder().successful(successful).failed(failed).build();
+  }
+
+  private static SqsException sqsFailure(String errorCode) {
+    return (SqsException)
+        SqsException.builder()
+            .statusCode(400)
+            .message("simulated SQS failure " + errorCode)
+            .awsErrorDetails(
+                AwsErrorDetails.builder().errorCode(errorCode).serviceName("Sqs").build())
+            .build();
+  }
+
+  /** Lists the SQS operations called on the mock, by name. */
+  private List<String> sqsCalls() {
+    return Mockito.mockingDetails(sqs).getInvocations().stream()
+        .map(Invocation::getMethod)
+        .map(java.lang.reflect.Method::getName)
+        .filter(SQS_OPERATIONS::contains)
+        .collect(Collectors.toList());
+  }
+
+  private static <T> T returnsWithoutThrowing(String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (UnsupportedOperationException notImplemented) {
+      throw notImplemented;
+    } catch (RuntimeException escaped) {
+      throw new AssertionError(
+          what + " should not throw, but threw " + describe(escaped), escaped);
+    }
+  }
+
+  private static void expectIllegalArgument(String call, Runnable action) {
+    Throwable thrown = null;
+    try {
+      action.run();
+    } catch (UnsupportedOperationException notImplemented) {
+      throw notImplemented;
+    } catch (RuntimeException expected) {
+      thrown = expected;
+    }
+    assertThat(thrown)
+        .withFailMessage(
+            "%s should throw an IllegalArgumentException, but %s", call,
+            thrown == null ? "it returned normally" : "it threw " + describe(thrown))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static String describe(Throwable thrown) {
+    return thrown.getClass().getSimpleName()
+        + (thrown.getMessage() == null ? "" : " (" + thrown.getMessage() + ")");
+  }
+}

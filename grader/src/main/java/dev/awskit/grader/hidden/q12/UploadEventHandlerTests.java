@@ -1,0 +1,493 @@
+package dev.awskit.grader.hidden.q12;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.awskit.exercises.q12.ProcessedObject;
+import dev.awskit.exercises.q12.ProcessingStatus;
+import dev.awskit.exercises.q12.ProcessingSummary;
+import dev.awskit.exercises.q12.UploadEventHandler;
+import dev.awskit.grader.hidden.Points;
+import dev.awskit.grader.hidden.QuestionTests;
+import dev.awskit.grader.hidden.Submission;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+import software.amazon.awssdk.services.sns.model.PublishResponse;
+import software.amazon.awssdk.services.sns.model.SnsException;
+
+/** Hidden tests of question 12: S3 event to DynamoDB items and one SNS notification. */
+@QuestionTests(12)
+@DisplayName("Question 12: S3 event pipeline with DynamoDB and SNS")
+class UploadEventHandlerTests {
+
+  private static final String TABLE = "UploadedObjects";
+  private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:upload-events";
+  private static final Instant NOW = Instant.parse("2024-05-01T12:30:05.125Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  private DynamoDbClient dynamoDb;
+  private SnsClient sns;
+  /** Every PutItem and Publish in the order they happened, as "put:<key>" and "publish". */
+  private final List<String> timeline = new ArrayList<>();
+  private final List<PutItemRequest> puts = new ArrayList<>();
+  private final List<PublishRequest> publishes = new ArrayList<>();
+  /** When set, the PutItem with this number (1 for the first) fails. */
+  private int failingPut;
+  private boolean publishFails;
+
+  @BeforeEach
+  @SuppressWarnings("unchecked")
+  void mockClients() {
+    dynamoDb = mock(DynamoDbClient.class);
+    sns = mock(SnsClient.class);
+    // Both request styles end in the request-object overloads answered here.
+    when(dynamoDb.putItem(any(Consumer.class))).thenCallRealMethod();
+    when(sns.publish(any(Consumer.class))).thenCallRealMethod();
+    when(dynamoDb.putItem(any(PutItemRequest.class)))
+        .thenAnswer(
+            call -> {
+              PutItemRequest request = call.getArgument(0);
+              puts.add(request);
+              if (puts.size() == failingPut) {
+                timeline.add("failed put");
+                throw DynamoDbException.builder()
+                    .statusCode(400)
+                    .message("Requested resource not found")
+                    .awsErrorDetails(
+                        AwsErrorDetails.builder().errorCode("ResourceNotFoundException")
+                            .serviceName("DynamoDb").build())
+                    .build();
+              }
+              timeline.add("put:" + keyOf(request));
+              return PutItemResponse.builder().build();
+            });
+    when(sns.publish(any(PublishRequest.class)))
+        .thenAnswer(
+            call -> {
+              publishes.add(call.getArgument(0));
+              if (publishFails) {
+                timeline.add("failed publish");
+                throw SnsException.builder()
+                    .statusCode(403)
+                    .message("Not authorized to publish")
+                    .awsErrorDetails(
+                        AwsErrorDetails.builder().errorCode("AuthorizationError")
+                            .serviceName("Sns").build())
+                    .build();
+              }
+              timeline.add("publish");
+              return PublishResponse.builder().messageId("notification-1").build();
+            });
+  }
+
+  private UploadEventHandler handler(Submission submission) {
+    return submission.create(UploadEventHandler.class, dynamoDb, sns, TABLE, TOPIC, CLOCK);
+  }
+
+  @Test
+  @Points(3)
+  @DisplayName("a record is stored with object_key, bucket, size and processed_at")
+  void storesTheItem(Submission submission) {
+    // when
+    handler(submission).process(event(record("media-bucket", "docs/report.pdf", 1024)));
+
+    // then
+    assertThat(puts.size()).as("number of PutItem requests for an event of one record")
+        .isEqualTo(1);
+    PutItemRequest put = puts.get(0);
+    assertThat(put.tableName()).as("TableName of the PutItem request").isEqualTo(TABLE);
+    Map<String, AttributeValue> item = put.item();
+    assertThat(item.keySet())
+        .as("attribute names of the stored item")
+        .contains("object_key", "bucket", "size", "processed_at");
+    assertThat(item.get("object_key").s())
+        .as("object_key of the stored item, a string (S)")
+        .isEqualTo("docs/report.pdf");
+    assertThat(item.get("bucket").s())
+        .as("bucket of the stored item, a string (S)")
+        .isEqualTo("media-bucket");
+    assertThat(numberOrNull(item.get("size")))
+        .as("size of the stored item, a number (N)")
+        .isEqualByComparingTo("1024");
+    assertThat(item.get("processed_at").s())
+        .as("processed_at of the stored item, a string (S)")
+        .isNotBlank();
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("object keys are URL-decoded ('+' is a space) before they are used")
+  void keysAreDecoded(Submission submission) {
+    // when
+    ProcessingSummary summary =
+        handler(submission)
+            .process(
+                event(
+                    record("bucket-a", "my+file%21.txt", 10),
+                    record("bucket-a", "caf%C3%A9/men%C3%BC+2024.pdf", 20)));
+
+    // then
+    assertThat(puts.stream().map(UploadEventHandlerTests::keyOf).toList())
+        .as("object_key of the stored items for the S3 keys \"my+file%21.txt\" and"
+            + " \"caf%C3%A9/men%C3%BC+2024.pdf\" (decode with URLDecoder, UTF-8)")
+        .containsExactly("my file!.txt", "café/menü 2024.pdf");
+    assertThat(summary).as("summary returned by process").isNotNull();
+    assertThat(summary.objects().stream().map(ProcessedObject::key).toList())
+        .as("keys in the summary")
+        .containsExactly("my file!.txt", "café/menü 2024.pdf");
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("every record of the event is stored, in order")
+  void everyRecordIsStored(Submission submission) {
+    // when
+    handler(submission)
+        .process(
+            event(
+                record("bucket-a", "one.txt", 1),
+                record("bucket-b", "two.txt", 2),
+                record("bucket-a", "three.txt", 3)));
+
+    // then
+    assertThat(puts.stream()
+            .map(put -> stringOrNull(put.item().get("bucket")) + "/" + keyOf(put))
+            .toList())
+        .as("bucket/object_key of the items stored for an event of three records")
+        .containsExactly("bucket-a/one.txt", "bucket-b/two.txt", "bucket-a/three.txt");
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("size is stored as a number (N), even for objects over 4 GiB")
+  void sizeIsANumber(Submission submission) {
+    // when
+    handler(submission).process(event(record("big-bucket", "backup.tar", 5_368_709_120L)));
+
+    // then
+    assertThat(puts.size()).as("number of PutItem requests").isEqualTo(1);
+    AttributeValue size = puts.get(0).item().get("size");
+    assertThat(size).as("the size attribute of the stored item").isNotNull();
+    assertThat(size.n())
+        .withFailMessage(
+            "size must be a DynamoDB number (AttributeValue.fromN(\"5368709120\")), but was %s",
+            size)
+        .isNotNull();
+    assertThat(new BigDecimal(size.n()))
+        .as("size of the stored item")
+        .isEqualByComparingTo("5368709120");
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("processed_at is the injected clock's time in ISO-8601")
+  void processedAtComesFromTheClock(Submission submission) {
+    // when
+    handler(submission).process(event(record("b", "k.txt", 1), record("b", "l.txt", 2)));
+
+    // then
+    assertThat(puts.size()).as("number of PutItem requests").isEqualTo(2);
+    for (PutItemRequest put : puts) {
+      String processedAt = stringOrNull(put.item().get("processed_at"));
+      Instant parsed = null;
+      try {
+        parsed = processedAt == null ? null : Instant.parse(processedAt);
+      } catch (DateTimeParseException notIso) {
+        // reported below
+      }
+      assertThat(parsed)
+          .withFailMessage(
+              "processed_at should be Instant.now(clock).toString() of the injected clock (%s),"
+                  + " but was %s", NOW, processedAt)
+          .isEqualTo(NOW);
+    }
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("exactly one notification is published to the topic, after all records are"
+      + " stored")
+  void oneNotificationAfterTheStores(Submission submission) {
+    // when
+    handler(submission)
+        .process(
+            event(
+                record("uploads", "a+b.txt", 1),
+                record("uploads", "c.txt", 2),
+                record("uploads", "d.txt", 3)));
+
+    // then
+    assertThat(timeline)
+        .as("PutItem and Publish calls, in the order they happened")
+        .containsExactly("put:a b.txt", "put:c.txt", "put:d.txt", "publish");
+    PublishRequest publish = publishes.get(0);
+    assertThat(publish.topicArn()).as("TopicArn of the Publish request").isEqualTo(TOPIC);
+    assertThat(publish.subject())
+        .as("Subject of the Publish request (SNS: not blank, at most 100 characters, one line)")
+        .isNotBlank()
+        .hasSizeLessThanOrEqualTo(100)
+        .doesNotContain("\n", "\r");
+    assertThat(publish.message())
+        .as("Message of the Publish request should name every stored (decoded) key")
+        .isNotBlank()
+        .contains("a b.txt", "c.txt", "d.txt");
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("a successful event gives a SUCCESS summary listing every object")
+  void successSummary(Submission submission) {
+    // when
+    ProcessingSummary summary =
+        handler(submission)
+            .process(event(record("b1", "x/one.csv", 11), record("b2", "two+words.csv", 22)));
+
+    // then
+    assertThat(summary).as("summary returned by process").isNotNull();
+    assertThat(summary.status()).as("status of the summary").isEqualTo(ProcessingStatus.SUCCESS);
+    assertThat(summary.objects())
+        .as("objects in the summary, in event order")
+        .containsExactly(
+            new ProcessedObject("b1", "x/one.csv", 11),
+            new ProcessedObject("b2", "two words.csv", 22));
+    assertThat(summary.error()).as("error message of a SUCCESS summary").isNull();
+  }
+
+  @Test
+  @Points(3)
+  @DisplayName("a failed DynamoDB write gives an ERROR summary and no notification")
+  void failedWriteIsNotAnnounced(Submission submission) {
+    // given: the second PutItem fails
+    failingPut = 2;
+    UploadEventHandler handler = handler(submission);
+
+    // when
+    ProcessingSummary summary =
+        processWithoutThrowing(
+            handler,
+            event(
+                record("b", "one.txt", 1), record("b", "two.txt", 2), record("b", "three.txt", 3)),
+            "when a PutItem fails with a DynamoDbException");
+
+    // then
+    assertThat(publishes.size())
+        .as("number of SNS Publish requests after a failed DynamoDB write (a success"
+            + " notification would announce data that is not in the table)")
+        .isZero();
+    assertThat(summary.status()).as("status after a failed DynamoDB write")
+        .isEqualTo(ProcessingStatus.ERROR);
+    assertThat(summary.error()).as("error message after a failed DynamoDB write").isNotBlank();
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("after a failed write, processing stops and the summary lists what was stored")
+  void failedWriteStopsAndReportsStoredObjects(Submission submission) {
+    // given: the second PutItem fails
+    failingPut = 2;
+    UploadEventHandler handler = handler(submission);
+
+    // when
+    ProcessingSummary summary =
+        processWithoutThrowing(
+            handler,
+            event(
+                record("b", "one.txt", 1), record("b", "two.txt", 2), record("b", "three.txt", 3)),
+            "when a PutItem fails with a DynamoDbException");
+
+    // then
+    assertThat(puts.size())
+        .as("PutItem requests when the second one fails (processing stops at the failure)")
+        .isEqualTo(2);
+    assertThat(summary.objects())
+        .as("objects in the ERROR summary: those stored before the failure")
+        .containsExactly(new ProcessedObject("b", "one.txt", 1));
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("text that is not a JSON event gives an ERROR summary, not an exception")
+  void notJsonGivesErrorSummary(Submission submission) {
+    UploadEventHandler handler = handler(submission);
+    for (String notJson : Arrays.asList("{\"Records\": [", "this is not JSON", "", null)) {
+      // when
+      ProcessingSummary summary =
+          processWithoutThrowing(handler, notJson, "for the event text " + quote(notJson));
+
+      // then
+      assertThat(summary.status())
+          .as("status of the summary for the event text %s", quote(notJson))
+          .isEqualTo(ProcessingStatus.ERROR);
+      assertThat(summary.error())
+          .as("error message for the event text %s", quote(notJson))
+          .isNotBlank();
+    }
+    assertThat(timeline).as("PutItem and Publish calls for malformed events").isEmpty();
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("an event without Records or with a record missing a field gives an ERROR summary")
+  void missingFieldsGiveErrorSummary(Submission submission) {
+    UploadEventHandler handler = handler(submission);
+    List<String> malformed =
+        List.of(
+            "{}",
+            "{\"Records\": {\"s3\": {}}}",
+            "[1, 2, 3]",
+            event("{\"s3\": {\"object\": {\"key\": \"a.txt\", \"size\": 1}}}"),
+            event("{\"s3\": {\"bucket\": {\"name\": \"b\"}, \"object\": {\"size\": 1}}}"),
+            event("{\"s3\": {\"bucket\": {\"name\": \"b\"}, \"object\": {\"key\": \"a.txt\"}}}"),
+            event("{\"eventName\": \"ObjectCreated:Put\"}"));
+    for (String json : malformed) {
+      // when
+      ProcessingSummary summary =
+          processWithoutThrowing(handler, json, "for the malformed event " + json);
+
+      // then
+      assertThat(summary.status())
+          .as("status of the summary for the malformed event %s", json)
+          .isEqualTo(ProcessingStatus.ERROR);
+      assertThat(summary.error()).as("error message for the malformed event %s", json)
+          .isNotBlank();
+      assertThat(timeline)
+          .as("PutItem and Publish calls for the malformed event %s", json)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("a malformed record anywhere in the event means nothing is stored")
+  void malformedRecordStoresNothing(Submission submission) {
+    // when
+    ProcessingSummary summary =
+        processWithoutThrowing(
+            handler(submission),
+            event(
+                record("b", "fine.txt", 1),
+                "{\"s3\": {\"bucket\": {\"name\": \"b\"}, \"object\": {\"size\": 2}}}"),
+            "for an event whose second record has no key");
+
+    // then
+    assertThat(summary.status()).as("status for an event whose second record has no key")
+        .isEqualTo(ProcessingStatus.ERROR);
+    assertThat(timeline)
+        .as("PutItem and Publish calls for an event whose second record has no key (the whole"
+            + " event is read before anything is written)")
+        .isEmpty();
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("an empty Records list is a SUCCESS with nothing stored or published")
+  void emptyRecords(Submission submission) {
+    // when
+    ProcessingSummary summary =
+        processWithoutThrowing(handler(submission), "{\"Records\": []}",
+            "for an event with no records");
+
+    // then
+    assertThat(summary.status()).as("status for {\"Records\": []}")
+        .isEqualTo(ProcessingStatus.SUCCESS);
+    assertThat(summary.objects()).as("objects for {\"Records\": []}").isEmpty();
+    assertThat(timeline).as("PutItem and Publish calls for {\"Records\": []}").isEmpty();
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("a failed publish gives an ERROR summary that still lists the stored objects")
+  void failedPublish(Submission submission) {
+    // given
+    publishFails = true;
+
+    // when
+    ProcessingSummary summary =
+        processWithoutThrowing(
+            handler(submission),
+            event(record("b", "one.txt", 1), record("b", "two.txt", 2)),
+            "when the SNS Publish fails with an SnsException");
+
+    // then
+    assertThat(summary.status()).as("status after a failed publish")
+        .isEqualTo(ProcessingStatus.ERROR);
+    assertThat(summary.error()).as("error message after a failed publish").isNotBlank();
+    assertThat(summary.objects())
+        .as("objects in the summary after a failed publish (both were stored)")
+        .containsExactly(new ProcessedObject("b", "one.txt", 1),
+            new ProcessedObject("b", "two.txt", 2));
+    assertThat(publishes.size()).as("number of Publish attempts").isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String event(String... records) {
+    return "{\"Records\": [" + String.join(", ", records) + "]}";
+  }
+
+  private static String record(String bucket, String key, long size) {
+    return """
+        {"eventVersion": "2.1", "eventSource": "aws:s3", "awsRegion": "us-east-1",
+         "eventTime": "2024-05-01T12:29:59.000Z", "eventName": "ObjectCreated:Put",
+         "s3": {"s3SchemaVersion": "1.0", "configurationId": "uploads",
+                "bucket": {"name": "%s", "arn": "arn:aws:s3:::%s"},
+                "object": {"key": "%s", "size": %d, "eTag": "0123456789abcdef",
+                           "sequencer": "0A1B2C3D4E5F678901"}}}"""
+        .formatted(bucket, bucket, key, size);
+  }
+
+  private static ProcessingSummary processWithoutThrowing(
+      UploadEventHandler handler, String eventJson, String when) {
+    ProcessingSummary summary;
+    try {
+      summary = handler.process(eventJson);
+    } catch (UnsupportedOperationException notImplemented) {
+      throw notImplemented;
+    } catch (RuntimeException escaped) {
+      throw new AssertionError(
+          "process should return an ERROR summary " + when + ", but it threw "
+              + escaped.getClass().getSimpleName()
+              + (escaped.getMessage() == null ? "" : " (" + escaped.getMessage() + ")"),
+          escaped);
+    }
+    assertThat(summary).as("summary returned by process " + when).isNotNull();
+    return summary;
+  }
+
+  private static String keyOf(PutItemRequest request) {
+    return request.item() == null ? null : stringOrNull(request.item().get("object_key"));
+  }
+
+  private static String stringOrNull(AttributeValue value) {
+    return value == null ? null : value.s();
+  }
+
+  private static BigDecimal numberOrNull(AttributeValue value) {
+    return value == null || value.n() == null ? null : new BigDecimal(value.n());
+  }
+
+  private static String quote(String text) {
+    return text == null ? "null" : "\"" + text + "\"";
+  }
+}
