@@ -7,6 +7,7 @@ import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,7 @@ public final class Catalog {
                   exercise.title(),
                   contract.getName(),
                   exercise.implementation(),
+                  Arrays.stream(exercise.constructor()).map(Class::getName).toList(),
                   hiddenTests.getOrDefault(number, List.of())));
         });
     return new Catalog(questions);

@@ -152,7 +152,8 @@ public final class Grader implements AutoCloseable {
             roots.stream().map(Path::toString).toList(),
             testClasses,
             settings.timeLimit().toMillis(),
-            settings.parameters());
+            settings.parameters(),
+            warmUpTypes(notCompiled));
     runner.run(
         request,
         event -> {
@@ -179,6 +180,15 @@ public final class Grader implements AutoCloseable {
       complete.put(test.id(), result);
     }
     return complete;
+  }
+
+  /** Lists the interfaces among the contracts' constructor parameters: the clients tests mock. */
+  private List<String> warmUpTypes(Set<Integer> notCompiled) {
+    return catalog.questions().stream()
+        .filter(question -> !notCompiled.contains(question.number()))
+        .flatMap(question -> question.constructorTypes().stream())
+        .distinct()
+        .toList();
   }
 
   private static TestOutcome notCompiledOutcome(List<CompileProblem> problems, int question) {

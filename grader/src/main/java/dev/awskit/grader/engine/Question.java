@@ -9,13 +9,20 @@ import java.util.List;
  * @param title a short title, from the contract's {@code @Exercise} annotation
  * @param contract the contract interface, binary name
  * @param implementation the simple name of the class that implements the contract
+ * @param constructorTypes the binary names of the contract constructor's parameter types
  * @param tests the hidden tests of the question, in a stable order
  */
 public record Question(
-    int number, String title, String contract, String implementation, List<HiddenTest> tests) {
+    int number,
+    String title,
+    String contract,
+    String implementation,
+    List<String> constructorTypes,
+    List<HiddenTest> tests) {
 
-  /** Creates a question; the test list is copied. */
+  /** Creates a question; the lists are copied. */
   public Question {
+    constructorTypes = List.copyOf(constructorTypes);
     tests = List.copyOf(tests);
   }
 
