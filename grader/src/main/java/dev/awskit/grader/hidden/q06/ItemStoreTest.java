@@ -1,0 +1,344 @@
+package dev.awskit.grader.hidden.q06;
+
+import static dev.awskit.grader.hidden.q06.DynamoDbDouble.serviceError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awskit.exercises.q06.ItemStore;
+import dev.awskit.grader.hidden.Points;
+import dev.awskit.grader.hidden.QuestionTests;
+import dev.awskit.grader.hidden.Submission;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/** Hidden tests of question 6: put, get, delete and a complete scan of one DynamoDB table. */
+@QuestionTests(6)
+public class ItemStoreTest {
+
+  private static final String TABLE = "CourseUsers";
+
+  private final DynamoDbDouble dynamoDb = new DynamoDbDouble();
+
+  @Test
+  @Points(2)
+  @DisplayName("put sends one PutItem with the table name and the item, and returns true")
+  void putStoresTheItem(Submission submission) {
+    dynamoDb.on(PutItemRequest.class, request -> PutItemResponse.builder().build());
+    ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    Map<String, AttributeValue> item = user("u-1", "Ada", 36);
+
+    boolean stored = call("put(item)", () -> store.put(item));
+
+    List<PutItemRequest> puts = dynamoDb.requests(PutItemRequest.class);
+    assertThat(puts)
+        .withFailMessage(
+            "put(item) should send exactly one PutItem request; DynamoDB received: %s",
+            dynamoDb.describeRequests())
+        .hasSize(1);
+    assertThat(puts.get(0).tableName())
+        .as("The PutItem request should name the table given to the constructor")
+        .isEqualTo(TABLE);
+    assertThat(puts.get(0).item())
+        .as("The PutItem request should carry the item exactly as given")
+        .isEqualTo(item);
+    assertThat(stored).as("put should return true once DynamoDB has stored the item").isTrue();
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("get sends one GetItem with the table name and the key, and returns the item")
+  void getReturnsTheItem(Submission submission) {
+    Map<String, AttributeValue> item = user("u-2", "Grace", 41);
+    dynamoDb.on(GetItemRequest.class, request -> GetItemResponse.builder().item(item).build());
+    ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    Map<String, AttributeValue> key = key("u-2");
+
+    Optional<Map<String, AttributeValue>> found = call("get(key)", () -> store.get(key));
+
+    List<GetItemRequest> gets = dynamoDb.requests(GetItemRequest.class);
+    assertThat(gets)
+        .withFailMessage(
+            "get(key) should send exactly one GetItem request; DynamoDB received: %s",
+            dynamoDb.describeRequests())
+        .hasSize(1);
+    assertThat(gets.get(0).tableName())
+        .as("The GetItem request should name the table given to the constructor")
+        .isEqualTo(TABLE);
+    assertThat(gets.get(0).key())
+        .as("The GetItem request should carry the key exactly as given")
+        .isEqualTo(key);
+    assertThat(found)
+        .as("get should return the item of the GetItem response")
+        .isEqualTo(Optional.of(item));
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("get of a key without an item returns an empty Optional")
+  void getOfAMissingItemIsEmpty(Submission submission) {
+    // DynamoDB answers a key without an item with a response that has no Item at all.
+    dynamoDb.on(GetItemRequest.class, request -> GetItemResponse.builder().build());
+    ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+
+    Optional<Map<String, AttributeValue>> found =
+        call("get(key of a missing item)", () -> store.get(key("nobody")));
+
+    assertThat(found)
+        .withFailMessage(
+            "get should return Optional.empty() when the GetItem response has no item, but it"
+                + " returned %s. Note: response.item() is an empty map, not null, when there is"
+                + " no item; GetItemResponse.hasItem() tells the two apart.",
+            found)
+        .isEmpty();
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("delete sends one DeleteItem with the table name and the key, and returns true")
+  void deleteRemovesTheItem(Submission submission) {
+    dynamoDb.on(DeleteItemRequest.class, request -> DeleteItemResponse.builder().build());
+    ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    Map<String, AttributeValue> key = key("u-3");
+
+    boolean deleted = call("delete(key)", () -> store.delete(key));
+
+    List<DeleteItemRequest> deletes = dynamoDb.requests(DeleteItemRequest.class);
+    assertThat(deletes)
+        .withFailMessage(
+            "delete(key) should send exactly one DeleteItem request; DynamoDB received: %s",
+            dynamoDb.describeRequests())
+        .hasSize(1);
+    assertThat(deletes.get(0).tableName())
+        .as("The DeleteItem request should name the table given to the constructor")
+        .isEqualTo(TABLE);
+    assertThat(deletes.get(0).key())
+        .as("The DeleteItem request should carry the key exactly as given")
+        .isEqualTo(key);
+    assertThat(deleted).as("delete should return true once DynamoDB accepted it").isTrue();
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("put and delete return false when DynamoDB or the SDK fails; nothing escapes")
+  void writeFailuresReturnFalse(Submission submission) {
+    List<RuntimeException> failures =
+        List.of(
+            serviceError("ResourceNotFoundException", "Requested resource not found"),
+            serviceError("ProvisionedThroughputExceededException", "Rate of requests exceeds"),
+            SdkClientException.create("Unable to execute HTTP request: connection refused"));
+    for (RuntimeException failure : failures) {
+      String name = describe(failure);
+      DynamoDbDouble failing =
+          new DynamoDbDouble()
+              .failOn(PutItemRequest.class, failure)
+              .failOn(DeleteItemRequest.class, failure);
+      ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
+
+      boolean stored =
+          call(
+              "put(item) while DynamoDB throws " + name, () -> store.put(user("u-4", "Linus", 29)));
+      boolean deleted =
+          call("delete(key) while DynamoDB throws " + name, () -> store.delete(key("u-4")));
+
+      assertThat(stored).as("put should return false when PutItem throws %s", name).isFalse();
+      assertThat(deleted)
+          .as("delete should return false when DeleteItem throws %s", name)
+          .isFalse();
+    }
+  }
+
+  @Test
+  @Points(3)
+  @DisplayName("scanAll follows LastEvaluatedKey through every page, an empty page included")
+  void scanFollowsEveryPage(Submission submission) {
+    List<List<Map<String, AttributeValue>>> pages =
+        List.of(
+            List.of(user("u-1", "Ada", 36), user("u-2", "Grace", 41)),
+            List.of(user("u-3", "Linus", 29)),
+            List.of(),
+            List.of(user("u-4", "Barbara", 52), user("u-5", "Edsger", 70)));
+    dynamoDb.scanPages(pages, -1, null);
+    ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+
+    List<Map<String, AttributeValue>> items = call("scanAll()", store::scanAll);
+
+    List<ScanRequest> scans = dynamoDb.requests(ScanRequest.class);
+    assertThat(scans)
+        .withFailMessage(
+            "The table has 4 pages (the third one empty), so scanAll should send 4 Scan requests,"
+                + " each with the previous response's LastEvaluatedKey as ExclusiveStartKey, and"
+                + " stop at the page without LastEvaluatedKey; it sent %d Scan request(s).",
+            scans.size())
+        .hasSize(4);
+    for (ScanRequest scan : scans) {
+      assertThat(scan.tableName())
+          .as("Every Scan request should name the table given to the constructor")
+          .isEqualTo(TABLE);
+    }
+    assertThat(items)
+        .withFailMessage(
+            "scanAll should return the 5 items of all 4 pages in page order; it returned %d"
+                + " item(s): %s",
+            items.size(), userIds(items))
+        .isEqualTo(pages.stream().flatMap(List::stream).toList());
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("scanAll of a table that fits in one page sends one Scan; an empty table gives []")
+  void scanOfOnePage(Submission submission) {
+    List<Map<String, AttributeValue>> page = List.of(user("u-1", "Ada", 36));
+    dynamoDb.scanPages(List.of(page), -1, null);
+    ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    DynamoDbDouble emptyTable = new DynamoDbDouble().scanPages(List.of(List.of()), -1, null);
+    ItemStore emptyStore = submission.create(ItemStore.class, emptyTable.client(), TABLE);
+
+    List<Map<String, AttributeValue>> items = call("scanAll()", store::scanAll);
+    List<Map<String, AttributeValue>> none =
+        call("scanAll() of an empty table", emptyStore::scanAll);
+
+    assertThat(dynamoDb.requests(ScanRequest.class))
+        .withFailMessage(
+            "A response without LastEvaluatedKey is the last page: scanAll should send one Scan;"
+                + " DynamoDB received: %s",
+            dynamoDb.describeRequests())
+        .hasSize(1);
+    assertThat(items).as("scanAll should return the items of the only page").isEqualTo(page);
+    assertThat(none).as("scanAll of an empty table should return an empty list").isEmpty();
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("get and scanAll let a DynamoDB failure propagate instead of returning empty")
+  void readFailuresPropagate(Submission submission) {
+    RuntimeException failure = serviceError("ResourceNotFoundException", "Table not found");
+    DynamoDbDouble failing = new DynamoDbDouble().failOn(GetItemRequest.class, failure);
+    // The first Scan page fails: an empty list must not come back as if the table were empty.
+    failing.scanPages(
+        List.of(List.of(user("u-1", "Ada", 36)), List.of(user("u-2", "Grace", 41))), 0, failure);
+    ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
+
+    expectFailure("get(key)", () -> store.get(key("u-1")), failure);
+    expectFailure("scanAll()", store::scanAll, failure);
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("A null or empty item or key is refused with IllegalArgumentException, unsent")
+  void badArgumentsAreRefused(Submission submission) {
+    ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+
+    expectIllegalArgument("put(null)", () -> store.put(null));
+    expectIllegalArgument("put(empty map)", () -> store.put(Map.of()));
+    expectIllegalArgument("get(null)", () -> store.get(null));
+    expectIllegalArgument("get(empty map)", () -> store.get(Map.of()));
+    expectIllegalArgument("delete(null)", () -> store.delete(null));
+    expectIllegalArgument("delete(empty map)", () -> store.delete(Map.of()));
+    assertThat(dynamoDb.requests())
+        .withFailMessage(
+            "Nothing should be sent for a null or empty item or key; DynamoDB received: %s",
+            dynamoDb.describeRequests())
+        .isEmpty();
+  }
+
+  private static Map<String, AttributeValue> user(String id, String name, int age) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("user_id", AttributeValue.fromS(id));
+    item.put("name", AttributeValue.fromS(name));
+    item.put("age", AttributeValue.fromN(Integer.toString(age)));
+    return Map.copyOf(item);
+  }
+
+  private static Map<String, AttributeValue> key(String id) {
+    return Map.of("user_id", AttributeValue.fromS(id));
+  }
+
+  private static List<String> userIds(List<Map<String, AttributeValue>> items) {
+    List<String> ids = new ArrayList<>();
+    for (Map<String, AttributeValue> item : items) {
+      AttributeValue id = item == null ? null : item.get("user_id");
+      ids.add(id == null ? String.valueOf(item) : id.s());
+    }
+    return ids;
+  }
+
+  /** Calls the submission; an exception or a null result fails with a message for the student. */
+  private static <T> T call(String described, Supplier<T> action) {
+    T result;
+    try {
+      result = action.get();
+    } catch (RuntimeException thrown) {
+      throw new AssertionError(
+          described + " threw " + describe(thrown) + " where the contract expects a result",
+          thrown);
+    }
+    if (result == null) {
+      throw new AssertionError(described + " returned null; the contract never returns null");
+    }
+    return result;
+  }
+
+  private static void expectFailure(
+      String described, Supplier<?> action, RuntimeException failure) {
+    Throwable thrown = null;
+    Object result = null;
+    try {
+      result = action.get();
+    } catch (RuntimeException caught) {
+      thrown = caught;
+    }
+    if (thrown == null) {
+      throw new AssertionError(
+          described
+              + " returned normally although DynamoDB threw "
+              + describe(failure)
+              + "; the contract says the exception propagates (an empty result would look like"
+              + " \"no items\")"
+              + (result == null ? "" : ": it returned " + result));
+    }
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause == failure) {
+        return;
+      }
+    }
+    throw new AssertionError(
+        described
+            + " threw "
+            + describe(thrown)
+            + " instead of letting DynamoDB's "
+            + describe(failure)
+            + " propagate",
+        thrown);
+  }
+
+  private static void expectIllegalArgument(String described, Runnable action) {
+    try {
+      action.run();
+    } catch (IllegalArgumentException expected) {
+      return;
+    } catch (RuntimeException other) {
+      throw new AssertionError(
+          described + " should throw IllegalArgumentException but threw " + describe(other), other);
+    }
+    throw new AssertionError(described + " should throw IllegalArgumentException but returned");
+  }
+
+  private static String describe(Throwable thrown) {
+    String message = thrown.getMessage();
+    return thrown.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+  }
+}

@@ -1,0 +1,473 @@
+package dev.awskit.grader.hidden.q07;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awskit.exercises.q07.UserQuery;
+import dev.awskit.grader.hidden.Points;
+import dev.awskit.grader.hidden.QuestionTests;
+import dev.awskit.grader.hidden.Submission;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Hidden tests of question 7: a Query on the index status-index with a key condition on the
+ * reserved word {@code status} and a filter {@code age >= minAge}, over every page.
+ *
+ * <p>Expressions are graded by meaning: {@link ConditionExpression} resolves the placeholders and
+ * evaluates each expression on sample items, so any placeholder names and operand order score
+ * alike.
+ */
+@QuestionTests(7)
+public class UserQueryTest {
+
+  private static final String TABLE = "CourseUsers";
+  private static final String STATUS = "active";
+  private static final int MIN_AGE = 30;
+
+  /**
+   * DynamoDB reserved words (a part of the list; it is case-insensitive) that could name an
+   * attribute of this table or a likely alias. Of the table's attributes, {@code status} and
+   * {@code name} are reserved; {@code user_id} and {@code age} are not.
+   */
+  private static final Set<String> RESERVED =
+      Set.of("STATUS NAME DATE COUNT USER DATA KEY VALUE TIMESTAMP TIME TYPE SIZE YEAR".split(" "));
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("[#:][A-Za-z0-9_\\-]+");
+
+  /** Eight active users read two per page, so five pages; one page keeps nobody. */
+  private static final List<Map<String, AttributeValue>> USERS =
+      List.of(
+          user("u01", "Ada", STATUS, 36),
+          user("u02", "Alan", STATUS, 30),
+          user("u03", "Kim", STATUS, 12),
+          user("u04", "Tess", STATUS, 29),
+          user("u05", "Grace", STATUS, 45),
+          user("u06", "Linus", STATUS, 31),
+          user("u07", "Bob", STATUS, 29),
+          user("u08", "Edsger", STATUS, 70),
+          user("u09", "Ken", "inactive", 50),
+          user("u10", "Dennis", "inactive", 33),
+          user("u11", "Margaret", "pending", 40));
+
+  private final UsersIndexDouble index = UsersIndexDouble.serving(USERS);
+
+  @Test
+  @Points(2)
+  @DisplayName("Every Query names the table and the index status-index")
+  void queriesTheStatusIndex(Submission submission) {
+    List<QueryRequest> queries = run(submission);
+
+    for (QueryRequest query : queries) {
+      assertThat(query.tableName())
+          .as("Every Query should name the table given to the constructor")
+          .isEqualTo(TABLE);
+      assertThat(query.indexName())
+          .as(
+              "Every Query should set IndexName to the global secondary index \"status-index\":"
+                  + " the table's own key is user_id, only the index is keyed by status")
+          .isEqualTo("status-index");
+    }
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("The key condition selects exactly the users whose status equals the argument")
+  void keyConditionSelectsTheStatus(Submission submission) {
+    QueryRequest query = run(submission).get(0);
+    ConditionExpression key = read("KeyConditionExpression", query.keyConditionExpression(), query);
+
+    assertThat(key.attributeNames())
+        .withFailMessage(
+            "The KeyConditionExpression \"%s\" should test the index's partition key status and"
+                + " nothing else (age belongs in the FilterExpression); it refers to %s",
+            key.text(), key.attributeNames())
+        .containsExactly("status");
+    assertThat(key.matches(probe(STATUS, 40)))
+        .withFailMessage(
+            "With status \"%s\" the KeyConditionExpression \"%s\" should select items whose status"
+                + " is \"%s\"; it does not (is the status sent as a string value, S?)",
+            STATUS, key.text(), STATUS)
+        .isTrue();
+    for (String other : List.of("inactive", "Active", "pending", "activ", "active2", "")) {
+      assertThat(key.matches(probe(other, 40)))
+          .withFailMessage(
+              "With status \"%s\" the KeyConditionExpression \"%s\" should select only status ="
+                  + " \"%s\", but it also selects status \"%s\"",
+              STATUS, key.text(), STATUS, other)
+          .isFalse();
+    }
+  }
+
+  @Test
+  @Points(3)
+  @DisplayName("The filter keeps users with age >= minAge: minAge itself is kept, minAge-1 not")
+  void filterKeepsAgeAtLeastMinAge(Submission submission) {
+    QueryRequest query = run(submission).get(0);
+    ConditionExpression filter = read("FilterExpression", query.filterExpression(), query);
+
+    assertThat(filter.attributeNames())
+        .withFailMessage(
+            "The FilterExpression \"%s\" should test age only (DynamoDB refuses a filter on the"
+                + " index key status); it refers to %s",
+            filter.text(), filter.attributeNames())
+        .containsExactly("age");
+    Map<Integer, Boolean> expected = new LinkedHashMap<>();
+    expected.put(MIN_AGE - 1, false);
+    expected.put(MIN_AGE, true);
+    expected.put(MIN_AGE + 1, true);
+    expected.put(99, true);
+    expected.put(0, false);
+    boolean keepsAnyone =
+        expected.keySet().stream().anyMatch(age -> filter.matches(probe(STATUS, age)));
+    assertThat(keepsAnyone)
+        .withFailMessage(
+            "With minAge %d the FilterExpression \"%s\" (values %s) keeps no user at all, not"
+                + " even one aged 99. Is minAge sent as a number value (N)? A string value never"
+                + " compares with the number attribute age.",
+            MIN_AGE, filter.text(), query.expressionAttributeValues())
+        .isTrue();
+    for (Map.Entry<Integer, Boolean> age : expected.entrySet()) {
+      boolean kept = filter.matches(probe(STATUS, age.getKey()));
+      assertThat(kept)
+          .withFailMessage(
+              "With minAge %d the FilterExpression \"%s\" (values %s) should %s a user aged %d"
+                  + "%s",
+              MIN_AGE,
+              filter.text(),
+              query.expressionAttributeValues(),
+              age.getValue() ? "keep" : "drop",
+              age.getKey(),
+              age.getKey() == MIN_AGE ? ": the bound is inclusive, age >= minAge, not >" : "")
+          .isEqualTo(age.getValue());
+    }
+    assertThat(filter.matches(probe(STATUS, null)))
+        .withFailMessage(
+            "The FilterExpression \"%s\" should drop a user without an age", filter.text())
+        .isFalse();
+  }
+
+  @Test
+  @Points(2)
+  @DisplayName("The reserved word status goes through ExpressionAttributeNames; no unused aliases")
+  void reservedWordIsAliased(Submission submission) {
+    QueryRequest query = run(submission).get(0);
+    List<String> expressions = new ArrayList<>();
+    for (String expression :
+        new String[] {
+          query.keyConditionExpression(), query.filterExpression(), query.projectionExpression()
+        }) {
+      if (expression != null) {
+        expressions.add(expression);
+      }
+    }
+    for (String expression : expressions) {
+      ConditionExpression read = readQuietly(expression, query);
+      Set<String> bare = read == null ? words(expression) : read.bareAttributeNames();
+      for (String name : bare) {
+        assertThat(RESERVED.contains(name.toUpperCase(Locale.ROOT)))
+            .withFailMessage(
+                "\"%s\" uses %s directly, but %s is a DynamoDB reserved word and DynamoDB refuses"
+                    + " the request (ValidationException). Write a placeholder such as #st in the"
+                    + " expression and map it to \"%s\" in ExpressionAttributeNames.",
+                expression, name, name, name)
+            .isFalse();
+      }
+    }
+    Set<String> used = new LinkedHashSet<>();
+    for (String expression : expressions) {
+      Matcher placeholder = PLACEHOLDER.matcher(expression);
+      while (placeholder.find()) {
+        used.add(placeholder.group());
+      }
+    }
+    Set<String> unusedNames = new LinkedHashSet<>(query.expressionAttributeNames().keySet());
+    unusedNames.removeAll(used);
+    Set<String> unusedValues = new LinkedHashSet<>(query.expressionAttributeValues().keySet());
+    unusedValues.removeAll(used);
+    assertThat(unusedNames)
+        .withFailMessage(
+            "ExpressionAttributeNames defines %s, which no expression uses; DynamoDB refuses a"
+                + " request with unused placeholders",
+            unusedNames)
+        .isEmpty();
+    assertThat(unusedValues)
+        .withFailMessage(
+            "ExpressionAttributeValues defines %s, which no expression uses; DynamoDB refuses a"
+                + " request with unused placeholders",
+            unusedValues)
+        .isEmpty();
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("minAge is sent as a number value (N), the status as a string value (S)")
+  void valuesHaveTheRightTypes(Submission submission) {
+    QueryRequest query = run(submission).get(0);
+    ConditionExpression filter = read("FilterExpression", query.filterExpression(), query);
+    ConditionExpression key = read("KeyConditionExpression", query.keyConditionExpression(), query);
+
+    assertThat(filter.valuesUsed())
+        .withFailMessage(
+            "The FilterExpression \"%s\" should compare age with minAge through a :placeholder"
+                + " in ExpressionAttributeValues",
+            filter.text())
+        .isNotEmpty();
+    for (AttributeValue value : filter.valuesUsed()) {
+      assertThat(value.n())
+          .withFailMessage(
+              "age is a number attribute, so minAge must be sent as a number value,"
+                  + " AttributeValue.fromN(\"%d\"); the filter's value is %s. A string value"
+                  + " never equals or orders against a number in DynamoDB.",
+              MIN_AGE, value)
+          .isEqualTo(Integer.toString(MIN_AGE));
+    }
+    for (AttributeValue value : key.valuesUsed()) {
+      assertThat(value)
+          .withFailMessage(
+              "The status should be sent as a string value, AttributeValue.fromS(\"%s\"); the key"
+                  + " condition's value is %s",
+              STATUS, value)
+          .isEqualTo(AttributeValue.fromS(STATUS));
+    }
+  }
+
+  @Test
+  @Points(3)
+  @DisplayName("Every page is read: LastEvaluatedKey goes back as ExclusiveStartKey to the end")
+  void everyPageIsRead(Submission submission) {
+    UserQuery query = submission.create(UserQuery.class, index.client(), TABLE);
+
+    List<Map<String, AttributeValue>> users =
+        call("usersWithStatus(\"active\", 30)", () -> query.usersWithStatus(STATUS, MIN_AGE));
+
+    List<QueryRequest> queries = index.queries();
+    List<QueryResponse> pages = index.responses();
+    assertThat(pages.isEmpty() ? null : pages.get(pages.size() - 1).hasLastEvaluatedKey())
+        .withFailMessage(
+            "DynamoDB answered %d page(s) and the last of them still had a LastEvaluatedKey: a"
+                + " query is complete only after a response without LastEvaluatedKey (a page may"
+                + " even be empty and still have one). The pages held %s.",
+            pages.size(), describePages(pages))
+        .isFalse();
+    for (int page = 1; page < queries.size(); page++) {
+      assertThat(queries.get(page).exclusiveStartKey())
+          .withFailMessage(
+              "Query %d should send the LastEvaluatedKey of page %d as ExclusiveStartKey",
+              page + 1, page)
+          .isEqualTo(pages.get(page - 1).lastEvaluatedKey());
+      QueryRequest first = queries.get(0);
+      QueryRequest later = queries.get(page);
+      assertThat(
+              Objects.equals(first.keyConditionExpression(), later.keyConditionExpression())
+                  && Objects.equals(first.filterExpression(), later.filterExpression())
+                  && Objects.equals(first.indexName(), later.indexName())
+                  && first.expressionAttributeValues().equals(later.expressionAttributeValues()))
+          .withFailMessage(
+              "Query %d should repeat the first query's index, expressions and values; only"
+                  + " ExclusiveStartKey changes from page to page",
+              page + 1)
+          .isTrue();
+    }
+    List<Map<String, AttributeValue>> served =
+        pages.stream().flatMap(page -> page.items().stream()).toList();
+    assertThat(users)
+        .withFailMessage(
+            "usersWithStatus should return the items of all %d pages in order, %s; it returned %s",
+            pages.size(), ids(served), ids(users))
+        .isEqualTo(served);
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("A blank status or a negative minAge is refused with IllegalArgumentException")
+  void badArgumentsAreRefused(Submission submission) {
+    UserQuery query = submission.create(UserQuery.class, index.client(), TABLE);
+
+    expectIllegalArgument("usersWithStatus(null, 30)", () -> query.usersWithStatus(null, 30));
+    expectIllegalArgument("usersWithStatus(\"\", 30)", () -> query.usersWithStatus("", 30));
+    expectIllegalArgument("usersWithStatus(\"  \", 30)", () -> query.usersWithStatus("  ", 30));
+    expectIllegalArgument(
+        "usersWithStatus(\"active\", -1)", () -> query.usersWithStatus(STATUS, -1));
+    assertThat(index.requests())
+        .withFailMessage(
+            "Nothing should be sent for a bad argument, but DynamoDB received %d" + " request(s)",
+            index.requests().size())
+        .isEmpty();
+    call("usersWithStatus(\"active\", 0)", () -> query.usersWithStatus(STATUS, 0));
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("A DynamoDB failure propagates instead of looking like \"no users\"")
+  void failurePropagates(Submission submission) {
+    List<RuntimeException> failures =
+        List.of(
+            UsersIndexDouble.serviceError(
+                "ProvisionedThroughputExceededException",
+                "The level of configured provisioned" + " throughput for the table was exceeded"),
+            SdkClientException.create("Unable to execute HTTP request: connect timed out"));
+    for (RuntimeException failure : failures) {
+      UserQuery query =
+          submission.create(UserQuery.class, UsersIndexDouble.failingWith(failure).client(), TABLE);
+      Object result;
+      try {
+        result = query.usersWithStatus(STATUS, MIN_AGE);
+      } catch (RuntimeException thrown) {
+        boolean same = false;
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+          same |= cause == failure;
+        }
+        assertThat(same)
+            .withFailMessage(
+                "usersWithStatus threw %s instead of letting the SDK's %s propagate",
+                describe(thrown), describe(failure))
+            .isTrue();
+        continue;
+      }
+      throw new AssertionError(
+          "usersWithStatus returned "
+              + result
+              + " although DynamoDB threw "
+              + describe(failure)
+              + "; the contract says the exception propagates, since an empty list would mean"
+              + " \"no such users\"");
+    }
+  }
+
+  /** Runs the query for ("active", 30) and returns the requests it sent, at least one. */
+  private List<QueryRequest> run(Submission submission) {
+    UserQuery query = submission.create(UserQuery.class, index.client(), TABLE);
+    call("usersWithStatus(\"active\", 30)", () -> query.usersWithStatus(STATUS, MIN_AGE));
+    List<QueryRequest> queries = index.queries();
+    assertThat(queries)
+        .withFailMessage(
+            "usersWithStatus should send a Query request; DynamoDB received %s",
+            index.requests().isEmpty() ? "nothing" : index.requests())
+        .isNotEmpty();
+    return queries;
+  }
+
+  private static ConditionExpression read(String which, String text, QueryRequest query) {
+    if (text == null || text.isBlank()) {
+      throw new AssertionError("The Query has no " + which + "; the contract asks for one");
+    }
+    try {
+      return ConditionExpression.read(
+          text, query.expressionAttributeNames(), query.expressionAttributeValues());
+    } catch (ConditionExpression.Unreadable unreadable) {
+      throw new AssertionError(
+          "The "
+              + which
+              + " "
+              + unreadable.getMessage()
+              + ". ExpressionAttributeNames: "
+              + query.expressionAttributeNames()
+              + ", ExpressionAttributeValues: "
+              + query.expressionAttributeValues(),
+          unreadable);
+    }
+  }
+
+  private static ConditionExpression readQuietly(String text, QueryRequest query) {
+    try {
+      return ConditionExpression.read(
+          text, query.expressionAttributeNames(), query.expressionAttributeValues());
+    } catch (ConditionExpression.Unreadable unreadable) {
+      return null;
+    }
+  }
+
+  /** Returns the words of an expression that are neither placeholders nor keywords. */
+  private static Set<String> words(String expression) {
+    Set<String> words = new LinkedHashSet<>();
+    Matcher word = Pattern.compile("(?<![#:\\w])[A-Za-z_][A-Za-z0-9_]*").matcher(expression);
+    while (word.find()) {
+      String found = word.group();
+      if (!Set.of("AND", "OR", "NOT", "BETWEEN", "IN").contains(found.toUpperCase(Locale.ROOT))) {
+        words.add(found);
+      }
+    }
+    return words;
+  }
+
+  private static Map<String, AttributeValue> user(String id, String name, String status, int age) {
+    return Map.of(
+        "user_id", AttributeValue.fromS(id),
+        "name", AttributeValue.fromS(name),
+        "status", AttributeValue.fromS(status),
+        "age", AttributeValue.fromN(Integer.toString(age)));
+  }
+
+  private static Map<String, AttributeValue> probe(String status, Integer age) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put("user_id", AttributeValue.fromS("probe"));
+    item.put("name", AttributeValue.fromS("Probe"));
+    item.put("status", AttributeValue.fromS(status));
+    if (age != null) {
+      item.put("age", AttributeValue.fromN(Integer.toString(age)));
+    }
+    return item;
+  }
+
+  private static List<String> ids(List<Map<String, AttributeValue>> items) {
+    List<String> ids = new ArrayList<>();
+    for (Map<String, AttributeValue> item : items) {
+      AttributeValue id = item == null ? null : item.get("user_id");
+      ids.add(id == null ? String.valueOf(item) : id.s());
+    }
+    return ids;
+  }
+
+  private static String describePages(List<QueryResponse> pages) {
+    List<String> described = new ArrayList<>();
+    for (QueryResponse page : pages) {
+      described.add(ids(page.items()) + (page.hasLastEvaluatedKey() ? " +LastEvaluatedKey" : ""));
+    }
+    return String.join(", ", described);
+  }
+
+  private static <T> T call(String described, java.util.function.Supplier<T> action) {
+    T result;
+    try {
+      result = action.get();
+    } catch (RuntimeException thrown) {
+      throw new AssertionError(
+          described + " threw " + describe(thrown) + " where the contract expects a list", thrown);
+    }
+    if (result == null) {
+      throw new AssertionError(described + " returned null; it should return a list");
+    }
+    return result;
+  }
+
+  private static void expectIllegalArgument(String described, Runnable action) {
+    try {
+      action.run();
+    } catch (IllegalArgumentException expected) {
+      return;
+    } catch (RuntimeException other) {
+      throw new AssertionError(
+          described + " should throw IllegalArgumentException but threw " + describe(other), other);
+    }
+    throw new AssertionError(described + " should throw IllegalArgumentException but returned");
+  }
+
+  private static String describe(Throwable thrown) {
+    String message = thrown.getMessage();
+    return thrown.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+  }
+}

@@ -1,0 +1,190 @@
+package dev.awskit.grader.hidden.q07;
+
+import static org.mockito.Mockito.mock;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.mockito.Mockito;
+import org.mockito.invocation.InvocationOnMock;
+import org.mockito.stubbing.Answer;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Hands a submission a {@link DynamoDbClient} that answers {@code Query} requests the way
+ * DynamoDB answers them on the index {@code status-index}: it evaluates the request's own key
+ * condition and filter (through {@link ConditionExpression}), reads {@value #PAGE_SIZE} items of
+ * the partition per page <em>before</em> the filter (as the 1 MB page limit does), and sets
+ * {@code LastEvaluatedKey} whenever a page was full, so a query can end with an empty page.
+ *
+ * <p>It is lenient where other tests are strict (index name, reserved words), so that one mistake
+ * costs the test that checks it and not every test. The {@code Consumer<Builder>} overloads and
+ * the paginators run their real code and so reach {@code query(QueryRequest)} as a hand-written
+ * loop does.
+ */
+final class UsersIndexDouble implements Answer<Object> {
+
+  /** Items read per page, before the filter. */
+  static final int PAGE_SIZE = 2;
+
+  /** More requests than any correct solution of a test sends: a loop that never ends. */
+  private static final int MAX_REQUESTS = 100;
+
+  private final List<Map<String, AttributeValue>> users;
+  private final RuntimeException failure;
+  private final DynamoDbClient client = mock(DynamoDbClient.class, this);
+  private final List<SdkRequest> requests = Collections.synchronizedList(new ArrayList<>());
+  private final List<QueryResponse> responses = Collections.synchronizedList(new ArrayList<>());
+
+  private UsersIndexDouble(List<Map<String, AttributeValue>> users, RuntimeException failure) {
+    this.users = List.copyOf(users);
+    this.failure = failure;
+  }
+
+  /** Returns an index over {@code users}, in that order within each status. */
+  static UsersIndexDouble serving(List<Map<String, AttributeValue>> users) {
+    return new UsersIndexDouble(users, null);
+  }
+
+  /** Returns an index whose every Query throws {@code failure}. */
+  static UsersIndexDouble failingWith(RuntimeException failure) {
+    return new UsersIndexDouble(List.of(), failure);
+  }
+
+  DynamoDbClient client() {
+    return client;
+  }
+
+  /** Returns the Query requests received, in order, whichever overload was called. */
+  List<QueryRequest> queries() {
+    synchronized (requests) {
+      return requests.stream()
+          .filter(QueryRequest.class::isInstance)
+          .map(QueryRequest.class::cast)
+          .toList();
+    }
+  }
+
+  /** Returns every request received. */
+  List<SdkRequest> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** Returns the responses served, in order. */
+  List<QueryResponse> responses() {
+    synchronized (responses) {
+      return List.copyOf(responses);
+    }
+  }
+
+  @Override
+  public Object answer(InvocationOnMock invocation) throws Throwable {
+    Method method = invocation.getMethod();
+    Object[] arguments = invocation.getArguments();
+    boolean consumerOverload = arguments.length == 1 && arguments[0] instanceof Consumer;
+    if (method.isDefault() && (consumerOverload || method.getName().endsWith("Paginator"))) {
+      return invocation.callRealMethod();
+    }
+    if (arguments.length == 1 && arguments[0] instanceof SdkRequest request) {
+      if (requests.size() >= MAX_REQUESTS) {
+        throw new AssertionError(
+            "Your code sent more than "
+                + MAX_REQUESTS
+                + " Query requests without stopping. Send"
+                + " each page's LastEvaluatedKey as the next request's ExclusiveStartKey and stop"
+                + " when a response has no LastEvaluatedKey.");
+      }
+      requests.add(request);
+      if (request instanceof QueryRequest query) {
+        return serve(query);
+      }
+      throw new AssertionError(
+          "The question asks for Query requests only, but your code called "
+              + method.getName()
+              + ".");
+    }
+    return Mockito.RETURNS_DEFAULTS.answer(invocation);
+  }
+
+  private QueryResponse serve(QueryRequest request) {
+    if (failure != null) {
+      throw failure;
+    }
+    ConditionExpression key =
+        read("KeyConditionExpression", request.keyConditionExpression(), request);
+    ConditionExpression filter =
+        request.filterExpression() == null
+            ? null
+            : read("FilterExpression", request.filterExpression(), request);
+    List<Map<String, AttributeValue>> partition = users.stream().filter(key::matches).toList();
+    int start = 0;
+    if (request.hasExclusiveStartKey()) {
+      start = -1;
+      for (int i = 0; i < partition.size(); i++) {
+        if (lastKeyOf(partition.get(i)).equals(request.exclusiveStartKey())) {
+          start = i + 1;
+        }
+      }
+      if (start < 0) {
+        throw validation("The provided starting key is invalid: " + request.exclusiveStartKey());
+      }
+    }
+    List<Map<String, AttributeValue>> evaluated =
+        partition.subList(start, Math.min(start + PAGE_SIZE, partition.size()));
+    List<Map<String, AttributeValue>> kept =
+        filter == null ? evaluated : evaluated.stream().filter(filter::matches).toList();
+    QueryResponse.Builder response =
+        QueryResponse.builder().items(kept).count(kept.size()).scannedCount(evaluated.size());
+    if (evaluated.size() == PAGE_SIZE) {
+      // DynamoDB stops at the page limit and cannot know whether more items follow.
+      response.lastEvaluatedKey(lastKeyOf(evaluated.get(PAGE_SIZE - 1)));
+    }
+    QueryResponse built = response.build();
+    responses.add(built);
+    return built;
+  }
+
+  /** Returns the LastEvaluatedKey of an index item: the table key and the index key. */
+  static Map<String, AttributeValue> lastKeyOf(Map<String, AttributeValue> item) {
+    return Map.of("user_id", item.get("user_id"), "status", item.get("status"));
+  }
+
+  private static ConditionExpression read(String which, String text, QueryRequest request) {
+    try {
+      return ConditionExpression.read(
+          text, request.expressionAttributeNames(), request.expressionAttributeValues());
+    } catch (ConditionExpression.Unreadable unreadable) {
+      throw validation("Invalid " + which + ": " + unreadable.getMessage());
+    }
+  }
+
+  /** Builds the ValidationException that DynamoDB answers a request it refuses with. */
+  static DynamoDbException validation(String message) {
+    return serviceError("ValidationException", message);
+  }
+
+  static DynamoDbException serviceError(String code, String message) {
+    return (DynamoDbException)
+        DynamoDbException.builder()
+            .message(message)
+            .statusCode(400)
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode(code)
+                    .errorMessage(message)
+                    .serviceName("DynamoDb")
+                    .build())
+            .build();
+  }
+}
