@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ public final class Grader implements AutoCloseable {
       Map<String, TestResult> results = run(roots, compilation.problems(), settings);
       return new GradingResult(
           source.describe(),
-          start,
+          start.truncatedTo(ChronoUnit.SECONDS),
           Duration.between(start, clock.instant()),
           compilation.compiled(),
           compilation.skipped(),

@@ -60,14 +60,20 @@ public final class PolicyFile {
 
   /** Reads the policy file and returns the scheme it describes for the catalog's questions. */
   public static GradingScheme load(Path file, Catalog catalog) throws PolicyException {
+    return load(file, file.toString(), catalog);
+  }
+
+  /** Reads the policy file, naming it {@code name} in error messages. */
+  public static GradingScheme load(Path file, String name, Catalog catalog)
+      throws PolicyException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException unreadable) {
       throw new PolicyException(
-          file.toString(), 0, "cannot read the policy file (" + describe(unreadable) + ")");
+          name, 0, "cannot read the policy file (" + describe(unreadable) + ")");
     }
-    return parse(file.toString(), text, catalog);
+    return parse(name, text, catalog);
   }
 
   /** Reads a policy from text; {@code name} names it in error messages. */
