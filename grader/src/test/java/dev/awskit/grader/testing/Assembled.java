@@ -16,6 +16,16 @@ public final class Assembled {
 
   private Assembled() {}
 
+  /** Copies the reference sources into {@code target}. */
+  public static Path reference(Path target) {
+    try {
+      copyTree(Graded.SOLUTION_SOURCES, target);
+      return target;
+    } catch (IOException unwritable) {
+      throw new UncheckedIOException(unwritable);
+    }
+  }
+
   /**
    * Copies the reference sources into {@code target} and puts every {@code .java} file of {@code
    * replacements} in place of the same-named file of question {@code question}'s package.
