@@ -38,8 +38,17 @@ public final class GraderCli {
 
   GraderCli(
       PrintWriter out, PrintWriter err, Clock clock, Path workingDirectory, SubmissionRunner runner) {
-    Supplier<Catalog> catalog = new Memo<>(Catalog::load);
-    this.context = new Context(out, err, clock, workingDirectory, catalog, runner);
+    this(out, err, clock, workingDirectory, runner, Catalog::load);
+  }
+
+  GraderCli(
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      Path workingDirectory,
+      SubmissionRunner runner,
+      Supplier<Catalog> catalog) {
+    this.context = new Context(out, err, clock, workingDirectory, new Memo<>(catalog), runner);
   }
 
   /** Runs the command line {@code args} and returns its exit code ({@link ExitCodes}). */

@@ -14,7 +14,10 @@ import dev.awskit.grader.scoring.TestScore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,9 +91,23 @@ final class SelfCheckCommand implements Callable<Integer> {
         Numbers.points(reference.maxScore()),
         tests - failed.size(),
         tests);
-    for (TestScore test : failed) {
-      out.printf("       %s (%s): %s%n", test.name(), test.id(), test.outcome().feedback().strip());
-    }
+    Map<String, List<TestScore>> byFeedback =
+        failed.stream()
+            .collect(
+                Collectors.groupingBy(
+                    test -> test.outcome().feedback().strip(), LinkedHashMap::new, Collectors.toList()));
+    byFeedback.forEach(
+        (feedback, tests) -> {
+          if (tests.size() == 1) {
+            out.printf("       %s (%s): %s%n", tests.get(0).name(), tests.get(0).id(), feedback);
+          } else {
+            out.printf("       %d tests: %s%n", tests.size(), feedback);
+            tests.stream().limit(3).forEach(test -> out.printf("         %s%n", test.id()));
+            if (tests.size() > 3) {
+              out.printf("         ... and %d more%n", tests.size() - 3);
+            }
+          }
+        });
     return ok;
   }
 
