@@ -97,14 +97,14 @@ final class SelfCheckCommand implements Callable<Integer> {
                 Collectors.groupingBy(
                     test -> test.outcome().feedback().strip(), LinkedHashMap::new, Collectors.toList()));
     byFeedback.forEach(
-        (feedback, tests) -> {
-          if (tests.size() == 1) {
-            out.printf("       %s (%s): %s%n", tests.get(0).name(), tests.get(0).id(), feedback);
+        (feedback, group) -> {
+          if (group.size() == 1) {
+            out.printf("       %s (%s): %s%n", group.get(0).name(), group.get(0).id(), feedback);
           } else {
-            out.printf("       %d tests: %s%n", tests.size(), feedback);
-            tests.stream().limit(3).forEach(test -> out.printf("         %s%n", test.id()));
-            if (tests.size() > 3) {
-              out.printf("         ... and %d more%n", tests.size() - 3);
+            out.printf("       %d tests: %s%n", group.size(), feedback);
+            group.stream().limit(3).forEach(test -> out.printf("         %s%n", test.id()));
+            if (group.size() > 3) {
+              out.printf("         ... and %d more%n", group.size() - 3);
             }
           }
         });
