@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>values reach the expressions only through {@code ExpressionAttributeValues}
  *       ({@code :placeholders}). Any attribute name that is a DynamoDB reserved word must be
  *       written as a {@code #placeholder} defined in {@code ExpressionAttributeNames}, or DynamoDB
- *       rejects the request; every placeholder you define must be used, or DynamoDB rejects it
+ *       rejects the request. {@code status} is a reserved word (as are {@code name},
+ *       {@code date} and {@code count}; {@code age} is not); every placeholder you define must be used, or DynamoDB rejects it
  *       too. Placeholder names and the order of the operands are yours to choose.
  * </ul>
  *
