@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  *
  * <p>A run emits {@link TestStarted} and then {@link TestFinished} for each hidden test it runs,
  * identified by {@link HiddenTest#id()}. A test that started but never finished is the one that
- * was running when a run broke down.
+ * was running when a run broke down. Write events with {@code
+ * objectMapper.writerFor(TestEvent.class)}, so that the type id is written, one JSON line each.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
 @JsonSubTypes({

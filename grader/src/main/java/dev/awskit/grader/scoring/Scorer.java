@@ -5,6 +5,7 @@ import dev.awskit.grader.engine.GradingResult;
 import dev.awskit.grader.engine.TestOutcome;
 import dev.awskit.grader.engine.TestResult;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -117,7 +118,11 @@ public final class Scorer {
         yield (files.size() == 1 ? files.get(0) + " does" : String.join(", ", files) + " do")
             + " not compile, so the tests of this question could not run.";
       }
-      case NOT_IMPLEMENTED -> tests.get(0).outcome().feedback();
+      case NOT_IMPLEMENTED ->
+          tests.stream()
+              .map(test -> test.outcome().feedback())
+              .min(Comparator.comparingInt(String::length))
+              .orElse("");
       case FAILED -> {
         Set<String> reasons =
             tests.stream().map(test -> test.outcome().feedback()).collect(Collectors.toSet());

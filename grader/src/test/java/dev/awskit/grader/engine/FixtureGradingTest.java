@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 class FixtureGradingTest {
 
   private static final Path FIXTURES = Path.of("src", "test", "resources", "fixture");
-  private static final String GREETS = "dev.awskit.grader.hidden.q99.GreeterHiddenTest#greetsByName";
+  private static final String GREETS = "dev.awskit.grader.hidden.q99.GreeterChecks#greetsByName";
 
   private Catalog catalog;
   private Grader grader;
@@ -106,9 +106,9 @@ class FixtureGradingTest {
     GradingResult result = grade("throws");
 
     TestOutcome refuses =
-        result.results().get("dev.awskit.grader.hidden.q99.GreeterHiddenTest#refusesBlankName").outcome();
+        result.results().get("dev.awskit.grader.hidden.q99.GreeterChecks#refusesBlankName").outcome();
     System.out.println(refuses);
-    assertThat(refuses.feedback()).contains("NullPointerException").contains("(thrown at FriendlyGreeter.shout:20)").doesNotContain("GreeterHiddenTest");
+    assertThat(refuses.feedback()).contains("NullPointerException").contains("(thrown at FriendlyGreeter.shout:20)").doesNotContain("GreeterChecks");
   }
 
   @Test
