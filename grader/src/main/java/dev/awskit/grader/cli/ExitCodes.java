@@ -3,22 +3,22 @@ package dev.awskit.grader.cli;
 /** Names every exit code of the grader's command line, in one place. */
 public final class ExitCodes {
 
-  /** The submission was graded, whatever its score; or a command did what it was asked. */
+  /** Tells that the submission was graded, whatever its score, or a command did its job. */
   public static final int OK = 0;
 
-  /** The grader itself failed; the message says why. */
+  /** Tells that the grader itself failed; the message says why. */
   public static final int INTERNAL_ERROR = 1;
 
-  /** The command line or the policy file is wrong: nothing was graded. */
+  /** Tells that the command line or the policy file is wrong: nothing was graded. */
   public static final int USAGE = 2;
 
-  /** The submission cannot be graded: a missing folder, no Java source. */
+  /** Tells that the submission cannot be graded: a missing folder, no Java source. */
   public static final int SUBMISSION_UNUSABLE = 3;
 
-  /** The submission was graded and reports written, but it scored below {@code --min-score}. */
+  /** Tells that the submission was graded, but scored below {@code --min-score}. */
   public static final int BELOW_MIN_SCORE = 4;
 
-  /** {@code self-check} found that the reference or the stubs do not score as they must. */
+  /** Tells that {@code self-check} found the reference or the stubs scoring wrongly. */
   public static final int SELF_CHECK_FAILED = 5;
 
   private ExitCodes() {}

@@ -5,15 +5,15 @@ import java.util.Optional;
 
 /** Names the reports the grader writes, each with its file in the output folder. */
 public enum ReportFormat {
-  /** The console table, also saved as text. */
+  /** Prints the console table, and saves it as text. */
   CONSOLE("console", "report.txt"),
-  /** The full report in the grader's own JSON schema ({@code docs/report-schema.json}). */
+  /** Writes the full report in the grader's own JSON schema ({@code docs/report-schema.json}). */
   JSON("json", "report.json"),
-  /** Gradescope's {@code results.json}. */
+  /** Writes Gradescope's {@code results.json}. */
   GRADESCOPE("gradescope", "results.json"),
-  /** JUnit XML, as CI tools read test results. */
+  /** Writes JUnit XML, as CI tools read test results. */
   JUNIT("junit", "junit.xml"),
-  /** A Markdown summary for a CI job summary. */
+  /** Writes a Markdown summary for a CI job summary. */
   MARKDOWN("markdown", "summary.md");
 
   private final String key;

@@ -4,17 +4,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Sums up how a question went. */
 public enum QuestionStatus {
-  /** Every hidden test passed. */
+  /** Marks a question whose hidden tests all passed. */
   PASSED("passed"),
-  /** Some hidden tests passed. */
+  /** Marks a question of which some hidden tests passed. */
   PARTIAL("partial"),
-  /** No hidden test passed. */
+  /** Marks a question of which no hidden test passed. */
   FAILED("failed"),
-  /** The submission left the stub untouched: every test met "not implemented yet". */
+  /** Marks a stub left untouched: every test met "not implemented yet". */
   NOT_IMPLEMENTED("not-implemented"),
-  /** The question's file did not compile, so its tests did not run. */
+  /** Marks a question whose file did not compile, so that its tests did not run. */
   NOT_COMPILED("not-compiled"),
-  /** The question has no hidden tests. */
+  /** Marks a question that has no hidden tests. */
   NO_TESTS("no-tests");
 
   private final String key;

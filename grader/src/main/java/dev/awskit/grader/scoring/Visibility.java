@@ -6,13 +6,13 @@ import java.util.Optional;
 
 /** Says when students see a test's result on Gradescope; the names are Gradescope's. */
 public enum Visibility {
-  /** Always shown. */
+  /** Shows the test always. */
   VISIBLE("visible"),
-  /** Shown once the assignment's due date has passed. */
+  /** Shows the test once the assignment's due date has passed. */
   AFTER_DUE_DATE("after_due_date"),
-  /** Shown once the instructor publishes the grades. */
+  /** Shows the test once the instructor publishes the grades. */
   AFTER_PUBLISHED("after_published"),
-  /** Never shown to students. */
+  /** Hides the test from students. */
   HIDDEN("hidden");
 
   private final String key;
