@@ -68,7 +68,7 @@ public final class ConsoleReport {
           out.printf(
               "  x %s (%s): %s%n",
               test.name(),
-              Text.points(test.maxScore()) + (test.maxScore() == 1 ? " point" : " points"),
+              Text.share(test.maxScore()),
               Text.indentFollowing(test.outcome().feedback(), "    "));
         }
       }

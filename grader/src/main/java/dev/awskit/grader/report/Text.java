@@ -16,6 +16,12 @@ final class Text {
     return decimal.scale() < 0 ? decimal.setScale(0).toPlainString() : decimal.toPlainString();
   }
 
+  /** Formats a test's share of the points to two decimals: {@code 0.71 points}, {@code 1 point}. */
+  static String share(double value) {
+    String shown = points(Math.round(value * 100) / 100.0);
+    return shown + (shown.equals("1") ? " point" : " points");
+  }
+
   /** Formats a score out of a maximum: {@code 2.5 / 5}. */
   static String score(double score, double max) {
     return points(score) + " / " + points(max);
