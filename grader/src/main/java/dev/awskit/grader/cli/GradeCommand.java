@@ -44,11 +44,13 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  java -jar grader/target/awskit-grader.jar grade",
-      "  java -jar grader/target/awskit-grader.jar grade submissions/alice -o reports/alice",
+      "  java -jar grader/target/awskit-grader.jar grade submissions/alice \\",
+      "      -o reports/alice",
       "  java -jar grader/target/awskit-grader.jar grade --reference --format console",
       "  java -jar grader/target/awskit-grader.jar grade /autograder/submission \\",
       "      --format gradescope -o /autograder/results",
-      "  java -jar grader/target/awskit-grader.jar grade --policy policy.yaml --min-score 60"
+      "  java -jar grader/target/awskit-grader.jar grade --policy policy.yaml \\",
+      "      --min-score 60"
     })
 final class GradeCommand implements Callable<Integer> {
 

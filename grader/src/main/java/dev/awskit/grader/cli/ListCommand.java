@@ -50,14 +50,16 @@ final class ListCommand implements Callable<Integer> {
     }
     PrintWriter out = context.out();
     out.printf(
-        "%d questions, %s points in all; every test has a time limit of %s ms.%n",
-        scheme.questions().size(), Numbers.points(scheme.maxScore()), scheme.timeLimit().toMillis());
+        "%d questions, %s points in all; every test has a time limit of %s s.%n",
+        scheme.questions().size(),
+        Numbers.points(scheme.maxScore()),
+        Numbers.points(scheme.timeLimit().toMillis() / 1000.0));
     for (Tier tier : scheme.tiers()) {
       out.printf(
-          "  tier %-13s questions %s, %s points each unless the policy says otherwise%n",
+          "  tier %-13s %s points per question: questions %s%n",
           tier.name(),
-          tier.questions().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-          Numbers.points(tier.pointsPerQuestion()));
+          Numbers.points(tier.pointsPerQuestion()),
+          tier.questions().stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
     for (QuestionRule rule : scheme.questions()) {
       Question question = catalog.question(rule.number()).orElseThrow();

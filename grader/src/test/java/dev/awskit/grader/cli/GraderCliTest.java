@@ -164,7 +164,8 @@ class GraderCliTest {
 
     String listing = out.toString();
     assertThat(listing).contains("12 questions, 100 points in all");
-    assertThat(listing).contains("tier easy").contains("tier intermediate").contains("tier advanced");
+    assertThat(listing).contains("tier easy          5 points per question: questions 1, 2, 3, 4");
+    assertThat(listing).contains("tier intermediate").contains("tier advanced");
     Graded.catalog().tests().forEach(test -> assertThat(listing).contains(test.displayName()));
     assertThat(listing).doesNotContain("assertThat");
   }
