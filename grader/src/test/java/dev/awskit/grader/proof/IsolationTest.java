@@ -141,6 +141,27 @@ class IsolationTest {
   }
 
   @Test
+  void submissionCannotCompileAgainstTheReferenceSolution() throws IOException {
+    Path submission = work.resolve("copycat");
+    Path file = submission.resolve("dev/awskit/exercises/q01/ClientStylesExplainer.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "package dev.awskit.exercises.q01;\n\n"
+            + "public class ClientStylesExplainer extends dev.awskit.solutions.q01.ClientStylesExplainer {}\n");
+
+    GradingResult result = Graded.grade(new SubmissionSource.SourceFolder(submission));
+
+    assertThat(result.compileProblems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.question()).isEqualTo(1);
+              assertThat(problem.messages().get(0)).contains("dev.awskit.solutions.q01 does not exist");
+            });
+  }
+
+  @Test
   void gradingTheSameSubmissionTwiceGivesTheSameOutcomes() throws IOException {
     Path submission = Assembled.referenceWith(
         Path.of("src", "test", "resources", "faulty", "q09", "no-chunking"), 9, work.resolve("twice"));
