@@ -95,9 +95,8 @@ class FixtureGradingTest {
 
     TestOutcome greets = result.results().get(GREETS).outcome();
     assertThat(greets).isInstanceOf(TestOutcome.TimedOut.class);
-    assertThat(greets.feedback()).contains("did not finish within 300 ms");
-    System.out.println(greets.feedback());
-    System.out.println(greets.detail());
+    assertThat(greets.feedback()).contains("did not finish within 300 ms")
+        .contains("It was still running FriendlyGreeter.waitForever:24");
     assertThat(outcomes(result, id -> id.contains("refusesBlank"))).allSatisfy((id, o) -> assertThat(o.passed()).isTrue());
   }
 
@@ -107,7 +106,6 @@ class FixtureGradingTest {
 
     TestOutcome refuses =
         result.results().get("dev.awskit.grader.hidden.q99.GreeterChecks#refusesBlankName").outcome();
-    System.out.println(refuses);
     assertThat(refuses.feedback()).contains("NullPointerException").contains("(thrown at FriendlyGreeter.shout:20)").doesNotContain("GreeterChecks");
   }
 
