@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -15,14 +17,31 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>The submission's compiled classes are named by the configuration parameter
  * {@value #CLASSPATH_PARAMETER}: directories or jars separated by the platform's path separator.
  * They are loaded once per test run, in a class loader of their own, and closed when it ends.
+ * Without that parameter (a hidden test started from an IDE, or by a build's own test run) the
+ * hidden tests are skipped: they only mean something against a submission.
  */
-public final class SubmissionExtension implements ParameterResolver {
+public final class SubmissionExtension implements ParameterResolver, ExecutionCondition {
 
   /** Names the configuration parameter that lists the submission's class roots. */
   public static final String CLASSPATH_PARAMETER = "awskit.submission.classpath";
 
+  /**
+   * Names the class loader that defines the submission's classes; stack frames of those classes
+   * carry it, which tells the student's code apart from the tests' and the libraries'.
+   */
+  public static final String CLASS_LOADER_NAME = "submission";
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SubmissionExtension.class);
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    return context.getConfigurationParameter(CLASSPATH_PARAMETER).isPresent()
+        ? ConditionEvaluationResult.enabled("the grader names the submission to test")
+        : ConditionEvaluationResult.disabled(
+            "hidden tests run only under the grader, which names the submission in "
+                + CLASSPATH_PARAMETER);
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -1,0 +1,26 @@
+package dev.awskit.grader.cli;
+
+import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.SubmissionRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * Holds what every subcommand needs: where to write, the clock, the folder relative paths start
+ * from, the catalog (found once, when first needed) and the run step.
+ */
+record Context(
+    PrintWriter out,
+    PrintWriter err,
+    Clock clock,
+    Path workingDirectory,
+    Supplier<Catalog> catalog,
+    SubmissionRunner runner) {
+
+  /** Resolves a path the user gave against the working directory. */
+  Path resolve(Path path) {
+    return workingDirectory.resolve(path).normalize();
+  }
+}

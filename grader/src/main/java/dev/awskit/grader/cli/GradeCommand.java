@@ -1,0 +1,198 @@
+package dev.awskit.grader.cli;
+
+import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.Grader;
+import dev.awskit.grader.engine.GradingResult;
+import dev.awskit.grader.engine.SubmissionSource;
+import dev.awskit.grader.engine.SubmissionUnusableException;
+import dev.awskit.grader.report.ConsoleReport;
+import dev.awskit.grader.report.ReportFormat;
+import dev.awskit.grader.report.Reports;
+import dev.awskit.grader.scoring.GradingScheme;
+import dev.awskit.grader.scoring.PolicyException;
+import dev.awskit.grader.scoring.Scorecard;
+import dev.awskit.grader.scoring.Scorer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Grades one submission and writes its reports. */
+@Command(
+    name = "grade",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Grades one submission: compiles its sources against the exercise interfaces, runs the"
+          + " hidden tests, scores each question and tier, and writes the reports.",
+      "",
+      "SUBMISSION is a folder of .java files in any layout (files under src/test are left out),"
+          + " or a kit's root folder, whose exercises/src/main/java is then graded. Without"
+          + " SUBMISSION the grader grades the student workspace, exercises/src/main/java under"
+          + " the current folder."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar grader/target/awskit-grader.jar grade",
+      "  java -jar grader/target/awskit-grader.jar grade submissions/alice \\",
+      "      -o reports/alice",
+      "  java -jar grader/target/awskit-grader.jar grade --reference --format console",
+      "  java -jar grader/target/awskit-grader.jar grade /autograder/submission \\",
+      "      --format gradescope -o /autograder/results",
+      "  java -jar grader/target/awskit-grader.jar grade --policy policy.yaml \\",
+      "      --min-score 60"
+    })
+final class GradeCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SUBMISSION",
+      description = "Folder of .java sources to grade (default: exercises/src/main/java).")
+  private Path submission;
+
+  @Option(
+      names = "--reference",
+      description = "Grade the reference solution instead of a submission.")
+  private boolean reference;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FOLDER",
+      description = "Folder for the report files (default: ${DEFAULT-VALUE}).",
+      defaultValue = "grading-reports")
+  private Path output;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      split = ",",
+      description =
+          "Report to write; repeat or separate with commas. One of: console (printed, and saved"
+              + " as report.txt), json (report.json), gradescope (results.json), junit"
+              + " (junit.xml), markdown (summary.md). Default: all of them.")
+  private List<String> formats;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description =
+          "Grading policy (YAML) that changes points, tiers, test weights, visibility or the"
+              + " time limit; see docs/grading-policy.md. Default: the built-in policy.")
+  private Path policy;
+
+  @Option(
+      names = "--min-score",
+      paramLabel = "POINTS",
+      description =
+          "Exit with code 4 when the total is below POINTS (same scale as the total), after"
+              + " writing the reports. For CI.")
+  private Double minScore;
+
+  private final Context context;
+
+  GradeCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (reference && submission != null) {
+      throw new ParameterException(
+          spec.commandLine(), "Give either SUBMISSION or --reference, not both.");
+    }
+    if (minScore != null && minScore < 0) {
+      throw new ParameterException(spec.commandLine(), "--min-score cannot be negative.");
+    }
+    Set<ReportFormat> chosen = formats();
+    Catalog catalog = context.catalog().get();
+    GradingScheme scheme;
+    try {
+      scheme = Policies.load(context, policy, catalog);
+    } catch (PolicyException broken) {
+      return Policies.broken(context, broken);
+    }
+    SubmissionSource source = source();
+    GradingResult result;
+    try (Grader grader = new Grader(catalog, context.runner(), context.clock())) {
+      result = grader.grade(source, scheme.runSettings());
+    } catch (SubmissionUnusableException unusable) {
+      context.err().println("Cannot grade: " + unusable.getMessage());
+      context.err().flush();
+      return ExitCodes.SUBMISSION_UNUSABLE;
+    } catch (IOException closing) {
+      throw new IllegalStateException(closing);
+    }
+    Scorecard scorecard = Scorer.score(scheme, result);
+    if (chosen.contains(ReportFormat.CONSOLE)) {
+      ConsoleReport.write(scorecard, context.out());
+    }
+    Path folder = context.resolve(output);
+    try {
+      List<Path> files = Reports.write(scorecard, chosen, folder);
+      context.out().printf(
+          "%nReports in %s: %s%n",
+          folder,
+          files.stream().map(file -> file.getFileName().toString()).collect(Collectors.joining(", ")));
+    } catch (IOException unwritable) {
+      context.err().println("Cannot write the reports to " + folder + ": " + unwritable.getMessage());
+      context.err().flush();
+      return ExitCodes.INTERNAL_ERROR;
+    }
+    context.out().flush();
+    if (minScore != null && scorecard.score() < minScore) {
+      context.err().printf(
+          "The score %s is below the minimum of %s (--min-score).%n",
+          Numbers.points(scorecard.score()), Numbers.points(minScore));
+      context.err().flush();
+      return ExitCodes.BELOW_MIN_SCORE;
+    }
+    return ExitCodes.OK;
+  }
+
+  private SubmissionSource source() {
+    if (reference) {
+      return new SubmissionSource.Reference();
+    }
+    if (submission == null) {
+      return new SubmissionSource.Workspace(context.resolve(SubmissionSource.Workspace.DEFAULT));
+    }
+    Path folder = context.resolve(submission);
+    Path workspace = folder.resolve(SubmissionSource.Workspace.DEFAULT);
+    // A kit's root folder (a student's clone) is graded as its workspace.
+    return Files.isDirectory(workspace)
+        ? new SubmissionSource.Workspace(workspace)
+        : new SubmissionSource.SourceFolder(folder);
+  }
+
+  private Set<ReportFormat> formats() {
+    if (formats == null || formats.isEmpty()) {
+      return EnumSet.allOf(ReportFormat.class);
+    }
+    Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
+    for (String name : formats) {
+      chosen.add(
+          ReportFormat.of(name.trim())
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "Unknown report format '" + name + "'; choose from "
+                              + List.of(ReportFormat.values()) + ".")));
+    }
+    return chosen;
+  }
+
+}

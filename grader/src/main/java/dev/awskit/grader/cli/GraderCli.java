@@ -1,0 +1,187 @@
+package dev.awskit.grader.cli;
+
+import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.SubmissionRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Runs the grader's command line: {@code grade}, {@code self-check} and {@code list}, with the
+ * output writers, clock and working folder it is given, and returns the exit code.
+ *
+ * <p>Without a subcommand, the arguments go to {@code grade}: {@code awskit-grader} alone grades
+ * the student workspace.
+ */
+public final class GraderCli {
+
+  private final Context context;
+
+  /**
+   * Creates a command line.
+   *
+   * @param out where reports and results go
+   * @param err where errors go
+   * @param clock the clock grading is timed and dated with
+   * @param workingDirectory the folder relative paths start from
+   */
+  public GraderCli(PrintWriter out, PrintWriter err, Clock clock, Path workingDirectory) {
+    this(out, err, clock, workingDirectory, SubmissionRunner.inProcess());
+  }
+
+  GraderCli(
+      PrintWriter out, PrintWriter err, Clock clock, Path workingDirectory, SubmissionRunner runner) {
+    this(out, err, clock, workingDirectory, runner, Catalog::load);
+  }
+
+  GraderCli(
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      Path workingDirectory,
+      SubmissionRunner runner,
+      Supplier<Catalog> catalog) {
+    this.context = new Context(out, err, clock, workingDirectory, new Memo<>(catalog), runner);
+  }
+
+  /** Runs the command line {@code args} and returns its exit code ({@link ExitCodes}). */
+  public int execute(String... args) {
+    CommandLine commandLine = commandLine();
+    return commandLine.execute(withDefaultSubcommand(commandLine, args));
+  }
+
+  CommandLine commandLine() {
+    CommandLine commandLine =
+        new CommandLine(new TopCommand())
+            .addSubcommand("grade", new GradeCommand(context))
+            .addSubcommand("self-check", new SelfCheckCommand(context))
+            .addSubcommand("list", new ListCommand(context))
+            .addSubcommand("help", new CommandLine.HelpCommand());
+    commandLine.setOut(context.out());
+    commandLine.setErr(context.err());
+    commandLine.setExecutionExceptionHandler(
+        (problem, failed, parsed) -> {
+          context.err().println("The grader failed: " + problem);
+          problem.printStackTrace(context.err());
+          context.err().flush();
+          return ExitCodes.INTERNAL_ERROR;
+        });
+    commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+    commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodes());
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+      sub.getCommandSpec().usageMessage().exitCodeList(exitCodes());
+    }
+    return commandLine;
+  }
+
+  private static java.util.Map<String, String> exitCodes() {
+    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+    for (String entry : ExitCodes.helpList()) {
+      int colon = entry.indexOf(':');
+      codes.put("  " + entry.substring(0, colon), entry.substring(colon + 1));
+    }
+    return codes;
+  }
+
+  /** Sends arguments that name no subcommand (or none at all) to {@code grade}. */
+  private static String[] withDefaultSubcommand(CommandLine commandLine, String[] args) {
+    Set<String> own = Set.of("-h", "--help", "-V", "--version");
+    if (args.length > 0
+        && (commandLine.getSubcommands().containsKey(args[0]) || own.contains(args[0]))) {
+      return args;
+    }
+    List<String> routed = new ArrayList<>();
+    routed.add("grade");
+    routed.addAll(Arrays.asList(args));
+    return routed.toArray(String[]::new);
+  }
+
+  /** Describes the program as a whole; its subcommands do the work. */
+  @Command(
+      name = "awskit-grader",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      usageHelpAutoWidth = true,
+      synopsisSubcommandLabel = "[COMMAND]",
+      description = {
+        "Grades submissions of the AWS SDK for Java v2 exercise kit: twelve questions, each"
+            + " checked by hidden JUnit tests that hand mocked AWS clients to the student's"
+            + " class. A question's score is the share of its tests' points that passed, scaled"
+            + " to its maximum; tiers easy (1-4, 5 points each), intermediate (5-8, 8 points)"
+            + " and advanced (9-12, 12 points) make 100, unless a policy file says otherwise.",
+        "",
+        "A submission is a folder of .java files in any layout: the student's workspace"
+            + " (exercises/src/main/java, the default), a kit's root folder, or any folder of"
+            + " sources. The grader compiles it itself against the exercise interfaces (a"
+            + " submission cannot replace them); a file that does not compile costs only its"
+            + " question. Reports go to grading-reports/ under the current folder unless -o says"
+            + " otherwise.",
+        "",
+        "Without a command, the arguments go to 'grade': with none at all, the grader grades"
+            + " the student workspace.",
+        ""
+      },
+      commandListHeading = "%nCommands:%n",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  # grade the student workspace (run from the kit's root folder)",
+        "  java -jar grader/target/awskit-grader.jar",
+        "  # grade a folder of sources, reports in their own folder",
+        "  java -jar grader/target/awskit-grader.jar grade submissions/alice -o reports/alice",
+        "  # grade the reference solution",
+        "  java -jar grader/target/awskit-grader.jar grade --reference",
+        "  # reference must score full marks, untouched stubs zero",
+        "  java -jar grader/target/awskit-grader.jar self-check",
+        "  # questions, tiers, points and the hidden tests' names",
+        "  java -jar grader/target/awskit-grader.jar list",
+        "  # every option of a command",
+        "  java -jar grader/target/awskit-grader.jar help grade",
+        "",
+        "docs/instructor-guide.md explains the reports; docs/grading-policy.md the",
+        "policy file."
+      })
+  static final class TopCommand implements Runnable {
+
+    @picocli.CommandLine.Spec private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+  }
+
+  /** Reports the grader's version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = GraderCli.class.getPackage().getImplementationVersion();
+      return new String[] {"awskit-grader " + (version == null ? "(development build)" : version)};
+    }
+  }
+
+  /** Computes a value once, when first asked for it. */
+  private static final class Memo<T> implements Supplier<T> {
+    private final Supplier<T> source;
+    private T value;
+
+    Memo(Supplier<T> source) {
+      this.source = source;
+    }
+
+    @Override
+    public synchronized T get() {
+      if (value == null) {
+        value = source.get();
+      }
+      return value;
+    }
+  }
+}

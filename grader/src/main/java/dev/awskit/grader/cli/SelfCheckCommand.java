@@ -1,0 +1,138 @@
+package dev.awskit.grader.cli;
+
+import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.Grader;
+import dev.awskit.grader.engine.SubmissionSource;
+import dev.awskit.grader.engine.SubmissionUnusableException;
+import dev.awskit.grader.scoring.GradingScheme;
+import dev.awskit.grader.scoring.PolicyException;
+import dev.awskit.grader.scoring.QuestionScore;
+import dev.awskit.grader.scoring.QuestionStatus;
+import dev.awskit.grader.scoring.Scorecard;
+import dev.awskit.grader.scoring.Scorer;
+import dev.awskit.grader.scoring.TestScore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Checks the grader against the kit: the reference scores full marks, the stubs zero. */
+@Command(
+    name = "self-check",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Checks that the grader and the kit agree: the reference solution must pass every hidden"
+          + " test (full marks) and the untouched stubs must score zero, each question saying it"
+          + " is not implemented yet. Exits with code 5 otherwise. Writes no report files."
+    },
+    footerHeading = "%nExample:%n",
+    footer = {"  java -jar grader/target/awskit-grader.jar self-check"})
+final class SelfCheckCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = "Grading policy to check with (default: the built-in policy).")
+  private Path policy;
+
+  private final Context context;
+
+  SelfCheckCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Catalog catalog = context.catalog().get();
+    GradingScheme scheme;
+    try {
+      scheme = Policies.load(context, policy, catalog);
+    } catch (PolicyException broken) {
+      return Policies.broken(context, broken);
+    }
+    PrintWriter out = context.out();
+    Scorecard reference;
+    Scorecard stubs;
+    try (Grader grader = new Grader(catalog, context.runner(), context.clock())) {
+      reference = Scorer.score(scheme, grader.grade(new SubmissionSource.Reference(), scheme.runSettings()));
+      stubs = Scorer.score(scheme, grader.grade(new SubmissionSource.Stubs(), scheme.runSettings()));
+    } catch (SubmissionUnusableException missing) {
+      context.err().println("Self-check failed: " + missing.getMessage());
+      context.err().flush();
+      return ExitCodes.SELF_CHECK_FAILED;
+    }
+    boolean referenceOk = checkReference(reference, out);
+    boolean stubsOk = checkStubs(stubs, out);
+    boolean ok = referenceOk && stubsOk && !catalog.questions().isEmpty();
+    out.println(ok ? "Self-check passed." : "Self-check FAILED.");
+    out.flush();
+    return ok ? ExitCodes.OK : ExitCodes.SELF_CHECK_FAILED;
+  }
+
+  private static boolean checkReference(Scorecard reference, PrintWriter out) {
+    List<TestScore> failed =
+        reference.questions().stream()
+            .flatMap(question -> question.tests().stream())
+            .filter(test -> !test.passed())
+            .toList();
+    long tests = reference.questions().stream().mapToLong(question -> question.tests().size()).sum();
+    boolean ok = failed.isEmpty() && reference.score() == reference.maxScore();
+    out.printf(
+        "%-4s reference solution: %s / %s, %d of %d hidden tests passed%n",
+        ok ? "ok" : "FAIL",
+        Numbers.points(reference.score()),
+        Numbers.points(reference.maxScore()),
+        tests - failed.size(),
+        tests);
+    Map<String, List<TestScore>> byFeedback =
+        failed.stream()
+            .collect(
+                Collectors.groupingBy(
+                    test -> test.outcome().feedback().strip(), LinkedHashMap::new, Collectors.toList()));
+    byFeedback.forEach(
+        (feedback, group) -> {
+          if (group.size() == 1) {
+            out.printf("       %s (%s): %s%n", group.get(0).name(), group.get(0).id(), feedback);
+          } else {
+            out.printf("       %d tests: %s%n", group.size(), feedback);
+            group.stream().limit(3).forEach(test -> out.printf("         %s%n", test.id()));
+            if (group.size() > 3) {
+              out.printf("         ... and %d more%n", group.size() - 3);
+            }
+          }
+        });
+    return ok;
+  }
+
+  private static boolean checkStubs(Scorecard stubs, PrintWriter out) {
+    List<QuestionScore> wrong =
+        stubs.questions().stream()
+            .filter(
+                question ->
+                    question.score() != 0 || question.status() != QuestionStatus.NOT_IMPLEMENTED)
+            .toList();
+    boolean ok = wrong.isEmpty() && stubs.score() == 0;
+    out.printf(
+        "%-4s untouched stubs: %s / %s, %d of %d questions say they are not implemented yet%n",
+        ok ? "ok" : "FAIL",
+        Numbers.points(stubs.score()),
+        Numbers.points(stubs.maxScore()),
+        stubs.questions().size() - wrong.size(),
+        stubs.questions().size());
+    for (QuestionScore question : wrong) {
+      out.printf(
+          "       question %d: %s / %s, %s%n",
+          question.number(), Numbers.points(question.score()), Numbers.points(question.maxScore()),
+          question.status().key());
+    }
+    return ok;
+  }
+
+}

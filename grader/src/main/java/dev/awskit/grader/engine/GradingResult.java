@@ -1,0 +1,41 @@
+package dev.awskit.grader.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds everything the engine learned about one submission, before it is scored.
+ *
+ * @param submission what was graded, in words
+ * @param gradedAt when grading started
+ * @param duration how long grading took
+ * @param compiledFiles how many source files compiled (0 for compiled submissions)
+ * @param skippedFiles source files the grader left out on purpose
+ * @param compileProblems source files that did not compile
+ * @param results the outcome of every hidden test of the catalog, by test identifier
+ */
+public record GradingResult(
+    String submission,
+    Instant gradedAt,
+    Duration duration,
+    int compiledFiles,
+    List<SkippedFile> skippedFiles,
+    List<CompileProblem> compileProblems,
+    Map<String, TestResult> results) {
+
+  /** Creates a result; the collections are copied. */
+  public GradingResult {
+    skippedFiles = List.copyOf(skippedFiles);
+    compileProblems = List.copyOf(compileProblems);
+    results = Map.copyOf(results);
+  }
+
+  /** Returns the compile problems that cost the given question. */
+  public List<CompileProblem> compileProblems(int question) {
+    return compileProblems.stream()
+        .filter(problem -> problem.question() != null && problem.question() == question)
+        .toList();
+  }
+}

@@ -1,0 +1,106 @@
+package dev.awskit.grader.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.awskit.grader.engine.CompileProblem;
+import dev.awskit.grader.scoring.QuestionScore;
+import dev.awskit.grader.scoring.Scorecard;
+import dev.awskit.grader.scoring.TestScore;
+import dev.awskit.grader.scoring.TierScore;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes Gradescope's {@code results.json}: the total, the execution time in seconds, a summary
+ * for the student, and one entry per hidden test with its share of the points, its status and
+ * its feedback (never a trace), with the visibility the policy gives it.
+ *
+ * <p>On Gradescope, write it to {@code /autograder/results}: {@code --format gradescope -o
+ * /autograder/results}.
+ */
+public final class GradescopeReport {
+
+  private GradescopeReport() {}
+
+  /** Writes the results of {@code scorecard} to {@code out}. */
+  public static void write(Scorecard scorecard, Writer out) throws IOException {
+    JsonReport.mapper().writeValue(out, of(scorecard));
+  }
+
+  static Results of(Scorecard scorecard) {
+    List<Test> tests = new ArrayList<>();
+    for (QuestionScore question : scorecard.questions()) {
+      int index = 0;
+      for (TestScore test : question.tests()) {
+        index++;
+        tests.add(
+            new Test(
+                "Q" + question.number() + " " + question.title() + ": " + test.name(),
+                question.number() + "." + index,
+                test.score(),
+                test.maxScore(),
+                test.passed() ? "passed" : "failed",
+                test.passed() ? "" : test.outcome().feedback(),
+                test.visibility().key(),
+                List.of(question.tier(), String.format("q%02d", question.number()))));
+      }
+    }
+    return new Results(
+        scorecard.score(),
+        Math.max(0, Math.round(scorecard.duration().toMillis() / 1000.0)),
+        output(scorecard),
+        "text",
+        tests);
+  }
+
+  private static String output(Scorecard scorecard) {
+    StringBuilder text = new StringBuilder();
+    text.append("Total: ").append(Text.score(scorecard.score(), scorecard.maxScore())).append('\n');
+    for (TierScore tier : scorecard.tiers()) {
+      text.append("  ").append(tier.name()).append(": ")
+          .append(Text.score(tier.score(), tier.maxScore())).append('\n');
+    }
+    text.append('\n');
+    for (QuestionScore question : scorecard.questions()) {
+      text.append("Question ").append(question.number()).append(" - ").append(question.title())
+          .append(": ").append(Text.score(question.score(), question.maxScore()));
+      if (!question.summary().isEmpty()) {
+        text.append("\n  ").append(Text.indentFollowing(question.summary(), "  "));
+      }
+      for (String message : question.compilerMessages()) {
+        text.append("\n  ").append(Text.indentFollowing(message, "    "));
+      }
+      text.append('\n');
+    }
+    List<CompileProblem> unplaced =
+        scorecard.compileProblems().stream().filter(problem -> problem.question() == null).toList();
+    if (!unplaced.isEmpty()) {
+      text.append("\nFiles that belong to no question and did not compile (left out):\n");
+      unplaced.forEach(
+          problem -> problem.messages().forEach(message -> text.append("  ").append(message).append('\n')));
+    }
+    return text.toString().strip();
+  }
+
+  /** Holds the top level of {@code results.json}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Results(
+      double score,
+      @JsonProperty("execution_time") long executionTime,
+      String output,
+      @JsonProperty("output_format") String outputFormat,
+      List<Test> tests) {}
+
+  /** Holds one test of {@code results.json}. */
+  record Test(
+      String name,
+      String number,
+      double score,
+      @JsonProperty("max_score") double maxScore,
+      String status,
+      String output,
+      String visibility,
+      List<String> tags) {}
+}

@@ -1,0 +1,461 @@
+package dev.awskit.grader.scoring;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.HiddenTest;
+import dev.awskit.grader.engine.Question;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a grading policy (YAML) and applies it to the catalog, so that an instructor changes
+ * points, tiers, test weights, visibility and the time limit without touching code.
+ *
+ * <p>Every problem is reported before anything is graded, as a {@link PolicyException} that names
+ * the line. The format is described in {@code docs/grading-policy.md}.
+ */
+public final class PolicyFile {
+
+  private static final Duration SHORTEST = Duration.ofMillis(100);
+  private static final Duration LONGEST = Duration.ofMinutes(10);
+  private static final Pattern DURATION =
+      Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern QUESTION_KEY = Pattern.compile("^[qQ]?0*(\\d{1,3})$");
+
+  private final String name;
+  private final Catalog catalog;
+  private final Map<String, Integer> lines;
+  private final Map<Integer, String> overridePointers = new HashMap<>();
+
+  private PolicyFile(String name, Catalog catalog, Map<String, Integer> lines) {
+    this.name = name;
+    this.catalog = catalog;
+    this.lines = lines;
+  }
+
+  /** Reads the policy file and returns the scheme it describes for the catalog's questions. */
+  public static GradingScheme load(Path file, Catalog catalog) throws PolicyException {
+    return load(file, file.toString(), catalog);
+  }
+
+  /** Reads the policy file, naming it {@code name} in error messages. */
+  public static GradingScheme load(Path file, String name, Catalog catalog)
+      throws PolicyException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException unreadable) {
+      throw new PolicyException(
+          name, 0, "cannot read the policy file (" + describe(unreadable) + ")");
+    }
+    return parse(name, text, catalog);
+  }
+
+  /** Reads a policy from text; {@code name} names it in error messages. */
+  public static GradingScheme parse(String name, String text, Catalog catalog)
+      throws PolicyException {
+    YAMLFactory factory =
+        YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    Map<String, Integer> lines = lineNumbers(name, text, factory);
+    PolicyFile policy = new PolicyFile(name, catalog, lines);
+    Document document = lines.isEmpty() ? null : policy.bind(text, factory);
+    return policy.apply(document == null ? Document.EMPTY : document);
+  }
+
+  private static Map<String, Integer> lineNumbers(String name, String text, YAMLFactory factory)
+      throws PolicyException {
+    Map<String, Integer> lines = new HashMap<>();
+    try (JsonParser parser = factory.createParser(text)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        lines.putIfAbsent(
+            parser.getParsingContext().pathAsPointer().toString(),
+            parser.currentTokenLocation().getLineNr());
+      }
+    } catch (JsonProcessingException broken) {
+      throw new PolicyException(
+          name, locationLine(broken), "this is not valid YAML: " + firstLine(broken));
+    } catch (IOException unreadable) {
+      throw new PolicyException(name, 0, "cannot read the policy: " + describe(unreadable));
+    }
+    return lines;
+  }
+
+  private Document bind(String text, YAMLFactory factory) throws PolicyException {
+    if (text.isBlank()) {
+      return null;
+    }
+    ObjectMapper mapper =
+        new ObjectMapper(factory)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    try {
+      return mapper.readValue(text, Document.class);
+    } catch (UnrecognizedPropertyException unknown) {
+      String where = pointerOf(unknown.getPath().subList(0, unknown.getPath().size() - 1));
+      throw new PolicyException(
+          name,
+          lineOf(unknown),
+          "unknown key '" + unknown.getPropertyName() + "'"
+              + (where.isEmpty() ? "" : " under " + where)
+              + "; the keys allowed here are: "
+              + new TreeSet<>(
+                  unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
+    } catch (InvalidFormatException wrong) {
+      throw new PolicyException(
+          name,
+          lineOf(wrong),
+          "'" + wrong.getValue() + "' at " + pointerOf(wrong.getPath()) + " is not "
+              + expected(wrong.getTargetType()));
+    } catch (MismatchedInputException wrong) {
+      throw new PolicyException(
+          name,
+          lineOf(wrong),
+          "the value at " + orTop(pointerOf(wrong.getPath())) + " should be "
+              + expected(wrong.getTargetType()));
+    } catch (JsonMappingException wrong) {
+      throw new PolicyException(name, lineOf(wrong), firstLine(wrong));
+    } catch (JsonProcessingException broken) {
+      throw new PolicyException(
+          name, locationLine(broken), "this is not valid YAML: " + firstLine(broken));
+    }
+  }
+
+  private GradingScheme apply(Document document) throws PolicyException {
+    GradingScheme defaults = GradingScheme.defaults(catalog);
+    Duration timeLimit =
+        document.timeLimit() == null ? defaults.timeLimit() : timeLimit(document.timeLimit());
+    Visibility visibility =
+        document.visibility() == null
+            ? Visibility.VISIBLE
+            : visibility(document.visibility(), "/visibility");
+    List<Tier> tiers = document.tiers() == null ? defaults.tiers() : tiers(document.tiers());
+    Map<Integer, QuestionEntry> overrides = questionOverrides(document.questions());
+    List<QuestionRule> rules = new ArrayList<>();
+    for (Question question : catalog.questions()) {
+      Tier tier =
+          tiers.stream()
+              .filter(candidate -> candidate.questions().contains(question.number()))
+              .findFirst()
+              .orElseThrow();
+      rules.add(rule(question, tier, overrides.get(question.number()), visibility));
+    }
+    Map<String, String> parameters =
+        document.parameters() == null ? Map.of() : Map.copyOf(document.parameters());
+    return new GradingScheme(timeLimit, tiers, rules, parameters);
+  }
+
+  private Duration timeLimit(String text) throws PolicyException {
+    Matcher matcher = DURATION.matcher(text.trim());
+    if (!matcher.matches()) {
+      throw error(
+          "/timeLimit",
+          "timeLimit '" + text + "' is not a duration; write it like 5s, 500ms or 1m");
+    }
+    double amount = Double.parseDouble(matcher.group(1));
+    String unit = matcher.group(2) == null ? "s" : matcher.group(2).toLowerCase();
+    long millis =
+        Math.round(
+            switch (unit) {
+              case "ms" -> amount;
+              case "m" -> amount * 60_000;
+              default -> amount * 1_000;
+            });
+    Duration limit = Duration.ofMillis(millis);
+    if (limit.compareTo(SHORTEST) < 0 || limit.compareTo(LONGEST) > 0) {
+      throw error("/timeLimit", "timeLimit must lie between 100ms and 10m, not " + text);
+    }
+    return limit;
+  }
+
+  private Visibility visibility(String text, String pointer) throws PolicyException {
+    Optional<Visibility> visibility = Visibility.of(text.trim());
+    if (visibility.isEmpty()) {
+      throw error(
+          pointer,
+          "visibility '" + text + "' is not one of visible, after_due_date, after_published,"
+              + " hidden");
+    }
+    return visibility.get();
+  }
+
+  private List<Tier> tiers(Map<String, TierEntry> entries) throws PolicyException {
+    if (entries.isEmpty()) {
+      throw error("/tiers", "tiers is empty; list at least one tier, or leave tiers out");
+    }
+    Map<Integer, String> tierOf = new LinkedHashMap<>();
+    List<Tier> tiers = new ArrayList<>();
+    for (Map.Entry<String, TierEntry> entry : entries.entrySet()) {
+      String tierName = entry.getKey();
+      String pointer = "/tiers/" + tierName;
+      TierEntry tier = entry.getValue();
+      if (tier == null || tier.questions() == null || tier.questions().isEmpty()) {
+        throw error(pointer, "tier '" + tierName + "' lists no questions");
+      }
+      if (tier.points() == null) {
+        throw error(
+            pointer, "tier '" + tierName + "' needs 'points': what each of its questions is worth");
+      }
+      if (tier.points() < 0) {
+        throw error(pointer + "/points", "points cannot be negative");
+      }
+      for (int index = 0; index < tier.questions().size(); index++) {
+        Integer question = tier.questions().get(index);
+        String at = pointer + "/questions/" + index;
+        if (question == null || catalog.question(question).isEmpty()) {
+          throw error(at, "question " + question + " does not exist" + questionRange());
+        }
+        String other = tierOf.putIfAbsent(question, tierName);
+        if (other != null) {
+          throw error(
+              at, "question " + question + " is in two tiers, '" + other + "' and '" + tierName
+                  + "'");
+        }
+      }
+      tiers.add(new Tier(tierName, tier.questions(), tier.points()));
+    }
+    List<Integer> orphans =
+        catalog.questions().stream()
+            .map(Question::number)
+            .filter(number -> !tierOf.containsKey(number))
+            .toList();
+    if (!orphans.isEmpty()) {
+      throw error(
+          "/tiers",
+          (orphans.size() == 1 ? "question " + orphans.get(0) + " is" : "questions " + orphans
+              + " are") + " in no tier; every question needs exactly one");
+    }
+    return tiers;
+  }
+
+  private Map<Integer, QuestionEntry> questionOverrides(Map<String, QuestionEntry> entries)
+      throws PolicyException {
+    Map<Integer, QuestionEntry> overrides = new HashMap<>();
+    overridePointers.clear();
+    if (entries == null) {
+      return overrides;
+    }
+    for (Map.Entry<String, QuestionEntry> entry : entries.entrySet()) {
+      String pointer = "/questions/" + entry.getKey();
+      Matcher matcher = QUESTION_KEY.matcher(entry.getKey().trim());
+      if (!matcher.matches()) {
+        throw error(
+            pointer, "'" + entry.getKey() + "' is not a question number; write it like 7 or q07");
+      }
+      int number = Integer.parseInt(matcher.group(1));
+      if (catalog.question(number).isEmpty()) {
+        throw error(pointer, "question " + number + " does not exist" + questionRange());
+      }
+      if (overrides.containsKey(number)) {
+        throw error(pointer, "question " + number + " appears twice under questions");
+      }
+      overrides.put(
+          number, entry.getValue() == null ? new QuestionEntry(null, null, null) : entry.getValue());
+      overridePointers.put(number, pointer);
+    }
+    return overrides;
+  }
+
+  private QuestionRule rule(
+      Question question, Tier tier, QuestionEntry override, Visibility defaultVisibility)
+      throws PolicyException {
+    double points = tier.pointsPerQuestion();
+    Visibility visibility = defaultVisibility;
+    Map<HiddenTest, TestEntry> testOverrides = new HashMap<>();
+    Map<HiddenTest, String> testPointers = new HashMap<>();
+    if (override != null) {
+      String pointer = overridePointers.get(question.number());
+      if (override.points() != null) {
+        if (override.points() < 0) {
+          throw error(pointer + "/points", "points cannot be negative");
+        }
+        points = override.points();
+      }
+      if (override.visibility() != null) {
+        visibility = visibility(override.visibility(), pointer + "/visibility");
+      }
+      if (override.tests() != null) {
+        for (Map.Entry<String, TestEntry> entry : override.tests().entrySet()) {
+          String testPointer = pointer + "/tests/" + entry.getKey();
+          HiddenTest test = testNamed(question, entry.getKey(), testPointer);
+          TestEntry testEntry = entry.getValue();
+          if (testEntry != null && testEntry.points() != null && testEntry.points() < 0) {
+            throw error(testPointer + "/points", "points cannot be negative");
+          }
+          if (testOverrides.put(test, testEntry) != null) {
+            throw error(testPointer, "test '" + entry.getKey() + "' is named twice");
+          }
+          testPointers.put(test, testPointer);
+        }
+      }
+    }
+    List<TestWeight> weights = new ArrayList<>();
+    for (HiddenTest test : question.tests()) {
+      TestEntry entry = testOverrides.get(test);
+      double weight = entry == null || entry.points() == null ? test.points() : entry.points();
+      Visibility testVisibility =
+          entry == null || entry.visibility() == null
+              ? visibility
+              : visibility(entry.visibility(), testPointers.get(test) + "/visibility");
+      weights.add(new TestWeight(test, weight, testVisibility));
+    }
+    QuestionRule rule = new QuestionRule(question.number(), question.title(), tier.name(), points, weights);
+    if (points > 0 && !question.tests().isEmpty() && rule.totalWeight() <= 0) {
+      throw error(
+          override == null ? "/questions" : overridePointers.get(question.number()),
+          "every test of question " + question.number() + " weighs 0 points, so it cannot score");
+    }
+    return rule;
+  }
+
+  private HiddenTest testNamed(Question question, String key, String pointer)
+      throws PolicyException {
+    List<HiddenTest> matches =
+        question.tests().stream()
+            .filter(
+                test ->
+                    test.methodName().equals(key)
+                        || test.id().equals(key)
+                        || (test.classSimpleName() + "#" + test.methodName()).equals(key))
+            .toList();
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    if (matches.isEmpty()) {
+      throw error(
+          pointer,
+          "question " + question.number() + " has no hidden test '" + key + "'; its tests are: "
+              + question.tests().stream().map(HiddenTest::methodName).collect(Collectors.joining(", ")));
+    }
+    throw error(
+        pointer,
+        "'" + key + "' names several tests of question " + question.number()
+            + "; write it as Class#method: "
+            + matches.stream()
+                .map(test -> test.classSimpleName() + "#" + test.methodName())
+                .collect(Collectors.joining(", ")));
+  }
+
+  private String questionRange() {
+    List<Integer> numbers = catalog.questions().stream().map(Question::number).toList();
+    if (numbers.isEmpty()) {
+      return " (the kit has no questions)";
+    }
+    return " (the kit has questions " + numbers.get(0) + " to " + numbers.get(numbers.size() - 1)
+        + ")";
+  }
+
+  private PolicyException error(String pointer, String problem) {
+    return new PolicyException(name, lineOf(pointer), problem);
+  }
+
+  /** Returns the line of the pointer, or of the nearest enclosing node the file has. */
+  private int lineOf(String pointer) {
+    for (String path = pointer; !path.isEmpty(); path = path.substring(0, path.lastIndexOf('/'))) {
+      Integer line = lines.get(path);
+      if (line != null) {
+        return line;
+      }
+    }
+    return 0;
+  }
+
+  private int lineOf(JsonMappingException problem) {
+    int fromPath = lineOf(pointerOf(problem.getPath()));
+    return fromPath > 0 ? fromPath : locationLine(problem);
+  }
+
+  private static int locationLine(JsonProcessingException problem) {
+    return problem.getLocation() == null ? 0 : Math.max(0, problem.getLocation().getLineNr());
+  }
+
+  private static String pointerOf(Collection<JsonMappingException.Reference> path) {
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference reference : path) {
+      pointer.append('/');
+      pointer.append(
+          reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
+    }
+    return pointer.toString();
+  }
+
+  private static String orTop(String pointer) {
+    return pointer.isEmpty() ? "the top of the file" : pointer;
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "of another kind";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (Collection.class.isAssignableFrom(type)) {
+      return "a list, such as [1, 2]";
+    }
+    if (type == String.class) {
+      return "a single value (text)";
+    }
+    return "a mapping of keys to values";
+  }
+
+  private static String firstLine(JacksonException problem) {
+    String message = problem.getOriginalMessage();
+    if (message == null) {
+      return problem.getClass().getSimpleName();
+    }
+    return message.lines().findFirst().orElse(message).strip();
+  }
+
+  private static String describe(Exception problem) {
+    return problem.getMessage() == null
+        ? problem.getClass().getSimpleName()
+        : problem.getClass().getSimpleName() + ": " + problem.getMessage();
+  }
+
+  /** Holds the policy file as written. */
+  record Document(
+      String timeLimit,
+      String visibility,
+      LinkedHashMap<String, TierEntry> tiers,
+      LinkedHashMap<String, QuestionEntry> questions,
+      LinkedHashMap<String, String> parameters) {
+
+    static final Document EMPTY = new Document(null, null, null, null, null);
+  }
+
+  /** Holds one tier as written. */
+  record TierEntry(List<Integer> questions, Double points) {}
+
+  /** Holds the changes to one question as written. */
+  record QuestionEntry(
+      Double points, String visibility, LinkedHashMap<String, TestEntry> tests) {}
+
+  /** Holds the changes to one test as written. */
+  record TestEntry(Double points, String visibility) {}
+}

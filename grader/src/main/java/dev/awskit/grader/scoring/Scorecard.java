@@ -1,0 +1,46 @@
+package dev.awskit.grader.scoring;
+
+import dev.awskit.grader.engine.CompileProblem;
+import dev.awskit.grader.engine.SkippedFile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Holds the scored grade of one submission: what every report is written from.
+ *
+ * @param submission what was graded, in words
+ * @param gradedAt when grading started
+ * @param duration how long grading took
+ * @param score the total earned
+ * @param maxScore the most a submission can earn
+ * @param tiers the score of every tier
+ * @param questions the score of every question
+ * @param skippedFiles source files the grader left out on purpose
+ * @param compileProblems every source file that did not compile, whichever question it is in
+ */
+public record Scorecard(
+    String submission,
+    Instant gradedAt,
+    Duration duration,
+    double score,
+    double maxScore,
+    List<TierScore> tiers,
+    List<QuestionScore> questions,
+    List<SkippedFile> skippedFiles,
+    List<CompileProblem> compileProblems) {
+
+  /** Creates a scorecard; the lists are copied. */
+  public Scorecard {
+    tiers = List.copyOf(tiers);
+    questions = List.copyOf(questions);
+    skippedFiles = List.copyOf(skippedFiles);
+    compileProblems = List.copyOf(compileProblems);
+  }
+
+  /** Returns the score of a question, if the scorecard has it. */
+  public Optional<QuestionScore> question(int number) {
+    return questions.stream().filter(question -> question.number() == number).findFirst();
+  }
+}

@@ -1,0 +1,140 @@
+package dev.awskit.grader.scoring;
+
+import dev.awskit.grader.engine.CompileProblem;
+import dev.awskit.grader.engine.GradingResult;
+import dev.awskit.grader.engine.TestOutcome;
+import dev.awskit.grader.engine.TestResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Scores a graded submission: each question earns the weight of its passed tests, scaled to the
+ * question's maximum (partial credit); tiers and the total are sums of questions.
+ */
+public final class Scorer {
+
+  private static final String NOT_IMPLEMENTED = "not implemented yet";
+
+  private Scorer() {}
+
+  /** Returns the scorecard of {@code result} under {@code scheme}. */
+  public static Scorecard score(GradingScheme scheme, GradingResult result) {
+    List<QuestionScore> questions = new ArrayList<>();
+    for (QuestionRule rule : scheme.questions()) {
+      questions.add(scoreQuestion(rule, result));
+    }
+    List<TierScore> tiers =
+        scheme.tiers().stream()
+            .map(
+                tier -> {
+                  List<QuestionScore> members =
+                      questions.stream()
+                          .filter(question -> tier.questions().contains(question.number()))
+                          .toList();
+                  return new TierScore(
+                      tier.name(),
+                      tier.questions(),
+                      round(members.stream().mapToDouble(QuestionScore::score).sum(), 2),
+                      round(members.stream().mapToDouble(QuestionScore::maxScore).sum(), 2));
+                })
+            .toList();
+    return new Scorecard(
+        result.submission(),
+        result.gradedAt(),
+        result.duration(),
+        round(questions.stream().mapToDouble(QuestionScore::score).sum(), 2),
+        round(questions.stream().mapToDouble(QuestionScore::maxScore).sum(), 2),
+        tiers,
+        questions,
+        result.skippedFiles(),
+        result.compileProblems());
+  }
+
+  private static QuestionScore scoreQuestion(QuestionRule rule, GradingResult result) {
+    double totalWeight = rule.totalWeight();
+    double passedWeight = 0;
+    List<TestScore> tests = new ArrayList<>();
+    for (TestWeight weight : rule.tests()) {
+      TestResult testResult = result.results().get(weight.test().id());
+      TestOutcome outcome =
+          testResult == null ? new TestOutcome.NotRun("This test did not run.", "") : testResult.outcome();
+      double share = totalWeight > 0 ? weight.weight() / totalWeight * rule.maxPoints() : 0;
+      if (outcome.passed()) {
+        passedWeight += weight.weight();
+      }
+      tests.add(
+          new TestScore(
+              weight.test().id(),
+              weight.test().displayName(),
+              weight.weight(),
+              outcome.passed() ? round(share, 4) : 0,
+              round(share, 4),
+              weight.visibility(),
+              outcome,
+              testResult == null ? 0 : testResult.durationMillis()));
+    }
+    double score = totalWeight > 0 ? round(passedWeight / totalWeight * rule.maxPoints(), 2) : 0;
+    List<CompileProblem> compileProblems = result.compileProblems(rule.number());
+    QuestionStatus status = statusOf(tests, compileProblems);
+    return new QuestionScore(
+        rule.number(),
+        rule.title(),
+        rule.tier(),
+        score,
+        rule.maxPoints(),
+        status,
+        summaryOf(status, tests, compileProblems),
+        compileProblems.stream().flatMap(problem -> problem.messages().stream()).toList(),
+        tests);
+  }
+
+  private static QuestionStatus statusOf(List<TestScore> tests, List<CompileProblem> problems) {
+    if (!problems.isEmpty()) {
+      return QuestionStatus.NOT_COMPILED;
+    }
+    if (tests.isEmpty()) {
+      return QuestionStatus.NO_TESTS;
+    }
+    long passed = tests.stream().filter(TestScore::passed).count();
+    if (passed == tests.size()) {
+      return QuestionStatus.PASSED;
+    }
+    if (passed > 0) {
+      return QuestionStatus.PARTIAL;
+    }
+    boolean untouched =
+        tests.stream().allMatch(test -> test.outcome().feedback().contains(NOT_IMPLEMENTED));
+    return untouched ? QuestionStatus.NOT_IMPLEMENTED : QuestionStatus.FAILED;
+  }
+
+  private static String summaryOf(
+      QuestionStatus status, List<TestScore> tests, List<CompileProblem> problems) {
+    return switch (status) {
+      case NOT_COMPILED -> {
+        List<String> files = problems.stream().map(CompileProblem::file).toList();
+        yield (files.size() == 1 ? files.get(0) + " does" : String.join(", ", files) + " do")
+            + " not compile, so the tests of this question could not run.";
+      }
+      case NOT_IMPLEMENTED ->
+          tests.stream()
+              .map(test -> test.outcome().feedback())
+              .min(Comparator.comparingInt(String::length))
+              .orElse("");
+      case FAILED -> {
+        Set<String> reasons =
+            tests.stream().map(test -> test.outcome().feedback()).collect(Collectors.toSet());
+        yield reasons.size() == 1 ? reasons.iterator().next() : "";
+      }
+      case NO_TESTS -> "This question has no hidden tests yet.";
+      case PASSED, PARTIAL -> "";
+    };
+  }
+
+  static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
+}

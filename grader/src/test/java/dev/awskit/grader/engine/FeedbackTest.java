@@ -1,0 +1,83 @@
+package dev.awskit.grader.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** Checks the words a student reads for each way a hidden test can fail. */
+class FeedbackTest {
+
+  private final Feedback feedback = new Feedback(Duration.ofSeconds(5));
+
+  @Test
+  void assertionMessageIsTheFeedbackAndTheTraceTheDetail() {
+    TestOutcome outcome = feedback.of(new AssertionError("[the bucket name] expected: \"a\" but was: \"b\""));
+
+    assertThat(outcome).isInstanceOf(TestOutcome.Failed.class);
+    assertThat(outcome.feedback()).isEqualTo("[the bucket name] expected: \"a\" but was: \"b\"");
+    assertThat(outcome.detail()).contains("java.lang.AssertionError").contains("\tat ");
+  }
+
+  @Test
+  void embeddedStackTracesAreCutFromAssertionMessages() {
+    String message =
+        "Expecting actual throwable to be an instance of:\n  X\nbut was:\n  java.lang.NullPointerException: oops\n"
+            + "\tat submission//dev.awskit.exercises.q06.DynamoDbManager.put(DynamoDbManager.java:31)\n"
+            + "\tat app//dev.awskit.grader.hidden.q06.ItemStoreTest.lambda$x$0(ItemStoreTest.java:12)\n"
+            + "\tat java.base/java.lang.Thread.run(Thread.java:833)\n"
+            + "\t...(19 remaining lines not displayed - this can be changed with Assertions.setMaxStackTraceElementsDisplayed)";
+
+    String text = feedback.of(new AssertionError(message)).feedback();
+
+    assertThat(text)
+        .contains("java.lang.NullPointerException: oops")
+        .endsWith("(thrown at DynamoDbManager.put:31)")
+        .doesNotContain("ItemStoreTest", "Thread.run", "remaining lines");
+  }
+
+  @Test
+  void rawMockitoReportNeverReachesTheStudent() {
+    List<?> list = mock(List.class);
+    AssertionError mockitoReport = null;
+    try {
+      verify(list).clear();
+    } catch (AssertionError wanted) {
+      mockitoReport = wanted;
+    }
+
+    TestOutcome outcome = feedback.of(mockitoReport);
+
+    assertThat(outcome.feedback()).isEqualTo("The test expected your code to call the AWS client differently.");
+    assertThat(outcome.detail()).contains("Wanted but not invoked");
+  }
+
+  @Test
+  void exceptionOutsideTheStudentsCodeSaysWhatItIsWithoutATrace() {
+    TestOutcome outcome = feedback.of(new NullPointerException("Cannot invoke \"java.util.Map.get(Object)\" because \"result\" is null"));
+
+    assertThat(outcome.feedback())
+        .startsWith("The test could not check your code: NullPointerException: Cannot invoke")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void timeoutSaysTheLimit() {
+    TestOutcome outcome = feedback.of(new TimeoutException("test() timed out after 5 seconds"));
+
+    assertThat(outcome).isInstanceOf(TestOutcome.TimedOut.class);
+    assertThat(outcome.feedback()).startsWith("The test did not finish within 5 s:");
+  }
+
+  @Test
+  void notImplementedYetIsSaidAsTheStubSaysIt() {
+    TestOutcome outcome =
+        feedback.of(new IllegalStateException("wrapped", new UnsupportedOperationException("Question 4 is not implemented yet")));
+
+    assertThat(outcome.feedback()).isEqualTo("Question 4 is not implemented yet");
+  }
+}
