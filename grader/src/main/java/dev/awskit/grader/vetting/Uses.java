@@ -1,0 +1,110 @@
+package dev.awskit.grader.vetting;
+
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Builds the predicates the rules are made of, on the target of an access: which class owns the
+ * called method, constructor or field, and what it is called.
+ *
+ * <p>A subtype check needs the owner's class hierarchy, which ArchUnit resolves from the grader's
+ * own class path (JDK and SDK); the exact name is always checked as well, so a rule still holds
+ * for the named type itself if resolution is switched off.
+ */
+final class Uses {
+
+  private Uses() {}
+
+  /** Matches members named {@code names} (any member when none) of exactly {@code owner}. */
+  static Predicate<JavaAccess<?>> member(String owner, String... names) {
+    Set<String> wanted = Set.copyOf(Arrays.asList(names));
+    return access ->
+        access.getTargetOwner().getName().equals(owner)
+            && (wanted.isEmpty() || wanted.contains(access.getTarget().getName()));
+  }
+
+  /** Matches members named {@code names} (any member when none) of {@code type} or a subtype. */
+  static Predicate<JavaAccess<?>> memberOfSubtype(String type, String... names) {
+    Set<String> wanted = Set.copyOf(Arrays.asList(names));
+    return access ->
+        isSubtype(access.getTargetOwner(), type)
+            && (wanted.isEmpty() || wanted.contains(access.getTarget().getName()));
+  }
+
+  /** Matches every member of {@code type} or a subtype except those named in {@code allowed}. */
+  static Predicate<JavaAccess<?>> memberOfSubtypeExcept(String type, Set<String> allowed) {
+    return access ->
+        isSubtype(access.getTargetOwner(), type) && !allowed.contains(access.getTarget().getName());
+  }
+
+  /** Matches members of {@code owner} whose name starts with {@code prefix}. */
+  static Predicate<JavaAccess<?>> memberNamedLike(String owner, String prefix) {
+    return access ->
+        access.getTargetOwner().getName().equals(owner)
+            && access.getTarget().getName().startsWith(prefix);
+  }
+
+  /** Matches members of {@code owner} whose name ends with {@code suffix}. */
+  static Predicate<JavaAccess<?>> memberNamedEnding(String owner, String suffix) {
+    return access ->
+        access.getTargetOwner().getName().equals(owner)
+            && access.getTarget().getName().endsWith(suffix);
+  }
+
+  /** Matches any member of a class in one of {@code packages} or below. */
+  static Predicate<JavaAccess<?>> inPackage(String... packages) {
+    return access -> {
+      String name = packageOf(access.getTargetOwner());
+      return Arrays.stream(packages)
+          .anyMatch(prefix -> name.equals(prefix) || name.startsWith(prefix + "."));
+    };
+  }
+
+  /** Matches any constructor of {@code type} or a subtype, a subclass's super() call included. */
+  static Predicate<JavaAccess<?>> constructorOfSubtype(String type) {
+    return memberOfSubtype(type, "<init>");
+  }
+
+  /**
+   * Matches a static {@code create} or {@code builder} method of an SDK client or presigner
+   * ({@code software.amazon.awssdk..*Client}, {@code *Presigner}), and a static {@code create} of
+   * a waiter, which builds a client of its own.
+   */
+  static Predicate<JavaAccess<?>> sdkClientFactory() {
+    return access -> {
+      JavaClass owner = access.getTargetOwner();
+      if (!packageOf(owner).startsWith("software.amazon.awssdk.")) {
+        return false;
+      }
+      String simple = owner.getSimpleName();
+      String name = access.getTarget().getName();
+      boolean client = simple.endsWith("Client") || simple.endsWith("Presigner");
+      boolean waiter = simple.endsWith("Waiter");
+      boolean factory =
+          (client && (name.equals("create") || name.equals("builder")))
+              || (waiter && name.equals("create"));
+      return factory && isStatic(access.getTarget());
+    };
+  }
+
+  private static boolean isStatic(AccessTarget target) {
+    // An unresolved target cannot be checked; a factory's name and owner are evidence enough.
+    return target.resolveMember()
+        .map(member -> member.getModifiers().contains(JavaModifier.STATIC))
+        .orElse(true);
+  }
+
+  private static boolean isSubtype(JavaClass owner, String type) {
+    return owner.getName().equals(type) || owner.isAssignableTo(type);
+  }
+
+  private static String packageOf(JavaClass type) {
+    JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
+    return base.getPackageName();
+  }
+}

@@ -1,0 +1,295 @@
+package dev.awskit.grader.vetting;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static dev.awskit.grader.vetting.Uses.constructorOfSubtype;
+import static dev.awskit.grader.vetting.Uses.inPackage;
+import static dev.awskit.grader.vetting.Uses.member;
+import static dev.awskit.grader.vetting.Uses.memberNamedEnding;
+import static dev.awskit.grader.vetting.Uses.memberNamedLike;
+import static dev.awskit.grader.vetting.Uses.memberOfSubtype;
+import static dev.awskit.grader.vetting.Uses.memberOfSubtypeExcept;
+
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Lists the rules every submission is checked against before any of its code runs.
+ *
+ * <p>Each rule forbids what no exercise needs and what could stop, escape or fool the grader.
+ * What the exercises do need stays allowed: SDK request builders, {@code java.nio.file.Files}
+ * and {@code Path} (question 4 uploads and downloads files), lambdas, streams (parallel ones
+ * included), records, Jackson, {@code Thread.sleep} and {@code Thread.currentThread().interrupt()},
+ * printing. {@code docs/security.md} lists the rules and what they do not catch.
+ */
+public final class VettingRules {
+
+  /** Thread members that act only on the calling thread or only read; everything else is refused. */
+  private static final Set<String> HARMLESS_THREAD_MEMBERS =
+      Set.of(
+          "currentThread", "interrupt", "isInterrupted", "interrupted", "sleep", "onSpinWait",
+          "getName", "getId", "threadId", "isAlive", "isDaemon", "isVirtual", "getPriority",
+          "getState", "holdsLock", "getStackTrace", "join", "checkAccess", "toString", "equals",
+          "hashCode", "getClass", "wait", "notify", "notifyAll",
+          // Reported by the class-loading rule instead, so one line is not reported twice.
+          "getContextClassLoader", "setContextClassLoader");
+
+  private static final String THREADS_REASON =
+      "code left running on another thread can outlive its test and disturb the next one; do the"
+          + " work on the calling thread (a retry waits through the Sleeper it is given)";
+
+  private VettingRules() {}
+
+  /** Returns the default rules, in the order their violations are reported. */
+  public static List<VettingRule> defaults() {
+    return List.of(
+        processExit(),
+        processSpawn(),
+        reflection(),
+        threads(),
+        classLoading(),
+        nativeCode(),
+        systemState(),
+        network(),
+        sdkClientBuiltInside(),
+        fileSystemTricks(),
+        jdkInternals());
+  }
+
+  /** Forbids ending the JVM or hooking into its end. */
+  static VettingRule processExit() {
+    return rule(
+        "process-exit",
+        "end the Java process (System.exit, Runtime.exit, Runtime.halt) or add a shutdown hook",
+        "your code runs inside the grader's own Java process, and ending it would stop the grading;"
+            + " return a value or throw an exception instead",
+        member("java.lang.System", "exit")
+            .or(member("java.lang.Runtime", "exit", "halt", "addShutdownHook", "removeShutdownHook")));
+  }
+
+  /** Forbids starting or controlling other processes. */
+  static VettingRule processSpawn() {
+    return rule(
+        "process-spawn",
+        "start or control other processes (ProcessBuilder, Runtime.exec, Process, ProcessHandle,"
+            + " java.awt.Desktop)",
+        "no exercise starts other programs, and a program started from the grader could reach"
+            + " outside its sandbox",
+        member("java.lang.ProcessBuilder")
+            .or(memberOfSubtype("java.lang.ProcessBuilder"))
+            .or(member("java.lang.Runtime", "exec"))
+            .or(memberOfSubtype("java.lang.Process"))
+            .or(memberOfSubtype("java.lang.ProcessHandle"))
+            .or(member("java.awt.Desktop")));
+  }
+
+  /** Forbids reflection, method handles and module tricks. */
+  static VettingRule reflection() {
+    Predicate<JavaAccess<?>> reflect =
+        inPackage("java.lang.reflect").and(member("java.lang.reflect.Array").negate());
+    return rule(
+        "reflection",
+        "use reflection or method handles (java.lang.reflect, java.lang.invoke, Class.forName,"
+            + " getDeclared..., getMethod, setAccessible, modules)",
+        "reflection can reach into the grader's classes and the hidden tests; call the SDK and"
+            + " the exercise's types directly",
+        reflect
+            .or(inPackage("java.lang.invoke", "java.beans"))
+            .or(
+                member(
+                    "java.lang.Class", "forName", "getMethod", "getMethods", "getField",
+                    "getFields", "getConstructor", "getConstructors", "getEnclosingMethod",
+                    "getEnclosingConstructor", "newInstance", "getRecordComponents",
+                    "getModule", "getProtectionDomain"))
+            .or(memberNamedLike("java.lang.Class", "getDeclared"))
+            .or(member("java.lang.Module"))
+            .or(member("java.lang.ModuleLayer")));
+  }
+
+  /** Forbids new threads, thread pools, timers and other code that runs beside a test. */
+  static VettingRule threads() {
+    Function<JavaCodeUnit, Optional<String>> finalizer =
+        unit ->
+            unit.getName().equals("finalize") && unit.getRawParameterTypes().isEmpty()
+                ? Optional.of("declares finalize(), which the JVM runs on a thread of its own")
+                : Optional.empty();
+    return new VettingRule(
+        "threads",
+        THREADS_REASON,
+        noClasses()
+            .should(
+                new ForbiddenUse(
+                    "start threads or thread pools (new Thread, Thread.start, ThreadGroup,"
+                        + " Executors, ForkJoinPool, CompletableFuture.*Async, Timer, Cleaner,"
+                        + " finalize())",
+                    memberOfSubtypeExcept("java.lang.Thread", HARMLESS_THREAD_MEMBERS)
+                        .or(memberOfSubtype("java.lang.ThreadGroup"))
+                        .or(member("java.util.concurrent.Executors"))
+                        .or(constructorOfSubtype("java.util.concurrent.ExecutorService"))
+                        .or(member("java.util.concurrent.ForkJoinPool", "commonPool"))
+                        .or(memberOfSubtype("java.util.concurrent.ForkJoinTask", "fork", "invokeAll"))
+                        .or(memberNamedEnding("java.util.concurrent.CompletableFuture", "Async"))
+                        .or(member("java.util.concurrent.CompletableFuture", "delayedExecutor"))
+                        .or(constructorOfSubtype("java.util.Timer"))
+                        .or(member("java.lang.ref.Cleaner", "create")),
+                    finalizer))
+            .because(THREADS_REASON)
+            .allowEmptyShould(true));
+  }
+
+  /** Forbids loading classes or resources by hand. */
+  static VettingRule classLoading() {
+    return rule(
+        "class-loading",
+        "load classes or resources themselves (ClassLoader, getClassLoader, getResource,"
+            + " ServiceLoader, javax.tools, javax.script, java.lang.instrument)",
+        "loading classes or resources yourself could read the hidden tests or the reference"
+            + " solution, or run code the grader never checked",
+        memberOfSubtype("java.lang.ClassLoader")
+            .or(member("java.lang.Class", "getClassLoader", "getResource", "getResourceAsStream"))
+            .or(member("java.lang.Thread", "getContextClassLoader", "setContextClassLoader"))
+            .or(member("java.util.ServiceLoader"))
+            .or(inPackage("javax.tools", "javax.script", "java.lang.instrument")));
+  }
+
+  /** Forbids native code. */
+  static VettingRule nativeCode() {
+    Function<JavaCodeUnit, Optional<String>> nativeMethod =
+        unit ->
+            unit.getModifiers().contains(JavaModifier.NATIVE)
+                ? Optional.of("declares a native method")
+                : Optional.empty();
+    String reason =
+        "native code runs outside the Java virtual machine's checks, and no exercise needs it";
+    return new VettingRule(
+        "native-code",
+        reason,
+        noClasses()
+            .should(
+                new ForbiddenUse(
+                    "load native code (System.load, System.loadLibrary, Runtime.load,"
+                        + " Runtime.loadLibrary, native methods)",
+                    member("java.lang.System", "load", "loadLibrary")
+                        .or(member("java.lang.Runtime", "load", "loadLibrary")),
+                    nativeMethod))
+            .because(reason)
+            .allowEmptyShould(true));
+  }
+
+  /** Forbids changing what the whole JVM shares: System streams, properties, defaults. */
+  static VettingRule systemState() {
+    return rule(
+        "system-state",
+        "change the System streams, system properties or JVM-wide defaults (System.setOut,"
+            + " setErr, setIn, setProperty, clearProperty, setProperties, getProperties,"
+            + " setSecurityManager, Locale.setDefault, TimeZone.setDefault, Security providers,"
+            + " LogManager configuration, java.util.prefs)",
+        "System streams, properties and defaults are shared with the grader and the other"
+            + " questions, so changing them would disturb both; pass values around instead",
+        member(
+                "java.lang.System", "setOut", "setErr", "setIn", "setProperty", "clearProperty",
+                "setProperties", "getProperties", "setSecurityManager")
+            .or(member("java.util.Locale", "setDefault"))
+            .or(member("java.util.TimeZone", "setDefault"))
+            .or(member(
+                "java.security.Security", "addProvider", "insertProviderAt", "removeProvider",
+                "setProperty"))
+            .or(member("java.security.Policy", "setPolicy"))
+            .or(member("javax.net.ssl.SSLContext", "setDefault"))
+            .or(member("java.net.Authenticator", "setDefault"))
+            .or(member("java.net.CookieHandler", "setDefault"))
+            .or(member("java.net.ProxySelector", "setDefault"))
+            .or(member("java.net.ResponseCache", "setDefault"))
+            .or(member("java.net.URL", "setURLStreamHandlerFactory"))
+            .or(member(
+                "java.util.logging.LogManager", "reset", "readConfiguration",
+                "updateConfiguration"))
+            .or(inPackage("java.util.prefs")));
+  }
+
+  /** Forbids sockets, HTTP and URL connections outside the SDK clients handed in. */
+  static VettingRule network() {
+    return rule(
+        "network",
+        "open network connections (Socket, ServerSocket, DatagramSocket, socket channels,"
+            + " java.net.http.HttpClient, URL.openConnection, URL.openStream, URLConnection,"
+            + " host name lookups, JNDI)",
+        "the exercises reach AWS only through the SDK client given to your constructor, and the"
+            + " grader gives your code no network",
+        memberOfSubtype("java.net.Socket")
+            .or(memberOfSubtype("java.net.ServerSocket"))
+            .or(memberOfSubtype("java.net.DatagramSocket"))
+            .or(memberOfSubtype("java.net.URLConnection"))
+            .or(member("java.net.URL", "openConnection", "openStream", "getContent"))
+            .or(member(
+                "java.net.InetAddress", "getByName", "getAllByName", "getLocalHost",
+                "isReachable", "getHostName", "getCanonicalHostName"))
+            .or(member("java.net.InetSocketAddress", "<init>"))
+            .or(inPackage("java.net.http", "javax.net", "java.rmi", "javax.naming"))
+            .or(memberOfSubtype("java.nio.channels.SocketChannel"))
+            .or(memberOfSubtype("java.nio.channels.ServerSocketChannel"))
+            .or(memberOfSubtype("java.nio.channels.DatagramChannel"))
+            .or(memberOfSubtype("java.nio.channels.AsynchronousSocketChannel"))
+            .or(memberOfSubtype("java.nio.channels.AsynchronousServerSocketChannel"))
+            .or(inPackage("java.nio.channels.spi")));
+  }
+
+  /** Forbids building SDK clients, presigners or client-building waiters inside the code. */
+  static VettingRule sdkClientBuiltInside() {
+    return rule(
+        "sdk-client-built-inside",
+        "build AWS SDK clients or presigners themselves (S3Client.create(), DynamoDbClient.builder(),"
+            + " S3Presigner.create(), S3Waiter.create(), ...)",
+        "the exercise hands the SDK client (or presigner) to your constructor, so the tests can"
+            + " pass in a stand-in; a client built inside would try to reach real AWS. Use the one"
+            + " you were given; building requests with builders such as PutObjectRequest.builder()"
+            + " is fine",
+        Uses.sdkClientFactory());
+  }
+
+  /** Forbids file-system changes no exercise needs: links, permissions, new file systems. */
+  static VettingRule fileSystemTricks() {
+    return rule(
+        "file-system-tricks",
+        "create links, change file permissions or owners, or open other file systems"
+            + " (Files.createSymbolicLink, createLink, setPosixFilePermissions, setOwner,"
+            + " setAttribute, File.setExecutable/setReadable/setWritable/setReadOnly, deleteOnExit,"
+            + " FileSystems.newFileSystem)",
+        "no exercise needs them, and they could reach files outside your working folder; reading"
+            + " and writing the files a method is given stays allowed",
+        member(
+                "java.nio.file.Files", "createSymbolicLink", "createLink",
+                "setPosixFilePermissions", "setOwner", "setAttribute")
+            .or(member(
+                "java.io.File", "setExecutable", "setReadable", "setWritable", "setReadOnly",
+                "deleteOnExit"))
+            .or(member("java.nio.file.FileSystems", "newFileSystem"))
+            .or(inPackage("java.nio.file.spi")));
+  }
+
+  /** Forbids internal and management APIs of the JDK. */
+  static VettingRule jdkInternals() {
+    return rule(
+        "jdk-internals",
+        "use internal or management APIs of the JDK (sun.*, com.sun.*, jdk.*,"
+            + " java.lang.management, javax.management)",
+        "internal APIs get around the Java virtual machine's checks, and no exercise needs them",
+        inPackage("sun", "com.sun", "jdk", "java.lang.management", "javax.management"));
+  }
+
+  private static VettingRule rule(
+      String id, String forbidden, String reason, Predicate<JavaAccess<?>> accesses) {
+    return new VettingRule(
+        id,
+        reason,
+        noClasses()
+            .should(new ForbiddenUse(forbidden, accesses))
+            .because(reason)
+            .allowEmptyShould(true));
+  }
+}

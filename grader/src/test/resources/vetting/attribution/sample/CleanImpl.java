@@ -1,0 +1,7 @@
+package sample;
+
+public class CleanImpl {
+  public int run() {
+    return 42;
+  }
+}

@@ -1,0 +1,7 @@
+package sample;
+
+public class FirstImpl {
+  public void run() {
+    SharedHelper.giveUp();
+  }
+}

@@ -1,0 +1,7 @@
+package sample;
+
+class Middle {
+  void go() {
+    SharedHelper.giveUp();
+  }
+}

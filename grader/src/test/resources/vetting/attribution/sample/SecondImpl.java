@@ -1,0 +1,7 @@
+package sample;
+
+public class SecondImpl {
+  public Runnable later() {
+    return SharedHelper::giveUp;
+  }
+}
