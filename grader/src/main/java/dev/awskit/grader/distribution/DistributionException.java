@@ -3,8 +3,8 @@ package dev.awskit.grader.distribution;
 import java.io.IOException;
 
 /**
- * Signals that a distribution piece cannot be made from the inputs given: a repository that is
- * not the kit's, a grader folder without its jar, a student kit that would leak instructor code.
+ * Signals that a distribution piece cannot be made from the inputs given: a repository that is not
+ * the kit's, a grader folder without its jar, a student kit that would leak instructor code.
  *
  * <p>The message is written for the instructor who ran the command; a command line shows it as it
  * is and treats it as a usage error. Other {@link IOException}s are failures to read or write.

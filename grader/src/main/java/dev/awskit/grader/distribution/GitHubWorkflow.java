@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * the exercises and runs the public tests, fetches the grader (the {@code autograder.zip} that
  * {@link GradescopeBundle} writes, published as a release asset of a private repository), grades
  * the student workspace, appends the Markdown summary to the job summary and uploads {@code
- * grading-reports/} as an artifact. It fails because of the score only when the instructor sets
- * the repository variable {@code MIN_SCORE}. {@code docs/distribution.md} explains the set-up.
+ * grading-reports/} as an artifact. It fails because of the score only when the instructor sets the
+ * repository variable {@code MIN_SCORE}. {@code docs/distribution.md} explains the set-up.
  */
 public final class GitHubWorkflow {
 

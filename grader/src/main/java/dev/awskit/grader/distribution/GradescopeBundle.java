@@ -32,9 +32,9 @@ import java.util.jar.Manifest;
  * policy/NAME               the grading policy, when one is given
  * </pre>
  *
- * <p>The library that holds the reference solution is left out: grading a submission never needs
- * it (only grading the reference itself does, which is an instructor's job on their own machine),
- * and the same zip serves as the grader of the GitHub workflow, where students could reach it.
+ * <p>The library that holds the reference solution is left out: grading a submission never needs it
+ * (only grading the reference itself does, which is an instructor's job on their own machine), and
+ * the same zip serves as the grader of the GitHub workflow, where students could reach it.
  */
 public final class GradescopeBundle {
 
@@ -71,7 +71,11 @@ public final class GradescopeBundle {
     Path jar = folder.resolve(GRADER_JAR);
     if (!Files.isRegularFile(jar)) {
       throw new DistributionException(
-          "No " + GRADER_JAR + " in " + folder + "; build it first with ./mvnw -B package -pl grader -am");
+          "No "
+              + GRADER_JAR
+              + " in "
+              + folder
+              + "; build it first with ./mvnw -B package -pl grader -am");
     }
     List<String> libraries = libraries(jar, folder);
     Optional<Path> policy = policyFile.map(path -> path.toAbsolutePath().normalize());
@@ -99,16 +103,18 @@ public final class GradescopeBundle {
   }
 
   /**
-   * Returns the libraries that the jar's manifest {@code Class-Path} names, relative to the
-   * jar's folder, and checks that each is there.
+   * Returns the libraries that the jar's manifest {@code Class-Path} names, relative to the jar's
+   * folder, and checks that each is there.
    */
   static List<String> libraries(Path jar, Path folder) throws IOException {
     Manifest manifest;
     try (JarFile file = new JarFile(jar.toFile())) {
       manifest = file.getManifest();
     }
-    if (manifest == null || manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS) == null) {
-      throw new DistributionException(jar + " is not a runnable jar: its manifest names no Main-Class");
+    if (manifest == null
+        || manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS) == null) {
+      throw new DistributionException(
+          jar + " is not a runnable jar: its manifest names no Main-Class");
     }
     String classPath = manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
     List<String> libraries = new ArrayList<>();
@@ -131,7 +137,10 @@ public final class GradescopeBundle {
     }
     if (!missing.isEmpty()) {
       throw new DistributionException(
-          "The grader jar needs libraries that are not in " + folder + ": " + String.join(", ", missing)
+          "The grader jar needs libraries that are not in "
+              + folder
+              + ": "
+              + String.join(", ", missing)
               + " (./mvnw package copies them to grader/target/lib)");
     }
     return libraries;
@@ -144,7 +153,9 @@ public final class GradescopeBundle {
     }
   }
 
-  /** Returns the file's name with anything but letters, digits, dot, dash and underscore replaced. */
+  /**
+   * Returns the file's name with anything but letters, digits, dot, dash and underscore replaced.
+   */
   private static String safeName(Path file) {
     String name = file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
     return name.startsWith(".") ? "_" + name.substring(1) : name;

@@ -21,11 +21,11 @@ import java.util.stream.Stream;
  *
  * <p>The zip holds one folder, named after the zip file, with: the {@code exercises} module
  * (contracts, stubs, public tests, its pom), {@code docs/handout.md} and {@code
- * docs/grading-policy.md} when it exists, the Maven Wrapper ({@code mvnw}, {@code mvnw.cmd},
- * {@code .mvn/}), a root {@code pom.xml} derived from the repository's (see {@link StudentPom}),
- * a {@code .gitignore} and a {@code README.md} for students. Build output and IDE files are left
- * out. It holds no solution, no hidden test and nothing of the grader: the export refuses to
- * write a kit in which any file names one of their packages.
+ * docs/grading-policy.md} when it exists, the Maven Wrapper ({@code mvnw}, {@code mvnw.cmd}, {@code
+ * .mvn/}), a root {@code pom.xml} derived from the repository's (see {@link StudentPom}), a {@code
+ * .gitignore} and a {@code README.md} for students. Build output and IDE files are left out. It
+ * holds no solution, no hidden test and nothing of the grader: the export refuses to write a kit in
+ * which any file names one of their packages.
  *
  * <p>{@code mvnw} is stored with its executable bit, so {@code ./mvnw} works after {@code unzip};
  * the README also gives {@code sh mvnw} for tools that drop the bit.
@@ -39,15 +39,21 @@ public final class StudentKit {
   static final String EXERCISES = "exercises";
 
   /**
-   * Lists text that must never appear in the kit, in a file's name or content: the packages of
-   * the reference solution and of the grader (hidden tests included).
+   * Lists text that must never appear in the kit, in a file's name or content: the packages of the
+   * reference solution and of the grader (hidden tests included).
    */
   static final List<String> FORBIDDEN =
-      List.of("dev.awskit.solutions", "dev/awskit/solutions", "dev.awskit.grader", "dev/awskit/grader");
+      List.of(
+          "dev.awskit.solutions", "dev/awskit/solutions", "dev.awskit.grader", "dev/awskit/grader");
 
   private static final Set<String> OPTIONAL_DOCS = Set.of("docs/grading-policy.md");
   private static final List<String> REQUIRED_FILES =
-      List.of("pom.xml", "exercises/pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
+      List.of(
+          "pom.xml",
+          "exercises/pom.xml",
+          "mvnw",
+          "mvnw.cmd",
+          ".mvn/wrapper/maven-wrapper.properties",
           "docs/handout.md");
 
   private StudentKit() {}
@@ -58,8 +64,8 @@ public final class StudentKit {
    * @param repositoryRoot the root of the kit's repository (the folder that holds {@code mvnw})
    * @param zipFile the zip to write; an existing file is replaced, missing folders are made
    * @return the zip and the names of its files
-   * @throws DistributionException if the root is not the kit's repository, or the kit would hold
-   *     a file that names the solution's or the grader's packages
+   * @throws DistributionException if the root is not the kit's repository, or the kit would hold a
+   *     file that names the solution's or the grader's packages
    * @throws IOException if a file cannot be read or the zip cannot be written
    */
   public static WrittenArchive export(Path repositoryRoot, Path zipFile) throws IOException {
@@ -93,8 +99,14 @@ public final class StudentKit {
   private static Map<String, Source> contents(Path root) throws IOException {
     Map<String, Source> contents = new TreeMap<>();
     contents.put("pom.xml", new Source(studentPom(root), false));
-    contents.put("README.md", new Source(Templates.read("student-kit/README.md").getBytes(StandardCharsets.UTF_8), false));
-    contents.put(".gitignore", new Source(Templates.read("student-kit/gitignore").getBytes(StandardCharsets.UTF_8), false));
+    contents.put(
+        "README.md",
+        new Source(
+            Templates.read("student-kit/README.md").getBytes(StandardCharsets.UTF_8), false));
+    contents.put(
+        ".gitignore",
+        new Source(
+            Templates.read("student-kit/gitignore").getBytes(StandardCharsets.UTF_8), false));
     for (String file : List.of("mvnw", "mvnw.cmd", "docs/handout.md")) {
       contents.put(file, copy(root.resolve(file)));
     }
@@ -115,9 +127,13 @@ public final class StudentKit {
     Set<String> removed = new LinkedHashSet<>();
     for (String module : List.of("solutions", "grader")) {
       Path modulePom = root.resolve(module).resolve("pom.xml");
-      removed.add(Files.isRegularFile(modulePom) ? StudentPom.artifactId(Files.readAllBytes(modulePom)) : module);
+      removed.add(
+          Files.isRegularFile(modulePom)
+              ? StudentPom.artifactId(Files.readAllBytes(modulePom))
+              : module);
     }
-    return StudentPom.derive(Files.readAllBytes(root.resolve("pom.xml")), Set.of(EXERCISES), removed);
+    return StudentPom.derive(
+        Files.readAllBytes(root.resolve("pom.xml")), Set.of(EXERCISES), removed);
   }
 
   /** Lists the files under {@code folder}, leaving out build output and IDE or OS files. */
@@ -168,7 +184,10 @@ public final class StudentKit {
   /** Returns the content as UTF-8 text, or null when it is not text. */
   private static String textOf(byte[] content) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(content))
+          .toString();
     } catch (CharacterCodingException binary) {
       return null;
     }
@@ -183,12 +202,16 @@ public final class StudentKit {
       return true;
     }
     PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-    return posix != null && posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+    return posix != null
+        && posix.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
   }
 
   private static String folderName(Path zip) {
     String name = zip.getFileName().toString();
-    String folder = name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+    String folder =
+        name.toLowerCase(Locale.ROOT).endsWith(".zip")
+            ? name.substring(0, name.length() - 4)
+            : name;
     return folder.isBlank() ? "awskit-student-kit" : folder;
   }
 

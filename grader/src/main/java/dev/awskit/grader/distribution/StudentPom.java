@@ -28,9 +28,9 @@ import org.xml.sax.SAXException;
  *
  * <p>It works on the XML tree, never on the text: it keeps only the modules the kit ships, turns
  * the public tests on by default ({@code skipPublicTests} false, so {@code ./mvnw -pl exercises
- * test} runs them, and {@code -Pstudent} still does too), drops managed dependencies on modules
- * the kit leaves out, and rewrites the name and description for students. Everything else
- * (dependency management, pinned plugins, enforcer, JaCoCo, profiles, comments) stays as it is.
+ * test} runs them, and {@code -Pstudent} still does too), drops managed dependencies on modules the
+ * kit leaves out, and rewrites the name and description for students. Everything else (dependency
+ * management, pinned plugins, enforcer, JaCoCo, profiles, comments) stays as it is.
  */
 final class StudentPom {
 
@@ -56,7 +56,8 @@ final class StudentPom {
       throws DistributionException {
     Document pom = parse(rootPom);
     Element project = pom.getDocumentElement();
-    if (!"project".equals(project.getLocalName()) || !POM_NAMESPACE.equals(project.getNamespaceURI())) {
+    if (!"project".equals(project.getLocalName())
+        || !POM_NAMESPACE.equals(project.getNamespaceURI())) {
       throw new DistributionException("The root pom.xml is not a Maven 4.0.0 project");
     }
     String groupId = childText(project, "groupId");
@@ -128,8 +129,9 @@ final class StudentPom {
     }
     for (Element dependency : children(dependencies, "dependency")) {
       String group = childText(dependency, "groupId");
-      boolean ours = group != null
-          && (group.strip().equals(groupId) || group.strip().equals("${project.groupId}"));
+      boolean ours =
+          group != null
+              && (group.strip().equals(groupId) || group.strip().equals("${project.groupId}"));
       String artifact = childText(dependency, "artifactId");
       if (ours && artifact != null && removedArtifactIds.contains(artifact.strip())) {
         remove(dependency);
@@ -157,7 +159,8 @@ final class StudentPom {
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(xml));
     } catch (ParserConfigurationException | SAXException | IOException unreadable) {
-      throw new DistributionException("Cannot read a pom.xml: " + unreadable.getMessage(), unreadable);
+      throw new DistributionException(
+          "Cannot read a pom.xml: " + unreadable.getMessage(), unreadable);
     }
   }
 
@@ -171,7 +174,8 @@ final class StudentPom {
       transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
       transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      out.writeBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8));
       transformer.transform(new DOMSource(pom), new StreamResult(out));
       out.write('\n');
       return out.toByteArray();
@@ -222,7 +226,9 @@ final class StudentPom {
   /** Removes {@code element} and the white space before it, so no blank line is left behind. */
   private static void remove(Element element) {
     Node before = element.getPreviousSibling();
-    if (before != null && before.getNodeType() == Node.TEXT_NODE && before.getTextContent().isBlank()) {
+    if (before != null
+        && before.getNodeType() == Node.TEXT_NODE
+        && before.getTextContent().isBlank()) {
       element.getParentNode().removeChild(before);
     }
     element.getParentNode().removeChild(element);

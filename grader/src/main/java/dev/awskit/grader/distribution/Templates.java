@@ -25,7 +25,9 @@ final class Templates {
     int left = text.indexOf("@@");
     if (left >= 0 && text.indexOf("@@", left + 2) > left) {
       throw new IllegalStateException(
-          "Template " + name + " names a value that was not given near: "
+          "Template "
+              + name
+              + " names a value that was not given near: "
               + text.substring(left, Math.min(text.length(), left + 40)));
     }
     return text;

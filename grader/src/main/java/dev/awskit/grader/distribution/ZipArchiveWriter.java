@@ -73,7 +73,9 @@ final class ZipArchiveWriter implements Closeable {
   }
 
   private Path prepare(String entryName) throws IOException {
-    if (entryName.isBlank() || entryName.startsWith("/") || entryName.contains("\\")
+    if (entryName.isBlank()
+        || entryName.startsWith("/")
+        || entryName.contains("\\")
         || List.of(entryName.split("/")).contains("..")) {
       throw new IllegalArgumentException("Not a relative entry name: " + entryName);
     }

@@ -36,7 +36,8 @@ class GitHubWorkflowTest {
   void runsOnPushesWithReadOnlyContents() {
     assertThat(workflow.path("on").has("push")).as("triggered by push").isTrue();
     assertThat(workflow.path("permissions").path("contents").asText()).isEqualTo("read");
-    assertThat(workflow.path("jobs").path("grade").path("runs-on").asText()).isEqualTo("ubuntu-latest");
+    assertThat(workflow.path("jobs").path("grade").path("runs-on").asText())
+        .isEqualTo("ubuntu-latest");
   }
 
   @Test
@@ -58,13 +59,15 @@ class GitHubWorkflowTest {
   @Test
   void gradesTheWorkspaceIntoGradingReportsWithTheMarkdownSummary() {
     String grade = stepRunning("awskit-grader.jar").path("run").asText();
-    assertThat(grade).contains("grade exercises/src/main/java", "--output grading-reports", "--format markdown");
+    assertThat(grade)
+        .contains("grade exercises/src/main/java", "--output grading-reports", "--format markdown");
   }
 
   @Test
   void appendsTheSummaryToTheJobSummaryEvenWhenGradingFailed() {
     JsonNode summary = stepRunning("GITHUB_STEP_SUMMARY");
-    assertThat(summary.path("run").asText()).contains("grading-reports/summary.md", ">> \"$GITHUB_STEP_SUMMARY\"");
+    assertThat(summary.path("run").asText())
+        .contains("grading-reports/summary.md", ">> \"$GITHUB_STEP_SUMMARY\"");
     assertThat(summary.path("if").asText()).contains("!cancelled()");
   }
 
@@ -78,7 +81,8 @@ class GitHubWorkflowTest {
   @Test
   void namesTheMinimumScoreOnlyBehindTheInstructorsVariable() {
     String text = GitHubWorkflow.template();
-    List<JsonNode> naming = steps.stream().filter(step -> step.path("run").asText().contains("--min-score")).toList();
+    List<JsonNode> naming =
+        steps.stream().filter(step -> step.path("run").asText().contains("--min-score")).toList();
     assertThat(naming).hasSize(1);
     JsonNode grade = naming.get(0);
     assertThat(grade.path("env").path("MIN_SCORE").asText()).isEqualTo("${{ vars.MIN_SCORE }}");
@@ -95,18 +99,23 @@ class GitHubWorkflowTest {
   void everyScriptIsValidBash() throws Exception {
     for (JsonNode step : steps) {
       if (step.has("run")) {
-        Path script = Files.writeString(Files.createTempFile(temp, "step", ".sh"), step.path("run").asText());
+        Path script =
+            Files.writeString(Files.createTempFile(temp, "step", ".sh"), step.path("run").asText());
         assertThat(bash(List.of("bash", "-n", script.toString()), Map.of()).exitCode())
-            .as("bash -n of step %s", step.path("name").asText()).isZero();
+            .as("bash -n of step %s", step.path("name").asText())
+            .isZero();
       }
     }
   }
 
   @Test
   void theGradeStepPassesTheMinimumScoreOnlyWhenTheVariableIsSet() throws Exception {
-    assertThat(gradeStepArguments(Map.of())).doesNotContain("--min-score").doesNotContain("--policy");
+    assertThat(gradeStepArguments(Map.of()))
+        .doesNotContain("--min-score")
+        .doesNotContain("--policy");
     assertThat(gradeStepArguments(Map.of("MIN_SCORE", ""))).doesNotContain("--min-score");
-    assertThat(gradeStepArguments(Map.of("MIN_SCORE", "60"))).containsSubsequence("--min-score", "60");
+    assertThat(gradeStepArguments(Map.of("MIN_SCORE", "60")))
+        .containsSubsequence("--min-score", "60");
   }
 
   @Test
@@ -119,7 +128,8 @@ class GitHubWorkflowTest {
 
   @Test
   void writesTheTemplateWhereItIsAsked() throws IOException {
-    Path written = GitHubWorkflow.write(temp.resolve("student-repo").resolve(GitHubWorkflow.WORKFLOW_PATH));
+    Path written =
+        GitHubWorkflow.write(temp.resolve("student-repo").resolve(GitHubWorkflow.WORKFLOW_PATH));
     assertThat(written).hasContent(GitHubWorkflow.template());
   }
 
@@ -128,9 +138,13 @@ class GitHubWorkflowTest {
     Path runnerTemp = Files.createDirectories(temp.resolve("runner"));
     Path bin = Files.createDirectories(temp.resolve("bin"));
     Path arguments = temp.resolve("arguments.txt");
-    Files.writeString(bin.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + arguments + "\"\n");
-    Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path script = Files.writeString(temp.resolve("grade.sh"), stepRunning("awskit-grader.jar").path("run").asText());
+    Files.writeString(
+        bin.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + arguments + "\"\n");
+    Files.setPosixFilePermissions(
+        bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path script =
+        Files.writeString(
+            temp.resolve("grade.sh"), stepRunning("awskit-grader.jar").path("run").asText());
     Map<String, String> environment = new HashMap<>(variables);
     environment.put("RUNNER_TEMP", runnerTemp.toString());
     environment.put("PATH", bin + ":/usr/bin:/bin");
@@ -138,7 +152,10 @@ class GitHubWorkflowTest {
       environment.put("MIN_SCORE", "");
     }
     // GitHub runs a step's script with: bash --noprofile --norc -eo pipefail
-    Run run = bash(List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString()), environment);
+    Run run =
+        bash(
+            List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString()),
+            environment);
     assertThat(run.exitCode()).as(run.output()).isZero();
     return Files.readAllLines(arguments);
   }
@@ -147,8 +164,11 @@ class GitHubWorkflowTest {
 
   private Run bash(List<String> command, Map<String, String> environment) throws Exception {
     Path output = Files.createTempFile(temp, "bash", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
-        .redirectErrorStream(true).redirectOutput(output.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(temp.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
     builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -159,12 +179,16 @@ class GitHubWorkflowTest {
   }
 
   private static JsonNode stepUsing(String action) {
-    return steps.stream().filter(step -> step.path("uses").asText().startsWith(action)).findFirst()
+    return steps.stream()
+        .filter(step -> step.path("uses").asText().startsWith(action))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no step uses " + action));
   }
 
   private static JsonNode stepRunning(String text) {
-    return steps.stream().filter(step -> step.path("run").asText().contains(text)).findFirst()
+    return steps.stream()
+        .filter(step -> step.path("run").asText().contains(text))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no step runs " + text));
   }
 }

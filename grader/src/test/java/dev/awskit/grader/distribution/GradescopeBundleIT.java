@@ -24,12 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * after {@code package}), unpacked into a simulated {@code /autograder}, graded by {@code
  * run_autograder} with bash and the real grader.
  */
-@Disabled("Needs the runnable grader jar (awskit-grader.jar with lib/) and its grade command from"
-    + " branch engine; enable once the engine is merged into main")
+@Disabled(
+    "Needs the runnable grader jar (awskit-grader.jar with lib/) and its grade command from"
+        + " branch engine; enable once the engine is merged into main")
 class GradescopeBundleIT {
 
   private static final Duration TIME_LIMIT = Duration.ofMinutes(3);
-  private static final Set<String> VISIBILITIES = Set.of("hidden", "after_due_date", "after_published", "visible");
+  private static final Set<String> VISIBILITIES =
+      Set.of("hidden", "after_due_date", "after_published", "visible");
 
   private static Path autograderZip;
 
@@ -40,7 +42,9 @@ class GradescopeBundleIT {
   @BeforeAll
   static void bundleThePackagedGrader(@TempDir Path bundles) throws IOException {
     String folder = System.getProperty("awskit.graderJarFolder");
-    assertThat(folder).as("system property awskit.graderJarFolder (set in the grader's pom)").isNotBlank();
+    assertThat(folder)
+        .as("system property awskit.graderJarFolder (set in the grader's pom)")
+        .isNotBlank();
     autograderZip = bundles.resolve(GradescopeBundle.DEFAULT_FILE_NAME);
     GradescopeBundle.write(Path.of(folder), autograderZip, Optional.empty());
   }
@@ -55,19 +59,23 @@ class GradescopeBundleIT {
 
     // then
     JsonNode results = json.readTree(root.resolve("results/results.json").toFile());
-    assertThat(results.get("score").asDouble()).as("score; run_autograder said:%n%s", log).isEqualTo(100.0);
+    assertThat(results.get("score").asDouble())
+        .as("score; run_autograder said:%n%s", log)
+        .isEqualTo(100.0);
     assertThat(results.get("execution_time").asDouble()).isNotNegative();
     List<JsonNode> tests = tests(results);
     assertThat(tests).as("tests[] of results.json").hasSizeGreaterThanOrEqualTo(12 * 6);
-    assertThat(tests).allSatisfy(test -> {
-      assertThat(test.get("name").asText()).isNotBlank();
-      assertThat(test.get("max_score").asDouble()).isPositive();
-      assertThat(test.get("score").asDouble()).isEqualTo(test.get("max_score").asDouble());
-      assertThat(test.get("status").asText()).isEqualTo("passed");
-      assertThat(test.get("visibility").asText()).isIn(VISIBILITIES);
-    });
-    assertThat(tests.stream().mapToDouble(test -> test.get("max_score").asDouble()).sum()).isCloseTo(100.0,
-        org.assertj.core.data.Offset.offset(0.01));
+    assertThat(tests)
+        .allSatisfy(
+            test -> {
+              assertThat(test.get("name").asText()).isNotBlank();
+              assertThat(test.get("max_score").asDouble()).isPositive();
+              assertThat(test.get("score").asDouble()).isEqualTo(test.get("max_score").asDouble());
+              assertThat(test.get("status").asText()).isEqualTo("passed");
+              assertThat(test.get("visibility").asText()).isIn(VISIBILITIES);
+            });
+    assertThat(tests.stream().mapToDouble(test -> test.get("max_score").asDouble()).sum())
+        .isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.01));
   }
 
   @Test
@@ -81,10 +89,13 @@ class GradescopeBundleIT {
     // then
     JsonNode results = json.readTree(root.resolve("results/results.json").toFile());
     assertThat(results.get("score").asDouble()).as("score; run_autograder said:%n%s", log).isZero();
-    assertThat(tests(results)).isNotEmpty().allSatisfy(test -> {
-      assertThat(test.get("status").asText()).isEqualTo("failed");
-      assertThat(test.get("output").asText()).contains("not implemented yet");
-    });
+    assertThat(tests(results))
+        .isNotEmpty()
+        .allSatisfy(
+            test -> {
+              assertThat(test.get("status").asText()).isEqualTo("failed");
+              assertThat(test.get("output").asText()).contains("not implemented yet");
+            });
   }
 
   /** Unpacks the bundle as Gradescope does and puts a copy of {@code sources} in submission/. */
@@ -106,10 +117,15 @@ class GradescopeBundleIT {
   /** Runs run_autograder with bash in the layout, with this JVM's java, and returns its output. */
   private String runAutograder(Path root) throws Exception {
     Path log = temp.resolve("run_autograder.log");
-    ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("run_autograder").toString())
-        .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", root.resolve("run_autograder").toString())
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().put("AUTOGRADER_ROOT", root.toString());
-    builder.environment().put("AWSKIT_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    builder
+        .environment()
+        .put("AWSKIT_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Process process = builder.start();
     if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GradescopeBundleTest {
 
   /** Stands in for java: records its arguments, then acts as FAKE_MODE says. */
-  private static final String FAKE_JAVA = """
+  private static final String FAKE_JAVA =
+      """
       #!/usr/bin/env bash
       printf '%s\\n' "$@" > "$FAKE_ARGUMENTS"
       output=""; previous=""
@@ -56,9 +57,17 @@ class GradescopeBundleTest {
     graderFolder = Files.createDirectories(temp.resolve("target"));
     Files.createDirectories(graderFolder.resolve("lib"));
     jar(graderFolder.resolve("lib/picocli.jar"), null, "picocli/CommandLine.class");
-    jar(graderFolder.resolve("lib/solutions.jar"), null, "dev/awskit/solutions/q01/ClientStylesExplainer.class");
-    jar(graderFolder.resolve("lib/exercises.jar"), null, "dev/awskit/exercises/q01/ClientStyles.class");
-    jar(graderFolder.resolve(GradescopeBundle.GRADER_JAR), "lib/picocli.jar lib/solutions.jar lib/exercises.jar",
+    jar(
+        graderFolder.resolve("lib/solutions.jar"),
+        null,
+        "dev/awskit/solutions/q01/ClientStylesExplainer.class");
+    jar(
+        graderFolder.resolve("lib/exercises.jar"),
+        null,
+        "dev/awskit/exercises/q01/ClientStyles.class");
+    jar(
+        graderFolder.resolve(GradescopeBundle.GRADER_JAR),
+        "lib/picocli.jar lib/solutions.jar lib/exercises.jar",
         "dev/awskit/grader/cli/Main.class");
   }
 
@@ -73,7 +82,8 @@ class GradescopeBundleTest {
 
     // then
     Map<String, ZipListing.Entry> entries =
-        ZipListing.entries(zip).stream().filter(entry -> !entry.isDirectory())
+        ZipListing.entries(zip).stream()
+            .filter(entry -> !entry.isDirectory())
             .collect(Collectors.toMap(ZipListing.Entry::name, entry -> entry));
     assertThat(entries.keySet())
         .containsExactlyInAnyOrder(
@@ -87,7 +97,8 @@ class GradescopeBundleTest {
     assertThat(entries.get("setup.sh").unixMode()).isEqualTo(0755);
     assertThat(entries.get("run_autograder").unixMode()).isEqualTo(0755);
     assertThat(entries.get("grader/awskit-grader.jar").isExecutable()).isFalse();
-    assertThat(ZipListing.read(zip, "run_autograder")).contains("PACKED_POLICY=\"policy/grading-policy.yaml\"");
+    assertThat(ZipListing.read(zip, "run_autograder"))
+        .contains("PACKED_POLICY=\"policy/grading-policy.yaml\"");
   }
 
   @Test
@@ -103,7 +114,8 @@ class GradescopeBundleTest {
 
   @Test
   void refusesAFolderWithoutTheGraderJar() {
-    assertThatThrownBy(() -> GradescopeBundle.write(temp, temp.resolve("autograder.zip"), Optional.empty()))
+    assertThatThrownBy(
+            () -> GradescopeBundle.write(temp, temp.resolve("autograder.zip"), Optional.empty()))
         .isInstanceOf(DistributionException.class)
         .hasMessageContaining("No awskit-grader.jar in");
   }
@@ -114,7 +126,10 @@ class GradescopeBundleTest {
     Files.delete(graderFolder.resolve("lib/picocli.jar"));
 
     // when, then
-    assertThatThrownBy(() -> GradescopeBundle.write(graderFolder, temp.resolve("autograder.zip"), Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                GradescopeBundle.write(
+                    graderFolder, temp.resolve("autograder.zip"), Optional.empty()))
         .isInstanceOf(DistributionException.class)
         .hasMessageContaining("lib/picocli.jar");
   }
@@ -124,13 +139,17 @@ class GradescopeBundleTest {
     // given
     Manifest plain = new Manifest();
     plain.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    try (OutputStream out = Files.newOutputStream(graderFolder.resolve(GradescopeBundle.GRADER_JAR));
+    try (OutputStream out =
+            Files.newOutputStream(graderFolder.resolve(GradescopeBundle.GRADER_JAR));
         JarOutputStream jar = new JarOutputStream(out, plain)) {
       jar.putNextEntry(new JarEntry("dev/awskit/grader/cli/Main.class"));
     }
 
     // when, then
-    assertThatThrownBy(() -> GradescopeBundle.write(graderFolder, temp.resolve("autograder.zip"), Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                GradescopeBundle.write(
+                    graderFolder, temp.resolve("autograder.zip"), Optional.empty()))
         .isInstanceOf(DistributionException.class)
         .hasMessageContaining("names no Main-Class");
   }
@@ -138,7 +157,8 @@ class GradescopeBundleTest {
   @Test
   void refusesAMissingPolicyFile() {
     Optional<Path> policy = Optional.of(temp.resolve("nowhere.yaml"));
-    assertThatThrownBy(() -> GradescopeBundle.write(graderFolder, temp.resolve("autograder.zip"), policy))
+    assertThatThrownBy(
+            () -> GradescopeBundle.write(graderFolder, temp.resolve("autograder.zip"), policy))
         .isInstanceOf(DistributionException.class)
         .hasMessageContaining("nowhere.yaml does not exist");
   }
@@ -146,18 +166,29 @@ class GradescopeBundleTest {
   @Test
   void runAutograderGradesTheSubmissionWithACappedJvmAndThePackedPolicy() throws Exception {
     // given
-    Path root = gradescopeLayout(Optional.of(Files.writeString(temp.resolve("policy.yaml"), "tiers: {}\n")));
+    Path root =
+        gradescopeLayout(
+            Optional.of(Files.writeString(temp.resolve("policy.yaml"), "tiers: {}\n")));
 
     // when
     Run run = runAutograder(root, "graded", Map.of());
 
     // then
     assertThat(run.exitCode()).isZero();
-    assertThat(json.readTree(root.resolve("results/results.json").toFile()).get("score").asDouble()).isEqualTo(42.5);
+    assertThat(json.readTree(root.resolve("results/results.json").toFile()).get("score").asDouble())
+        .isEqualTo(42.5);
     List<String> arguments = run.javaArguments();
-    assertThat(arguments).startsWith("-Xmx384m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-        root.resolve("source/grader/awskit-grader.jar").toString(), "grade", root.resolve("submission").toString(),
-        "--output");
+    assertThat(arguments)
+        .startsWith(
+            "-Xmx384m",
+            "-Xss1m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-jar",
+            root.resolve("source/grader/awskit-grader.jar").toString(),
+            "grade",
+            root.resolve("submission").toString(),
+            "--output");
     assertThat(arguments.subList(9, arguments.size()))
         .containsSubsequence("--format", "gradescope")
         .containsSubsequence("--policy", root.resolve("source/policy/policy.yaml").toString())
@@ -173,17 +204,27 @@ class GradescopeBundleTest {
     Path graderHome = temp.resolve("elsewhere/grader");
 
     // when
-    Run run = runAutograder(root, "graded", Map.of(
-        "AWSKIT_SUBMISSION", submission.toString(),
-        "AWSKIT_RESULTS", results.toString(),
-        "AWSKIT_GRADER_HOME", graderHome.toString(),
-        "AWSKIT_JAVA_OPTS", "-Xmx200m"));
+    Run run =
+        runAutograder(
+            root,
+            "graded",
+            Map.of(
+                "AWSKIT_SUBMISSION", submission.toString(),
+                "AWSKIT_RESULTS", results.toString(),
+                "AWSKIT_GRADER_HOME", graderHome.toString(),
+                "AWSKIT_JAVA_OPTS", "-Xmx200m"));
 
     // then
     assertThat(results.resolve("results.json")).exists();
     assertThat(root.resolve("results/results.json")).doesNotExist();
-    assertThat(run.javaArguments()).startsWith("-Xmx200m", "-jar", graderHome.resolve("awskit-grader.jar").toString(),
-        "grade", submission.toString()).doesNotContain("--policy");
+    assertThat(run.javaArguments())
+        .startsWith(
+            "-Xmx200m",
+            "-jar",
+            graderHome.resolve("awskit-grader.jar").toString(),
+            "grade",
+            submission.toString())
+        .doesNotContain("--policy");
   }
 
   @Test
@@ -199,7 +240,8 @@ class GradescopeBundleTest {
     JsonNode results = json.readTree(root.resolve("results/results.json").toFile());
     assertThat(results.get("score").asDouble()).isZero();
     assertThat(results.get("tests").isArray()).isTrue();
-    assertThat(results.get("output").asText()).contains("could not be graded", "exercises/src/main/java");
+    assertThat(results.get("output").asText())
+        .contains("could not be graded", "exercises/src/main/java");
   }
 
   @Test
@@ -241,7 +283,9 @@ class GradescopeBundleTest {
 
     // then
     assertThat(run.exitCode()).as(run.log()).isZero();
-    assertThat(run.log()).contains("JDK 17 is already installed").doesNotContain("apt-get was called");
+    assertThat(run.log())
+        .contains("JDK 17 is already installed")
+        .doesNotContain("apt-get was called");
   }
 
   @Test
@@ -253,7 +297,9 @@ class GradescopeBundleTest {
     Run run = runSetup(bin);
 
     // then
-    assertThat(run.log()).contains("apt-get was called with install -y --no-install-recommends openjdk-17-jdk-headless");
+    assertThat(run.log())
+        .contains(
+            "apt-get was called with install -y --no-install-recommends openjdk-17-jdk-headless");
   }
 
   private Run runSetup(Path bin) throws Exception {
@@ -261,7 +307,9 @@ class GradescopeBundleTest {
     GradescopeBundle.write(graderFolder, zip, Optional.empty());
     Path source = Files.createDirectories(temp.resolve("setup"));
     ZipListing.extract(zip, source);
-    return run(List.of("bash", source.resolve("setup.sh").toString()), source,
+    return run(
+        List.of("bash", source.resolve("setup.sh").toString()),
+        source,
         Map.of("PATH", bin + ":/usr/bin:/bin"));
   }
 
@@ -282,29 +330,37 @@ class GradescopeBundleTest {
     ZipListing.extract(zip, Files.createDirectories(root.resolve("source")));
     Files.copy(root.resolve("source/run_autograder"), root.resolve("run_autograder"));
     Path submission = Files.createDirectories(root.resolve("submission"));
-    Files.writeString(submission.resolve("ClientStylesExplainer.java"), "class ClientStylesExplainer {}\n");
+    Files.writeString(
+        submission.resolve("ClientStylesExplainer.java"), "class ClientStylesExplainer {}\n");
     script(temp.resolve("java"), FAKE_JAVA);
     return root;
   }
 
   private record Run(int exitCode, String log, List<String> javaArguments) {}
 
-  private Run runAutograder(Path root, String mode, Map<String, String> environment) throws Exception {
+  private Run runAutograder(Path root, String mode, Map<String, String> environment)
+      throws Exception {
     Map<String, String> all = new java.util.HashMap<>(environment);
     all.put("AUTOGRADER_ROOT", root.toString());
     all.put("AWSKIT_JAVA", temp.resolve("java").toString());
     all.put("FAKE_MODE", mode);
     all.put("FAKE_ARGUMENTS", temp.resolve("arguments.txt").toString());
     Run run = run(List.of("bash", root.resolve("run_autograder").toString()), root, all);
-    List<String> arguments = Files.exists(temp.resolve("arguments.txt"))
-        ? Files.readAllLines(temp.resolve("arguments.txt")) : List.of();
+    List<String> arguments =
+        Files.exists(temp.resolve("arguments.txt"))
+            ? Files.readAllLines(temp.resolve("arguments.txt"))
+            : List.of();
     return new Run(run.exitCode(), run.log(), arguments);
   }
 
-  private Run run(List<String> command, Path directory, Map<String, String> environment) throws Exception {
+  private Run run(List<String> command, Path directory, Map<String, String> environment)
+      throws Exception {
     Path log = Files.createTempFile(temp, "run", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -326,7 +382,8 @@ class GradescopeBundleTest {
       manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.awskit.grader.cli.Main");
       manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
     }
-    try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+    try (OutputStream out = Files.newOutputStream(file);
+        JarOutputStream jar = new JarOutputStream(out, manifest)) {
       jar.putNextEntry(new JarEntry(entry));
     }
   }

@@ -15,7 +15,8 @@ record PomXml(Element project) {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return new PomXml(factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement());
+    return new PomXml(
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement());
   }
 
   /** Returns the elements at a {@code /}-separated path of local names below the project. */

@@ -11,8 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +38,16 @@ import org.w3c.dom.NodeList;
 class StudentKitSlowTest {
 
   private static final Duration TIME_LIMIT = Duration.ofMinutes(4);
-  private static final Pattern QUESTION = Pattern.compile("dev\\.awskit\\.exercises\\.q(\\d\\d)\\.");
+  private static final Pattern QUESTION =
+      Pattern.compile("dev\\.awskit\\.exercises\\.q(\\d\\d)\\.");
 
   /** The packages and folders of the instructor's side, as text and as path segments. */
   private static final List<String> FORBIDDEN_TEXT =
-      List.of("dev.awskit.solutions", "dev/awskit/solutions", "dev.awskit.grader", "dev/awskit/grader");
-  private static final Set<String> FORBIDDEN_FOLDERS = Set.of("solutions", "grader", "hidden", "faulty", "variants");
+      List.of(
+          "dev.awskit.solutions", "dev/awskit/solutions", "dev.awskit.grader", "dev/awskit/grader");
+
+  private static final Set<String> FORBIDDEN_FOLDERS =
+      Set.of("solutions", "grader", "hidden", "faulty", "variants");
 
   @TempDir Path temp;
 
@@ -100,9 +104,12 @@ class StudentKitSlowTest {
 
     // then
     String output = Files.readString(log);
-    assertThat(exit).as("exit code of ./mvnw in the kit; its output ends:%n%s", tail(output)).isZero();
+    assertThat(exit)
+        .as("exit code of ./mvnw in the kit; its output ends:%n%s", tail(output))
+        .isZero();
     assertThat(output).contains("BUILD SUCCESS");
-    List<PublicTestResult> results = readSurefireReports(kit.resolve("exercises/target/surefire-reports"));
+    List<PublicTestResult> results =
+        readSurefireReports(kit.resolve("exercises/target/surefire-reports"));
     assertThat(results).as("public tests run by the kit's build").hasSizeGreaterThanOrEqualTo(24);
     assertThat(results.stream().map(PublicTestResult::question).distinct().sorted().toList())
         .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
@@ -116,16 +123,34 @@ class StudentKitSlowTest {
 
   /** Runs {@code ./mvnw -B -o -pl exercises test} in the kit and returns its exit code. */
   private static int runMaven(Path kit, Path log) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("./mvnw", "-B", "-o", "-pl", "exercises", "test",
-        // A failing public test is the expected outcome here; the reports tell how each failed.
-        "-Dmaven.test.failure.ignore=true"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "./mvnw",
+                "-B",
+                "-o",
+                "-pl",
+                "exercises",
+                "test",
+                // A failing public test is the expected outcome here; the reports tell how each
+                // failed.
+                "-Dmaven.test.failure.ignore=true"));
     localRepository().ifPresent(repository -> command.add("-Dmaven.repo.local=" + repository));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(kit.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(kit.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Map<String, String> environment = builder.environment();
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     // Settings of the Maven run that started this test must not steer the student's build.
-    for (String inherited : List.of("MAVEN_ARGS", "MAVEN_BASEDIR", "MAVEN_PROJECTBASEDIR", "MAVEN_CONFIG", "MAVEN_DEBUG_OPTS")) {
+    for (String inherited :
+        List.of(
+            "MAVEN_ARGS",
+            "MAVEN_BASEDIR",
+            "MAVEN_PROJECTBASEDIR",
+            "MAVEN_CONFIG",
+            "MAVEN_DEBUG_OPTS")) {
       environment.remove(inherited);
     }
     Process maven = builder.start();
@@ -149,7 +174,8 @@ class StudentKitSlowTest {
         repository = repository.getParent();
       }
       boolean laidOutLikeARepository =
-          repository != null && jar.startsWith(repository.resolve("org/junit/jupiter/junit-jupiter-api"));
+          repository != null
+              && jar.startsWith(repository.resolve("org/junit/jupiter/junit-jupiter-api"));
       return laidOutLikeARepository ? Optional.of(repository) : Optional.empty();
     } catch (Exception unknown) {
       return Optional.empty();
@@ -162,42 +188,58 @@ class StudentKitSlowTest {
     List<PublicTestResult> results = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> list = Files.list(reports)) {
-      files = list.filter(file -> file.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList();
+      files =
+          list.filter(file -> file.getFileName().toString().matches("TEST-.*\\.xml"))
+              .sorted()
+              .toList();
     }
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     for (Path file : files) {
-      NodeList cases = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagName("testcase");
+      NodeList cases =
+          factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagName("testcase");
       for (int index = 0; index < cases.getLength(); index++) {
         Element testCase = (Element) cases.item(index);
         String className = testCase.getAttribute("classname");
         Matcher question = QUESTION.matcher(className);
-        assertThat(question.lookingAt()).as("public test %s sits in a question's package", className).isTrue();
+        assertThat(question.lookingAt())
+            .as("public test %s sits in a question's package", className)
+            .isTrue();
         StringBuilder failure = new StringBuilder();
         for (String kind : List.of("failure", "error")) {
           NodeList problems = testCase.getElementsByTagName(kind);
           for (int at = 0; at < problems.getLength(); at++) {
             Element problem = (Element) problems.item(at);
-            failure.append(problem.getAttribute("message")).append('\n').append(problem.getTextContent());
+            failure
+                .append(problem.getAttribute("message"))
+                .append('\n')
+                .append(problem.getTextContent());
           }
         }
-        results.add(new PublicTestResult(Integer.parseInt(question.group(1)),
-            className + "#" + testCase.getAttribute("name"), failure.toString()));
+        results.add(
+            new PublicTestResult(
+                Integer.parseInt(question.group(1)),
+                className + "#" + testCase.getAttribute("name"),
+                failure.toString()));
       }
     }
     return results;
   }
 
   /**
-   * Returns the SHA-256 of every source file of the solutions and grader modules, by digest,
-   * except the student kit's own templates, which the grader keeps to write the kit.
+   * Returns the SHA-256 of every source file of the solutions and grader modules, by digest, except
+   * the student kit's own templates, which the grader keeps to write the kit.
    */
   private static Map<String, String> instructorFileDigests(Path root) throws IOException {
     Map<String, String> digests = new HashMap<>();
-    Path templates = root.resolve("grader/src/main/resources/dev/awskit/grader/distribution/student-kit");
+    Path templates =
+        root.resolve("grader/src/main/resources/dev/awskit/grader/distribution/student-kit");
     for (String folder : List.of("solutions/src", "grader/src")) {
       try (Stream<Path> walk = Files.walk(root.resolve(folder))) {
-        for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).filter(file -> !file.startsWith(templates))::iterator) {
+        for (Path file :
+            (Iterable<Path>)
+                walk.filter(Files::isRegularFile).filter(file -> !file.startsWith(templates))
+                    ::iterator) {
           digests.put(sha256(Files.readAllBytes(file)), root.relativize(file).toString());
         }
       }
@@ -214,6 +256,9 @@ class StudentKitSlowTest {
   }
 
   private static String tail(String output) {
-    return output.lines().skip(Math.max(0, output.lines().count() - 40)).reduce("", (a, b) -> a + "\n" + b);
+    return output
+        .lines()
+        .skip(Math.max(0, output.lines().count() - 40))
+        .reduce("", (a, b) -> a + "\n" + b);
   }
 }

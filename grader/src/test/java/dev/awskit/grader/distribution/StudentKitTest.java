@@ -47,7 +47,10 @@ class StudentKitTest {
             "lab-6/exercises/src/test/java/dev/awskit/exercises/q06/DynamoDbManagerTest.java");
     Map<String, Long> testsPerQuestion =
         names.stream()
-            .filter(name -> name.matches("lab-6/exercises/src/test/java/dev/awskit/exercises/q\\d\\d/.*Test\\.java"))
+            .filter(
+                name ->
+                    name.matches(
+                        "lab-6/exercises/src/test/java/dev/awskit/exercises/q\\d\\d/.*Test\\.java"))
             .collect(Collectors.groupingBy(name -> name.split("/")[8], Collectors.counting()));
     assertThat(testsPerQuestion.keySet())
         .containsExactlyInAnyOrderElementsOf(
@@ -61,7 +64,10 @@ class StudentKitTest {
     Path zip = temp.resolve("kit.zip");
     List<String> sources;
     try (Stream<Path> walk = Files.walk(root.resolve("exercises/src"))) {
-      sources = walk.filter(Files::isRegularFile).map(file -> "kit/" + root.relativize(file).toString().replace('\\', '/')).toList();
+      sources =
+          walk.filter(Files::isRegularFile)
+              .map(file -> "kit/" + root.relativize(file).toString().replace('\\', '/'))
+              .toList();
     }
 
     // when
@@ -70,7 +76,9 @@ class StudentKitTest {
     // then
     List<String> names = ZipListing.fileNames(zip);
     assertThat(names).containsAll(sources);
-    assertThat(names).noneMatch(name -> name.contains("/target/") || name.endsWith(".class") || name.endsWith(".jar"));
+    assertThat(names)
+        .noneMatch(
+            name -> name.contains("/target/") || name.endsWith(".class") || name.endsWith(".jar"));
   }
 
   @Test
@@ -83,7 +91,8 @@ class StudentKitTest {
 
     // then
     Map<String, ZipListing.Entry> entries =
-        ZipListing.entries(zip).stream().collect(Collectors.toMap(ZipListing.Entry::name, entry -> entry));
+        ZipListing.entries(zip).stream()
+            .collect(Collectors.toMap(ZipListing.Entry::name, entry -> entry));
     assertThat(entries.get("kit/mvnw").unixMode()).isEqualTo(0755);
     assertThat(entries.get("kit/pom.xml").unixMode()).isEqualTo(0644);
     assertThat(entries.get("kit/mvnw.cmd").isExecutable()).isFalse();
@@ -100,9 +109,15 @@ class StudentKitTest {
     // then
     String readme = ZipListing.read(zip, "kit/README.md");
     assertThat(readme)
-        .contains("./mvnw -pl exercises test", "mvnw.cmd -pl exercises test", "sh mvnw", "docs/handout.md", "## What to submit");
+        .contains(
+            "./mvnw -pl exercises test",
+            "mvnw.cmd -pl exercises test",
+            "sh mvnw",
+            "docs/handout.md",
+            "## What to submit");
     assertThat(ZipListing.read(zip, "kit/.gitignore")).contains("target/");
-    assertThat(ZipListing.read(zip, "kit/pom.xml")).contains("<skipPublicTests>false</skipPublicTests>");
+    assertThat(ZipListing.read(zip, "kit/pom.xml"))
+        .contains("<skipPublicTests>false</skipPublicTests>");
   }
 
   @Test
@@ -111,7 +126,10 @@ class StudentKitTest {
     Path repository = copyOfTheBuildFiles();
     Path leaky = repository.resolve("exercises/src/main/java/dev/awskit/exercises/q01/Leaky.java");
     Files.createDirectories(leaky.getParent());
-    Files.writeString(leaky, "package dev.awskit.exercises.q01;\nimport dev.awskit.solutions.q01.ClientStylesExplainer;\n");
+    Files.writeString(
+        leaky,
+        "package dev.awskit.exercises.q01;\n"
+            + "import dev.awskit.solutions.q01.ClientStylesExplainer;\n");
     Path zip = temp.resolve("kit.zip");
 
     // when, then
@@ -139,7 +157,8 @@ class StudentKitTest {
     // then
     assertThat(ZipListing.fileNames(zip))
         .contains("kit/exercises/pom.xml")
-        .noneMatch(name -> name.contains("target") || name.contains(".idea") || name.endsWith(".iml"));
+        .noneMatch(
+            name -> name.contains("target") || name.contains(".idea") || name.endsWith(".iml"));
   }
 
   @Test
@@ -162,8 +181,16 @@ class StudentKitTest {
   private Path copyOfTheBuildFiles() throws IOException {
     Path root = Repository.root();
     Path copy = temp.resolve("repository");
-    for (String file : List.of("pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
-        "docs/handout.md", "exercises/pom.xml", "solutions/pom.xml", "grader/pom.xml")) {
+    for (String file :
+        List.of(
+            "pom.xml",
+            "mvnw",
+            "mvnw.cmd",
+            ".mvn/wrapper/maven-wrapper.properties",
+            "docs/handout.md",
+            "exercises/pom.xml",
+            "solutions/pom.xml",
+            "grader/pom.xml")) {
       Files.createDirectories(copy.resolve(file).getParent());
       Files.copy(root.resolve(file), copy.resolve(file));
     }

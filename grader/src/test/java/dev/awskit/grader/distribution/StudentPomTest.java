@@ -23,7 +23,9 @@ class StudentPomTest {
   static void deriveFromTheRepositoryPom() throws Exception {
     rootPom = Files.readAllBytes(Repository.root().resolve("pom.xml"));
     original = PomXml.parse(rootPom);
-    student = PomXml.parse(StudentPom.derive(rootPom, Set.of("exercises"), Set.of("solutions", "grader")));
+    student =
+        PomXml.parse(
+            StudentPom.derive(rootPom, Set.of("exercises"), Set.of("solutions", "grader")));
   }
 
   @Test
@@ -57,39 +59,62 @@ class StudentPomTest {
 
   @Test
   void dropsManagedDependenciesOnModulesTheKitLeavesOut() {
-    assertThat(original.texts("dependencyManagement/dependencies/dependency/artifactId")).contains("solutions");
+    assertThat(original.texts("dependencyManagement/dependencies/dependency/artifactId"))
+        .contains("solutions");
     List<String> managed = student.texts("dependencyManagement/dependencies/dependency/artifactId");
     assertThat(managed).doesNotContain("solutions", "grader").contains("bom", "exercises");
-    assertThat(managed).hasSize(original.texts("dependencyManagement/dependencies/dependency/artifactId").size() - 1);
+    assertThat(managed)
+        .hasSize(
+            original.texts("dependencyManagement/dependencies/dependency/artifactId").size() - 1);
   }
 
   @Test
   void keepsPluginsEnforcerJacocoAndVersionsAsTheyAre() {
-    for (String path : List.of("build/pluginManagement", "build/plugins", "modelVersion", "groupId", "artifactId", "version")) {
-      assertThat(student.one(path).isEqualNode(original.one(path))).as("<%s> unchanged", path).isTrue();
+    for (String path :
+        List.of(
+            "build/pluginManagement",
+            "build/plugins",
+            "modelVersion",
+            "groupId",
+            "artifactId",
+            "version")) {
+      assertThat(student.one(path).isEqualNode(original.one(path)))
+          .as("<%s> unchanged", path)
+          .isTrue();
     }
-    assertThat(student.texts("build/plugins/plugin/artifactId")).contains("maven-enforcer-plugin", "jacoco-maven-plugin");
-    for (String property : List.of("maven.compiler.release", "aws.sdk.version", "junit.version", "awskit.test.jvmArgs")) {
-      assertThat(student.texts("properties/" + property)).isEqualTo(original.texts("properties/" + property));
+    assertThat(student.texts("build/plugins/plugin/artifactId"))
+        .contains("maven-enforcer-plugin", "jacoco-maven-plugin");
+    for (String property :
+        List.of(
+            "maven.compiler.release", "aws.sdk.version", "junit.version", "awskit.test.jvmArgs")) {
+      assertThat(student.texts("properties/" + property))
+          .isEqualTo(original.texts("properties/" + property));
     }
   }
 
   @Test
   void writesAnXmlDeclarationOnItsOwnLineAndNamesTheKitForStudents() throws Exception {
     String text =
-        new String(StudentPom.derive(rootPom, Set.of("exercises"), Set.of("solutions")), StandardCharsets.UTF_8);
+        new String(
+            StudentPom.derive(rootPom, Set.of("exercises"), Set.of("solutions")),
+            StandardCharsets.UTF_8);
     assertThat(text).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<project ");
     assertThat(text).doesNotContain("standalone").doesNotContain("\n\n\n");
     assertThat(student.texts("name")).singleElement().asString().contains("student kit");
-    assertThat(student.texts("description")).singleElement().asString().doesNotContain("solution", "grader");
+    assertThat(student.texts("description"))
+        .singleElement()
+        .asString()
+        .doesNotContain("solution", "grader");
   }
 
   @Test
   void refusesAPomWithoutTheExercisesModule() {
-    byte[] pom = """
+    byte[] pom =
+        """
         <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
           <modules><module>solutions</module></modules></project>
-        """.getBytes(StandardCharsets.UTF_8);
+        """
+            .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> StudentPom.derive(pom, Set.of("exercises"), Set.of()))
         .isInstanceOf(DistributionException.class)
         .hasMessageContaining("exercises");
@@ -97,12 +122,14 @@ class StudentPomTest {
 
   @Test
   void refusesADoctypeSoNoEntityIsExpanded() {
-    byte[] pom = """
+    byte[] pom =
+        """
         <?xml version="1.0"?>
         <!DOCTYPE project [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
         <project xmlns="http://maven.apache.org/POM/4.0.0"><name>&secret;</name>
           <modules><module>exercises</module></modules></project>
-        """.getBytes(StandardCharsets.UTF_8);
+        """
+            .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> StudentPom.derive(pom, Set.of("exercises"), Set.of()))
         .isInstanceOf(DistributionException.class)
         .hasMessageContaining("Cannot read a pom.xml");

@@ -16,8 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Reads a zip the way {@code unzip} does, independently of the code that wrote it: the entry
- * names and Unix modes straight from the central directory, and an extraction that applies them.
+ * Reads a zip the way {@code unzip} does, independently of the code that wrote it: the entry names
+ * and Unix modes straight from the central directory, and an extraction that applies them.
  */
 final class ZipListing {
 
@@ -118,9 +118,12 @@ final class ZipListing {
   private static Set<PosixFilePermission> permissions(int mode) {
     Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
     PosixFilePermission[] order = {
-      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_READ,
+      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_READ,
+      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.OWNER_READ
     };
     for (int bit = 0; bit < order.length; bit++) {
       if ((mode & (1 << bit)) != 0) {
