@@ -97,8 +97,7 @@ public final class GradescopeBundle {
       if (policy.isPresent()) {
         zip.addFile(packedPolicy, policy.get(), false);
       }
-      zip.close();
-      return zip.archive();
+      return zip.complete();
     }
   }
 

@@ -90,8 +90,7 @@ public final class StudentKit {
         Source source = entry.getValue();
         writer.addBytes(folder + "/" + entry.getKey(), source.content(), source.executable());
       }
-      writer.close();
-      return writer.archive();
+      return writer.complete();
     }
   }
 

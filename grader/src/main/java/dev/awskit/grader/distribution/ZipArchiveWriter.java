@@ -2,11 +2,11 @@ package dev.awskit.grader.distribution;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -20,6 +20,9 @@ import java.util.Set;
  * <p>It uses the JDK's zip file system, which stores POSIX permissions when asked to, so that
  * {@code mvnw}, {@code setup.sh} and {@code run_autograder} stay executable after {@code unzip}.
  * {@link java.util.zip.ZipOutputStream} cannot write those attributes.
+ *
+ * <p>The zip is written beside its target under a temporary name and moved into place by {@link
+ * #complete()}; closing without completing deletes it, so a failure never leaves half a zip.
  */
 final class ZipArchiveWriter implements Closeable {
 
@@ -28,15 +31,21 @@ final class ZipArchiveWriter implements Closeable {
       PosixFilePermissions.fromString("rwxr-xr-x");
 
   private final Path file;
+  private final Path partial;
   private final FileSystem zip;
   private final List<String> entries = new ArrayList<>();
+  private boolean completed;
 
-  private ZipArchiveWriter(Path file, FileSystem zip) {
+  private ZipArchiveWriter(Path file, Path partial, FileSystem zip) {
     this.file = file;
+    this.partial = partial;
     this.zip = zip;
   }
 
-  /** Creates an empty zip at {@code file}, replacing any file there, and its parent folders. */
+  /**
+   * Starts a zip that {@link #complete()} puts at {@code file}, replacing any file there; makes
+   * missing parent folders.
+   */
   static ZipArchiveWriter create(Path file) throws IOException {
     Path absolute = file.toAbsolutePath().normalize();
     if (Files.isDirectory(absolute)) {
@@ -45,12 +54,12 @@ final class ZipArchiveWriter implements Closeable {
     if (absolute.getParent() != null) {
       Files.createDirectories(absolute.getParent());
     }
-    Files.deleteIfExists(absolute);
+    Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+    Files.deleteIfExists(partial);
     FileSystem zip =
         FileSystems.newFileSystem(
-            URI.create("jar:" + absolute.toUri()),
-            Map.of("create", "true", "enablePosixFileAttributes", "true"));
-    return new ZipArchiveWriter(absolute, zip);
+            partial, Map.of("create", "true", "enablePosixFileAttributes", "true"));
+    return new ZipArchiveWriter(absolute, partial, zip);
   }
 
   /** Adds a copy of {@code source} as {@code entryName} ({@code /}-separated, relative). */
@@ -67,8 +76,11 @@ final class ZipArchiveWriter implements Closeable {
     finish(entryName, target, executable);
   }
 
-  /** Returns what has been written so far; call it after {@link #close()} for the whole zip. */
-  WrittenArchive archive() {
+  /** Writes the zip's central directory, moves the zip into place and describes it. */
+  WrittenArchive complete() throws IOException {
+    zip.close();
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+    completed = true;
     return new WrittenArchive(file, entries);
   }
 
@@ -95,9 +107,15 @@ final class ZipArchiveWriter implements Closeable {
     entries.add(entryName);
   }
 
-  /** Writes the zip's central directory and closes the file. */
+  /** Deletes the unfinished zip unless {@link #complete()} has put it in place. */
   @Override
   public void close() throws IOException {
-    zip.close();
+    if (!completed) {
+      try {
+        zip.close();
+      } finally {
+        Files.deleteIfExists(partial);
+      }
+    }
   }
 }

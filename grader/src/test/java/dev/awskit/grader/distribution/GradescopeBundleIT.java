@@ -1,6 +1,7 @@
 package dev.awskit.grader.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,9 +43,8 @@ class GradescopeBundleIT {
   @BeforeAll
   static void bundleThePackagedGrader(@TempDir Path bundles) throws IOException {
     String folder = System.getProperty("awskit.graderJarFolder");
-    assertThat(folder)
-        .as("system property awskit.graderJarFolder (set in the grader's pom)")
-        .isNotBlank();
+    // Failsafe sets the property after package; a Surefire run picked by -Dtest=... has no jar yet.
+    assumeTrue(folder != null, "runs under failsafe, after package, with awskit.graderJarFolder");
     autograderZip = bundles.resolve(GradescopeBundle.DEFAULT_FILE_NAME);
     GradescopeBundle.write(Path.of(folder), autograderZip, Optional.empty());
   }
