@@ -122,17 +122,17 @@ public final class StudentKit {
     return contents;
   }
 
+  /** Derives the student pom; the artifacts of every module but the exercises are left out. */
   private static byte[] studentPom(Path root) throws IOException {
+    byte[] rootPom = Files.readAllBytes(root.resolve("pom.xml"));
     Set<String> removed = new LinkedHashSet<>();
-    for (String module : List.of("solutions", "grader")) {
+    for (String module : StudentPom.modules(rootPom)) {
       Path modulePom = root.resolve(module).resolve("pom.xml");
-      removed.add(
-          Files.isRegularFile(modulePom)
-              ? StudentPom.artifactId(Files.readAllBytes(modulePom))
-              : module);
+      if (!module.equals(EXERCISES) && Files.isRegularFile(modulePom)) {
+        removed.add(StudentPom.artifactId(Files.readAllBytes(modulePom)));
+      }
     }
-    return StudentPom.derive(
-        Files.readAllBytes(root.resolve("pom.xml")), Set.of(EXERCISES), removed);
+    return StudentPom.derive(rootPom, Set.of(EXERCISES), removed);
   }
 
   /** Lists the files under {@code folder}, leaving out build output and IDE or OS files. */

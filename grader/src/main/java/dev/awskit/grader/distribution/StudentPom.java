@@ -73,6 +73,17 @@ final class StudentPom {
     return serialize(pom);
   }
 
+  /** Returns the modules that a root pom lists, in order. */
+  static List<String> modules(byte[] rootPom) throws DistributionException {
+    Element modules = child(parse(rootPom).getDocumentElement(), "modules");
+    if (modules == null) {
+      return List.of();
+    }
+    return children(modules, "module").stream()
+        .map(module -> module.getTextContent().strip())
+        .toList();
+  }
+
   /** Returns the artifact id declared by a module's pom. */
   static String artifactId(byte[] modulePom) throws DistributionException {
     String artifactId = childText(parse(modulePom).getDocumentElement(), "artifactId");

@@ -136,6 +136,11 @@ class StudentPomTest {
   }
 
   @Test
+  void listsTheModulesOfTheRootPom() throws Exception {
+    assertThat(StudentPom.modules(rootPom)).startsWith("exercises", "solutions", "grader");
+  }
+
+  @Test
   void readsAModulesArtifactId() throws Exception {
     byte[] pom = Files.readAllBytes(Repository.root().resolve("solutions/pom.xml"));
     assertThat(StudentPom.artifactId(pom)).isEqualTo("solutions");
