@@ -13,7 +13,6 @@ import dev.awskit.grader.scoring.PolicyException;
 import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.Scorer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -169,12 +168,8 @@ final class GradeCommand implements Callable<Integer> {
     if (submission == null) {
       return new SubmissionSource.Workspace(context.resolve(SubmissionSource.Workspace.DEFAULT));
     }
-    Path folder = context.resolve(submission);
-    Path workspace = folder.resolve(SubmissionSource.Workspace.DEFAULT);
     // A kit's root folder (a student's clone) is graded as its workspace.
-    return Files.isDirectory(workspace)
-        ? new SubmissionSource.Workspace(workspace)
-        : new SubmissionSource.SourceFolder(folder);
+    return SubmissionSource.at(context.resolve(submission));
   }
 
   private Set<ReportFormat> formats() {

@@ -1,7 +1,14 @@
 package dev.awskit.grader.engine;
 
+import dev.awskit.grader.intake.IntakeResult;
+import dev.awskit.grader.intake.SubmissionIntake;
+import dev.awskit.grader.vetting.Attribution;
+import dev.awskit.grader.vetting.StaticVetting;
+import dev.awskit.grader.vetting.VettingReport;
+import dev.awskit.grader.vetting.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,12 +27,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Grades submissions: compiles their sources when they have any, runs the hidden tests against
- * them through a {@link SubmissionRunner}, and collects one outcome for every hidden test of the
- * catalog.
+ * Grades submissions: takes in their sources through the intake (a folder or a zip, copied into a
+ * sandbox), compiles them, vets the compiled classes with the static vetting rules, runs the
+ * hidden tests against them through a {@link SubmissionRunner}, and collects one outcome for every
+ * hidden test of the catalog. The grader itself never loads a submission's class: the runner
+ * does, in a worker JVM unless the grader was given the in-process runner.
  *
- * <p>A problem in one question (a compile error, a missing class, an exception, a hang) costs
- * that question only. Not safe for use by several threads at once; use one grader per thread.
+ * <p>A problem in one question (a compile error, refused code, a missing class, an exception, a
+ * hang, a crash) costs that question only. Not safe for use by several threads at once; use one grader per thread.
  */
 public final class Grader implements AutoCloseable {
 
@@ -32,6 +42,7 @@ public final class Grader implements AutoCloseable {
   private final SubmissionRunner runner;
   private final Clock clock;
   private final ClassLoader classes;
+  private final StaticVetting vetting = new StaticVetting();
   private SourceCompiler compiler;
 
   /** Creates a grader of the catalog's questions that runs tests with {@code runner}. */
@@ -48,10 +59,12 @@ public final class Grader implements AutoCloseable {
   }
 
   /**
-   * Grades one submission.
+   * Grades one submission: takes it in (a folder or a zip, copied into a sandbox), compiles it,
+   * vets the compiled classes, and runs the hidden tests of every question that compiled and
+   * passed the vetting through the runner.
    *
-   * @throws SubmissionUnusableException if there is nothing to grade: a missing folder, no Java
-   *     source, classes the grader's class path does not hold
+   * @throws SubmissionUnusableException if there is nothing to grade: a missing folder, a zip the
+   *     intake refuses, no Java source, classes the grader's class path does not hold
    */
   public GradingResult grade(SubmissionSource source, RunSettings settings)
       throws SubmissionUnusableException {
@@ -60,22 +73,28 @@ public final class Grader implements AutoCloseable {
     try {
       List<Path> roots;
       SourceCompiler.Compilation compilation;
+      List<String> warnings = new ArrayList<>();
+      List<VettingProblem> vettingProblems = List.of();
       if (source instanceof SubmissionSource.Workspace workspace) {
-        scratch = Files.createTempDirectory("awskit-grader-");
-        compilation = compile(workspace.sources(), "student workspace", scratch);
-        roots = List.of(scratch);
+        scratch = Files.createTempDirectory("awskit-grade-");
+        compilation = intakeAndCompile(workspace.sources(), "student workspace", scratch, warnings);
+        roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.SourceFolder folder) {
-        scratch = Files.createTempDirectory("awskit-grader-");
-        compilation = compile(folder.folder(), "submission folder", scratch);
-        roots = List.of(scratch);
+        scratch = Files.createTempDirectory("awskit-grade-");
+        compilation = intakeAndCompile(folder.folder(), "submission", scratch, warnings);
+        roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.Reference) {
-        compilation = new SourceCompiler.Compilation(0, List.of(), List.of());
+        compilation = SourceCompiler.Compilation.none();
         roots = List.of(referenceRoot());
       } else {
-        compilation = new SourceCompiler.Compilation(0, List.of(), List.of());
+        compilation = SourceCompiler.Compilation.none();
         roots = List.of(stubsRoot());
       }
-      Map<String, TestResult> results = run(roots, compilation.problems(), settings);
+      if (scratch != null && settings.staticVetting() && compilation.compiled() > 0) {
+        vettingProblems = vet(classesOf(scratch), compilation);
+      }
+      Map<String, TestResult> results =
+          run(roots, compilation.problems(), vettingProblems, settings);
       return new GradingResult(
           source.describe(),
           start.truncatedTo(ChronoUnit.SECONDS),
@@ -83,7 +102,9 @@ public final class Grader implements AutoCloseable {
           compilation.compiled(),
           compilation.skipped(),
           compilation.problems(),
-          results);
+          results,
+          warnings,
+          vettingProblems);
     } catch (IOException unwritable) {
       throw new UncheckedIOException(unwritable);
     } finally {
@@ -91,22 +112,70 @@ public final class Grader implements AutoCloseable {
     }
   }
 
-  private SourceCompiler.Compilation compile(Path folder, String what, Path output)
+  private static Path classesOf(Path scratch) {
+    return scratch.resolve("classes");
+  }
+
+  /**
+   * Copies the submission into a sandbox under {@code scratch} through the intake, then compiles
+   * the sandbox's sources into {@code scratch/classes}.
+   */
+  private SourceCompiler.Compilation intakeAndCompile(
+      Path submission, String what, Path scratch, List<String> warnings)
       throws SubmissionUnusableException, IOException {
-    if (!Files.exists(folder)) {
-      throw new SubmissionUnusableException("The " + what + " " + folder + " does not exist.");
+    if (!Files.exists(submission)) {
+      throw new SubmissionUnusableException("The " + what + " " + submission + " does not exist.");
     }
-    if (!Files.isDirectory(folder)) {
+    IntakeResult intake = new SubmissionIntake(scratch.resolve("intake")).receive(submission);
+    if (intake instanceof IntakeResult.Refused refused) {
+      throw new SubmissionUnusableException(refused.reason());
+    }
+    IntakeResult.Accepted accepted = (IntakeResult.Accepted) intake;
+    warnings.addAll(accepted.warnings());
+    Path sources = accepted.sourceRoot();
+    List<Path> files = javaSources(sources);
+    if (files.isEmpty()) {
       throw new SubmissionUnusableException(
-          "The " + what + " " + folder + " is not a folder; give the folder that holds the"
-              + " .java files.");
+          "The " + what + " " + submission + " holds no .java file (outside src/test) to grade.");
     }
-    List<Path> sources = javaSources(folder);
-    if (sources.isEmpty()) {
-      throw new SubmissionUnusableException(
-          "The " + what + " " + folder + " holds no .java file (outside src/test) to grade.");
+    return compiler().compile(sources, files, Files.createDirectories(classesOf(scratch)));
+  }
+
+  /**
+   * Checks the compiled classes against the vetting rules and attributes each violation to the
+   * questions whose implementation uses the code; the others are warnings.
+   */
+  private List<VettingProblem> vet(Path classes, SourceCompiler.Compilation compilation) {
+    VettingReport report = vetting.vet(classes);
+    if (report.passed()) {
+      return List.of();
     }
-    return compiler().compile(folder, sources, output);
+    Map<Integer, List<String>> implementations = new LinkedHashMap<>();
+    for (Question question : catalog.questions()) {
+      implementations.put(
+          question.number(),
+          compilation.typesByQuestion().getOrDefault(question.number(), List.of()));
+    }
+    Attribution<Integer> attribution = report.attribute(implementations);
+    List<VettingProblem> problems = new ArrayList<>();
+    attribution
+        .byQuestion()
+        .forEach(
+            (question, violations) ->
+                violations.forEach(violation -> problems.add(problem(question, violation))));
+    attribution.unattributed().forEach(violation -> problems.add(problem(null, violation)));
+    return problems;
+  }
+
+  private static VettingProblem problem(Integer question, Violation violation) {
+    return new VettingProblem(
+        question,
+        violation.className(),
+        violation.method(),
+        violation.line(),
+        violation.sourceFile(),
+        violation.ruleId(),
+        violation.message());
   }
 
   /** Lists the {@code .java} files of a folder, leaving out tests and hidden folders. */
@@ -135,18 +204,29 @@ public final class Grader implements AutoCloseable {
   }
 
   private Map<String, TestResult> run(
-      List<Path> roots, List<CompileProblem> problems, RunSettings settings) {
+      List<Path> roots,
+      List<CompileProblem> problems,
+      List<VettingProblem> vettingProblems,
+      RunSettings settings) {
     Set<Integer> notCompiled =
         problems.stream()
             .map(CompileProblem::question)
             .filter(question -> question != null)
             .collect(Collectors.toSet());
+    Set<Integer> refused =
+        vettingProblems.stream()
+            .map(VettingProblem::question)
+            .filter(question -> question != null)
+            .collect(Collectors.toSet());
+    Set<Integer> notRun = new HashSet<>(notCompiled);
+    notRun.addAll(refused);
     List<String> testClasses =
         catalog.questions().stream()
-            .filter(question -> !notCompiled.contains(question.number()))
+            .filter(question -> !notRun.contains(question.number()))
             .flatMap(question -> catalog.testClasses(question.number()).stream())
             .toList();
     Map<String, TestResult> results = new HashMap<>();
+    Map<String, String> printed = new HashMap<>();
     Set<String> started = new HashSet<>();
     RunRequest request =
         new RunRequest(
@@ -154,14 +234,20 @@ public final class Grader implements AutoCloseable {
             testClasses,
             settings.timeLimit().toMillis(),
             settings.parameters(),
-            warmUpTypes(notCompiled));
+            warmUpTypes(notRun));
     runner.run(
         request,
         event -> {
           if (event instanceof TestEvent.TestFinished finished) {
             results.putIfAbsent(
                 finished.testId(),
-                new TestResult(finished.testId(), finished.outcome(), finished.durationMillis()));
+                new TestResult(
+                    finished.testId(),
+                    finished.outcome(),
+                    finished.durationMillis(),
+                    printed.getOrDefault(finished.testId(), "")));
+          } else if (event instanceof TestEvent.TestPrinted output) {
+            printed.put(output.testId(), printedText(output));
           } else {
             started.add(event.testId());
           }
@@ -171,6 +257,8 @@ public final class Grader implements AutoCloseable {
       TestResult result = results.get(test.id());
       if (notCompiled.contains(test.question())) {
         result = new TestResult(test.id(), notCompiledOutcome(problems, test.question()), 0);
+      } else if (refused.contains(test.question())) {
+        result = new TestResult(test.id(), refusedOutcome(vettingProblems, test.question()), 0);
       } else if (result == null) {
         String why =
             started.contains(test.id())
@@ -183,10 +271,41 @@ public final class Grader implements AutoCloseable {
     return complete;
   }
 
+  /** Formats what a test printed for the instructor: the kept text, and how much was left out. */
+  static String printedText(TestEvent.TestPrinted output) {
+    long kept = output.text().getBytes(StandardCharsets.UTF_8).length;
+    long left = output.bytes() - kept;
+    return left > 0
+        ? output.text() + "\n[... " + left + " more bytes printed and not kept, " + output.bytes()
+            + " in all]"
+        : output.text();
+  }
+
+  private static TestOutcome refusedOutcome(List<VettingProblem> problems, int question) {
+    List<VettingProblem> own =
+        problems.stream()
+            .filter(problem -> problem.question() != null && problem.question() == question)
+            .toList();
+    String more =
+        own.size() == 1
+            ? ""
+            : " (The report lists " + (own.size() - 1) + " more such place"
+                + (own.size() == 2 ? "" : "s") + ".)";
+    String message =
+        "The grader did not run your code for this question: it uses something the grader does"
+            + " not allow. " + own.get(0).message() + more
+            + " Remove that code; the tests run once it is gone.";
+    String detail =
+        own.stream()
+            .map(problem -> "[" + problem.rule() + "] " + problem.message())
+            .collect(Collectors.joining("\n"));
+    return new TestOutcome.NotRun(Feedback.truncate(message, Feedback.MAX_FEEDBACK), detail);
+  }
+
   /** Lists the interfaces among the contracts' constructor parameters: the clients tests mock. */
-  private List<String> warmUpTypes(Set<Integer> notCompiled) {
+  private List<String> warmUpTypes(Set<Integer> notRun) {
     return catalog.questions().stream()
-        .filter(question -> !notCompiled.contains(question.number()))
+        .filter(question -> !notRun.contains(question.number()))
         .flatMap(question -> question.constructorTypes().stream())
         .distinct()
         .toList();

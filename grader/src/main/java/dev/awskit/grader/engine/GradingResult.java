@@ -15,6 +15,11 @@ import java.util.Map;
  * @param skippedFiles source files the grader left out on purpose
  * @param compileProblems source files that did not compile
  * @param results the outcome of every hidden test of the catalog, by test identifier
+ * @param warnings what the grader changed or left out without costing points, in plain words:
+ *     files the intake left out or decoded from another encoding, refused code that no question
+ *     uses
+ * @param vettingProblems code the static vetting refused, one entry per question it costs (and
+ *     one with no question for code no question uses)
  */
 public record GradingResult(
     String submission,
@@ -23,18 +28,50 @@ public record GradingResult(
     int compiledFiles,
     List<SkippedFile> skippedFiles,
     List<CompileProblem> compileProblems,
-    Map<String, TestResult> results) {
+    Map<String, TestResult> results,
+    List<String> warnings,
+    List<VettingProblem> vettingProblems) {
 
   /** Creates a result; the collections are copied. */
   public GradingResult {
     skippedFiles = List.copyOf(skippedFiles);
     compileProblems = List.copyOf(compileProblems);
     results = Map.copyOf(results);
+    warnings = List.copyOf(warnings);
+    vettingProblems = List.copyOf(vettingProblems);
+  }
+
+  /** Creates a result without warnings or vetting problems. */
+  public GradingResult(
+      String submission,
+      Instant gradedAt,
+      Duration duration,
+      int compiledFiles,
+      List<SkippedFile> skippedFiles,
+      List<CompileProblem> compileProblems,
+      Map<String, TestResult> results) {
+    this(
+        submission,
+        gradedAt,
+        duration,
+        compiledFiles,
+        skippedFiles,
+        compileProblems,
+        results,
+        List.of(),
+        List.of());
   }
 
   /** Returns the compile problems that cost the given question. */
   public List<CompileProblem> compileProblems(int question) {
     return compileProblems.stream()
+        .filter(problem -> problem.question() != null && problem.question() == question)
+        .toList();
+  }
+
+  /** Returns the vetting problems that cost the given question. */
+  public List<VettingProblem> vettingProblems(int question) {
+    return vettingProblems.stream()
         .filter(problem -> problem.question() != null && problem.question() == question)
         .toList();
   }

@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Holds how hidden tests run: their time limit and extra configuration they read.
+ * Holds how hidden tests run: their time limit, extra configuration they read, and whether the
+ * submission is vetted before it runs.
  *
  * @param timeLimit the time limit of every hidden test
  * @param parameters JUnit configuration parameters handed to the hidden tests
+ * @param staticVetting whether the compiled submission is checked against the vetting rules
+ *     before any of it runs (always, except in the grader's own proofs of the worker's run-time
+ *     defences, which must see hostile code actually run)
  */
-public record RunSettings(Duration timeLimit, Map<String, String> parameters) {
+public record RunSettings(Duration timeLimit, Map<String, String> parameters, boolean staticVetting) {
 
   /** Names the default time limit of a hidden test. */
   public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
@@ -22,8 +26,21 @@ public record RunSettings(Duration timeLimit, Map<String, String> parameters) {
     }
   }
 
-  /** Returns the default settings: a 5 s limit per test, no extra parameters. */
+  /** Creates settings that vet the submission before it runs. */
+  public RunSettings(Duration timeLimit, Map<String, String> parameters) {
+    this(timeLimit, parameters, true);
+  }
+
+  /** Returns the default settings: a 5 s limit per test, no extra parameters, vetting on. */
   public static RunSettings defaults() {
     return new RunSettings(DEFAULT_TIME_LIMIT, Map.of());
+  }
+
+  /**
+   * Returns these settings with the static vetting switched off, so that hostile code reaches
+   * the worker JVM; only for proving the worker's own defences, never for grading students.
+   */
+  public RunSettings withoutStaticVetting() {
+    return new RunSettings(timeLimit, parameters, false);
   }
 }

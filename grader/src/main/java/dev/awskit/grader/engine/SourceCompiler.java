@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -106,7 +107,19 @@ final class SourceCompiler implements AutoCloseable {
       clean(output);
     }
     problems.sort(Comparator.comparing(CompileProblem::file));
-    return new Compilation(remaining.size(), skipped, problems);
+    Map<Integer, List<String>> typesByQuestion = new TreeMap<>();
+    for (Path source : remaining) {
+      ParsedFile file = parsed.get(source);
+      questionOf(file)
+          .ifPresent(
+              question ->
+                  file.types().stream()
+                      .map(type -> file.packageName().isEmpty() ? type : file.packageName() + "." + type)
+                      .forEach(
+                          name ->
+                              typesByQuestion.computeIfAbsent(question, key -> new ArrayList<>()).add(name)));
+    }
+    return new Compilation(remaining.size(), skipped, problems, typesByQuestion);
   }
 
   private Map<Path, List<String>> compileOnce(Path base, List<Path> sources, Path output) {
@@ -265,6 +278,18 @@ final class SourceCompiler implements AutoCloseable {
    * @param compiled how many files compiled
    * @param skipped files left out on purpose
    * @param problems files that did not compile
+   * @param typesByQuestion the binary names of the top-level types declared in the files that
+   *     compiled, by the question each file belongs to (files of no question left out)
    */
-  record Compilation(int compiled, List<SkippedFile> skipped, List<CompileProblem> problems) {}
+  record Compilation(
+      int compiled,
+      List<SkippedFile> skipped,
+      List<CompileProblem> problems,
+      Map<Integer, List<String>> typesByQuestion) {
+
+    /** Returns the compilation of a submission that was compiled already: nothing to report. */
+    static Compilation none() {
+      return new Compilation(0, List.of(), List.of(), Map.of());
+    }
+  }
 }

@@ -1,9 +1,19 @@
 package dev.awskit.grader.engine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Names what to grade: sources to compile, or classes that the grader's class path holds. */
 public sealed interface SubmissionSource {
+
+  /**
+   * Returns the submission at {@code path}: the workspace of a kit's root folder (a student's
+   * clone, whose {@code exercises/src/main/java} is graded), otherwise the folder or zip itself.
+   */
+  static SubmissionSource at(Path path) {
+    Path workspace = path.resolve(Workspace.DEFAULT);
+    return Files.isDirectory(workspace) ? new Workspace(workspace) : new SourceFolder(path);
+  }
 
   /** Returns a short description for reports. */
   String describe();
@@ -25,8 +35,10 @@ public sealed interface SubmissionSource {
   }
 
   /**
-   * Grades a folder of {@code .java} files in any layout; files under {@code src/test} are left
-   * out.
+   * Grades a folder of {@code .java} files in any layout, or a zip of one; files under {@code
+   * src/test} are left out.
+   *
+   * @param folder the folder, or the {@code .zip} file
    */
   record SourceFolder(Path folder) implements SubmissionSource {
     @Override

@@ -1,6 +1,7 @@
 package dev.awskit.grader.report;
 
 import dev.awskit.grader.engine.CompileProblem;
+import dev.awskit.grader.engine.VettingProblem;
 import dev.awskit.grader.scoring.QuestionScore;
 import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.TestScore;
@@ -59,6 +60,9 @@ public final class ConsoleReport {
       for (String message : question.compilerMessages()) {
         out.printf("  %s%n", Text.indentFollowing(message, "    "));
       }
+      for (String refusal : question.refusals()) {
+        out.printf("  %s%n", Text.indentFollowing(refusal, "    "));
+      }
       if (!question.summary().isEmpty()) {
         out.printf("  %s%n", Text.indentFollowing(question.summary(), "  "));
         continue;
@@ -83,6 +87,17 @@ public final class ConsoleReport {
       unplaced.forEach(
           problem ->
               problem.messages().forEach(message -> out.printf("  %s%n", Text.indentFollowing(message, "    "))));
+    }
+    List<VettingProblem> unused = scorecard.unusedRefusedCode();
+    if (!unused.isEmpty()) {
+      out.printf(
+          "%nCode that no question uses breaks a rule of the grader (it cost nothing, since it"
+              + " never runs; remove it):%n");
+      unused.forEach(problem -> out.printf("  %s%n", Text.indentFollowing(problem.message(), "    ")));
+    }
+    if (!scorecard.warnings().isEmpty()) {
+      out.printf("%nNotes on the submission's files:%n");
+      scorecard.warnings().forEach(warning -> out.printf("  %s%n", Text.indentFollowing(warning, "    ")));
     }
     if (!scorecard.skippedFiles().isEmpty()) {
       out.printf(

@@ -3,6 +3,7 @@ package dev.awskit.grader.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.awskit.grader.engine.CompileProblem;
+import dev.awskit.grader.engine.VettingProblem;
 import dev.awskit.grader.scoring.QuestionScore;
 import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.TestScore;
@@ -72,6 +73,9 @@ public final class GradescopeReport {
       for (String message : question.compilerMessages()) {
         text.append("\n  ").append(Text.indentFollowing(message, "    "));
       }
+      for (String refusal : question.refusals()) {
+        text.append("\n  ").append(Text.indentFollowing(refusal, "    "));
+      }
       text.append('\n');
     }
     List<CompileProblem> unplaced =
@@ -80,6 +84,17 @@ public final class GradescopeReport {
       text.append("\nFiles that belong to no question and did not compile (left out):\n");
       unplaced.forEach(
           problem -> problem.messages().forEach(message -> text.append("  ").append(message).append('\n')));
+    }
+    List<VettingProblem> unused = scorecard.unusedRefusedCode();
+    if (!unused.isEmpty()) {
+      text.append(
+          "\nCode that no question uses breaks a rule of the grader (it cost nothing, since it"
+              + " never runs; remove it):\n");
+      unused.forEach(problem -> text.append("  ").append(problem.message()).append('\n'));
+    }
+    if (!scorecard.warnings().isEmpty()) {
+      text.append("\nNotes on your files:\n");
+      scorecard.warnings().forEach(warning -> text.append("  ").append(warning).append('\n'));
     }
     return text.toString().strip();
   }

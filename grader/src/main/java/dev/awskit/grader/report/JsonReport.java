@@ -2,8 +2,10 @@ package dev.awskit.grader.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.awskit.grader.engine.CompileProblem;
 import dev.awskit.grader.engine.SkippedFile;
+import dev.awskit.grader.engine.VettingProblem;
 import dev.awskit.grader.scoring.QuestionScore;
 import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.TestScore;
@@ -46,7 +48,9 @@ public final class JsonReport {
         scorecard.tiers().stream().map(JsonReport::tier).toList(),
         scorecard.questions().stream().map(JsonReport::question).toList(),
         scorecard.skippedFiles().stream().map(JsonReport::skipped).toList(),
-        scorecard.compileProblems().stream().map(JsonReport::problem).toList());
+        scorecard.compileProblems().stream().map(JsonReport::problem).toList(),
+        scorecard.vettingProblems().stream().map(JsonReport::refusal).toList(),
+        scorecard.warnings());
   }
 
   private static Tier tier(TierScore tier) {
@@ -77,7 +81,8 @@ public final class JsonReport {
         Text.status(test.outcome()),
         test.outcome().feedback(),
         test.outcome().detail(),
-        test.durationMillis());
+        test.durationMillis(),
+        test.output().isEmpty() ? null : test.output());
   }
 
   private static Skipped skipped(SkippedFile file) {
@@ -86,6 +91,17 @@ public final class JsonReport {
 
   private static Problem problem(CompileProblem problem) {
     return new Problem(problem.file(), problem.question(), problem.messages());
+  }
+
+  private static Refusal refusal(VettingProblem problem) {
+    return new Refusal(
+        problem.question(),
+        problem.className(),
+        problem.method(),
+        problem.line(),
+        problem.file(),
+        problem.rule(),
+        problem.message());
   }
 
   /** Holds the report's top level. */
@@ -99,7 +115,9 @@ public final class JsonReport {
       List<Tier> tiers,
       List<Question> questions,
       List<Skipped> skippedFiles,
-      List<Problem> compileProblems) {}
+      List<Problem> compileProblems,
+      List<Refusal> vettingProblems,
+      List<String> warnings) {}
 
   /** Holds one tier. */
   record Tier(String name, List<Integer> questions, double score, double maxScore) {}
@@ -127,11 +145,22 @@ public final class JsonReport {
       String status,
       String feedback,
       String detail,
-      long durationMillis) {}
+      long durationMillis,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String output) {}
 
   /** Holds a file left out on purpose. */
   record Skipped(String file, String reason) {}
 
   /** Holds a file that did not compile. */
   record Problem(String file, Integer question, List<String> messages) {}
+
+  /** Holds a place the static vetting refused, and the question it cost (none: a warning). */
+  record Refusal(
+      Integer question,
+      String className,
+      String method,
+      int line,
+      String file,
+      String rule,
+      String message) {}
 }

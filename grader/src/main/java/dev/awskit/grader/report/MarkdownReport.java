@@ -56,8 +56,11 @@ public final class MarkdownReport {
       if (!question.compilerMessages().isEmpty()) {
         md.printf("```%n%s%n```%n%n", String.join("\n", question.compilerMessages()).replace("```", "'''"));
       }
+      for (String refusal : question.refusals()) {
+        md.printf("- %s%n", escape(refusal));
+      }
       if (!question.summary().isEmpty()) {
-        md.printf("%s%n", escape(question.summary()));
+        md.printf("%n%s%n", escape(question.summary()));
       } else {
         for (TestScore test : question.tests()) {
           if (!test.passed()) {

@@ -12,8 +12,11 @@ import java.util.List;
  * @param maxScore what the question is worth
  * @param status how it went, in one word
  * @param summary one sentence for the student when the whole question failed for one reason
- *     (not implemented, no implementation, did not compile); empty otherwise
+ *     (not implemented, no implementation, did not compile, refused by the vetting); empty
+ *     otherwise
  * @param compilerMessages the compiler's messages when its file did not compile
+ * @param refusals why the static vetting refused its code (class, method, line and reason), when
+ *     it did
  * @param tests the scores of its hidden tests
  */
 public record QuestionScore(
@@ -25,11 +28,13 @@ public record QuestionScore(
     QuestionStatus status,
     String summary,
     List<String> compilerMessages,
+    List<String> refusals,
     List<TestScore> tests) {
 
   /** Creates a score; the lists are copied. */
   public QuestionScore {
     compilerMessages = List.copyOf(compilerMessages);
+    refusals = List.copyOf(refusals);
     tests = List.copyOf(tests);
   }
 

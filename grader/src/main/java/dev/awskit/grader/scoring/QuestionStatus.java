@@ -14,6 +14,8 @@ public enum QuestionStatus {
   NOT_IMPLEMENTED("not-implemented"),
   /** Marks a question whose file did not compile, so that its tests did not run. */
   NOT_COMPILED("not-compiled"),
+  /** Marks a question whose code the static vetting refused, so that its tests did not run. */
+  REFUSED("refused"),
   /** Marks a question that has no hidden tests. */
   NO_TESTS("no-tests");
 

@@ -2,6 +2,7 @@ package dev.awskit.grader.scoring;
 
 import dev.awskit.grader.engine.CompileProblem;
 import dev.awskit.grader.engine.SkippedFile;
+import dev.awskit.grader.engine.VettingProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * @param questions the score of every question
  * @param skippedFiles source files the grader left out on purpose
  * @param compileProblems every source file that did not compile, whichever question it is in
+ * @param warnings what the grader changed or left out without costing points, for the student
+ * @param vettingProblems code the static vetting refused, one entry per question it costs, and one
+ *     without a question (a warning) for code no question uses
  */
 public record Scorecard(
     String submission,
@@ -29,7 +33,9 @@ public record Scorecard(
     List<TierScore> tiers,
     List<QuestionScore> questions,
     List<SkippedFile> skippedFiles,
-    List<CompileProblem> compileProblems) {
+    List<CompileProblem> compileProblems,
+    List<String> warnings,
+    List<VettingProblem> vettingProblems) {
 
   /** Creates a scorecard; the lists are copied. */
   public Scorecard {
@@ -37,6 +43,13 @@ public record Scorecard(
     questions = List.copyOf(questions);
     skippedFiles = List.copyOf(skippedFiles);
     compileProblems = List.copyOf(compileProblems);
+    warnings = List.copyOf(warnings);
+    vettingProblems = List.copyOf(vettingProblems);
+  }
+
+  /** Returns the vetting problems that cost no question: refused code that nothing uses. */
+  public List<VettingProblem> unusedRefusedCode() {
+    return vettingProblems.stream().filter(problem -> problem.question() == null).toList();
   }
 
   /** Returns the score of a question, if the scorecard has it. */

@@ -4,6 +4,7 @@ import dev.awskit.grader.engine.CompileProblem;
 import dev.awskit.grader.engine.GradingResult;
 import dev.awskit.grader.engine.TestOutcome;
 import dev.awskit.grader.engine.TestResult;
+import dev.awskit.grader.engine.VettingProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +51,9 @@ public final class Scorer {
         tiers,
         questions,
         result.skippedFiles(),
-        result.compileProblems());
+        result.compileProblems(),
+        result.warnings(),
+        result.vettingProblems());
   }
 
   private static QuestionScore scoreQuestion(QuestionRule rule, GradingResult result) {
@@ -74,11 +77,14 @@ public final class Scorer {
               round(share, 4),
               weight.visibility(),
               outcome,
-              testResult == null ? 0 : testResult.durationMillis()));
+              testResult == null ? 0 : testResult.durationMillis(),
+              testResult == null ? "" : testResult.output()));
     }
     double score = totalWeight > 0 ? round(passedWeight / totalWeight * rule.maxPoints(), 2) : 0;
     List<CompileProblem> compileProblems = result.compileProblems(rule.number());
-    QuestionStatus status = statusOf(tests, compileProblems);
+    List<String> refusals =
+        result.vettingProblems(rule.number()).stream().map(VettingProblem::message).toList();
+    QuestionStatus status = statusOf(tests, compileProblems, refusals);
     return new QuestionScore(
         rule.number(),
         rule.title(),
@@ -88,12 +94,17 @@ public final class Scorer {
         status,
         summaryOf(status, tests, compileProblems),
         compileProblems.stream().flatMap(problem -> problem.messages().stream()).toList(),
+        refusals,
         tests);
   }
 
-  private static QuestionStatus statusOf(List<TestScore> tests, List<CompileProblem> problems) {
+  private static QuestionStatus statusOf(
+      List<TestScore> tests, List<CompileProblem> problems, List<String> refusals) {
     if (!problems.isEmpty()) {
       return QuestionStatus.NOT_COMPILED;
+    }
+    if (!refusals.isEmpty()) {
+      return QuestionStatus.REFUSED;
     }
     if (tests.isEmpty()) {
       return QuestionStatus.NO_TESTS;
@@ -118,6 +129,9 @@ public final class Scorer {
         yield (files.size() == 1 ? files.get(0) + " does" : String.join(", ", files) + " do")
             + " not compile, so the tests of this question could not run.";
       }
+      case REFUSED ->
+          "The grader did not run this question's code: it uses something the grader does not"
+              + " allow, as listed here. Remove that code; the tests run once it is gone.";
       case NOT_IMPLEMENTED ->
           tests.stream()
               .map(test -> test.outcome().feedback())

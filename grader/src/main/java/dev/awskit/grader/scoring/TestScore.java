@@ -13,6 +13,8 @@ import dev.awskit.grader.engine.TestOutcome;
  * @param visibility when students see it
  * @param outcome how it ended
  * @param durationMillis how long it ran
+ * @param output what the submission printed during the test, for the instructor (see {@link
+ *     dev.awskit.grader.engine.TestResult#output()}); empty when nothing
  */
 public record TestScore(
     String id,
@@ -22,7 +24,8 @@ public record TestScore(
     double maxScore,
     Visibility visibility,
     TestOutcome outcome,
-    long durationMillis) {
+    long durationMillis,
+    String output) {
 
   /** Returns true if the test passed. */
   public boolean passed() {
