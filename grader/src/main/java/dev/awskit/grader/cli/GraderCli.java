@@ -2,6 +2,7 @@ package dev.awskit.grader.cli;
 
 import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.engine.SubmissionRunner;
+import dev.awskit.grader.worker.WorkerRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +26,7 @@ public final class GraderCli {
   private final Context context;
 
   /**
-   * Creates a command line.
+   * Creates a command line that runs submissions in worker JVMs ({@link WorkerRunner}).
    *
    * @param out where reports and results go
    * @param err where errors go
@@ -33,7 +34,7 @@ public final class GraderCli {
    * @param workingDirectory the folder relative paths start from
    */
   public GraderCli(PrintWriter out, PrintWriter err, Clock clock, Path workingDirectory) {
-    this(out, err, clock, workingDirectory, SubmissionRunner.inProcess());
+    this(out, err, clock, workingDirectory, WorkerRunner.withDefaults());
   }
 
   GraderCli(

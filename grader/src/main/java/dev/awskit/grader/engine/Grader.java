@@ -75,6 +75,7 @@ public final class Grader implements AutoCloseable {
       SourceCompiler.Compilation compilation;
       List<String> warnings = new ArrayList<>();
       List<VettingProblem> vettingProblems = List.of();
+      runner.prepare(warmUpTypes(Set.of()));
       if (source instanceof SubmissionSource.Workspace workspace) {
         scratch = Files.createTempDirectory("awskit-grade-");
         compilation = intakeAndCompile(workspace.sources(), "student workspace", scratch, warnings);
@@ -271,13 +272,11 @@ public final class Grader implements AutoCloseable {
     return complete;
   }
 
-  /** Formats what a test printed for the instructor: the kept text, and how much was left out. */
+  /** Formats what a test printed for the instructor: the kept text, and how much there was. */
   static String printedText(TestEvent.TestPrinted output) {
-    long kept = output.text().getBytes(StandardCharsets.UTF_8).length;
-    long left = output.bytes() - kept;
-    return left > 0
-        ? output.text() + "\n[... " + left + " more bytes printed and not kept, " + output.bytes()
-            + " in all]"
+    return output.bytes() > output.text().getBytes(StandardCharsets.UTF_8).length
+        ? output.text() + "\n[... the test printed " + output.bytes()
+            + " bytes in all; only the beginning is kept]"
         : output.text();
   }
 

@@ -18,7 +18,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /** Finds the grader's own class path and the roots that hold given classes. */
-final class GraderClassPath {
+public final class GraderClassPath {
 
   private GraderClassPath() {}
 
@@ -26,7 +26,7 @@ final class GraderClassPath {
    * Returns the entries of the grader's runtime class path, with the {@code Class-Path} entries
    * of jar manifests followed, as they are when the grader runs with {@code java -jar}.
    */
-  static List<Path> entries() {
+  public static List<Path> entries() {
     Set<Path> entries = new LinkedHashSet<>();
     for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
       if (!entry.isBlank()) {
@@ -81,7 +81,7 @@ final class GraderClassPath {
    * Returns the class path root (a directory or a jar) from which {@code loader} loads the
    * resource, such as {@code dev/awskit/exercises/q01/Some.class}.
    */
-  static Optional<Path> rootOf(String resource, ClassLoader loader) {
+  public static Optional<Path> rootOf(String resource, ClassLoader loader) {
     URL url = loader.getResource(resource);
     if (url == null) {
       return Optional.empty();

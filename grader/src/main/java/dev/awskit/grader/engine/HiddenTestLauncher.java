@@ -14,6 +14,7 @@ import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.mockito.Mockito;
@@ -39,24 +40,25 @@ public final class HiddenTestLauncher {
   }
 
   /**
-   * Runs the request's test classes, or only the tests named in {@code onlyTests} when it is not
-   * empty, and hands every event to {@code events} in order.
+   * Runs the tests of the request's test classes, leaving out those named in {@code skipTests},
+   * and hands every event to {@code events} in order.
    *
    * @param request what to run and against which classes
-   * @param onlyTests identifiers ({@link HiddenTest#id()}) of the tests to run; empty for all the
-   *     tests of the request's classes
-   * @param output how to hand the submission's printed output to JUnit: {@code true} lets JUnit
-   *     capture and drop it, {@code false} leaves {@code System.out} alone (a worker replaces it
-   *     itself)
+   * @param skipTests identifiers ({@link HiddenTest#id()}) of tests not to run, for instance
+   *     those that already ran in a worker JVM that has since been replaced
+   * @param output how to treat what the submission prints: {@code true} lets JUnit capture and
+   *     drop it, {@code false} leaves {@code System.out} alone (a worker replaces it itself)
    * @param cancellation stops the launch before its next test when cancelled; the tests it never
    *     started are reported as skipped
+   * @param observer is told of the launch's own events, before they become {@link TestEvent}s
    * @param events receives the events
    */
   public void run(
       RunRequest request,
-      Set<String> onlyTests,
+      Set<String> skipTests,
       boolean output,
       CancellationToken cancellation,
+      TestExecutionListener observer,
       Consumer<TestEvent> events) {
     if (request.testClasses().isEmpty()) {
       return;
@@ -66,15 +68,15 @@ public final class HiddenTestLauncher {
             .selectors(request.testClasses().stream().map(name -> selectClass(name)).toList())
             .configurationParameters(configuration(request, output))
             .configurationParameters(request.parameters());
-    if (!onlyTests.isEmpty()) {
-      discovery.filters(only(Set.copyOf(onlyTests)));
+    if (!skipTests.isEmpty()) {
+      discovery.filters(leavingOut(Set.copyOf(skipTests)));
     }
     LauncherDiscoveryRequest built = discovery.build();
     Feedback feedback = new Feedback(Duration.ofMillis(request.timeLimitMillis()));
     Launchers.create()
         .execute(
             LauncherExecutionRequestBuilder.executionRequest(built)
-                .listeners(new OutcomeListener(events, feedback, nanoTime))
+                .listeners(observer, new OutcomeListener(events, feedback, nanoTime))
                 .cancellationToken(cancellation)
                 .build());
   }
@@ -93,8 +95,8 @@ public final class HiddenTestLauncher {
     }
   }
 
-  /** Keeps the test methods named in {@code ids} and every container. */
-  private static PostDiscoveryFilter only(Set<String> ids) {
+  /** Leaves out the test methods named in {@code ids}; containers left empty are pruned. */
+  private static PostDiscoveryFilter leavingOut(Set<String> ids) {
     return descriptor ->
         descriptor
             .getSource()
@@ -104,9 +106,15 @@ public final class HiddenTestLauncher {
             .map(
                 id ->
                     ids.contains(id)
-                        ? FilterResult.included("asked for")
-                        : FilterResult.excluded("not asked for"))
+                        ? FilterResult.excluded("ran already")
+                        : FilterResult.included("still to run"))
             .orElseGet(() -> FilterResult.included("a container"));
+  }
+
+  /** Returns the identifier of the test method a node of a test plan stands for, if any. */
+  public static java.util.Optional<String> testIdOf(org.junit.platform.launcher.TestIdentifier node) {
+    return Catalog.methodSource(node.getSource())
+        .map(source -> HiddenTest.idOf(source.getClassName(), source.getMethodName()));
   }
 
   static Map<String, String> configuration(RunRequest request, boolean captureOutput) {

@@ -4,6 +4,7 @@ import dev.awskit.grader.hidden.SubmissionExtension;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.launcher.TestExecutionListener;
 
 /**
  * Runs hidden tests in this JVM with the JUnit Platform Launcher: for trusted code (the kit's
@@ -24,6 +25,12 @@ final class InProcessRunner implements SubmissionRunner {
     }
     HiddenTestLauncher.warmUp(request.warmUpTypes());
     new HiddenTestLauncher(System::nanoTime)
-        .run(request, Set.of(), true, CancellationToken.disabled(), events);
+        .run(
+            request,
+            Set.of(),
+            true,
+            CancellationToken.disabled(),
+            new TestExecutionListener() {},
+            events);
   }
 }

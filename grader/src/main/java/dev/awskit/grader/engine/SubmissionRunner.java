@@ -1,5 +1,6 @@
 package dev.awskit.grader.engine;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,15 @@ public interface SubmissionRunner {
    * submission does.
    */
   void run(RunRequest request, Consumer<TestEvent> events);
+
+  /**
+   * Tells the runner that a run is coming, so that it can get ready while the grader compiles and
+   * vets the submission (a worker JVM starts and prepares the mocks of {@code warmUpTypes}); a
+   * runner may ignore it.
+   *
+   * @param warmUpTypes interfaces the tests will mock, as in {@link RunRequest#warmUpTypes()}
+   */
+  default void prepare(List<String> warmUpTypes) {}
 
   /** Returns the runner that runs the tests in this JVM. */
   static SubmissionRunner inProcess() {

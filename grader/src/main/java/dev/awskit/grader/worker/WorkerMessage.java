@@ -1,0 +1,50 @@
+package dev.awskit.grader.worker;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.awskit.grader.engine.TestEvent;
+import java.util.List;
+
+/**
+ * Tells the grader what a worker JVM is doing, as plain data sent as one framed JSON line each
+ * (see {@link Frames}).
+ *
+ * <p>A worker sends {@link Ready} once, then for every {@link WorkerJob} it is given: {@link
+ * Planned}, an {@link Event} for each test event, and {@link Done}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "message")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = WorkerMessage.Ready.class, name = "ready"),
+  @JsonSubTypes.Type(value = WorkerMessage.Planned.class, name = "planned"),
+  @JsonSubTypes.Type(value = WorkerMessage.Event.class, name = "event"),
+  @JsonSubTypes.Type(value = WorkerMessage.Done.class, name = "done")
+})
+sealed interface WorkerMessage {
+
+  /** Reports that the worker replaced its output streams and reads jobs. */
+  record Ready() implements WorkerMessage {}
+
+  /**
+   * Lists the tests a job is about to run, before the first of them starts.
+   *
+   * @param testIds the tests' identifiers, in the order they will run
+   */
+  record Planned(List<String> testIds) implements WorkerMessage {
+    /** Copies the list. */
+    public Planned {
+      testIds = List.copyOf(testIds);
+    }
+  }
+
+  /** Carries one event of a hidden test. */
+  record Event(TestEvent event) implements WorkerMessage {}
+
+  /**
+   * Reports that a job ended.
+   *
+   * @param clean whether the worker can take another job: false when a test left threads running
+   *     (the job then stopped before its next test), so the grader must replace the worker
+   * @param reason why the worker is not clean, for the instructor; empty when clean
+   */
+  record Done(boolean clean, String reason) implements WorkerMessage {}
+}

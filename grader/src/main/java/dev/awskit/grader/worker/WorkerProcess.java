@@ -1,0 +1,244 @@
+package dev.awskit.grader.worker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Holds one running worker JVM from the grader's side: its sandbox folder, the pipe jobs go down,
+ * and the messages that come back, read on threads of their own so that the grader can wait for
+ * them with a deadline.
+ *
+ * <p>Only framed lines (see {@link Frames}) become messages; everything else the worker's
+ * standard output and error carry is kept, bounded, to explain a crash. A line longer than the
+ * bound is dropped as a whole, so a submission that writes without end costs the grader neither
+ * memory nor a wrong message.
+ */
+final class WorkerProcess implements AutoCloseable {
+
+  /** Bounds a frame: a test's feedback, trace and printed output fit many times over. */
+  private static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+  private static final int KEPT_OUTPUT_CHARS = 8 * 1024;
+
+  private final Process process;
+  private final Path sandbox;
+  private final Frames frames;
+  private final OutputStream jobs;
+  private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+  private final TextTail errorOutput = new TextTail(KEPT_OUTPUT_CHARS);
+  private final TextTail strayOutput = new TextTail(KEPT_OUTPUT_CHARS);
+  private final List<Thread> readers;
+
+  private WorkerProcess(Process process, Path sandbox, Frames frames) {
+    this.process = process;
+    this.sandbox = sandbox;
+    this.frames = frames;
+    this.jobs = process.getOutputStream();
+    this.readers =
+        List.of(
+            daemon("awskit-worker-" + process.pid() + "-out", this::readFrames),
+            daemon("awskit-worker-" + process.pid() + "-err", this::readErrors));
+    readers.forEach(Thread::start);
+  }
+
+  /**
+   * Starts a worker JVM in {@code sandbox} with {@code command} and {@code environment} (which
+   * replaces the grader's own), and hands it {@code nonce}.
+   *
+   * @throws UncheckedIOException when the process cannot be started at all
+   */
+  static WorkerProcess start(
+      List<String> command, Map<String, String> environment, Path sandbox, String nonce) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    try {
+      WorkerProcess worker = new WorkerProcess(builder.start(), sandbox, new Frames(nonce));
+      worker.write(nonce);
+      return worker;
+    } catch (IOException unstartable) {
+      deleteQuietly(sandbox);
+      throw new UncheckedIOException("Cannot start a worker JVM: " + command.get(0), unstartable);
+    }
+  }
+
+  /** Sends a job; a worker that has ended already is noticed by {@link #next}. */
+  void send(WorkerJob job) {
+    write(frames.job(job));
+  }
+
+  private void write(String line) {
+    try {
+      jobs.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      jobs.flush();
+    } catch (IOException ended) {
+      // The worker is gone; its output ends too, and the reader reports that.
+    }
+  }
+
+  /**
+   * Waits up to {@code timeoutNanos} for the next message; returns {@link Received.Ended} when the
+   * worker's output ended (the process is ending), and empty when the time passed.
+   */
+  Optional<Received> next(long timeoutNanos) throws InterruptedException {
+    return Optional.ofNullable(received.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS));
+  }
+
+  /**
+   * Ends the worker: lets it end on its own when {@code gently} (its input ends, and an idle
+   * worker halts then), or kills it, its child processes included; then deletes its sandbox.
+   */
+  WorkerEnd stop(boolean gently) {
+    boolean killed = false;
+    try {
+      jobs.close();
+    } catch (IOException alreadyGone) {
+      // Nothing to close.
+    }
+    try {
+      if (!gently || !process.waitFor(2, TimeUnit.SECONDS)) {
+        killed = process.isAlive();
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+      process.waitFor(10, TimeUnit.SECONDS);
+      for (Thread reader : readers) {
+        reader.join(1_000);
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    deleteQuietly(sandbox);
+    int exitCode = process.isAlive() ? -1 : process.exitValue();
+    return new WorkerEnd(exitCode, killed, errorOutput.toString(), strayOutput.toString());
+  }
+
+  @Override
+  public void close() {
+    stop(false);
+  }
+
+  private void readFrames() {
+    try (InputStream out = process.getInputStream()) {
+      LineReader lines = new LineReader(out, MAX_LINE_BYTES);
+      Optional<String> line;
+      while ((line = lines.next()).isPresent()) {
+        Optional<WorkerMessage> message = frames.read(line.get());
+        if (message.isPresent()) {
+          received.add(new Received.Message(message.get()));
+        } else if (!line.get().isEmpty()) {
+          strayOutput.append(line.get() + "\n");
+        }
+      }
+    } catch (IOException ended) {
+      // The process went away: the same as the end of its output.
+    } finally {
+      received.add(new Received.Ended());
+    }
+  }
+
+  private void readErrors() {
+    byte[] buffer = new byte[8192];
+    try (InputStream err = process.getErrorStream()) {
+      int read;
+      while ((read = err.read(buffer)) >= 0) {
+        errorOutput.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+      }
+    } catch (IOException ended) {
+      // Nothing more to read.
+    }
+  }
+
+  private static Thread daemon(String name, Runnable work) {
+    Thread thread = new Thread(work, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException leftOver) {
+      // A sandbox left behind holds only what the submission wrote; it affects no grade.
+    }
+  }
+
+  /** Holds what the reader hands to the grader: a message, or the end of the output. */
+  sealed interface Received {
+
+    /** Holds a message of the worker. */
+    record Message(WorkerMessage message) implements Received {}
+
+    /** Marks the end of the worker's output: it has ended or is ending. */
+    record Ended() implements Received {}
+  }
+
+  /** Reads lines of at most a bounded length; longer lines are dropped whole. */
+  private static final class LineReader {
+    private final InputStream in;
+    private final int maxBytes;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
+
+    LineReader(InputStream in, int maxBytes) {
+      this.in = in;
+      this.maxBytes = maxBytes;
+    }
+
+    Optional<String> next() throws IOException {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      boolean overlong = false;
+      while (true) {
+        if (position == limit) {
+          limit = in.read(buffer);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            return line.size() > 0 && !overlong
+                ? Optional.of(line.toString(StandardCharsets.UTF_8))
+                : Optional.empty();
+          }
+        }
+        int start = position;
+        while (position < limit && buffer[position] != '\n') {
+          position++;
+        }
+        int length = position - start;
+        if (!overlong && line.size() + length > maxBytes) {
+          overlong = true;
+          line.reset();
+        }
+        if (!overlong) {
+          line.write(buffer, start, length);
+        }
+        if (position < limit) {
+          position++;
+          if (overlong) {
+            overlong = false;
+            line.reset();
+            continue;
+          }
+          return Optional.of(line.toString(StandardCharsets.UTF_8));
+        }
+      }
+    }
+  }
+}

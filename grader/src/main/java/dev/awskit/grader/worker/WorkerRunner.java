@@ -1,0 +1,425 @@
+package dev.awskit.grader.worker;
+
+import dev.awskit.grader.engine.GraderClassPath;
+import dev.awskit.grader.engine.RunRequest;
+import dev.awskit.grader.engine.SubmissionRunner;
+import dev.awskit.grader.engine.TestEvent;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.jar.JarFile;
+
+/**
+ * Runs hidden tests in worker JVMs: separate processes with a heap cap, a sandbox folder as their
+ * working folder and temporary folder, an environment without credentials, and a watchdog here
+ * in the grader, so that the grader itself never loads a class of the submission.
+ *
+ * <p>One worker serves a whole submission, one question (the test classes of one package) at a
+ * time, each question in a class loader of its own. A worker is replaced:
+ *
+ * <ul>
+ *   <li>when a test leaves threads running (a time-out in code that cannot be stopped, a thread
+ *       of its own): the worker stops before its next test, and the rest of the question runs in
+ *       a new worker;
+ *   <li>when the worker ends during a test ({@code System.exit}, {@code Runtime.halt}, running
+ *       out of memory, a crash) or stops responding past the test's time limit and a grace: that
+ *       test fails with a plain explanation, and the rest of its question runs in a new worker.
+ *       After {@link WorkerSettings#crashesPerQuestion()} such crashes in one question, its
+ *       remaining tests are not run; the other questions never pay for it.
+ * </ul>
+ *
+ * <p>Each call of {@link #run} starts and ends its own workers, so one runner can serve several
+ * graders on several threads at once.
+ */
+public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
+
+  private static final String MAIN_CLASS = WorkerMain.class.getName();
+
+  private final WorkerSettings settings;
+  private final LongSupplier nanoTime;
+  private final SecureRandom random = new SecureRandom();
+  private final Queue<WorkerProcess> spares = new ConcurrentLinkedQueue<>();
+  private final int maxSpares = Runtime.getRuntime().availableProcessors();
+
+  /** Creates a runner whose workers have the given limits. */
+  public WorkerRunner(WorkerSettings settings) {
+    this(settings, System::nanoTime);
+  }
+
+  /** Creates a runner that measures its deadlines with {@code nanoTime}. */
+  WorkerRunner(WorkerSettings settings, LongSupplier nanoTime) {
+    this.settings = settings;
+    this.nanoTime = nanoTime;
+  }
+
+  /** Returns a runner with the {@linkplain WorkerSettings#defaults() default} limits. */
+  public static WorkerRunner withDefaults() {
+    return new WorkerRunner(WorkerSettings.defaults());
+  }
+
+  /**
+   * Starts a worker JVM and has it prepare the mocks of {@code warmUpTypes}, while the grader
+   * compiles and vets; the next {@link #run} takes it instead of starting its own. A worker so
+   * started serves one submission only, like any other.
+   */
+  @Override
+  public void prepare(List<String> warmUpTypes) {
+    if (spares.size() < maxSpares) {
+      WorkerProcess spare = launch();
+      spare.send(warmUpJob(warmUpTypes));
+      spares.add(spare);
+    }
+  }
+
+  /** Ends the workers started by {@link #prepare} that no run took. */
+  @Override
+  public void close() {
+    WorkerProcess spare;
+    while ((spare = spares.poll()) != null) {
+      spare.stop(false);
+    }
+  }
+
+  @Override
+  public void run(RunRequest request, Consumer<TestEvent> events) {
+    if (request.testClasses().isEmpty()) {
+      return;
+    }
+    try (Run run = new Run(request, events)) {
+      for (List<String> question : byPackage(request.testClasses())) {
+        run.question(question);
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Groups test classes by package, keeping their order: one group per question. */
+  static List<List<String>> byPackage(List<String> testClasses) {
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    for (String name : testClasses) {
+      String packageName = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
+      groups.computeIfAbsent(packageName, key -> new ArrayList<>()).add(name);
+    }
+    return List.copyOf(groups.values());
+  }
+
+  /** Runs the questions of one request, replacing the worker when needed. */
+  private final class Run implements AutoCloseable {
+
+    private final RunRequest request;
+    private final Consumer<TestEvent> events;
+    private final long testDeadline;
+    private WorkerProcess worker;
+    private boolean freshWorker;
+
+    Run(RunRequest request, Consumer<TestEvent> events) {
+      this.request = request;
+      this.events = events;
+      this.testDeadline =
+          Duration.ofMillis(request.timeLimitMillis()).plus(settings.grace()).toNanos();
+    }
+
+    /** Runs the tests of one question's classes to the end, whatever the submission does. */
+    void question(List<String> testClasses) throws InterruptedException {
+      RunRequest job =
+          new RunRequest(
+              request.classRoots(),
+              testClasses,
+              request.timeLimitMillis(),
+              request.parameters(),
+              request.warmUpTypes());
+      Set<String> planned = new LinkedHashSet<>();
+      Set<String> finished = new LinkedHashSet<>();
+      int crashes = 0;
+      while (true) {
+        if (worker == null) {
+          worker = start();
+          freshWorker = true;
+        }
+        worker.send(new WorkerJob(job, List.copyOf(finished)));
+        Attempt attempt = attempt(planned, finished);
+        if (attempt == Attempt.COMPLETE) {
+          return;
+        }
+        if (attempt == Attempt.CRASHED) {
+          crashes++;
+        }
+        if (!planned.isEmpty() && finished.containsAll(planned)) {
+          return;
+        }
+        if (crashes >= settings.crashesPerQuestion()) {
+          for (String test : planned) {
+            if (finished.add(test)) {
+              events.accept(new TestEvent.TestFinished(test, Crashes.givenUp(crashes), 0));
+            }
+          }
+          return;
+        }
+      }
+    }
+
+    /** Follows one job in the current worker until it is done or the worker is gone. */
+    private Attempt attempt(Set<String> planned, Set<String> finished)
+        throws InterruptedException {
+      String running = null;
+      long runningSince = 0;
+      long deadline = nanoTime.getAsLong() + (freshWorker ? settings.startTimeout().toNanos() : testDeadline);
+      while (true) {
+        Optional<WorkerProcess.Received> next = worker.next(deadline - nanoTime.getAsLong());
+        if (next.isPresent() && next.get() instanceof WorkerProcess.Received.Message message) {
+          WorkerMessage received = message.message();
+          long now = nanoTime.getAsLong();
+          if (received instanceof WorkerMessage.Ready) {
+            continue;
+          }
+          if (received instanceof WorkerMessage.Planned plan) {
+            planned.addAll(plan.testIds());
+            deadline = now + (freshWorker ? settings.startTimeout().toNanos() : testDeadline);
+          } else if (received instanceof WorkerMessage.Event event) {
+            TestEvent testEvent = event.event();
+            if (testEvent instanceof TestEvent.TestStarted) {
+              running = testEvent.testId();
+              runningSince = now;
+              // The first test of a fresh worker also loads the libraries its mocks need.
+              deadline = now + testDeadline + (freshWorker ? settings.startTimeout().toNanos() : 0);
+              freshWorker = false;
+            } else if (testEvent instanceof TestEvent.TestFinished) {
+              running = null;
+              finished.add(testEvent.testId());
+              deadline = now + testDeadline;
+            }
+            events.accept(testEvent);
+          } else if (received instanceof WorkerMessage.Done done) {
+            if (done.clean()) {
+              return Attempt.COMPLETE;
+            }
+            worker.stop(false);
+            worker = null;
+            return Attempt.REPLACED;
+          }
+          continue;
+        }
+        boolean wedged = next.isEmpty();
+        WorkerEnd end = worker.stop(false);
+        worker = null;
+        if (running != null) {
+          long millis = Math.max(0, (nanoTime.getAsLong() - runningSince) / 1_000_000);
+          events.accept(
+              new TestEvent.TestFinished(
+                  running,
+                  Crashes.outcome(
+                      wedged,
+                      end,
+                      Duration.ofMillis(request.timeLimitMillis()),
+                      settings.heapMegabytes()),
+                  millis));
+          finished.add(running);
+        }
+        return Attempt.CRASHED;
+      }
+    }
+
+    /**
+     * Returns a worker that has prepared its mocks: a spare one, or a new one.
+     *
+     * @throws IllegalStateException when no worker starts: the grader's fault (the JVM, the
+     *     machine), not the submission's, since none of its code has run in that worker yet
+     */
+    private WorkerProcess start() throws InterruptedException {
+      WorkerProcess spare;
+      while ((spare = spares.poll()) != null) {
+        if (warmedUp(spare)) {
+          return spare;
+        }
+      }
+      WorkerProcess fresh = launch();
+      fresh.send(warmUpJob(request.warmUpTypes()));
+      if (warmedUp(fresh)) {
+        return fresh;
+      }
+      throw new IllegalStateException(
+          "The grader could not start a worker JVM within " + settings.startTimeout().toSeconds()
+              + " s. " + fresh.stop(false));
+    }
+
+    /** Waits for a worker's warm-up job to end; ends the worker and returns false if it does not. */
+    private boolean warmedUp(WorkerProcess worker) throws InterruptedException {
+      long deadline = nanoTime.getAsLong() + settings.startTimeout().toNanos();
+      while (true) {
+        Optional<WorkerProcess.Received> next = worker.next(deadline - nanoTime.getAsLong());
+        if (next.isPresent()
+            && next.get() instanceof WorkerProcess.Received.Message message
+            && message.message() instanceof WorkerMessage.Done done
+            && done.clean()) {
+          return true;
+        }
+        if (next.isEmpty() || next.get() instanceof WorkerProcess.Received.Ended) {
+          worker.stop(false);
+          return false;
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      if (worker != null) {
+        worker.stop(true);
+        worker = null;
+      }
+    }
+  }
+
+  /** Starts a worker JVM in a new sandbox folder, with a new nonce. */
+  private WorkerProcess launch() {
+    Path sandbox;
+    try {
+      sandbox = Files.createTempDirectory("awskit-worker-");
+      Files.createDirectories(sandbox.resolve("tmp"));
+      Files.createDirectories(sandbox.resolve("home"));
+    } catch (IOException unwritable) {
+      throw new UncheckedIOException("Cannot create a sandbox for a worker JVM", unwritable);
+    }
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    String nonce = HexFormat.of().formatHex(bytes);
+    return WorkerProcess.start(command(sandbox), environment(sandbox), sandbox, nonce);
+  }
+
+  /** Returns a job without tests: the worker only prepares the mocks of {@code types}. */
+  private static WorkerJob warmUpJob(List<String> types) {
+    return new WorkerJob(new RunRequest(List.of(), List.of(), 1, Map.of(), types), List.of());
+  }
+
+  /** Tells how a job in one worker ended. */
+  private enum Attempt {
+    /** The job ran to its end and the worker is clean. */
+    COMPLETE,
+    /** The job stopped early because a test left threads running; the worker was ended. */
+    REPLACED,
+    /** The worker ended or stopped responding; it is gone. */
+    CRASHED
+  }
+
+  /** Returns the command line of a worker JVM whose sandbox is {@code sandbox}. */
+  List<String> command(Path sandbox) {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.add("-Xmx" + settings.heapMegabytes() + "m");
+    command.add("-Xss" + settings.stackKilobytes() + "k");
+    command.add("-XX:+ExitOnOutOfMemoryError");
+    // Start-up matters more than peak speed: tests are short.
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Xshare:auto");
+    // No hsperfdata file in the shared temporary folder.
+    command.add("-XX:-UsePerfData");
+    agentJar().ifPresent(agent -> command.add("-javaagent:" + agent));
+    command.add("-Djava.io.tmpdir=" + sandbox.resolve("tmp"));
+    command.add("-Duser.home=" + sandbox.resolve("home"));
+    command.add("-Dfile.encoding=UTF-8");
+    command.add("-Duser.timezone=UTC");
+    command.add("-Duser.language=en");
+    command.add("-Duser.country=US");
+    command.add("-Djava.awt.headless=true");
+    // Proxies that lead nowhere: plain sockets, URL connections and the SDK's HTTP clients fail
+    // fast instead of reaching the network (the vetting refuses them anyway).
+    command.add("-DsocksProxyHost=127.0.0.1");
+    command.add("-DsocksProxyPort=9");
+    command.add("-Dhttp.proxyHost=127.0.0.1");
+    command.add("-Dhttp.proxyPort=9");
+    command.add("-Dhttps.proxyHost=127.0.0.1");
+    command.add("-Dhttps.proxyPort=9");
+    command.add("-Dhttp.nonProxyHosts=");
+    command.add("-cp");
+    command.add(classPath());
+    command.add(MAIN_CLASS);
+    command.add(String.valueOf(settings.keptOutputBytes()));
+    return command;
+  }
+
+  /**
+   * Returns the environment of a worker: nothing of the grader's own (where credentials live),
+   * only what keeps a JVM and the AWS SDK pointed at the sandbox and away from the network.
+   */
+  static Map<String, String> environment(Path sandbox) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    String systemRoot = System.getenv("SystemRoot");
+    if (systemRoot != null) {
+      // Windows cannot start a JVM with networking code without it.
+      environment.put("SystemRoot", systemRoot);
+    }
+    Path home = sandbox.resolve("home");
+    environment.put("HOME", home.toString());
+    environment.put("TMPDIR", sandbox.resolve("tmp").toString());
+    environment.put("LANG", "C.UTF-8");
+    environment.put("TZ", "UTC");
+    environment.put("AWS_EC2_METADATA_DISABLED", "true");
+    environment.put("AWS_CONFIG_FILE", home.resolve(".aws").resolve("config").toString());
+    environment.put(
+        "AWS_SHARED_CREDENTIALS_FILE", home.resolve(".aws").resolve("credentials").toString());
+    return environment;
+  }
+
+  private static String javaExecutable() {
+    String name = System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java";
+    Path java = Path.of(System.getProperty("java.home"), "bin", name);
+    if (Files.isExecutable(java)) {
+      return java.toString();
+    }
+    return ProcessHandle.current().info().command().orElse(name);
+  }
+
+  /**
+   * Returns the grader's class path without the reference solution: a worker needs the hidden
+   * tests and the libraries, and a submission must not find the solution there. The reference
+   * solution, when it is what is graded, comes in as the request's class root like any other.
+   */
+  static String classPath() {
+    List<String> entries = new ArrayList<>();
+    for (Path entry : GraderClassPath.entries()) {
+      if (!holdsSolutions(entry)) {
+        entries.add(entry.toString());
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static boolean holdsSolutions(Path entry) {
+    String folder = "dev/awskit/solutions/";
+    if (Files.isDirectory(entry)) {
+      return Files.isDirectory(entry.resolve(folder));
+    }
+    try (JarFile jar = new JarFile(entry.toFile())) {
+      return jar.stream().anyMatch(file -> file.getName().startsWith(folder));
+    } catch (IOException notAJar) {
+      return false;
+    }
+  }
+
+  /**
+   * Returns Byte Buddy's agent jar, which the worker loads at start-up so that Mockito needs no
+   * agent attached at run time (slower, and newer JDKs warn about it).
+   */
+  private static Optional<Path> agentJar() {
+    return GraderClassPath.rootOf(
+            "net/bytebuddy/agent/Installer.class", WorkerRunner.class.getClassLoader())
+        .filter(Files::isRegularFile);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.awskit.grader.worker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.awskit.grader.engine.HiddenTestLauncher;
+import dev.awskit.grader.engine.TestEvent;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Runs jobs inside a worker JVM and reports on the grader's channel: one question's hidden tests
+ * per job, with what each test printed, and whether the JVM is still clean afterwards.
+ *
+ * <p>After every test it looks for threads the test left running; if there are any, it stops the
+ * job before its next test and reports itself unclean, so the grader replaces the JVM and runs
+ * the job's remaining tests in a fresh one.
+ */
+final class WorkerSession {
+
+  private static final Duration THREAD_GRACE = Duration.ofMillis(250);
+
+  private final Frames frames;
+  private final PrintStream channel;
+  private final CapturedOutput captured;
+  private final HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime);
+  private final ThreadCensus census = new ThreadCensus(THREAD_GRACE, System::nanoTime);
+  private boolean warmedUp;
+
+  WorkerSession(Frames frames, PrintStream channel, CapturedOutput captured) {
+    this.frames = frames;
+    this.channel = channel;
+    this.captured = captured;
+  }
+
+  /** Tells the grader that the worker is listening. */
+  void ready() {
+    send(new WorkerMessage.Ready());
+  }
+
+  /**
+   * Runs the job on one line of input and reports it; returns whether the worker can take
+   * another.
+   */
+  boolean run(String line) throws JsonProcessingException {
+    WorkerJob job = frames.readJob(line);
+    if (!warmedUp) {
+      HiddenTestLauncher.warmUp(job.request().warmUpTypes());
+      warmedUp = true;
+    }
+    Set<Thread> before = ThreadCensus.alive();
+    CancellationToken cancellation = CancellationToken.create();
+    List<String> unclean = new ArrayList<>();
+    launcher.run(
+        job.request(),
+        Set.copyOf(job.skipTests()),
+        false,
+        cancellation,
+        new PlanListener(),
+        event -> {
+          if (!unclean.isEmpty()) {
+            // The job was stopped: what JUnit reports after that (skipped tests) is not news.
+            return;
+          }
+          if (event instanceof TestEvent.TestStarted) {
+            captured.begin();
+            send(new WorkerMessage.Event(event));
+          } else if (event instanceof TestEvent.TestFinished finished) {
+            CapturedOutput.Printed printed = captured.end();
+            if (printed.bytes() > 0) {
+              send(
+                  new WorkerMessage.Event(
+                      new TestEvent.TestPrinted(finished.testId(), printed.text(), printed.bytes())));
+            }
+            send(new WorkerMessage.Event(finished));
+            List<String> left = census.leftSince(before);
+            if (!left.isEmpty()) {
+              unclean.add(
+                  "The test " + finished.testId() + " left threads running: "
+                      + String.join(", ", left));
+              cancellation.cancel();
+            }
+          } else {
+            send(new WorkerMessage.Event(event));
+          }
+        });
+    boolean clean = unclean.isEmpty();
+    send(new WorkerMessage.Done(clean, clean ? "" : unclean.get(0)));
+    return clean;
+  }
+
+  private void send(WorkerMessage message) {
+    String frame = frames.frame(message);
+    synchronized (channel) {
+      // A line end first: whatever the submission wrote to the raw descriptor ends there.
+      channel.print("\n" + frame + "\n");
+      channel.flush();
+    }
+  }
+
+  /** Sends the list of the tests a job will run, before the first starts. */
+  private final class PlanListener implements TestExecutionListener {
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+      List<String> ids = new ArrayList<>();
+      for (TestIdentifier root : plan.getRoots()) {
+        for (TestIdentifier node : plan.getDescendants(root)) {
+          HiddenTestLauncher.testIdOf(node)
+              .filter(id -> !ids.contains(id))
+              .ifPresent(ids::add);
+        }
+      }
+      send(new WorkerMessage.Planned(ids));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.awskit.grader.worker;
+
+import java.time.Duration;
+
+/**
+ * Holds the limits of the worker JVMs a {@link WorkerRunner} starts.
+ *
+ * @param heapMegabytes the heap cap of a worker ({@code -Xmx}); a submission that needs more runs
+ *     out of memory, which costs the test it happened in
+ * @param stackKilobytes the stack size of a worker's threads ({@code -Xss})
+ * @param keptOutputBytes how many bytes of what a test prints are kept for the instructor
+ * @param startTimeout how long a worker may take to start, and to run its first test's set-up
+ *     (loading the libraries, preparing Mockito), before the grader gives up on it
+ * @param grace how long past a test's time limit the grader waits for the worker to report the
+ *     test before it ends the worker and charges the test with a time-out
+ * @param crashesPerQuestion how many times one question's code may end or wedge a worker before
+ *     the question's remaining tests are not run any more
+ */
+public record WorkerSettings(
+    int heapMegabytes,
+    int stackKilobytes,
+    int keptOutputBytes,
+    Duration startTimeout,
+    Duration grace,
+    int crashesPerQuestion) {
+
+  /** Checks that every limit is positive. */
+  public WorkerSettings {
+    if (heapMegabytes < 16 || stackKilobytes < 128 || keptOutputBytes < 0 || crashesPerQuestion < 1) {
+      throw new IllegalArgumentException("Worker limits out of range: " + this);
+    }
+    if (startTimeout.isNegative() || startTimeout.isZero() || grace.isNegative()) {
+      throw new IllegalArgumentException("Worker time limits out of range: " + this);
+    }
+  }
+
+  /**
+   * Returns the defaults: 256 MB of heap, 1 MB stacks, 8 KiB of output kept per test, 60 s to
+   * start, 3 s of grace past a test's time limit, and two crashes per question.
+   */
+  public static WorkerSettings defaults() {
+    return new WorkerSettings(256, 1024, 8 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(3), 2);
+  }
+}
