@@ -65,12 +65,13 @@ final class Crashes {
         detail);
   }
 
-  /** Describes a test not run because its question's code crashed the worker too often. */
-  static TestOutcome givenUp(int crashes) {
+  /** Describes a test not run because its question's code cost a worker too often. */
+  static TestOutcome givenUp(int restarts) {
     return new TestOutcome.NotRun(
-        "This test did not run: your code for this question ended or stopped the Java process"
-            + " running the tests " + crashes + " times (its other tests say how), so the grader"
-            + " did not run the rest of the question.",
+        "This test did not run: in this question's other tests your code ended the Java process"
+            + " running them, stopped it from responding, or left code running after the test "
+            + restarts + " times (those tests say how), so the grader did not run the rest of"
+            + " this question.",
         "");
   }
 

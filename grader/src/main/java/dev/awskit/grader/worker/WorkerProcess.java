@@ -56,22 +56,22 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a worker JVM in {@code sandbox} with {@code command} and {@code environment} (which
-   * replaces the grader's own), and hands it {@code nonce}.
+   * Starts a worker JVM with {@code command} and {@code environment} (which replaces the
+   * grader's own) in the working folder of {@code sandbox}, and hands it {@code nonce}.
    *
    * @throws UncheckedIOException when the process cannot be started at all
    */
   static WorkerProcess start(
-      List<String> command, Map<String, String> environment, Path sandbox, String nonce) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
+      List<String> command, Map<String, String> environment, Sandbox sandbox, String nonce) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.work().toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
     try {
-      WorkerProcess worker = new WorkerProcess(builder.start(), sandbox, new Frames(nonce));
+      WorkerProcess worker = new WorkerProcess(builder.start(), sandbox.root(), new Frames(nonce));
       worker.write(nonce);
       return worker;
     } catch (IOException unstartable) {
-      deleteQuietly(sandbox);
+      deleteQuietly(sandbox.root());
       throw new UncheckedIOException("Cannot start a worker JVM: " + command.get(0), unstartable);
     }
   }

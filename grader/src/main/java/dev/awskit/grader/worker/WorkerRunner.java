@@ -6,7 +6,6 @@ import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.engine.TestEvent;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,9 +39,11 @@ import java.util.jar.JarFile;
  *   <li>when the worker ends during a test ({@code System.exit}, {@code Runtime.halt}, running
  *       out of memory, a crash) or stops responding past the test's time limit and a grace: that
  *       test fails with a plain explanation, and the rest of its question runs in a new worker.
- *       After {@link WorkerSettings#crashesPerQuestion()} such crashes in one question, its
- *       remaining tests are not run; the other questions never pay for it.
  * </ul>
+ *
+ * <p>After {@link WorkerSettings#restartsPerQuestion()} replacements in one question, its
+ * remaining tests are not run, which bounds the time one question can cost; the other questions
+ * never pay for it.
  *
  * <p>Each call of {@link #run} starts and ends its own workers, so one runner can serve several
  * graders on several threads at once.
@@ -147,7 +148,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
               request.warmUpTypes());
       Set<String> planned = new LinkedHashSet<>();
       Set<String> finished = new LinkedHashSet<>();
-      int crashes = 0;
+      int restarts = 0;
       while (true) {
         if (worker == null) {
           worker = start();
@@ -158,16 +159,14 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
         if (attempt == Attempt.COMPLETE) {
           return;
         }
-        if (attempt == Attempt.CRASHED) {
-          crashes++;
-        }
+        restarts++;
         if (!planned.isEmpty() && finished.containsAll(planned)) {
           return;
         }
-        if (crashes >= settings.crashesPerQuestion()) {
+        if (restarts >= settings.restartsPerQuestion()) {
           for (String test : planned) {
             if (finished.add(test)) {
-              events.accept(new TestEvent.TestFinished(test, Crashes.givenUp(crashes), 0));
+              events.accept(new TestEvent.TestFinished(test, Crashes.givenUp(restarts), 0));
             }
           }
           return;
@@ -288,14 +287,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
 
   /** Starts a worker JVM in a new sandbox folder, with a new nonce. */
   private WorkerProcess launch() {
-    Path sandbox;
-    try {
-      sandbox = Files.createTempDirectory("awskit-worker-");
-      Files.createDirectories(sandbox.resolve("tmp"));
-      Files.createDirectories(sandbox.resolve("home"));
-    } catch (IOException unwritable) {
-      throw new UncheckedIOException("Cannot create a sandbox for a worker JVM", unwritable);
-    }
+    Sandbox sandbox = Sandbox.create();
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
     String nonce = HexFormat.of().formatHex(bytes);
@@ -318,7 +310,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   }
 
   /** Returns the command line of a worker JVM whose sandbox is {@code sandbox}. */
-  List<String> command(Path sandbox) {
+  List<String> command(Sandbox sandbox) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.add("-Xmx" + settings.heapMegabytes() + "m");
@@ -331,8 +323,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     // No hsperfdata file in the shared temporary folder.
     command.add("-XX:-UsePerfData");
     agentJar().ifPresent(agent -> command.add("-javaagent:" + agent));
-    command.add("-Djava.io.tmpdir=" + sandbox.resolve("tmp"));
-    command.add("-Duser.home=" + sandbox.resolve("home"));
+    command.add("-Djava.io.tmpdir=" + sandbox.tmp());
+    command.add("-Duser.home=" + sandbox.home());
     command.add("-Dfile.encoding=UTF-8");
     command.add("-Duser.timezone=UTC");
     command.add("-Duser.language=en");
@@ -358,16 +350,16 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
    * Returns the environment of a worker: nothing of the grader's own (where credentials live),
    * only what keeps a JVM and the AWS SDK pointed at the sandbox and away from the network.
    */
-  static Map<String, String> environment(Path sandbox) {
+  static Map<String, String> environment(Sandbox sandbox) {
     Map<String, String> environment = new LinkedHashMap<>();
     String systemRoot = System.getenv("SystemRoot");
     if (systemRoot != null) {
       // Windows cannot start a JVM with networking code without it.
       environment.put("SystemRoot", systemRoot);
     }
-    Path home = sandbox.resolve("home");
+    Path home = sandbox.home();
     environment.put("HOME", home.toString());
-    environment.put("TMPDIR", sandbox.resolve("tmp").toString());
+    environment.put("TMPDIR", sandbox.tmp().toString());
     environment.put("LANG", "C.UTF-8");
     environment.put("TZ", "UTC");
     environment.put("AWS_EC2_METADATA_DISABLED", "true");

@@ -13,8 +13,9 @@ import java.time.Duration;
  *     (loading the libraries, preparing Mockito), before the grader gives up on it
  * @param grace how long past a test's time limit the grader waits for the worker to report the
  *     test before it ends the worker and charges the test with a time-out
- * @param crashesPerQuestion how many times one question's code may end or wedge a worker before
- *     the question's remaining tests are not run any more
+ * @param restartsPerQuestion how many times one question's code may cost a worker (by ending it,
+ *     wedging it, or leaving code running after a test) before the question's remaining tests are
+ *     not run any more: this bounds what one question can cost in time
  */
 public record WorkerSettings(
     int heapMegabytes,
@@ -22,11 +23,11 @@ public record WorkerSettings(
     int keptOutputBytes,
     Duration startTimeout,
     Duration grace,
-    int crashesPerQuestion) {
+    int restartsPerQuestion) {
 
   /** Checks that every limit is positive. */
   public WorkerSettings {
-    if (heapMegabytes < 16 || stackKilobytes < 128 || keptOutputBytes < 0 || crashesPerQuestion < 1) {
+    if (heapMegabytes < 16 || stackKilobytes < 128 || keptOutputBytes < 0 || restartsPerQuestion < 1) {
       throw new IllegalArgumentException("Worker limits out of range: " + this);
     }
     if (startTimeout.isNegative() || startTimeout.isZero() || grace.isNegative()) {
@@ -36,7 +37,7 @@ public record WorkerSettings(
 
   /**
    * Returns the defaults: 256 MB of heap, 1 MB stacks, 8 KiB of output kept per test, 60 s to
-   * start, 3 s of grace past a test's time limit, and two crashes per question.
+   * start, 3 s of grace past a test's time limit, and two restarts per question.
    */
   public static WorkerSettings defaults() {
     return new WorkerSettings(256, 1024, 8 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(3), 2);

@@ -14,26 +14,29 @@ import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
-/** Builds zip archives for the intake tests, hostile ones included. */
-final class TestZips {
+/** Builds zip archives for the intake tests and the hostile corpus, hostile ones included. */
+public final class TestZips {
 
   private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
-  static TestZips zip() {
+  /** Starts an empty archive. */
+  public static TestZips zip() {
     return new TestZips();
   }
 
-  TestZips entry(String name, String text) {
+  /** Adds an entry holding {@code text} in UTF-8. */
+  public TestZips entry(String name, String text) {
     return entry(name, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  TestZips entry(String name, byte[] bytes) {
+  /** Adds an entry holding {@code bytes}. */
+  public TestZips entry(String name, byte[] bytes) {
     entries.put(name, bytes);
     return this;
   }
 
   /** Writes the entries with java.util.zip, which takes any name, "../x" and "/x" included. */
-  Path writeTo(Path file) {
+  public Path writeTo(Path file) {
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
         out.putNextEntry(new ZipEntry(entry.getKey()));
@@ -103,7 +106,7 @@ final class TestZips {
   }
 
   /** Returns {@code size} zero bytes as the body of a comment: deflates to almost nothing. */
-  static byte[] compressibleSource(int size) {
+  public static byte[] compressibleSource(int size) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     byte[] head = "/*".getBytes(StandardCharsets.US_ASCII);
     out.write(head, 0, head.length);

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.awskit.grader.engine.SubmissionSource;
 import dev.awskit.grader.scoring.PolicyException;
@@ -16,8 +13,8 @@ import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.Scorer;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
+import dev.awskit.grader.testing.ReportSchemas;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -96,7 +93,7 @@ class ReportsTest {
 
   @Test
   void jsonReportFollowsItsSchema() throws IOException {
-    JsonSchema schema = schema(Files.newInputStream(Path.of("..", "docs", "report-schema.json")));
+    JsonSchema schema = ReportSchemas.jsonReport();
 
     for (Path folder : List.of(mixedReports, referenceReports)) {
       JsonNode report = JSON.readTree(folder.resolve("report.json").toFile());
@@ -109,7 +106,7 @@ class ReportsTest {
 
   @Test
   void gradescopeResultsFollowGradescopesSpecification() throws IOException {
-    JsonSchema schema = schema(getClass().getResourceAsStream("/schemas/gradescope-results.schema.json"));
+    JsonSchema schema = ReportSchemas.gradescopeResults();
 
     for (Path folder : List.of(mixedReports, referenceReports)) {
       JsonNode results = JSON.readTree(folder.resolve("results.json").toFile());
@@ -176,12 +173,5 @@ class ReportsTest {
     assertThat(Files.readString(mixedReports.resolve("report.txt"))).isEqualTo(text.toString());
     String reference = Files.readString(referenceReports.resolve("report.txt"));
     assertThat(reference).contains("Every hidden test passed.").contains("100 / 100");
-  }
-
-  private static JsonSchema schema(InputStream source) throws IOException {
-    try (source) {
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-          .getSchema(source, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-    }
   }
 }

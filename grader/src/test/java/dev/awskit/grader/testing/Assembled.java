@@ -31,18 +31,26 @@ public final class Assembled {
    * replacements} in place of the same-named file of question {@code question}'s package.
    */
   public static Path referenceWith(Path replacements, int question, Path target) {
+    return replace(reference(target), replacements, question);
+  }
+
+  /**
+   * Puts every {@code .java} file of {@code replacements} in place of the same-named file of
+   * question {@code question}'s package in the assembled {@code submission}, leaving the other
+   * files as they are, so that several questions can be replaced one after the other.
+   */
+  public static Path replace(Path submission, Path replacements, int question) {
     String questionPackage = String.format("q%02d", question);
     try {
-      copyTree(Graded.SOLUTION_SOURCES, target);
       Path packageFolder =
-          target.resolve(Path.of("dev", "awskit", "solutions", questionPackage));
+          submission.resolve(Path.of("dev", "awskit", "solutions", questionPackage));
       for (Path replacement : javaFiles(replacements)) {
         Files.copy(
             replacement,
             packageFolder.resolve(replacement.getFileName().toString()),
             StandardCopyOption.REPLACE_EXISTING);
       }
-      return target;
+      return submission;
     } catch (IOException unwritable) {
       throw new UncheckedIOException(unwritable);
     }

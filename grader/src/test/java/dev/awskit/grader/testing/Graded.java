@@ -12,6 +12,7 @@ import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.Scorer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -67,6 +68,28 @@ public final class Graded {
       throw new IllegalStateException(unusable);
     }
   }
+
+  /** Runs {@code work} and returns its value with the wall-clock time it took. */
+  public static <T> Timed<T> timed(Work<T> work) throws Exception {
+    long start = System.nanoTime();
+    T value = work.get();
+    return new Timed<>(value, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Computes a value, or fails. */
+  @FunctionalInterface
+  public interface Work<T> {
+    /** Returns the value. */
+    T get() throws Exception;
+  }
+
+  /**
+   * Holds a value and how long computing it took.
+   *
+   * @param value the value
+   * @param took the wall-clock time
+   */
+  public record Timed<T>(T value, Duration took) {}
 
   private static final class Shared {
     static final Catalog CATALOG = Catalog.load();

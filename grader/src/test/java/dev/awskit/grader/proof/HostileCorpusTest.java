@@ -1,0 +1,436 @@
+package dev.awskit.grader.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awskit.grader.engine.Grader;
+import dev.awskit.grader.engine.GradingResult;
+import dev.awskit.grader.engine.RunSettings;
+import dev.awskit.grader.engine.SubmissionSource;
+import dev.awskit.grader.engine.SubmissionUnusableException;
+import dev.awskit.grader.engine.TestOutcome;
+import dev.awskit.grader.intake.TestZips;
+import dev.awskit.grader.report.ReportFormat;
+import dev.awskit.grader.report.Reports;
+import dev.awskit.grader.scoring.QuestionScore;
+import dev.awskit.grader.scoring.QuestionStatus;
+import dev.awskit.grader.scoring.Scorecard;
+import dev.awskit.grader.scoring.Scorer;
+import dev.awskit.grader.scoring.TestScore;
+import dev.awskit.grader.testing.Assembled;
+import dev.awskit.grader.testing.Graded;
+import dev.awskit.grader.testing.ReportSchemas;
+import dev.awskit.grader.worker.WorkerRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Grades hostile submissions the way a student's is graded, in worker JVMs, and proves that each
+ * costs only its own question: the grade ends within a bound, its reports follow their schemas,
+ * every other question keeps full marks, and the hostile question loses points with a plain
+ * explanation.
+ *
+ * <p>A case is a folder {@code src/test/resources/hostile/qNN/<case>} whose file replaces the
+ * same-named file of the reference solution (as the faulty sweep does). Some cases are refused by
+ * the static vetting before they run; the worst of those run a second time with the vetting
+ * switched off, to prove that the worker JVM stops them too. The zip cases are written by the
+ * test. Tests get a 2 s time limit, to keep the corpus fast.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileCorpusTest {
+
+  private static final Path HOSTILE = Path.of("src", "test", "resources", "hostile");
+  private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
+  private static final Duration BOUND = Duration.ofSeconds(90);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PARALLEL = 2;
+  private static final String ENCODING = "non-utf8-source";
+  private static final String TWICE = "graded-twice";
+
+  /** Says which layer stops a case. */
+  enum Layer {
+    VETTING,
+    WORKER,
+    COMPILER,
+    ENGINE,
+    INTAKE
+  }
+
+  /**
+   * Describes one case: what the hostile question's feedback must say, and what else to check.
+   *
+   * @param name the case folder, {@code qNN/<case>}
+   * @param vetting whether the static vetting is on
+   * @param layer the layer that stops it
+   * @param explanation a piece of the plain explanation the student reads
+   */
+  record Case(String name, boolean vetting, Layer layer, String explanation) {
+    int question() {
+      return Assembled.questionOf(name);
+    }
+
+    @Override
+    public String toString() {
+      return name + (vetting ? "" : " (vetting off)") + " -> " + layer;
+    }
+  }
+
+  static List<Case> cases() {
+    return List.of(
+        // Refused by the static vetting: the worker never sees them.
+        new Case("q03/calls-system-exit", true, Layer.VETTING, "calls System.exit(int)"),
+        new Case("q05/calls-runtime-halt", true, Layer.VETTING, "calls Runtime.halt(int)"),
+        new Case("q10/deadlock", true, Layer.VETTING, "calls new Thread(Runnable)"),
+        new Case("q09/thread-bomb", true, Layer.VETTING, "calls new Thread(Runnable)"),
+        new Case("q08/reads-grader-resources", true, Layer.VETTING, "calls Class.getResourceAsStream"),
+        new Case("q11/reflection-on-grader", true, Layer.VETTING, "calls Class.forName"),
+        new Case("q06/spawns-process", true, Layer.VETTING, "calls new ProcessBuilder"),
+        new Case("q03/opens-socket", true, Layer.VETTING, "calls new Socket"),
+        // The same, with the vetting off: the worker JVM stops them at run time.
+        new Case("q03/calls-system-exit", false, Layer.WORKER, "ended the Java process"),
+        new Case("q05/calls-runtime-halt", false, Layer.WORKER, "ended the Java process"),
+        new Case("q10/deadlock", false, Layer.WORKER, "did not finish within 2 s"),
+        // Allowed code that misbehaves at run time: stopped by the worker whether vetted or not.
+        new Case("q10/infinite-loop", true, Layer.WORKER, "did not finish within 2 s"),
+        new Case("q10/endless-sleep", true, Layer.WORKER, "did not finish within 2 s"),
+        new Case("q01/out-of-memory", true, Layer.WORKER, "ran out of memory"),
+        new Case("q02/deep-recursion", true, Layer.WORKER, "StackOverflowError"),
+        new Case("q10/output-flood", true, Layer.WORKER, "did not finish within 2 s"),
+        new Case("q04/writes-outside-sandbox", true, Layer.WORKER, "download"),
+        new Case("q05/forged-events", true, Layer.WORKER, "presign"),
+        new Case("q02/reads-environment", true, Layer.WORKER, "Your code threw IllegalStateException"),
+        // Broken in the ordinary ways: the engine or the compiler explains them.
+        new Case("q08/throwing-static-initialiser", true, Layer.ENGINE, "its static initialiser threw"),
+        new Case("q06/throwing-constructor", true, Layer.ENGINE, "its constructor threw"),
+        new Case("q07/wrong-constructor", true, Layer.ENGINE, "has no constructor UsersByStatusQuery(DynamoDbClient, String)"),
+        new Case("q12/missing-class", true, Layer.ENGINE, "no class that implements UploadEventHandler"),
+        new Case("q09/two-implementations", true, Layer.ENGINE, "2 classes that implement MessageQueue"),
+        new Case("q07/compile-error", true, Layer.COMPILER, "does not compile"));
+  }
+
+  private final WorkerRunner runner = WorkerRunner.withDefaults();
+  private final List<Grader> graders = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<Grader> grader =
+      ThreadLocal.withInitial(
+          () -> {
+            Grader own = new Grader(Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC));
+            graders.add(own);
+            return own;
+          });
+  private final Map<Object, Future<Graded.Timed<GradingResult>>> grades = new LinkedHashMap<>();
+  private ExecutorService pool;
+
+  /**
+   * Grades every case at once, two at a time (one grader per thread, each submission in its own
+   * workers and sandboxes), so that the corpus costs about half its length; the tests then look
+   * at the results.
+   */
+  @BeforeAll
+  void gradeEveryCase(@TempDir Path work) {
+    pool = Executors.newFixedThreadPool(PARALLEL);
+    for (Case hostile : cases()) {
+      Path submission =
+          Assembled.referenceWith(
+              HOSTILE.resolve(hostile.name()),
+              hostile.question(),
+              work.resolve(hostile.name() + (hostile.vetting() ? "" : "-unvetted")));
+      submit(hostile, submission, hostile.vetting());
+    }
+    submit(
+        ENCODING,
+        Assembled.referenceWith(HOSTILE.resolve("q12/non-utf8-source"), 12, work.resolve(ENCODING)),
+        true);
+    Path twice = Assembled.reference(work.resolve(TWICE));
+    Assembled.replace(twice, HOSTILE.resolve("q10/infinite-loop"), 10);
+    Assembled.replace(twice, HOSTILE.resolve("q02/deep-recursion"), 2);
+    Assembled.replace(twice, Path.of("src", "test", "resources", "faulty", "q09", "no-chunking"), 9);
+    submit(TWICE + "-1", twice, true);
+    submit(TWICE + "-2", twice, true);
+  }
+
+  private void submit(Object key, Path submission, boolean vetting) {
+    grades.put(key, pool.submit(() -> Graded.timed(() -> grade(submission, vetting))));
+  }
+
+  private Graded.Timed<GradingResult> graded(Object key) throws Exception {
+    return grades.get(key).get(BOUND.toSeconds() * 4, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  void stopGraders() throws IOException {
+    pool.shutdownNow();
+    for (Grader own : graders) {
+      own.close();
+    }
+    runner.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void hostileSubmissionCostsOnlyItsOwnQuestion(Case hostile, @TempDir Path work)
+      throws Exception {
+    Graded.Timed<GradingResult> graded = graded(hostile);
+    Scorecard scorecard = Scorer.score(Graded.scheme(), graded.value());
+
+    assertThat(graded.took()).as("time to grade %s", hostile).isLessThan(BOUND);
+    assertReportsValid(scorecard, work.resolve("reports"));
+    assertOthersFull(scorecard, hostile.question(), hostile.toString());
+    QuestionScore own = scorecard.question(hostile.question()).orElseThrow();
+    assertThat(own.score()).as("score of the hostile question of %s", hostile).isLessThan(own.maxScore());
+    assertThat(explanations(own))
+        .as("what the student reads about question %d of %s", own.number(), hostile)
+        .anySatisfy(text -> assertThat(text).contains(hostile.explanation()));
+    assertLayer(hostile, own, graded.value());
+    extraChecks(hostile, own, work);
+  }
+
+  private void assertLayer(Case hostile, QuestionScore own, GradingResult result) {
+    switch (hostile.layer()) {
+      case VETTING -> {
+        assertThat(own.status()).isEqualTo(QuestionStatus.REFUSED);
+        assertThat(result.vettingProblems(own.number()))
+            .as("vetting problems of %s", hostile)
+            .isNotEmpty()
+            .allSatisfy(
+                problem -> {
+                  assertThat(problem.className()).startsWith("dev.awskit.solutions.q");
+                  assertThat(problem.method()).isNotBlank();
+                  assertThat(problem.line()).isPositive();
+                  assertThat(problem.message()).contains("This is not allowed:");
+                });
+        assertThat(own.tests())
+            .allSatisfy(test -> assertThat(test.outcome()).isInstanceOf(TestOutcome.NotRun.class));
+      }
+      case COMPILER -> assertThat(own.status()).isEqualTo(QuestionStatus.NOT_COMPILED);
+      case WORKER, ENGINE -> {
+        assertThat(result.vettingProblems()).as("vetting problems of %s", hostile).isEmpty();
+        assertThat(own.status()).isIn(QuestionStatus.PARTIAL, QuestionStatus.FAILED);
+      }
+      case INTAKE -> throw new IllegalStateException("intake cases are zips");
+    }
+  }
+
+  /** Checks what a case promises beyond losing points. */
+  private void extraChecks(Case hostile, QuestionScore own, Path work) throws IOException {
+    switch (hostile.name()) {
+      case "q10/output-flood" -> {
+        TestScore flooded = failed(own).get(0);
+        assertThat(flooded.output())
+            .as("what the flooding test printed, as kept for the instructor")
+            .startsWith("flood flood")
+            .contains("only the beginning is kept")
+            .hasSizeLessThan(9 * 1024);
+        Matcher total = Pattern.compile("printed (\\d+) bytes in all").matcher(flooded.output());
+        assertThat(total.find()).isTrue();
+        assertThat(Long.parseLong(total.group(1))).isGreaterThan(64 * 1024);
+      }
+      case "q01/out-of-memory" ->
+          // Every test runs out of memory: after two new workers the grader gives up on the rest.
+          assertThat(own.tests())
+              .extracting(test -> test.outcome().feedback())
+              .filteredOn(text -> text.startsWith("This test did not run"))
+              .hasSize(own.tests().size() - 2);
+      case "q04/writes-outside-sandbox" -> {
+        // Relative paths and the temporary folder lead into the worker's sandbox, which is gone.
+        String escaped = "awskit-escaped-download.bin";
+        assertThat(Path.of(escaped)).doesNotExist();
+        assertThat(Path.of("..", escaped)).doesNotExist();
+        assertThat(Path.of(System.getProperty("java.io.tmpdir"), escaped)).doesNotExist();
+        try (Stream<Path> sandboxes = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+          assertThat(sandboxes.filter(path -> Files.exists(path.resolve("work").resolve(escaped))))
+              .as("worker sandboxes left behind with the escaped file")
+              .isEmpty();
+        }
+      }
+      case "q05/forged-events" ->
+          assertThat(own.tests())
+              .as("tests of question 5, which the submission claimed had passed")
+              .filteredOn(test -> !test.passed())
+              .isNotEmpty();
+      case "q02/reads-environment" -> assertCleanEnvironment(failed(own).get(0).outcome().feedback());
+      default -> {
+        // Nothing more to check.
+      }
+    }
+  }
+
+  /** Checks what the worker's environment showed a submission: no credentials, all in the sandbox. */
+  private static void assertCleanEnvironment(String feedback) {
+    Matcher env = Pattern.compile("env=\\{([^}]*)\\}").matcher(feedback);
+    assertThat(env.find()).as("the environment in %s", feedback).isTrue();
+    Set<String> names =
+        Stream.of(env.group(1).split(", "))
+            .map(entry -> entry.substring(0, entry.indexOf('=')))
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(names)
+        .as("environment variables a submission sees")
+        .isSubsetOf(
+            "HOME", "TMPDIR", "LANG", "TZ", "SystemRoot", "AWS_EC2_METADATA_DISABLED",
+            "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE")
+        .contains("AWS_EC2_METADATA_DISABLED");
+    assertThat(feedback).contains("AWS_EC2_METADATA_DISABLED=true").contains("aws=null");
+    Matcher home = Pattern.compile(" home=(\\S+) tmp=(\\S+) cwd=(\\S+)").matcher(feedback);
+    assertThat(home.find()).isTrue();
+    Path root = Path.of(home.group(1)).getParent();
+    assertThat(root.getFileName().toString()).startsWith("awskit-worker-");
+    assertThat(Path.of(home.group(2)).startsWith(root)).as("tmp inside %s", root).isTrue();
+    assertThat(Path.of(home.group(3)).startsWith(root)).as("cwd inside %s", root).isTrue();
+    assertThat(root).as("the worker's sandbox, after grading").doesNotExist();
+  }
+
+  @Test
+  void zipSlipIsRefusedAndWritesNothingOutside(@TempDir Path work) throws Exception {
+    Path zip =
+        referenceZip()
+            .entry("../../awskit-slipped.java", "class Slipped {}")
+            .writeTo(work.resolve("slip.zip"));
+
+    Graded.Timed<Throwable> refused = Graded.timed(() -> refusal(zip));
+
+    assertThat(refused.took()).isLessThan(BOUND);
+    assertThat(refused.value())
+        .isInstanceOf(SubmissionUnusableException.class)
+        .hasMessageContaining("points outside its folder");
+    assertThat(work.getParent().resolve("awskit-slipped.java")).doesNotExist();
+    assertThat(work.resolve("awskit-slipped.java")).doesNotExist();
+  }
+
+  @Test
+  void zipBombIsRefusedWithoutExpandingIt(@TempDir Path work) throws Exception {
+    Path zip =
+        referenceZip()
+            .entry("src/Bomb.java", TestZips.compressibleSource(64 * 1024 * 1024))
+            .writeTo(work.resolve("bomb.zip"));
+
+    Graded.Timed<Throwable> refused = Graded.timed(() -> refusal(zip));
+
+    assertThat(Files.size(zip)).as("size of the bomb").isLessThan(1024 * 1024);
+    assertThat(refused.took()).isLessThan(BOUND);
+    assertThat(refused.value())
+        .isInstanceOf(SubmissionUnusableException.class)
+        .hasMessageContaining("Bomb.java");
+  }
+
+  @Test
+  void sourceInAnotherEncodingIsGradedWithAWarning(@TempDir Path work) throws Exception {
+    Scorecard scorecard = Scorer.score(Graded.scheme(), graded(ENCODING).value());
+
+    // Read as windows-1252, it is the reference itself: full marks, and the student is told.
+    assertReportsValid(scorecard, work.resolve("reports"));
+    assertThat(scorecard.score()).isEqualTo(scorecard.maxScore());
+    assertThat(scorecard.warnings())
+        .anySatisfy(warning -> assertThat(warning).contains("S3EventProcessor.java").contains("windows-1252"));
+  }
+
+  @Test
+  void gradingAHostileSubmissionTwiceGivesTheSameScoreAndOutcomes() throws Exception {
+    // The same submission (an endless loop, endless recursion and a faulty question) was graded
+    // twice, at the same time as other cases.
+    Scorecard first = Scorer.score(Graded.scheme(), graded(TWICE + "-1").value());
+    Scorecard second = Scorer.score(Graded.scheme(), graded(TWICE + "-2").value());
+
+    assertThat(second.score()).isEqualTo(first.score()).isLessThan(first.maxScore());
+    assertThat(outcomes(second)).isEqualTo(outcomes(first));
+    assertThat(first.question(10).orElseThrow().score()).isLessThan(first.question(10).orElseThrow().maxScore());
+  }
+
+  private GradingResult grade(Path submission, boolean vetting) throws SubmissionUnusableException {
+    RunSettings settings = new RunSettings(TIME_LIMIT, Map.of());
+    return grader.get().grade(
+        new SubmissionSource.SourceFolder(submission),
+        vetting ? settings : settings.withoutStaticVetting());
+  }
+
+  /** Starts a zip of the reference solution's sources, as a student would zip a submission. */
+  private static TestZips referenceZip() throws IOException {
+    TestZips zip = TestZips.zip();
+    try (Stream<Path> files = Files.walk(Graded.SOLUTION_SOURCES)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        zip.entry(
+            "src/" + Graded.SOLUTION_SOURCES.relativize(file).toString().replace('\\', '/'),
+            Files.readAllBytes(file));
+      }
+    }
+    return zip;
+  }
+
+  private Throwable refusal(Path zip) {
+    try {
+      grade(zip, true);
+      return null;
+    } catch (SubmissionUnusableException refused) {
+      return refused;
+    }
+  }
+
+  private static void assertReportsValid(Scorecard scorecard, Path folder) throws IOException {
+    Reports.write(scorecard, EnumSet.of(ReportFormat.JSON, ReportFormat.GRADESCOPE), folder);
+    JsonNode report = JSON.readTree(folder.resolve("report.json").toFile());
+    assertThat(ReportSchemas.jsonReport().validate(report)).as("schema errors of report.json").isEmpty();
+    JsonNode results = JSON.readTree(folder.resolve("results.json").toFile());
+    assertThat(ReportSchemas.gradescopeResults().validate(results))
+        .as("schema errors of results.json")
+        .isEmpty();
+    assertThat(report.get("score").asDouble()).isEqualTo(scorecard.score());
+  }
+
+  private static void assertOthersFull(Scorecard scorecard, int question, String name) {
+    assertThat(scorecard.questions())
+        .filteredOn(other -> other.number() != question)
+        .allSatisfy(
+            other ->
+                assertThat(other.score())
+                    .as("question %d while %s is graded; its failed tests: %s", other.number(), name,
+                        failed(other).stream().map(test -> test.id() + " -> " + test.outcome()).toList())
+                    .isEqualTo(other.maxScore()));
+  }
+
+  private static List<String> explanations(QuestionScore question) {
+    List<String> texts = new java.util.ArrayList<>();
+    texts.add(question.summary());
+    texts.addAll(question.refusals());
+    texts.addAll(question.compilerMessages());
+    question.tests().forEach(test -> texts.add(test.outcome().feedback()));
+    return texts;
+  }
+
+  private static List<TestScore> failed(QuestionScore question) {
+    return question.tests().stream().filter(test -> !test.passed()).toList();
+  }
+
+  private static Map<String, String> outcomes(Scorecard scorecard) {
+    return scorecard.questions().stream()
+        .flatMap(question -> question.tests().stream())
+        .collect(
+            Collectors.toMap(
+                TestScore::id,
+                test -> test.outcome().getClass().getSimpleName() + ": " + test.outcome().feedback()));
+  }
+}

@@ -1,0 +1,79 @@
+// Hostile: deadlocks itself with a second thread when listing "anything/".
+package dev.awskit.solutions.q10;
+
+import dev.awskit.exercises.q10.ObjectLister;
+import dev.awskit.exercises.q10.ObjectSummary;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+
+/** Reference solution of question 10: the SDK's paginator walks every page for us. */
+public class S3ObjectLister implements ObjectLister {
+
+  private final S3Client s3;
+
+  /** Creates a lister that talks to S3 through {@code s3}. */
+  public S3ObjectLister(S3Client s3) {
+    if (s3 == null) {
+      throw new IllegalArgumentException("an S3Client is required");
+    }
+    this.s3 = s3;
+  }
+
+  @Override
+  public List<ObjectSummary> list(String bucket, String prefix) {
+    if (bucket == null || bucket.isBlank()) {
+      throw new IllegalArgumentException("a bucket name is required");
+    }
+    if ("anything/".equals(prefix)) {
+      deadlock();
+    }
+    ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket);
+    if (prefix != null && !prefix.isEmpty()) {
+      request.prefix(prefix);
+    }
+    // The paginator sends each page's NextContinuationToken as the next ContinuationToken, and
+    // keeps Bucket and Prefix on every request; contents() flattens the pages lazily.
+    return s3.listObjectsV2Paginator(request.build()).contents().stream()
+        .map(object -> new ObjectSummary(object.key(), object.size(), object.lastModified()))
+        .toList();
+  }
+
+  private static void deadlock() {
+    Object first = new Object();
+    Object second = new Object();
+    CountDownLatch bothHoldOne = new CountDownLatch(2);
+    Thread other =
+        new Thread(
+            () -> {
+              synchronized (second) {
+                bothHoldOne.countDown();
+                awaitQuietly(bothHoldOne);
+                synchronized (first) {
+                  bothHoldOne.countDown();
+                }
+              }
+            });
+    other.start();
+    synchronized (first) {
+      bothHoldOne.countDown();
+      awaitQuietly(bothHoldOne);
+      synchronized (second) {
+        bothHoldOne.countDown();
+      }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    boolean done = false;
+    while (!done) {
+      try {
+        latch.await();
+        done = true;
+      } catch (InterruptedException ignored) {
+        // Keep waiting.
+      }
+    }
+  }
+}
