@@ -61,6 +61,8 @@ public final class GraderCli {
     CommandLine commandLine =
         new CommandLine(new TopCommand())
             .addSubcommand("grade", new GradeCommand(context))
+            .addSubcommand("batch", new BatchCommand(context))
+            .addSubcommand("merge-gradebooks", new MergeGradebooksCommand(context))
             .addSubcommand("self-check", new SelfCheckCommand(context))
             .addSubcommand("list", new ListCommand(context))
             .addSubcommand("help", new CommandLine.HelpCommand());
