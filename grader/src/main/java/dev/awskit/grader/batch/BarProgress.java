@@ -12,12 +12,21 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class BarProgress implements BatchProgress {
 
+  private static final int FALLBACK_WIDTH = 80;
+
   private final PrintWriter out;
+  private final int width;
   private ProgressBar bar;
 
-  /** Creates a display that draws on {@code out}, which must be a terminal. */
+  /** Creates a display that draws on {@code out}, which must be a terminal, as wide as it is. */
   public BarProgress(PrintWriter out) {
+    this(out, 0);
+  }
+
+  /** Creates a display {@code width} characters wide; 0 asks the terminal for its width. */
+  BarProgress(PrintWriter out, int width) {
     this.out = out;
+    this.width = width;
   }
 
   @Override
@@ -30,8 +39,19 @@ public final class BarProgress implements BatchProgress {
             // Plain characters: colours and block glyphs garble some Windows consoles.
             .setStyle(ProgressBarStyle.ASCII)
             .setUpdateIntervalMillis(500)
-            .setConsumer(new DelegatingProgressBarConsumer(this::draw))
+            .setConsumer(consumer())
             .build();
+  }
+
+  private DelegatingProgressBarConsumer consumer() {
+    if (width > 0) {
+      return new DelegatingProgressBarConsumer(this::draw, width);
+    }
+    DelegatingProgressBarConsumer sized = new DelegatingProgressBarConsumer(this::draw);
+    // A terminal that cannot tell its width says 0.
+    return sized.getMaxRenderedLength() > 0
+        ? sized
+        : new DelegatingProgressBarConsumer(this::draw, FALLBACK_WIDTH);
   }
 
   private void draw(String line) {

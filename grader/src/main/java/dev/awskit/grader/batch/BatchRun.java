@@ -6,7 +6,7 @@ import java.util.List;
  * Holds what a batch run did.
  *
  * @param results every student's result, sorted by id
- * @param graded how many students this run graded (or found unusable) itself
+ * @param graded how many students this run graded or found unusable itself, rather than keep
  * @param kept how many students' results an earlier run had left and this run kept
  */
 public record BatchRun(List<StudentResult> results, int graded, int kept) {

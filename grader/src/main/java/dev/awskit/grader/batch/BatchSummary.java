@@ -41,7 +41,7 @@ public record BatchSummary(
         batchFolder,
         shard.isAll() ? "" : " (shard " + shard + ": " + run.results().size() + " of them)");
     out.printf(
-        "Graded %d, unusable %d, error %d; %d graded by this run, %d kept from an earlier run.%n",
+        "Graded %d, unusable %d, error %d; %d done by this run, %d kept from an earlier run.%n",
         run.count(RowStatus.GRADED),
         run.count(RowStatus.UNUSABLE),
         run.count(RowStatus.ERROR),

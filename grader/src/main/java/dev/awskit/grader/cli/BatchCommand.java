@@ -53,7 +53,13 @@ import picocli.CommandLine.Spec;
       "",
       "A submission that cannot be graded never stops the batch: it gets a row with zeros and"
           + " the reason. A re-run keeps the students already done whose submission and grading"
-          + " settings have not changed (--force grades everyone again)."
+          + " settings have not changed (--force grades everyone again).",
+      "",
+      "Exit code 0 when the batch ran, whatever the scores and however many submissions were"
+          + " unusable (each is in the gradebook); 1 when the grader itself failed on a"
+          + " submission (status error; the next run retries it); 2 for a wrong command line;"
+          + " 3 when FOLDER holds no submission at all. There is no --min-score: apply a pass"
+          + " mark to the gradebook's total column."
     },
     footerHeading = "%nExamples:%n",
     footer = {

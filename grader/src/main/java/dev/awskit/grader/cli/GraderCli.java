@@ -14,8 +14,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Runs the grader's command line: {@code grade}, {@code self-check} and {@code list}, with the
- * output writers, clock and working folder it is given, and returns the exit code.
+ * Runs the grader's command line: {@code grade}, {@code batch}, {@code merge-gradebooks}, {@code
+ * self-check} and {@code list}, with the output writers, clock and working folder it is given, and
+ * returns the exit code.
  *
  * <p>Without a subcommand, the arguments go to {@code grade}: {@code awskit-grader} alone grades
  * the student workspace.
@@ -138,6 +139,8 @@ public final class GraderCli {
         "  java -jar grader/target/awskit-grader.jar",
         "  # grade a folder of sources, reports in their own folder",
         "  java -jar grader/target/awskit-grader.jar grade submissions/alice -o reports/alice",
+        "  # grade a class: one folder or zip per student, a CSV gradebook",
+        "  java -jar grader/target/awskit-grader.jar batch submissions",
         "  # grade the reference solution",
         "  java -jar grader/target/awskit-grader.jar grade --reference",
         "  # reference must score full marks, untouched stubs zero",
