@@ -44,10 +44,10 @@ public interface UploadEventHandler {
    * or an AWS failure.
    *
    * <p><b>1. Read the whole event first.</b> It is malformed if it is {@code null}, blank or
-   * not JSON; if it has no {@code Records} array; or if any record lacks an
-   * {@code s3.bucket.name} that is a non-blank JSON string, an {@code s3.object.key} that is a
-   * non-empty JSON string, or an {@code s3.object.size} that is a JSON whole number (not text)
-   * from 0 to {@code Long.MAX_VALUE}; or if a key cannot be URL-decoded. A malformed event
+   * not JSON; if it has no {@code Records} array; or if any record lacks a non-blank
+   * {@code s3.bucket.name}, a non-empty {@code s3.object.key} or an {@code s3.object.size}
+   * that is a JSON whole number (not text) from 0 to {@code Long.MAX_VALUE}; or if a key
+   * cannot be URL-decoded. A malformed event
    * writes nothing and publishes nothing: the summary is {@link ProcessingStatus#ERROR} with
    * no objects and a message saying what is wrong.
    *

@@ -379,16 +379,13 @@ class UploadEventHandlerTests {
 
   @Test
   @Points(1)
-  @DisplayName("a blank bucket name, an empty key, or a name or key that is not text gives an"
-      + " ERROR summary")
-  void badBucketOrKeyGivesErrorSummary(Submission submission) {
+  @DisplayName("a blank bucket name or an empty key gives an ERROR summary")
+  void blankBucketOrEmptyKeyGivesErrorSummary(Submission submission) {
     UploadEventHandler handler = handler(submission);
     List<String> malformed =
         List.of(
             recordWith("\"  \"", "\"a.txt\"", "1"),
-            recordWith("42", "\"a.txt\"", "1"),
-            recordWith("\"b\"", "\"\"", "1"),
-            recordWith("\"b\"", "7", "1"));
+            recordWith("\"b\"", "\"\"", "1"));
     for (String json : malformed) {
       expectMalformed(handler, json);
     }
@@ -396,14 +393,12 @@ class UploadEventHandlerTests {
 
   @Test
   @Points(1)
-  @DisplayName("a size that is negative, fractional, text or too large for a long gives an ERROR"
-      + " summary")
+  @DisplayName("a size that is negative, text or too large for a long gives an ERROR summary")
   void badSizeGivesErrorSummary(Submission submission) {
     UploadEventHandler handler = handler(submission);
     List<String> malformed =
         List.of(
             recordWith("\"b\"", "\"a.txt\"", "-1"),
-            recordWith("\"b\"", "\"a.txt\"", "2.5"),
             recordWith("\"b\"", "\"a.txt\"", "\"1024\""),
             recordWith("\"b\"", "\"a.txt\"", "18446744073709551616"));
     for (String json : malformed) {
