@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 
 /**
  * Runs the grader's command line: {@code grade}, {@code batch}, {@code merge-gradebooks}, {@code
- * self-check} and {@code list}, with the output writers, clock and working folder it is given, and
- * returns the exit code.
+ * self-check}, {@code list}, {@code export-kit} and {@code gradescope-bundle}, with the output
+ * writers, clock and working folder it is given, and returns the exit code.
  *
  * <p>Without a subcommand, the arguments go to {@code grade}: {@code awskit-grader} alone grades
  * the student workspace.
@@ -66,6 +66,8 @@ public final class GraderCli {
             .addSubcommand("merge-gradebooks", new MergeGradebooksCommand(context))
             .addSubcommand("self-check", new SelfCheckCommand(context))
             .addSubcommand("list", new ListCommand(context))
+            .addSubcommand("export-kit", new ExportKitCommand(context))
+            .addSubcommand("gradescope-bundle", new GradescopeBundleCommand(context))
             .addSubcommand("help", new CommandLine.HelpCommand());
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
@@ -147,6 +149,9 @@ public final class GraderCli {
         "  java -jar grader/target/awskit-grader.jar self-check",
         "  # questions, tiers, points and the hidden tests' names",
         "  java -jar grader/target/awskit-grader.jar list",
+        "  # the student starter kit, and the Gradescope autograder",
+        "  java -jar grader/target/awskit-grader.jar export-kit -o awskit-student-kit.zip",
+        "  java -jar grader/target/awskit-grader.jar gradescope-bundle -o autograder.zip",
         "  # every option of a command",
         "  java -jar grader/target/awskit-grader.jar help grade",
         "",

@@ -151,6 +151,38 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(1)
+  @DisplayName("an S3Exception without error details becomes a BucketCreationException with no error code")
+  void refusalWithoutErrorDetailsHasNoErrorCode(Submission submission) {
+    S3Exception bare =
+        (S3Exception) S3Exception.builder().statusCode(500).message("Internal Error").build();
+    FakeS3 s3 = FakeS3.failingWith(bare);
+
+    Throwable thrown =
+        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+
+    assertThat(thrown)
+        .withFailMessage(
+            "When S3 refuses with an S3Exception that carries no error details"
+                + " (awsErrorDetails() is null), createBucket should still throw a"
+                + " BucketCreationException, but it %s.",
+            describe(thrown))
+        .isInstanceOf(BucketCreationException.class);
+    assertThat(thrown.getCause())
+        .withFailMessage(
+            "The BucketCreationException should keep the S3Exception as its cause, but its cause"
+                + " was %s.",
+            thrown.getCause())
+        .isSameAs(bare);
+    assertThat(((BucketCreationException) thrown).errorCode())
+        .withFailMessage(
+            "Without error details S3 sent no error code, so BucketCreationException.errorCode()"
+                + " should be null, but was \"%s\".",
+            ((BucketCreationException) thrown).errorCode())
+        .isNull();
+  }
+
+  @Test
+  @Points(1)
   @DisplayName("a failure to reach S3 (SdkClientException) is not swallowed")
   void clientFailureIsNotSwallowed(Submission submission) {
     FakeS3 s3 =

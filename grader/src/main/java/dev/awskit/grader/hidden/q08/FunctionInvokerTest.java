@@ -11,6 +11,7 @@ import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -215,6 +217,68 @@ public class FunctionInvokerTest {
                     + " contain \"%s\"",
                 described, message, expected)
             .contains(expected);
+      }
+    }
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("A function error with an empty errorMessage gives an error naming the FunctionError")
+  void functionErrorWithEmptyMessageNamesTheFunctionError(Submission submission) {
+    // Python's `raise ValueError()` reports its error with an empty errorMessage.
+    for (String errorMessage : List.of("", "   ")) {
+      String failure =
+          "{\"errorMessage\": \"" + errorMessage + "\", \"errorType\": \"ValueError\","
+              + " \"stackTrace\": [\"  File \\\"/var/task/app.py\\\", line 3, in handler\"]}";
+      LambdaDouble lambda =
+          LambdaDouble.answering(
+              InvokeResponse.builder()
+                  .statusCode(200)
+                  .functionError("Unhandled")
+                  .payload(SdkBytes.fromUtf8String(failure))
+                  .build());
+      FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
+      String described =
+          "invoke(name, payload, REQUEST_RESPONSE) when FunctionError is \"Unhandled\" and the"
+              + " payload's errorMessage is \"" + errorMessage + "\"";
+
+      Map<String, Object> answer =
+          call(
+              described,
+              () ->
+                  invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
+
+      assertThat(errorMessage(described, answer))
+          .withFailMessage(
+              "%s should give an error message that names the FunctionError (a blank"
+                  + " errorMessage says nothing); got %s",
+              described, answer)
+          .contains("Unhandled");
+    }
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("An SDK exception without a message still gives a non-blank {error: ...}")
+  void sdkFailureWithoutMessageGivesNonBlankError(Submission submission) {
+    List<RuntimeException> failures =
+        List.of(
+            SdkClientException.builder().cause(new SocketTimeoutException()).build(),
+            (RuntimeException) LambdaException.builder().statusCode(500).build(),
+            SdkClientException.create(""));
+    for (RuntimeException failure : failures) {
+      for (InvocationMode mode : InvocationMode.values()) {
+        LambdaDouble lambda = LambdaDouble.failingWith(failure);
+        FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
+        String described =
+            "invoke(name, payload, " + mode + ") while Lambda throws "
+                + failure.getClass().getSimpleName() + " whose getMessage() is "
+                + (failure.getMessage() == null ? "null" : "\"" + failure.getMessage() + "\"");
+
+        Map<String, Object> answer =
+            call(described, () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), mode));
+
+        errorMessage(described, answer);
       }
     }
   }

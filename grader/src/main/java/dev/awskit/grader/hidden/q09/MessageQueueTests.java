@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.mockito.invocation.Invocation;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -373,6 +374,52 @@ class MessageQueueTests {
     assertThat(messages.get(0).attributes())
         .as("attributes of the received message")
         .isEqualTo(Map.of("priority", "high"));
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("receive keeps String and Number attributes and leaves out Binary ones")
+  void receiveLeavesOutBinaryAttributes(Submission submission) {
+    // given
+    receiveOutcome =
+        ReceiveMessageResponse.builder()
+            .messages(
+                Message.builder()
+                    .messageId("m-1")
+                    .receiptHandle("rh-1")
+                    .body("mixed attributes")
+                    .messageAttributes(
+                        Map.of(
+                            "priority",
+                            MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("high")
+                                .build(),
+                            "attempt",
+                            MessageAttributeValue.builder()
+                                .dataType("Number")
+                                .stringValue("3")
+                                .build(),
+                            "thumbnail",
+                            MessageAttributeValue.builder()
+                                .dataType("Binary")
+                                .binaryValue(SdkBytes.fromByteArray(new byte[] {(byte) 0x89, 'P'}))
+                                .build()))
+                    .build())
+            .build();
+
+    // when
+    List<ReceivedMessage> messages =
+        returnsWithoutThrowing("receive of a message with a Binary attribute",
+            () -> queue(submission).receive(1, 0));
+
+    // then
+    assertThat(messages).as("messages returned by receive").hasSize(1);
+    assertThat(messages.get(0).attributes())
+        .as("attributes of a message with the String attribute priority=high, the Number"
+            + " attribute attempt=3 and a Binary attribute thumbnail (a Binary attribute has no"
+            + " StringValue, so it is left out)")
+        .isEqualTo(Map.of("priority", "high", "attempt", "3"));
   }
 
   @Test

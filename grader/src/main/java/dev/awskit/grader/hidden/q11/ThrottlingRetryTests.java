@@ -427,13 +427,45 @@ class ThrottlingRetryTests {
         .isEqualTo("ok");
   }
 
+  @Test
+  @Points(1)
+  @DisplayName("the constructor rejects a null sleeper and a null log")
+  void constructorRejectsMissingSleeperOrLog(Submission submission) {
+    expectRejected(submission, "new AwsRetry(3, 100 ms, null, log)", 3, BASE, null, log);
+    expectRejected(submission, "new AwsRetry(3, 100 ms, sleeper, null)", 3, BASE, sleeper, null);
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("call(null) is rejected with IllegalArgumentException")
+  void callRejectsNullOperation(Submission submission) {
+    // given
+    ThrottlingRetry retry = retry(submission, 3, BASE);
+
+    // when
+    Throwable thrown = thrownBy(() -> retry.call(null));
+
+    // then
+    assertThat(thrown)
+        .withFailMessage(
+            "call(null) should throw an IllegalArgumentException, but %s", describe(thrown))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private void expectRejected(
       Submission submission, String construction, int maxRetries, Duration baseDelay) {
+    expectRejected(submission, construction, maxRetries, baseDelay, sleeper, log);
+  }
+
+  private static void expectRejected(
+      Submission submission, String construction, int maxRetries, Duration baseDelay,
+      Sleeper sleeper, Consumer<String> log) {
     Throwable thrown;
     try {
-      ThrottlingRetry retry = retry(submission, maxRetries, baseDelay);
+      ThrottlingRetry retry =
+          submission.create(ThrottlingRetry.class, maxRetries, baseDelay, sleeper, log);
       // A constructor that accepted the arguments: make sure the stub's message shows.
       thrown = thrownBy(() -> retry.call(() -> "unexpected"));
     } catch (ImplementationProblem constructorThrew) {
