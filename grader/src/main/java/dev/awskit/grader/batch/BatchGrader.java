@@ -21,15 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Grades a list of students' submissions, several at a time, each into its own report folder,
- * and keeps what an earlier run finished.
+ * Grades a list of students' submissions, several at a time, each into its own report folder, and
+ * keeps what an earlier run finished.
  *
- * <p>For every student: a submission whose content and grading settings match the result an
- * earlier run recorded is not graded again (unless forced); otherwise the old result is
- * forgotten, the submission graded and its reports written, and only then its new result
- * recorded. Nothing one submission does stops the others: a submission that cannot be graded
- * gets an {@code unusable} row, a grader failure an {@code error} row, both with zeros and a
- * reason.
+ * <p>For every student: a submission whose content and grading settings match the result an earlier
+ * run recorded is not graded again (unless forced); otherwise the old result is forgotten, the
+ * submission graded and its reports written, and only then its new result recorded. Nothing one
+ * submission does stops the others: a submission that cannot be graded gets an {@code unusable}
+ * row, a grader failure an {@code error} row, both with zeros and a reason.
  */
 public final class BatchGrader {
 
@@ -110,7 +109,13 @@ public final class BatchGrader {
               .map(path -> path.getFileName().toString())
               .collect(Collectors.joining(" and "));
       return new Outcome(
-          result(id, RowStatus.UNUSABLE, "two submissions with this id: " + names + "; keep one", Map.of(), "", settings),
+          result(
+              id,
+              RowStatus.UNUSABLE,
+              "two submissions with this id: " + names + "; keep one",
+              Map.of(),
+              "",
+              settings),
           false);
     }
     String digest;
@@ -118,7 +123,13 @@ public final class BatchGrader {
       digest = Fingerprints.ofSubmission(student.path());
     } catch (IOException | RuntimeException unreadable) {
       return new Outcome(
-          result(id, RowStatus.UNUSABLE, "cannot read the submission: " + unreadable.getMessage(), Map.of(), "", settings),
+          result(
+              id,
+              RowStatus.UNUSABLE,
+              "cannot read the submission: " + unreadable.getMessage(),
+              Map.of(),
+              "",
+              settings),
           false);
     }
     if (!force) {
@@ -134,11 +145,14 @@ public final class BatchGrader {
       StudentResult result;
       try {
         Scorecard scorecard = grader.grade(student, folder);
-        result = result(id, RowStatus.GRADED, "", GradebookLayout.scoresOf(scorecard), digest, settings);
+        result =
+            result(id, RowStatus.GRADED, "", GradebookLayout.scoresOf(scorecard), digest, settings);
       } catch (SubmissionUnusableException unusable) {
         Files.writeString(
             folder.resolve(UNUSABLE_FILE),
-            "This submission could not be graded: " + unusable.getMessage() + System.lineSeparator(),
+            "This submission could not be graded: "
+                + unusable.getMessage()
+                + System.lineSeparator(),
             StandardCharsets.UTF_8);
         result = result(id, RowStatus.UNUSABLE, unusable.getMessage(), Map.of(), digest, settings);
       }
@@ -153,8 +167,14 @@ public final class BatchGrader {
   }
 
   private StudentResult result(
-      String id, RowStatus status, String reason, Map<String, Double> scores, String digest, String settings) {
-    return new StudentResult(id, status, reason, scores, digest, settings, clock.instant().toString());
+      String id,
+      RowStatus status,
+      String reason,
+      Map<String, Double> scores,
+      String digest,
+      String settings) {
+    return new StudentResult(
+        id, status, reason, scores, digest, settings, clock.instant().toString());
   }
 
   /** Deletes the report files an earlier grading left, so that none outlives its grade. */

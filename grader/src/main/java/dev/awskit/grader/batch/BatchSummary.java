@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the console summary of a batch: what was graded, the per-question averages, the
- * students that could not be graded and why, problems with the batch folder, and where the files
- * are.
+ * Writes the console summary of a batch: what was graded, the per-question averages, the students
+ * that could not be graded and why, problems with the batch folder, and where the files are.
  *
  * @param batchFolder the folder of submissions
  * @param roster what the folder holds
@@ -48,15 +47,20 @@ public record BatchSummary(
         run.graded(),
         run.kept());
     writeAverages(out, gradebook.averages(), layout.outOf());
-    list(out, "Unusable (zero points; the reason is in the gradebook too):", run.withStatus(RowStatus.UNUSABLE));
-    list(out, "Errors of the grader (zero points for now; the next run grades them again):", run.withStatus(RowStatus.ERROR));
+    list(
+        out,
+        "Unusable (zero points; the reason is in the gradebook too):",
+        run.withStatus(RowStatus.UNUSABLE));
+    list(
+        out,
+        "Errors of the grader (zero points for now; the next run grades them again):",
+        run.withStatus(RowStatus.ERROR));
     if (!roster.problems().isEmpty()) {
       out.printf("%nProblems with the batch folder:%n");
       roster.problems().forEach(problem -> out.printf("  %s%n", problem));
     }
     if (!roster.ignored().isEmpty()) {
-      out.printf(
-          "%nIgnored (not a folder or a zip): %s%n", String.join(", ", roster.ignored()));
+      out.printf("%nIgnored (not a folder or a zip): %s%n", String.join(", ", roster.ignored()));
     }
     out.printf("%nGradebook: %s%n", gradebookFile);
     out.printf("Averages:  %s%n", averagesFile);
@@ -68,7 +72,8 @@ public record BatchSummary(
    * Writes a table of averages; {@code outOf} gives each column's maximum, or is empty when it is
    * not known (a merged gradebook).
    */
-  public static void writeAverages(PrintWriter out, Gradebook.Averages averages, List<Double> outOf) {
+  public static void writeAverages(
+      PrintWriter out, Gradebook.Averages averages, List<Double> outOf) {
     if (averages.graded() == 0) {
       out.printf("%nNo student was graded, so there are no averages.%n");
       return;

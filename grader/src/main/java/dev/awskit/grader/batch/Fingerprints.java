@@ -19,16 +19,16 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Computes the SHA-256 digests that tell a re-run whether a student's earlier result still
- * holds: one of the submission's content, one of the settings it was graded with.
+ * Computes the SHA-256 digests that tell a re-run whether a student's earlier result still holds:
+ * one of the submission's content, one of the settings it was graded with.
  */
 public final class Fingerprints {
 
   private Fingerprints() {}
 
   /**
-   * Returns the digest of a submission: a zip's bytes, or the relative path and bytes of every
-   * file in a folder, hidden files and folders left out (the grader ignores them too).
+   * Returns the digest of a submission: a zip's bytes, or the relative path and bytes of every file
+   * in a folder, hidden files and folders left out (the grader ignores them too).
    *
    * @throws IOException when the submission cannot be read
    */

@@ -21,16 +21,16 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Holds a class's gradebook: a row per student, sorted by student id, and reads, writes and
- * merges it as CSV.
+ * Holds a class's gradebook: a row per student, sorted by student id, and reads, writes and merges
+ * it as CSV.
  *
- * <p>Columns: {@code student}, {@code status} ({@code graded}, {@code unusable} or {@code
- * error}), one per question ({@code q01}..), one per tier, {@code total}, and {@code reason}
- * (empty unless the submission was not graded). Points have two decimals at most, with a dot.
- * The file is RFC 4180 CSV in UTF-8: a cell holding a comma, a quote or a line break is quoted,
- * its quotes doubled, so any student id survives a round trip. Per-question averages go to a
- * separate file ({@link #averagesFileOf}), so that the gradebook holds students only and can be
- * sorted or imported as it is.
+ * <p>Columns: {@code student}, {@code status} ({@code graded}, {@code unusable} or {@code error}),
+ * one per question ({@code q01}..), one per tier, {@code total}, and {@code reason} (empty unless
+ * the submission was not graded). Points have two decimals at most, with a dot. The file is RFC
+ * 4180 CSV in UTF-8: a cell holding a comma, a quote or a line break is quoted, its quotes doubled,
+ * so any student id survives a round trip. Per-question averages go to a separate file ({@link
+ * #averagesFileOf}), so that the gradebook holds students only and can be sorted or imported as it
+ * is.
  *
  * @param scoreColumns the names of the score columns, between {@code status} and {@code reason}
  * @param rows the students' rows, sorted by id
@@ -120,9 +120,9 @@ public record Gradebook(List<String> scoreColumns, List<GradebookRow> rows) {
   }
 
   /**
-   * Writes the averages to {@code file}: a header {@code measure, graded,} and the score
-   * columns, then one row {@code average}, the number of graded students, and the averages (empty
-   * cells when no student was graded).
+   * Writes the averages to {@code file}: a header {@code measure, graded,} and the score columns,
+   * then one row {@code average}, the number of graded students, and the averages (empty cells when
+   * no student was graded).
    */
   public void writeAverages(Path file) throws IOException {
     Averages averages = averages();
@@ -132,7 +132,8 @@ public record Gradebook(List<String> scoreColumns, List<GradebookRow> rows) {
           List<String> header = new ArrayList<>(List.of("measure", "graded"));
           header.addAll(scoreColumns);
           printer.printRecord(header);
-          List<String> cells = new ArrayList<>(List.of("average", String.valueOf(averages.graded())));
+          List<String> cells =
+              new ArrayList<>(List.of("average", String.valueOf(averages.graded())));
           for (int column = 0; column < scoreColumns.size(); column++) {
             cells.add(averages.values().isEmpty() ? "" : text(averages.values().get(column)));
           }
@@ -146,9 +147,10 @@ public record Gradebook(List<String> scoreColumns, List<GradebookRow> rows) {
    */
   public static Path averagesFileOf(Path gradebook) {
     String name = gradebook.getFileName().toString();
-    String base = name.toLowerCase(Locale.ROOT).endsWith(".csv")
-        ? name.substring(0, name.length() - 4)
-        : name;
+    String base =
+        name.toLowerCase(Locale.ROOT).endsWith(".csv")
+            ? name.substring(0, name.length() - 4)
+            : name;
     return gradebook.resolveSibling(base + "-averages.csv");
   }
 
@@ -174,9 +176,16 @@ public record Gradebook(List<String> scoreColumns, List<GradebookRow> rows) {
           || !header.get(1).equals(STATUS)
           || !header.get(header.size() - 1).equals(REASON)) {
         throw new GradebookException(
-            name + " is not a gradebook of the grader: its header must start with "
-                + STUDENT + "," + STATUS + " and end with " + REASON + ", but it is "
-                + String.join(",", header) + ".");
+            name
+                + " is not a gradebook of the grader: its header must start with "
+                + STUDENT
+                + ","
+                + STATUS
+                + " and end with "
+                + REASON
+                + ", but it is "
+                + String.join(",", header)
+                + ".");
       }
       List<String> scoreColumns = header.subList(2, header.size() - 1);
       List<GradebookRow> rows = new ArrayList<>();
@@ -204,7 +213,9 @@ public record Gradebook(List<String> scoreColumns, List<GradebookRow> rows) {
             .orElseThrow(
                 () ->
                     new GradebookException(
-                        where + ": unknown status '" + record.get(1)
+                        where
+                            + ": unknown status '"
+                            + record.get(1)
                             + "' (graded, unusable or error)."));
     List<BigDecimal> scores = new ArrayList<>();
     for (int column = 0; column < scoreColumns.size(); column++) {
@@ -242,16 +253,26 @@ public record Gradebook(List<String> scoreColumns, List<GradebookRow> rows) {
       } else if (!first.header().equals(gradebook.header())) {
         throw new GradebookException(
             "The gradebooks do not have the same columns, so they are not from one batch (the"
-                + " same questions, tiers and policy): " + firstName + " has "
-                + String.join(",", first.header()) + " but " + entry.getKey() + " has "
-                + String.join(",", gradebook.header()) + ".");
+                + " same questions, tiers and policy): "
+                + firstName
+                + " has "
+                + String.join(",", first.header())
+                + " but "
+                + entry.getKey()
+                + " has "
+                + String.join(",", gradebook.header())
+                + ".");
       }
       for (GradebookRow row : gradebook.rows()) {
         String earlier = whereIs.putIfAbsent(row.student(), entry.getKey());
         if (earlier != null) {
           duplicates.add(
-              "'" + row.student() + "' is in "
-                  + (earlier.equals(entry.getKey()) ? earlier + " twice" : earlier + " and " + entry.getKey()));
+              "'"
+                  + row.student()
+                  + "' is in "
+                  + (earlier.equals(entry.getKey())
+                      ? earlier + " twice"
+                      : earlier + " and " + entry.getKey()));
         } else {
           rows.add(row);
         }
@@ -259,7 +280,8 @@ public record Gradebook(List<String> scoreColumns, List<GradebookRow> rows) {
     }
     if (!duplicates.isEmpty()) {
       throw new GradebookException(
-          "A student may have one row only, but " + String.join("; ", duplicates)
+          "A student may have one row only, but "
+              + String.join("; ", duplicates)
               + ". Were two gradebooks made from the same shard?");
     }
     return new Gradebook(Objects.requireNonNull(first).scoreColumns(), rows);

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Names the score columns of a gradebook, in order, with what each is out of: one per question
- * ({@code q01} .. {@code q12}), one per tier ({@code easy}, {@code intermediate},
- * {@code advanced} unless a policy names others) and {@code total}.
+ * ({@code q01} .. {@code q12}), one per tier ({@code easy}, {@code intermediate}, {@code advanced}
+ * unless a policy names others) and {@code total}.
  *
  * @param columns the score columns' names
  * @param outOf the most a submission can earn in each column, in the same order

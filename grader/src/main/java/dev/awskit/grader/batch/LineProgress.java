@@ -29,7 +29,8 @@ public final class LineProgress implements BatchProgress {
   public synchronized void finished(StudentResult result, boolean kept) {
     done++;
     String width = String.valueOf(Math.max(total, 1)).length() + "";
-    out.printf("[%" + width + "d/%d] %s: %s%n", done, total, result.student(), describe(result, kept));
+    out.printf(
+        "[%" + width + "d/%d] %s: %s%n", done, total, result.student(), describe(result, kept));
     out.flush();
   }
 

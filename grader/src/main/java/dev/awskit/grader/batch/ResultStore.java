@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * Keeps each student's report folder under a batch's output folder, and in it the student's
- * {@link StudentResult}, which a re-run reads to skip the students already done.
+ * Keeps each student's report folder under a batch's output folder, and in it the student's {@link
+ * StudentResult}, which a re-run reads to skip the students already done.
  *
  * <p>Layout: {@code OUTPUT/students/<id>/} holds the student's reports and {@code
  * batch-result.json}. The result file is written last, through a temporary file moved into place,
@@ -42,7 +42,10 @@ public final class ResultStore {
   /** Returns the report folder of a student (not created). */
   public Path folderOf(String student) {
     Path name = Path.of(student);
-    if (student.isEmpty() || student.startsWith(".") || name.getNameCount() != 1 || name.isAbsolute()) {
+    if (student.isEmpty()
+        || student.startsWith(".")
+        || name.getNameCount() != 1
+        || name.isAbsolute()) {
       // Ids come from names in the batch folder; anything else would escape the output folder.
       throw new IllegalArgumentException("Not a student id: " + student);
     }

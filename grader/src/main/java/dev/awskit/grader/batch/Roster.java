@@ -15,15 +15,16 @@ import java.util.stream.Stream;
  *
  * <p>Every folder and every {@code .zip} file at the top of the batch folder is one student's
  * submission, whose id is its name (without {@code .zip}). Hidden entries (a name starting with a
- * dot) and {@code __MACOSX} are left out without a word. A loose {@code .java} file at the top is
- * a mistake in how the batch folder was put together: it is listed in {@link #problems()}, not
+ * dot) and {@code __MACOSX} are left out without a word. A loose {@code .java} file at the top is a
+ * mistake in how the batch folder was put together: it is listed in {@link #problems()}, not
  * graded. Other files (a spreadsheet, a README) are listed in {@link #ignored()}.
  *
  * @param students one submission per student id, sorted by id ({@link String#compareTo} order)
  * @param problems what is wrong with the batch folder itself, in plain words for the instructor
  * @param ignored the names of top-level files that are neither folders nor zips
  */
-public record Roster(List<StudentSubmission> students, List<String> problems, List<String> ignored) {
+public record Roster(
+    List<StudentSubmission> students, List<String> problems, List<String> ignored) {
 
   /** Copies the lists. */
   public Roster {
@@ -57,7 +58,8 @@ public record Roster(List<StudentSubmission> students, List<String> problems, Li
         byId.computeIfAbsent(id, key -> new ArrayList<>()).add(entry);
       } else if (name.toLowerCase(Locale.ROOT).endsWith(".java")) {
         problems.add(
-            name + " is a loose source file at the top of the batch folder, so it belongs to no"
+            name
+                + " is a loose source file at the top of the batch folder, so it belongs to no"
                 + " student and was not graded. Put each student's files in a folder or a zip"
                 + " named after the student.");
       } else {

@@ -9,8 +9,8 @@ public enum RowStatus {
   /** Marks a submission that was graded, whatever its score (compile errors included). */
   GRADED("graded"),
   /**
-   * Marks a submission that cannot be graded at all: no Java source, a refused zip, two
-   * submissions with one id. It scores zero; the reason column says why.
+   * Marks a submission that cannot be graded at all: no Java source, a refused zip, two submissions
+   * with one id. It scores zero; the reason column says why.
    */
   UNUSABLE("unusable"),
   /**

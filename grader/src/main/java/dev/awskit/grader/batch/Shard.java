@@ -32,7 +32,10 @@ public record Shard(int index, int count) {
     }
   }
 
-  /** Reads {@code i/n}, such as {@code 2/4}; empty when the text is not of that form or out of range. */
+  /**
+   * Reads {@code i/n}, such as {@code 2/4}; empty when the text is not of that form or out of
+   * range.
+   */
   public static Optional<Shard> parse(String text) {
     Matcher matcher = FORM.matcher(text);
     if (!matcher.matches()) {

@@ -43,7 +43,10 @@ public record StudentResult(
     return scores.getOrDefault(column, 0.0);
   }
 
-  /** Tells whether this result may stand for a submission with these digests, without grading it again. */
+  /**
+   * Tells whether this result may stand for a submission with these digests, without grading it
+   * again.
+   */
   public boolean stillHolds(String submissionDigest, String settingsDigest) {
     return status != RowStatus.ERROR
         && submission.equals(submissionDigest)

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 public interface SubmissionGrader {
 
   /**
-   * Grades {@code submission}, writes its reports into {@code reportFolder} (created when
-   * missing), and returns its scorecard once the reports are complete.
+   * Grades {@code submission}, writes its reports into {@code reportFolder} (created when missing),
+   * and returns its scorecard once the reports are complete.
    *
    * @throws SubmissionUnusableException when there is nothing to grade; the message says why
    * @throws IOException when the reports cannot be written

@@ -152,7 +152,8 @@ final class BatchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           Files.exists(batchFolder)
-              ? batchFolder + " is not a folder: give the folder that holds one folder or zip per"
+              ? batchFolder
+                  + " is not a folder: give the folder that holds one folder or zip per"
                   + " student."
               : "There is no batch folder " + batchFolder + ".");
     }
@@ -160,7 +161,9 @@ final class BatchCommand implements Callable<Integer> {
       // Otherwise the next run would take the output folder for a student.
       throw new ParameterException(
           spec.commandLine(),
-          "The output folder " + outputFolder + " is inside the batch folder; choose another"
+          "The output folder "
+              + outputFolder
+              + " is inside the batch folder; choose another"
               + " with -o.");
     }
     Catalog catalog = context.catalog().get();
@@ -174,14 +177,17 @@ final class BatchCommand implements Callable<Integer> {
     try {
       roster = Roster.scan(batchFolder);
     } catch (IOException unreadable) {
-      context.err().println("Cannot list the batch folder " + batchFolder + ": " + unreadable.getMessage());
+      context
+          .err()
+          .println("Cannot list the batch folder " + batchFolder + ": " + unreadable.getMessage());
       context.err().flush();
       return ExitCodes.USAGE;
     }
     if (roster.students().isEmpty()) {
       roster.problems().forEach(problem -> context.err().println(problem));
-      context.err().println(
-          "Nothing to grade: " + batchFolder + " holds no folder or zip of a student.");
+      context
+          .err()
+          .println("Nothing to grade: " + batchFolder + " holds no folder or zip of a student.");
       context.err().flush();
       return ExitCodes.SUBMISSION_UNUSABLE;
     }
@@ -206,7 +212,9 @@ final class BatchCommand implements Callable<Integer> {
       gradebook.write(gradebookFile);
       gradebook.writeAverages(averagesFile);
     } catch (IOException unwritable) {
-      context.err().println("Cannot write the gradebook " + gradebookFile + ": " + unwritable.getMessage());
+      context
+          .err()
+          .println("Cannot write the gradebook " + gradebookFile + ": " + unwritable.getMessage());
       context.err().flush();
       return ExitCodes.INTERNAL_ERROR;
     }
@@ -244,8 +252,8 @@ final class BatchCommand implements Callable<Integer> {
   }
 
   /**
-   * Tells whether the grader runs on an interactive terminal. Before JDK 22 a console exists
-   * only then; from JDK 22 on it may exist anyway, and {@code isTerminal()} tells.
+   * Tells whether the grader runs on an interactive terminal. Before JDK 22 a console exists only
+   * then; from JDK 22 on it may exist anyway, and {@code isTerminal()} tells.
    */
   private static boolean isTerminal() {
     Console console = System.console();
@@ -311,8 +319,11 @@ final class BatchCommand implements Callable<Integer> {
                   () ->
                       new ParameterException(
                           spec.commandLine(),
-                          "Unknown report format '" + name + "'; choose from "
-                              + List.of(ReportFormat.values()) + ".")));
+                          "Unknown report format '"
+                              + name
+                              + "'; choose from "
+                              + List.of(ReportFormat.values())
+                              + ".")));
     }
     return chosen;
   }

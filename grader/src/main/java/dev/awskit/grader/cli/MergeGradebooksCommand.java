@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -79,13 +79,15 @@ final class MergeGradebooksCommand implements Callable<Integer> {
       merged.writeAverages(averages);
       missingShards(gradebooks.keySet())
           .ifPresent(warning -> context.err().println("Warning: " + warning));
-      context.out().printf(
-          "Merged %d gradebook%s, %d student%s, into %s%n",
-          gradebooks.size(),
-          gradebooks.size() == 1 ? "" : "s",
-          merged.rows().size(),
-          merged.rows().size() == 1 ? "" : "s",
-          target);
+      context
+          .out()
+          .printf(
+              "Merged %d gradebook%s, %d student%s, into %s%n",
+              gradebooks.size(),
+              gradebooks.size() == 1 ? "" : "s",
+              merged.rows().size(),
+              merged.rows().size() == 1 ? "" : "s",
+              target);
       BatchSummary.writeAverages(context.out(), merged.averages(), List.of());
       context.out().printf("%nAverages: %s%n", averages);
       context.out().flush();
@@ -108,8 +110,8 @@ final class MergeGradebooksCommand implements Callable<Integer> {
   }
 
   /**
-   * Names the shards missing when every input is named {@code gradebook-shard-I-of-N.csv} with
-   * one N: a CI job that failed would otherwise leave its students out without a word.
+   * Names the shards missing when every input is named {@code gradebook-shard-I-of-N.csv} with one
+   * N: a CI job that failed would otherwise leave its students out without a word.
    */
   private static Optional<String> missingShards(Set<String> files) {
     Set<Integer> counts = new TreeSet<>();
@@ -134,7 +136,9 @@ final class MergeGradebooksCommand implements Callable<Integer> {
     return missing.isEmpty()
         ? Optional.empty()
         : Optional.of(
-            "no gradebook of shard " + missing + " was given; its students are not in the"
+            "no gradebook of shard "
+                + missing
+                + " was given; its students are not in the"
                 + " merged gradebook.");
   }
 }

@@ -26,10 +26,10 @@ import java.util.stream.Stream;
  * grade} takes for one submission, for commands that grade many (the batch).
  *
  * <p>It uses the same engine, run step ({@link Context#runner()}), scheme and reports as {@code
- * grade}, so whatever isolation the run step gives, a batch gets too. A folder is graded as
- * {@code grade} grades it (a kit's root folder as its workspace). A zip, which {@code grade} does
- * not take yet, is first unpacked into a temporary sandbox by the {@link SubmissionIntake} and
- * its sources graded as a folder; a zip the intake refuses is unusable, with the intake's reason.
+ * grade}, so whatever isolation the run step gives, a batch gets too. A folder is graded as {@code
+ * grade} grades it (a kit's root folder as its workspace). A zip, which {@code grade} does not take
+ * yet, is first unpacked into a temporary sandbox by the {@link SubmissionIntake} and its sources
+ * graded as a folder; a zip the intake refuses is unusable, with the intake's reason.
  *
  * <p>Safe for use by several threads at once: each call makes its own {@link Grader}.
  */

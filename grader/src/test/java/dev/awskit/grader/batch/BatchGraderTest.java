@@ -51,15 +51,23 @@ class BatchGraderTest {
     BatchRun run = run(false, 2);
 
     // then
-    assertThat(run.results()).extracting(StudentResult::student).containsExactly("alice", "bob", "carol", "dave");
-    assertThat(run.results()).extracting(StudentResult::status)
+    assertThat(run.results())
+        .extracting(StudentResult::student)
+        .containsExactly("alice", "bob", "carol", "dave");
+    assertThat(run.results())
+        .extracting(StudentResult::status)
         .containsExactly(RowStatus.GRADED, RowStatus.GRADED, RowStatus.UNUSABLE, RowStatus.GRADED);
     assertThat(run.results().get(0).scores())
-        .containsEntry("q01", 5.0).containsEntry("easy", 10.0).containsEntry("hard", 10.0).containsEntry("total", 20.0);
+        .containsEntry("q01", 5.0)
+        .containsEntry("easy", 10.0)
+        .containsEntry("hard", 10.0)
+        .containsEntry("total", 20.0);
     StudentResult carol = run.results().get(2);
     assertThat(carol.reason()).isEqualTo("no Java source in carol");
     assertThat(carol.score("total")).isZero();
-    assertThat(store.folderOf("carol").resolve(BatchGrader.UNUSABLE_FILE)).content().contains("no Java source in carol");
+    assertThat(store.folderOf("carol").resolve(BatchGrader.UNUSABLE_FILE))
+        .content()
+        .contains("no Java source in carol");
     assertThat(store.folderOf("alice").resolve("report.txt")).exists();
     assertThat(run.graded()).isEqualTo(4);
     assertThat(run.kept()).isZero();
@@ -78,7 +86,9 @@ class BatchGraderTest {
     assertThat(firstRun).isEqualTo(4);
     assertThat(fake.calls()).as("gradings after the re-run").isEqualTo(firstRun);
     assertThat(again.kept()).isEqualTo(4);
-    assertThat(again.results()).extracting(result -> result.score("total")).containsExactly(20.0, 6.5, 0.0, 5.0);
+    assertThat(again.results())
+        .extracting(result -> result.score("total"))
+        .containsExactly(20.0, 6.5, 0.0, 5.0);
   }
 
   @Test
@@ -101,7 +111,8 @@ class BatchGraderTest {
     // given
     run(false, 1);
     FakeClass.write(batch.resolve("dave").resolve("src").resolve("Extra.java"), "class Extra {}");
-    FakeClass.write(batch.resolve("alice").resolve(".git").resolve("HEAD"), "hidden files do not count");
+    FakeClass.write(
+        batch.resolve("alice").resolve(".git").resolve("HEAD"), "hidden files do not count");
 
     // when
     run(false, 1);
@@ -152,7 +163,8 @@ class BatchGraderTest {
     BatchRun second = run(false, 2);
 
     // then
-    assertThat(first.results()).extracting(StudentResult::status)
+    assertThat(first.results())
+        .extracting(StudentResult::status)
         .containsExactly(RowStatus.GRADED, RowStatus.ERROR, RowStatus.UNUSABLE, RowStatus.GRADED);
     assertThat(first.results().get(1).reason()).contains("the grader failed", "boom in the grader");
     assertThat(store.read("bob")).isEmpty();
@@ -191,7 +203,10 @@ class BatchGraderTest {
 
     // then
     assertThat(fake.callsOf("alice")).isEqualTo(2);
-    assertThat(store.read("alice")).get().extracting(StudentResult::status).isEqualTo(RowStatus.GRADED);
+    assertThat(store.read("alice"))
+        .get()
+        .extracting(StudentResult::status)
+        .isEqualTo(RowStatus.GRADED);
   }
 
   @Test
@@ -231,12 +246,14 @@ class BatchGraderTest {
 
     // then
     assertThat(gradebook.header())
-        .containsExactly("student", "status", "q01", "q02", "q03", "easy", "hard", "total", "reason");
+        .containsExactly(
+            "student", "status", "q01", "q02", "q03", "easy", "hard", "total", "reason");
     assertThat(gradebook.rows()).hasSize(4);
     Gradebook.Averages averages = gradebook.averages();
     assertThat(averages.graded()).isEqualTo(3);
     // q01: (5 + 2.5 + 0) / 3, total: (20 + 6.5 + 5) / 3
-    assertThat(averages.values()).extracting(Gradebook::text)
+    assertThat(averages.values())
+        .extracting(Gradebook::text)
         .containsExactly("2.5", "3.33", "4.67", "5.83", "4.67", "10.5");
     assertThat(gradebook.rows().get(2).reason()).isEqualTo("no Java source in carol");
   }
@@ -248,7 +265,9 @@ class BatchGraderTest {
     BatchGrader grader =
         new BatchGrader(fake.grader, store, Clock.fixed(FakeClass.NOW, ZoneOffset.UTC), 1);
     Gradebook whole =
-        Gradebook.of(FakeClass.LAYOUT, grader.run(students, settings, false, BatchProgress.silent()).results());
+        Gradebook.of(
+            FakeClass.LAYOUT,
+            grader.run(students, settings, false, BatchProgress.silent()).results());
     Map<String, Gradebook> shards = new LinkedHashMap<>();
     for (int index = 1; index <= 3; index++) {
       Shard shard = new Shard(index, 3);

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds batch folders of fake submissions and grades them without the engine, so the batch's own
- * logic is tested in milliseconds: a submission is a folder whose {@code points.txt} says what
- * each question scores ({@code 1=5 2=2.5}), {@code unusable.txt} makes it unusable, and {@code
+ * logic is tested in milliseconds: a submission is a folder whose {@code points.txt} says what each
+ * question scores ({@code 1=5 2=2.5}), {@code unusable.txt} makes it unusable, and {@code
  * crash.txt} makes the grader fail on it.
  */
 final class FakeClass {
@@ -115,19 +115,40 @@ final class FakeClass {
       double score = points.getOrDefault(rule.number(), 0.0);
       questions.add(
           new QuestionScore(
-              rule.number(), rule.title(), rule.tier(), score, rule.maxPoints(),
-              QuestionStatus.PARTIAL, "", List.of(), List.of()));
+              rule.number(),
+              rule.title(),
+              rule.tier(),
+              score,
+              rule.maxPoints(),
+              QuestionStatus.PARTIAL,
+              "",
+              List.of(),
+              List.of()));
     }
     List<TierScore> tiers = new ArrayList<>();
     for (Tier tier : SCHEME.tiers()) {
       double score =
-          questions.stream().filter(q -> q.tier().equals(tier.name())).mapToDouble(QuestionScore::score).sum();
+          questions.stream()
+              .filter(q -> q.tier().equals(tier.name()))
+              .mapToDouble(QuestionScore::score)
+              .sum();
       double max =
-          questions.stream().filter(q -> q.tier().equals(tier.name())).mapToDouble(QuestionScore::maxScore).sum();
+          questions.stream()
+              .filter(q -> q.tier().equals(tier.name()))
+              .mapToDouble(QuestionScore::maxScore)
+              .sum();
       tiers.add(new TierScore(tier.name(), tier.questions(), score, max));
     }
     double total = questions.stream().mapToDouble(QuestionScore::score).sum();
     return new Scorecard(
-        "fake", NOW, Duration.ZERO, total, SCHEME.maxScore(), tiers, questions, List.of(), List.of());
+        "fake",
+        NOW,
+        Duration.ZERO,
+        total,
+        SCHEME.maxScore(),
+        tiers,
+        questions,
+        List.of(),
+        List.of());
   }
 }

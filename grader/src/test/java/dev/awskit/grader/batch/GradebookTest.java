@@ -37,8 +37,7 @@ class GradebookTest {
             "=1+1",
             "zoë #1; semi",
             "tab\there");
-    List<GradebookRow> rows =
-        oddIds.stream().map(id -> graded(id, "1", "2.5", "3.5")).toList();
+    List<GradebookRow> rows = oddIds.stream().map(id -> graded(id, "1", "2.5", "3.5")).toList();
     Gradebook gradebook = new Gradebook(COLUMNS, rows);
     Path file = work.resolve("gradebook.csv");
 
@@ -48,7 +47,9 @@ class GradebookTest {
 
     // then
     assertThat(read).isEqualTo(gradebook);
-    assertThat(read.rows()).extracting(GradebookRow::student).containsExactlyInAnyOrderElementsOf(oddIds);
+    assertThat(read.rows())
+        .extracting(GradebookRow::student)
+        .containsExactlyInAnyOrderElementsOf(oddIds);
     String text = Files.readString(file, StandardCharsets.UTF_8);
     assertThat(text)
         .startsWith("student,status,q01,q02,total,reason\r\n")
@@ -60,7 +61,14 @@ class GradebookTest {
   void rowsAreSortedByStudentIdAndPointsHaveTwoDecimalsAtMost() throws Exception {
     // given
     StudentResult zed =
-        new StudentResult("zed", RowStatus.GRADED, "", Map.of("q01", 5.0, "q02", 16.0 / 3, "total", 31.0 / 3), "", "", "");
+        new StudentResult(
+            "zed",
+            RowStatus.GRADED,
+            "",
+            Map.of("q01", 5.0, "q02", 16.0 / 3, "total", 31.0 / 3),
+            "",
+            "",
+            "");
     StudentResult amy =
         new StudentResult("amy", RowStatus.UNUSABLE, "no .java file", Map.of(), "", "", "");
     GradebookLayout layout = new GradebookLayout(COLUMNS, List.of(5.0, 8.0, 13.0));
@@ -86,7 +94,11 @@ class GradebookTest {
             List.of(
                 graded("a", "5", "8", "13"),
                 graded("b", "0", "3", "3"),
-                new GradebookRow("c", RowStatus.UNUSABLE, List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), "why"),
+                new GradebookRow(
+                    "c",
+                    RowStatus.UNUSABLE,
+                    List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
+                    "why"),
                 graded("d", "2.5", "0", "2.5")));
     Path file = work.resolve("class.csv");
 
@@ -110,22 +122,30 @@ class GradebookTest {
     empty.writeAverages(file);
 
     // then
-    assertThat(Files.readAllLines(file)).containsExactly("measure,graded,q01,q02,total", "average,0,,,");
+    assertThat(Files.readAllLines(file))
+        .containsExactly("measure,graded,q01,q02,total", "average,0,,,");
   }
 
   @Test
   void mergeJoinsTheRowsInStudentOrder() throws Exception {
     // given
     Map<String, Gradebook> shards = new LinkedHashMap<>();
-    shards.put("one.csv", new Gradebook(COLUMNS, List.of(graded("carol", "1", "1", "2"), graded("alice", "5", "8", "13"))));
+    shards.put(
+        "one.csv",
+        new Gradebook(
+            COLUMNS, List.of(graded("carol", "1", "1", "2"), graded("alice", "5", "8", "13"))));
     shards.put("two.csv", new Gradebook(COLUMNS, List.of(graded("bob", "0", "0", "0"))));
 
     // when
     Gradebook merged = Gradebook.merge(shards);
 
     // then
-    assertThat(merged.rows()).extracting(GradebookRow::student).containsExactly("alice", "bob", "carol");
-    assertThat(merged.averages().values()).extracting(Gradebook::text).containsExactly("2", "3", "5");
+    assertThat(merged.rows())
+        .extracting(GradebookRow::student)
+        .containsExactly("alice", "bob", "carol");
+    assertThat(merged.averages().values())
+        .extracting(Gradebook::text)
+        .containsExactly("2", "3", "5");
   }
 
   @Test
@@ -133,7 +153,10 @@ class GradebookTest {
     // given
     Map<String, Gradebook> shards = new LinkedHashMap<>();
     shards.put("one.csv", new Gradebook(COLUMNS, List.of(graded("alice", "5", "8", "13"))));
-    shards.put("two.csv", new Gradebook(COLUMNS, List.of(graded("bob", "0", "0", "0"), graded("alice", "1", "1", "2"))));
+    shards.put(
+        "two.csv",
+        new Gradebook(
+            COLUMNS, List.of(graded("bob", "0", "0", "0"), graded("alice", "1", "1", "2"))));
 
     // when / then
     assertThatThrownBy(() -> Gradebook.merge(shards))
@@ -145,7 +168,10 @@ class GradebookTest {
   void mergeRefusesAStudentTwiceInOneGradebook() {
     // given
     Map<String, Gradebook> shards =
-        Map.of("one.csv", new Gradebook(COLUMNS, List.of(graded("alice", "5", "8", "13"), graded("alice", "1", "1", "2"))));
+        Map.of(
+            "one.csv",
+            new Gradebook(
+                COLUMNS, List.of(graded("alice", "5", "8", "13"), graded("alice", "1", "1", "2"))));
 
     // when / then
     assertThatThrownBy(() -> Gradebook.merge(shards))
@@ -182,9 +208,12 @@ class GradebookTest {
 
     // when / then
     assertThatThrownBy(() -> Gradebook.read(averages)).hasMessageContaining("is not a gradebook");
-    assertThatThrownBy(() -> Gradebook.read(shortRow)).hasMessageContaining("record 2: 3 cells where the header has 5");
-    assertThatThrownBy(() -> Gradebook.read(badNumber)).hasMessageContaining("column q01: 'five' is not a number");
-    assertThatThrownBy(() -> Gradebook.read(badStatus)).hasMessageContaining("unknown status 'done'");
+    assertThatThrownBy(() -> Gradebook.read(shortRow))
+        .hasMessageContaining("record 2: 3 cells where the header has 5");
+    assertThatThrownBy(() -> Gradebook.read(badNumber))
+        .hasMessageContaining("column q01: 'five' is not a number");
+    assertThatThrownBy(() -> Gradebook.read(badStatus))
+        .hasMessageContaining("unknown status 'done'");
   }
 
   @Test

@@ -28,7 +28,10 @@ class ProgressTest {
 
     // then
     String drawn = text.toString();
-    assertThat(drawn).startsWith("\r").endsWith(System.lineSeparator()).contains("Grading", "2/2", "bob");
+    assertThat(drawn)
+        .startsWith("\r")
+        .endsWith(System.lineSeparator())
+        .contains("Grading", "2/2", "bob");
     assertThat(drawn.substring(0, drawn.length() - System.lineSeparator().length()))
         .as("redrawn in place: carriage returns, no line break before the end")
         .doesNotContain("\n");
@@ -45,7 +48,10 @@ class ProgressTest {
     lines.started(12);
     lines.finished(graded("alice", 200.0 / 3), false);
     lines.finished(graded("bob", 50), true);
-    lines.finished(new StudentResult("carol", RowStatus.ERROR, "the grader failed: boom", Map.of(), "", "", ""), false);
+    lines.finished(
+        new StudentResult(
+            "carol", RowStatus.ERROR, "the grader failed: boom", Map.of(), "", "", ""),
+        false);
     lines.close();
 
     // then

@@ -37,8 +37,13 @@ class RosterAndShardTest {
     assertThat(roster.ids()).containsExactly("Carol", "alice", "bob");
     assertThat(roster.students().get(1).isZip()).isTrue();
     assertThat(roster.students().get(2).isZip()).isFalse();
-    assertThat(roster.problems()).singleElement().asString()
-        .contains("Loose.java is a loose source file", "not graded", "folder or a zip named after the student");
+    assertThat(roster.problems())
+        .singleElement()
+        .asString()
+        .contains(
+            "Loose.java is a loose source file",
+            "not graded",
+            "folder or a zip named after the student");
     assertThat(roster.ignored()).containsExactly("notes.txt");
   }
 
@@ -52,10 +57,13 @@ class RosterAndShardTest {
     Roster roster = Roster.scan(batch);
 
     // then
-    assertThat(roster.students()).singleElement().satisfies(student -> {
-      assertThat(student.id()).isEqualTo("alice");
-      assertThat(student.isAmbiguous()).isTrue();
-    });
+    assertThat(roster.students())
+        .singleElement()
+        .satisfies(
+            student -> {
+              assertThat(student.id()).isEqualTo("alice");
+              assertThat(student.isAmbiguous()).isTrue();
+            });
   }
 
   @Test
@@ -76,7 +84,9 @@ class RosterAndShardTest {
     for (int students = 0; students <= 13; students++) {
       List<StudentSubmission> roster =
           IntStream.range(0, students)
-              .mapToObj(index -> StudentSubmission.of(String.format("s%02d", index), Path.of("s" + index)))
+              .mapToObj(
+                  index ->
+                      StudentSubmission.of(String.format("s%02d", index), Path.of("s" + index)))
               .toList();
       for (int count = 1; count <= 5; count++) {
         List<String> seen = new ArrayList<>();
@@ -88,9 +98,11 @@ class RosterAndShardTest {
         }
         assertThat(seen)
             .as("%d students in %d shards", students, count)
-            .containsExactlyInAnyOrderElementsOf(roster.stream().map(StudentSubmission::id).toList());
-        assertThat(sizes.stream().mapToInt(Integer::intValue).max().orElse(0)
-                - sizes.stream().mapToInt(Integer::intValue).min().orElse(0))
+            .containsExactlyInAnyOrderElementsOf(
+                roster.stream().map(StudentSubmission::id).toList());
+        assertThat(
+                sizes.stream().mapToInt(Integer::intValue).max().orElse(0)
+                    - sizes.stream().mapToInt(Integer::intValue).min().orElse(0))
             .isLessThanOrEqualTo(1);
       }
     }
@@ -100,10 +112,16 @@ class RosterAndShardTest {
   void aShardTakesEveryNthStudentInIdOrder() {
     // given
     List<StudentSubmission> roster =
-        List.of("a", "b", "c", "d", "e").stream().map(id -> StudentSubmission.of(id, Path.of(id))).toList();
+        List.of("a", "b", "c", "d", "e").stream()
+            .map(id -> StudentSubmission.of(id, Path.of(id)))
+            .toList();
 
     // when / then
-    assertThat(new Shard(2, 2).select(roster)).extracting(StudentSubmission::id).containsExactly("b", "d");
-    assertThat(new Shard(1, 2).select(roster)).extracting(StudentSubmission::id).containsExactly("a", "c", "e");
+    assertThat(new Shard(2, 2).select(roster))
+        .extracting(StudentSubmission::id)
+        .containsExactly("b", "d");
+    assertThat(new Shard(1, 2).select(roster))
+        .extracting(StudentSubmission::id)
+        .containsExactly("a", "c", "e");
   }
 }

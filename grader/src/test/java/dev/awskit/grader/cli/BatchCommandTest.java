@@ -33,9 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Grades a small class with the real engine, as an instructor would from the command line: the
- * reference, the untouched stubs, one wrong question, a folder without sources, a zip with a compile
- * error. The tests run in order and share the class, graded once (a grading costs seconds): later
- * tests re-run the batch and count, through the run step, how many submissions it graded again.
+ * reference, the untouched stubs, one wrong question, a folder without sources, a zip with a
+ * compile error. The tests run in order and share the class, graded once (a grading costs seconds):
+ * later tests re-run the batch and count, through the run step, how many submissions it graded
+ * again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -77,7 +78,9 @@ class BatchCommandTest {
     Assembled.reference(batch.resolve("alice"));
     copyTree(Path.of("..", "exercises", "src", "main", "java"), batch.resolve("bob"));
     Assembled.referenceWith(
-        Path.of("src", "test", "resources", "faulty", "q06", "first-page-only"), 6, batch.resolve("carol"));
+        Path.of("src", "test", "resources", "faulty", "q06", "first-page-only"),
+        6,
+        batch.resolve("carol"));
     Files.createDirectories(batch.resolve(ODD_ID));
     Files.writeString(batch.resolve(ODD_ID).resolve("README.txt"), "I forgot my code");
     Path erin = Assembled.reference(work.resolve("erin-sources"));
@@ -139,7 +142,9 @@ class BatchCommandTest {
           .isDirectoryContaining("glob:**/batch-result.json");
     }
     assertThat(students.resolve("erin/report.txt")).content().contains("submission erin");
-    assertThat(students.resolve(ODD_ID).resolve("unusable.txt")).content().contains("holds no .java file");
+    assertThat(students.resolve(ODD_ID).resolve("unusable.txt"))
+        .content()
+        .contains("holds no .java file");
   }
 
   @Test
@@ -162,8 +167,10 @@ class BatchCommandTest {
   void shardsSliceTheClassAndTheirMergedGradebookIsTheWholeOne() throws Exception {
     // given: the shards find every student done already, so nobody is graded again
     int before = gradings.get();
-    assertThat(run("batch", "class", "-o", "out", "--shard", "1/2", "--progress", "none")).isEqualTo(ExitCodes.OK);
-    assertThat(run("batch", "class", "-o", "out", "--shard", "2/2", "--progress", "none")).isEqualTo(ExitCodes.OK);
+    assertThat(run("batch", "class", "-o", "out", "--shard", "1/2", "--progress", "none"))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(run("batch", "class", "-o", "out", "--shard", "2/2", "--progress", "none"))
+        .isEqualTo(ExitCodes.OK);
 
     // when
     int exit =
@@ -176,12 +183,17 @@ class BatchCommandTest {
     // then
     assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(gradings).hasValue(before);
-    assertThat(ids(read(work.resolve("out/gradebook-shard-1-of-2.csv")))).containsExactly("alice", "carol", "erin");
-    assertThat(ids(read(work.resolve("out/gradebook-shard-2-of-2.csv")))).containsExactly("bob", ODD_ID);
-    assertThat(work.resolve("merged.csv")).hasSameTextualContentAs(work.resolve("out/gradebook.csv"));
+    assertThat(ids(read(work.resolve("out/gradebook-shard-1-of-2.csv"))))
+        .containsExactly("alice", "carol", "erin");
+    assertThat(ids(read(work.resolve("out/gradebook-shard-2-of-2.csv"))))
+        .containsExactly("bob", ODD_ID);
+    assertThat(work.resolve("merged.csv"))
+        .hasSameTextualContentAs(work.resolve("out/gradebook.csv"));
     assertThat(work.resolve("merged-averages.csv"))
         .hasSameTextualContentAs(work.resolve("out/gradebook-averages.csv"));
-    assertThat(out.toString()).contains("Merged 2 gradebooks, 5 students").contains("Averages over 4 graded students");
+    assertThat(out.toString())
+        .contains("Merged 2 gradebooks, 5 students")
+        .contains("Averages over 4 graded students");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -190,18 +202,21 @@ class BatchCommandTest {
   void mergeRefusesAStudentTwiceAndOtherColumnsAndSaysWhatIsMissing() throws Exception {
     // given
     Files.copy(work.resolve("out/gradebook-shard-1-of-2.csv"), work.resolve("copy.csv"));
-    Files.writeString(work.resolve("other.csv"), "student,status,q01,total,reason\r\nzed,graded,5,5,\r\n");
+    Files.writeString(
+        work.resolve("other.csv"), "student,status,q01,total,reason\r\nzed,graded,5,5,\r\n");
 
     // when / then
     assertThat(run("merge-gradebooks", "m.csv", "out/gradebook-shard-1-of-2.csv", "copy.csv"))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("'alice' is in").contains("Nothing was written.");
-    assertThat(run("merge-gradebooks", "m.csv", "out/gradebook.csv", "other.csv")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("merge-gradebooks", "m.csv", "out/gradebook.csv", "other.csv"))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("do not have the same columns");
     assertThat(run("merge-gradebooks", "m.csv", "nowhere.csv")).isEqualTo(ExitCodes.USAGE);
     assertThat(work.resolve("m.csv")).doesNotExist();
 
-    assertThat(run("merge-gradebooks", "half.csv", "out/gradebook-shard-2-of-2.csv")).isEqualTo(ExitCodes.OK);
+    assertThat(run("merge-gradebooks", "half.csv", "out/gradebook-shard-2-of-2.csv"))
+        .isEqualTo(ExitCodes.OK);
     assertThat(err.toString()).contains("Warning: no gradebook of shard 1/2 was given");
   }
 
@@ -222,7 +237,9 @@ class BatchCommandTest {
     assertThat(exit).isEqualTo(ExitCodes.OK);
     assertThat(gradings).hasValue(before + 1);
     assertThat(points(read(work.resolve("out/gradebook.csv")), "carol", "total")).isEqualTo(100);
-    assertThat(err.toString()).contains("carol: graded, 100 / 100").contains("alice: graded, 100 / 100 (unchanged");
+    assertThat(err.toString())
+        .contains("carol: graded, 100 / 100")
+        .contains("alice: graded, 100 / 100 (unchanged");
   }
 
   @Test
@@ -244,7 +261,9 @@ class BatchCommandTest {
     assertThat(err.toString()).contains("inside the batch folder");
     assertThat(run("batch")).isEqualTo(ExitCodes.USAGE);
     assertThat(run("batch", "empty")).isEqualTo(ExitCodes.SUBMISSION_UNUSABLE);
-    assertThat(err.toString()).contains("Loose.java is a loose source file").contains("Nothing to grade");
+    assertThat(err.toString())
+        .contains("Loose.java is a loose source file")
+        .contains("Nothing to grade");
   }
 
   @Test
@@ -252,7 +271,15 @@ class BatchCommandTest {
   void helpExplainsTheBatchAndTheMerge() {
     assertThat(run("help", "batch")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
-        .contains("FOLDER", "--output", "--format", "--policy", "--jobs", "--shard", "--force", "--progress")
+        .contains(
+            "FOLDER",
+            "--output",
+            "--format",
+            "--policy",
+            "--jobs",
+            "--shard",
+            "--force",
+            "--progress")
         .contains("grading-reports/batch")
         .contains("Exit codes:");
     assertThat(run("help", "merge-gradebooks")).isEqualTo(ExitCodes.OK);
@@ -270,7 +297,10 @@ class BatchCommandTest {
   }
 
   private static GradebookRow row(Gradebook book, String student) {
-    return book.rows().stream().filter(row -> row.student().equals(student)).findFirst().orElseThrow();
+    return book.rows().stream()
+        .filter(row -> row.student().equals(student))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static double points(Gradebook book, String student, String column) {
