@@ -163,7 +163,9 @@ public final class Benchmark {
     List<Path> libraries = new ArrayList<>();
     libraries.add(GRADER_TARGET.resolve("awskit-grader.jar"));
     try (Stream<Path> lib = Files.list(GRADER_TARGET.resolve("lib"))) {
+      // JUnit comes in with its Maven coordinates below, so that Surefire picks its provider.
       lib.filter(jar -> !jar.getFileName().toString().startsWith("solutions"))
+          .filter(jar -> !jar.getFileName().toString().matches("(junit-|opentest4j|apiguardian).*"))
           .sorted()
           .forEach(libraries::add);
     }
@@ -187,6 +189,10 @@ public final class Benchmark {
             <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
           </properties>
           <dependencies>
+            <dependency>
+              <groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId>
+              <version>%s</version><scope>test</scope>
+            </dependency>
         %s  </dependencies>
           <build>
             <plugins>
@@ -197,20 +203,31 @@ public final class Benchmark {
               <plugin>
                 <artifactId>maven-surefire-plugin</artifactId><version>3.5.6</version>
                 <configuration>
-                  <configurationParameters>
-                    awskit.submission.classpath=${project.build.outputDirectory}
-                    junit.jupiter.execution.timeout.default=5 s
-                    junit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD
-                  </configurationParameters>
+                  <systemPropertyVariables>
+                    <awskit.submission.classpath>${project.build.outputDirectory}</awskit.submission.classpath>
+                    <junit.jupiter.execution.timeout.default>5 s</junit.jupiter.execution.timeout.default>
+                    <junit.jupiter.execution.timeout.thread.mode.default>SEPARATE_THREAD</junit.jupiter.execution.timeout.thread.mode.default>
+                  </systemPropertyVariables>
                 </configuration>
               </plugin>
             </plugins>
           </build>
         </project>
         """
-            .formatted(project.getFileName(), dependencies);
+            .formatted(project.getFileName(), junitVersion(), dependencies);
     Files.writeString(project.resolve("pom.xml"), pom, StandardCharsets.UTF_8);
     return project;
+  }
+
+  /** Returns the JUnit version the grader ships, read off its jar's name in lib/. */
+  private static String junitVersion() throws IOException {
+    try (Stream<Path> lib = Files.list(GRADER_TARGET.resolve("lib"))) {
+      return lib.map(jar -> jar.getFileName().toString())
+          .filter(name -> name.startsWith("junit-jupiter-api-"))
+          .map(name -> name.substring("junit-jupiter-api-".length(), name.length() - ".jar".length()))
+          .findFirst()
+          .orElseThrow(() -> new IOException("No junit-jupiter-api jar in " + GRADER_TARGET.resolve("lib")));
+    }
   }
 
   private List<String> graderCommand(String... args) {

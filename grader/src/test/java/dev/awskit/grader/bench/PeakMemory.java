@@ -40,7 +40,8 @@ final class PeakMemory {
           peakByPid.merge(pid, kib, Math::max);
         }
       }
-      roleByPid.computeIfAbsent(pid, ignored -> role(proc));
+      // Read each time: a wrapper script (mvnw) execs into the JVM under the same pid.
+      roleByPid.put(pid, role(proc));
     } catch (IOException | RuntimeException gone) {
       // The process ended between listing and reading; its last sample stands.
     }
