@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q07;
 
+import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q07.UserQuery;
@@ -316,7 +317,7 @@ public class UserQueryTest {
   void failurePropagates(Submission submission) {
     List<RuntimeException> failures =
         List.of(
-            UsersIndexDouble.serviceError(
+            dynamoDbError(
                 "ProvisionedThroughputExceededException",
                 "The level of configured provisioned" + " throughput for the table was exceeded"),
             SdkClientException.create("Unable to execute HTTP request: connect timed out"));
