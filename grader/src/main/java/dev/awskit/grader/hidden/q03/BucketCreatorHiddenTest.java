@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q03;
 
+import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -269,18 +270,6 @@ class BucketCreatorHiddenTest {
         .errorMessage(code)
         .serviceName("S3")
         .build();
-  }
-
-  /** Returns what {@code call} threw, or null; a stub's "not implemented" passes through. */
-  private static Throwable thrownBy(Runnable call) {
-    try {
-      call.run();
-      return null;
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException thrown) {
-      return thrown;
-    }
   }
 
   private static String describe(Throwable thrown) {

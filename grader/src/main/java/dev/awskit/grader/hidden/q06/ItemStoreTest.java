@@ -1,5 +1,7 @@
 package dev.awskit.grader.hidden.q06;
 
+import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -323,22 +325,5 @@ public class ItemStoreTest {
             + describe(failure)
             + " propagate",
         thrown);
-  }
-
-  private static void expectIllegalArgument(String described, Runnable action) {
-    try {
-      action.run();
-    } catch (IllegalArgumentException expected) {
-      return;
-    } catch (RuntimeException other) {
-      throw new AssertionError(
-          described + " should throw IllegalArgumentException but threw " + describe(other), other);
-    }
-    throw new AssertionError(described + " should throw IllegalArgumentException but returned");
-  }
-
-  private static String describe(Throwable thrown) {
-    String message = thrown.getMessage();
-    return thrown.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
   }
 }

@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q08;
 
+import static dev.awskit.grader.hidden.Thrown.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -408,8 +409,7 @@ public class FunctionInvokerTest {
       throw new AssertionError(
           described
               + " threw "
-              + thrown.getClass().getSimpleName()
-              + (thrown.getMessage() == null ? "" : " (" + thrown.getMessage() + ")")
+              + describe(thrown)
               + "; invoke never throws, it reports every failure as {error=message}",
           thrown);
     }
