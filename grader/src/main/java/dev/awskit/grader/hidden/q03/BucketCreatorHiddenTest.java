@@ -98,8 +98,7 @@ class BucketCreatorHiddenTest {
                 .build();
     FakeS3 s3 = FakeS3.failingWith(taken);
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -128,8 +127,7 @@ class BucketCreatorHiddenTest {
                 .build();
     FakeS3 s3 = FakeS3.failingWith(denied);
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -158,8 +156,7 @@ class BucketCreatorHiddenTest {
         (S3Exception) S3Exception.builder().statusCode(500).message("Internal Error").build();
     FakeS3 s3 = FakeS3.failingWith(bare);
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -189,8 +186,7 @@ class BucketCreatorHiddenTest {
     FakeS3 s3 =
         FakeS3.failingWith(SdkClientException.create("Unable to execute HTTP request: timed out"));
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -262,6 +258,12 @@ class BucketCreatorHiddenTest {
             "createBucket with %s %s must not send a request to S3, but it sent %s.",
             shown, what, s3.requests)
         .isEmpty();
+  }
+
+  /** Returns what {@code createBucket("logs", "eu-west-1")} threw against {@code s3}, or null. */
+  private static Throwable thrownByCreateBucket(Submission submission, FakeS3 s3) {
+    return thrownBy(
+        () -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
   }
 
   private static AwsErrorDetails errorDetails(String code) {
