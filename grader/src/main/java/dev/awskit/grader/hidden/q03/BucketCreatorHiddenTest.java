@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q03;
 
+import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -97,8 +98,7 @@ class BucketCreatorHiddenTest {
                 .build();
     FakeS3 s3 = FakeS3.failingWith(taken);
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -127,8 +127,7 @@ class BucketCreatorHiddenTest {
                 .build();
     FakeS3 s3 = FakeS3.failingWith(denied);
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -157,8 +156,7 @@ class BucketCreatorHiddenTest {
         (S3Exception) S3Exception.builder().statusCode(500).message("Internal Error").build();
     FakeS3 s3 = FakeS3.failingWith(bare);
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -188,8 +186,7 @@ class BucketCreatorHiddenTest {
     FakeS3 s3 =
         FakeS3.failingWith(SdkClientException.create("Unable to execute HTTP request: timed out"));
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -263,24 +260,18 @@ class BucketCreatorHiddenTest {
         .isEmpty();
   }
 
+  /** Returns what {@code createBucket("logs", "eu-west-1")} threw against {@code s3}, or null. */
+  private static Throwable thrownByCreateBucket(Submission submission, FakeS3 s3) {
+    return thrownBy(
+        () -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+  }
+
   private static AwsErrorDetails errorDetails(String code) {
     return AwsErrorDetails.builder()
         .errorCode(code)
         .errorMessage(code)
         .serviceName("S3")
         .build();
-  }
-
-  /** Returns what {@code call} threw, or null; a stub's "not implemented" passes through. */
-  private static Throwable thrownBy(Runnable call) {
-    try {
-      call.run();
-      return null;
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException thrown) {
-      return thrown;
-    }
   }
 
   private static String describe(Throwable thrown) {

@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q08;
 
+import static dev.awskit.grader.hidden.Thrown.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -51,15 +52,11 @@ public class FunctionInvokerTest {
             "invoke(name, payload, REQUEST_RESPONSE)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
 
-    List<InvokeRequest> sent = lambda.invocations();
-    assertThat(sent)
-        .withFailMessage(
-            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
-        .hasSize(1);
-    assertThat(sent.get(0).functionName())
+    InvokeRequest sent = onlyInvocation(lambda);
+    assertThat(sent.functionName())
         .as("The Invoke request should name the function as given")
         .isEqualTo(FUNCTION);
-    InvocationType type = sent.get(0).invocationType();
+    InvocationType type = sent.invocationType();
     assertThat(type == null || type == InvocationType.REQUEST_RESPONSE)
         .withFailMessage(
             "REQUEST_RESPONSE should invoke with InvocationType RequestResponse; it sent %s", type)
@@ -92,12 +89,8 @@ public class FunctionInvokerTest {
         "invoke(name, payload, REQUEST_RESPONSE)",
         () -> invoker.invoke(FUNCTION, payload, InvocationMode.REQUEST_RESPONSE));
 
-    List<InvokeRequest> sent = lambda.invocations();
-    assertThat(sent)
-        .withFailMessage(
-            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
-        .hasSize(1);
-    SdkBytes body = sent.get(0).payload();
+    InvokeRequest sent = onlyInvocation(lambda);
+    SdkBytes body = sent.payload();
     assertThat(body).withFailMessage("The Invoke request has no Payload").isNotNull();
     String text = body.asUtf8String();
     Object json;
@@ -130,15 +123,11 @@ public class FunctionInvokerTest {
             "invoke(name, payload, EVENT)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.EVENT));
 
-    List<InvokeRequest> sent = lambda.invocations();
-    assertThat(sent)
-        .withFailMessage(
-            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
-        .hasSize(1);
-    assertThat(sent.get(0).invocationType())
+    InvokeRequest sent = onlyInvocation(lambda);
+    assertThat(sent.invocationType())
         .withFailMessage(
             "EVENT should invoke with InvocationType Event (asynchronous); it sent %s",
-            sent.get(0).invocationType())
+            sent.invocationType())
         .isEqualTo(InvocationType.EVENT);
     assertThat(normalize(answer))
         .withFailMessage(
@@ -398,6 +387,16 @@ public class FunctionInvokerTest {
             .build();
   }
 
+  /** Returns the one Invoke request Lambda received; fails unless there was exactly one. */
+  private static InvokeRequest onlyInvocation(LambdaDouble lambda) {
+    List<InvokeRequest> sent = lambda.invocations();
+    assertThat(sent)
+        .withFailMessage(
+            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
+        .hasSize(1);
+    return sent.get(0);
+  }
+
   /** Calls the submission; an escaping exception or a null map fails with a plain message. */
   private static Map<String, Object> call(
       String described, java.util.function.Supplier<Map<String, Object>> action) {
@@ -408,8 +407,7 @@ public class FunctionInvokerTest {
       throw new AssertionError(
           described
               + " threw "
-              + thrown.getClass().getSimpleName()
-              + (thrown.getMessage() == null ? "" : " (" + thrown.getMessage() + ")")
+              + describe(thrown)
               + "; invoke never throws, it reports every failure as {error=message}",
           thrown);
     }

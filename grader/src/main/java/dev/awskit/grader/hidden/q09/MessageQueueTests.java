@@ -1,5 +1,8 @@
 package dev.awskit.grader.hidden.q09;
 
+import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.outcome;
+import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.any;
@@ -613,23 +616,10 @@ class MessageQueueTests {
   }
 
   private static void expectIllegalArgument(String call, Runnable action) {
-    Throwable thrown = null;
-    try {
-      action.run();
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException expected) {
-      thrown = expected;
-    }
+    Throwable thrown = thrownBy(action);
     assertThat(thrown)
         .withFailMessage(
-            "%s should throw an IllegalArgumentException, but %s", call,
-            thrown == null ? "it returned normally" : "it threw " + describe(thrown))
+            "%s should throw an IllegalArgumentException, but %s", call, outcome(thrown))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static String describe(Throwable thrown) {
-    return thrown.getClass().getSimpleName()
-        + (thrown.getMessage() == null ? "" : " (" + thrown.getMessage() + ")");
   }
 }

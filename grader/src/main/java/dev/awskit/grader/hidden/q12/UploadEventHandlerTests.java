@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q12;
 
+import static dev.awskit.grader.hidden.Thrown.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -523,8 +524,7 @@ class UploadEventHandlerTests {
     } catch (RuntimeException escaped) {
       throw new AssertionError(
           "process should return an ERROR summary " + when + ", but it threw "
-              + escaped.getClass().getSimpleName()
-              + (escaped.getMessage() == null ? "" : " (" + escaped.getMessage() + ")"),
+              + describe(escaped),
           escaped);
     }
     assertThat(summary).as("summary returned by process " + when).isNotNull();
