@@ -41,7 +41,8 @@ public class LambdaInvoker implements FunctionInvoker {
       InvokeResponse response = lambda.invoke(request.build());
       if (response.functionError() != null) {
         Object details = MAPPER.readValue(response.payload().asByteArray(), Object.class);
-        if (details instanceof Map<?, ?> map && map.get("errorMessage") instanceof String text) {
+        if (details instanceof Map<?, ?> map && map.get("errorMessage") instanceof String text
+            && !text.isBlank()) {
           return Map.of("error", text);
         }
         return Map.of("error", "function failed: " + response.functionError());
@@ -58,7 +59,8 @@ public class LambdaInvoker implements FunctionInvoker {
       }
       return Map.of("error", "result is not a JSON object: " + result);
     } catch (SdkException e) {
-      return Map.of("error", e.getMessage());
+      String message = e.getMessage();
+      return Map.of("error", message == null || message.isBlank() ? "Lambda call failed" : message);
     } catch (java.io.IOException e) {
       return Map.of("error", "bad JSON: " + e.getMessage());
     }

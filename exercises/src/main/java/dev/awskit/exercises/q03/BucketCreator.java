@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
  *       {@link software.amazon.awssdk.services.s3.model.S3Exception S3Exception}, or one of its
  *       subclasses such as {@code BucketAlreadyExistsException}), it throws a
  *       {@link BucketCreationException} whose {@link BucketCreationException#errorCode()
- *       errorCode()} is the AWS error code ({@code awsErrorDetails().errorCode()}) and whose
- *       cause is the {@code S3Exception} itself. It never swallows the failure.
+ *       errorCode()} is the AWS error code ({@code awsErrorDetails().errorCode()}, or
+ *       {@code null} when {@code awsErrorDetails()} is {@code null}) and whose cause is the
+ *       {@code S3Exception} itself. It never swallows the failure.
  *   <li>Other failures, such as an {@code SdkClientException} when S3 cannot be reached, may
  *       propagate unchanged or be wrapped in a {@link BucketCreationException}; either way
  *       they are not swallowed.

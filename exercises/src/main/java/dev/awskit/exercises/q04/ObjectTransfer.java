@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       the file's bytes, through any {@link S3Client#putObject} overload (for example with
  *       {@code RequestBody.fromFile(file)}, or the overload that takes a {@link Path}).
  *   <li>It returns {@code true} when S3 accepts the object.
- *   <li>When {@code file} does not exist or is not a readable regular file, it returns
- *       {@code false} without sending any request.
+ *   <li>When {@code file} does not exist, it returns {@code false} without sending any
+ *       request. When it is not a regular file that can be read (a folder, for example), it
+ *       returns {@code false} and no object is stored.
  *   <li>It returns {@code false}, and throws nothing, when S3 refuses the request
  *       ({@code S3Exception}), when S3 cannot be reached (any other {@code SdkException}, such
  *       as {@code SdkClientException}), or when reading the file fails ({@code IOException} or

@@ -36,7 +36,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  *       <ul>
  *         <li>an {@code SdkException} from the client (a {@code LambdaException} such as
  *             {@code ResourceNotFoundException}, or an {@code SdkClientException}): the message is
- *             the exception's {@code getMessage()};
+ *             the exception's {@code getMessage()}, or any other non-blank text when that is
+ *             {@code null} or blank (an {@code SdkClientException} that only wraps a cause
+ *             may have no message);
  *         <li>a function error: the call itself succeeds, but the response's
  *             {@code FunctionError} is set (for example {@code "Unhandled"}) and its payload
  *             describes the error, like

@@ -46,9 +46,9 @@ public interface UploadEventHandler {
    * <p><b>1. Read the whole event first.</b> It is malformed if it is {@code null}, blank or
    * not JSON; if it has no {@code Records} array; or if any record lacks a non-blank
    * {@code s3.bucket.name}, a non-empty {@code s3.object.key} or an {@code s3.object.size}
-   * that is a whole number of at least 0; or if a key cannot be URL-decoded. A malformed event
-   * writes nothing and publishes nothing: the summary is {@link ProcessingStatus#ERROR} with
-   * no objects and a message saying what is wrong.
+   * that is a JSON whole number (not text) from 0 to {@code Long.MAX_VALUE}; or if a key
+   * cannot be URL-decoded. A malformed event writes nothing and publishes nothing: the summary
+   * is {@link ProcessingStatus#ERROR} with no objects and a message saying what is wrong.
    *
    * <p><b>2. Store every record</b>, in event order, with one DynamoDB {@code PutItem} per
    * record into {@code tableName}. The item holds these attributes:

@@ -15,8 +15,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Runs the grader's command line: {@code grade}, {@code self-check} and {@code list}, with the
- * output writers, clock and working folder it is given, and returns the exit code.
+ * Runs the grader's command line: {@code grade}, {@code batch}, {@code merge-gradebooks}, {@code
+ * self-check}, {@code list}, {@code export-kit} and {@code gradescope-bundle}, with the output
+ * writers, clock and working folder it is given, and returns the exit code.
  *
  * <p>Without a subcommand, the arguments go to {@code grade}: {@code awskit-grader} alone grades
  * the student workspace.
@@ -62,8 +63,12 @@ public final class GraderCli {
     CommandLine commandLine =
         new CommandLine(new TopCommand())
             .addSubcommand("grade", new GradeCommand(context))
+            .addSubcommand("batch", new BatchCommand(context))
+            .addSubcommand("merge-gradebooks", new MergeGradebooksCommand(context))
             .addSubcommand("self-check", new SelfCheckCommand(context))
             .addSubcommand("list", new ListCommand(context))
+            .addSubcommand("export-kit", new ExportKitCommand(context))
+            .addSubcommand("gradescope-bundle", new GradescopeBundleCommand(context))
             .addSubcommand("help", new CommandLine.HelpCommand());
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
@@ -137,12 +142,17 @@ public final class GraderCli {
         "  java -jar grader/target/awskit-grader.jar",
         "  # grade a folder of sources, reports in their own folder",
         "  java -jar grader/target/awskit-grader.jar grade submissions/alice -o reports/alice",
+        "  # grade a class: one folder or zip per student, a CSV gradebook",
+        "  java -jar grader/target/awskit-grader.jar batch submissions",
         "  # grade the reference solution",
         "  java -jar grader/target/awskit-grader.jar grade --reference",
         "  # reference must score full marks, untouched stubs zero",
         "  java -jar grader/target/awskit-grader.jar self-check",
         "  # questions, tiers, points and the hidden tests' names",
         "  java -jar grader/target/awskit-grader.jar list",
+        "  # the student starter kit, and the Gradescope autograder",
+        "  java -jar grader/target/awskit-grader.jar export-kit -o awskit-student-kit.zip",
+        "  java -jar grader/target/awskit-grader.jar gradescope-bundle -o autograder.zip",
         "  # every option of a command",
         "  java -jar grader/target/awskit-grader.jar help grade",
         "",

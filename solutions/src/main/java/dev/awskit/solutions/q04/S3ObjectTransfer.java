@@ -31,7 +31,8 @@ public class S3ObjectTransfer implements ObjectTransfer {
     requirePath(file, "file");
     requireText(bucket, "bucket");
     requireText(key, "key");
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+    if (!Files.isRegularFile(file)) {
+      // A missing file or a folder: nothing to send. A file that cannot be read fails below.
       return false;
     }
     PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key).build();
@@ -39,7 +40,8 @@ public class S3ObjectTransfer implements ObjectTransfer {
       s3.putObject(request, RequestBody.fromFile(file));
       return true;
     } catch (SdkException | UncheckedIOException failed) {
-      // The file may vanish between the check and the read: RequestBody reports that unchecked.
+      // The file may vanish or refuse reading after the check: that surfaces as an
+      // UncheckedIOException or, once the client reads the body, an SdkClientException.
       return false;
     }
   }

@@ -75,8 +75,10 @@ public class LambdaInvoker implements FunctionInvoker {
 
   private Map<String, Object> readObject(SdkBytes payload) {
     try {
-      JsonNode result = json.readTree(payload == null ? new byte[0] : payload.asByteArray());
-      if (result == null || !result.isObject()) {
+      // Lambda answers every RequestResponse call with a payload (a function that returns
+      // nothing sends the JSON null); an empty one reads as a missing node, never as null.
+      JsonNode result = json.readTree(payload.asByteArray());
+      if (!result.isObject()) {
         return error("the function's result is not a JSON object: " + describe(result));
       }
       return json.convertValue(result, JSON_OBJECT);
@@ -88,13 +90,11 @@ public class LambdaInvoker implements FunctionInvoker {
   /** Returns the errorMessage of a function error's payload, or the FunctionError value. */
   private String functionErrorMessage(InvokeResponse response) {
     try {
-      SdkBytes payload = response.payload();
-      JsonNode details = payload == null ? null : json.readTree(payload.asByteArray());
-      if (details != null && details.path("errorMessage").isTextual()) {
-        String message = details.get("errorMessage").asText();
-        if (!message.isBlank()) {
-          return message;
-        }
+      // A function error always comes with a payload that describes it.
+      JsonNode message = json.readTree(response.payload().asByteArray()).path("errorMessage");
+      // Python's `raise ValueError()` reports an empty errorMessage.
+      if (message.isTextual() && !message.asText().isBlank()) {
+        return message.asText();
       }
     } catch (IOException unreadable) {
       // The FunctionError value below still says what went wrong.
@@ -103,7 +103,7 @@ public class LambdaInvoker implements FunctionInvoker {
   }
 
   private static String describe(JsonNode node) {
-    return node == null || node.isMissingNode() ? "an empty payload" : node.getNodeType().name();
+    return node.isMissingNode() ? "an empty payload" : node.getNodeType().name();
   }
 
   private static Map<String, Object> error(String message) {

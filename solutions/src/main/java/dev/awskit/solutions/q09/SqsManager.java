@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -22,16 +23,14 @@ public class SqsManager implements MessageQueue {
   private final SqsClient sqs;
   private final String queueUrl;
 
-  /** Creates a manager of the queue at {@code queueUrl} that talks to SQS through {@code sqs}. */
+  /**
+   * Creates a manager of the queue at {@code queueUrl} that talks to SQS through {@code sqs}.
+   *
+   * @throws NullPointerException if an argument is {@code null}
+   */
   public SqsManager(SqsClient sqs, String queueUrl) {
-    if (sqs == null) {
-      throw new IllegalArgumentException("an SqsClient is required");
-    }
-    if (queueUrl == null || queueUrl.isBlank()) {
-      throw new IllegalArgumentException("a queue URL is required");
-    }
-    this.sqs = sqs;
-    this.queueUrl = queueUrl;
+    this.sqs = Objects.requireNonNull(sqs, "sqs");
+    this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.awskit.solutions.q10;
 import dev.awskit.exercises.q10.ObjectLister;
 import dev.awskit.exercises.q10.ObjectSummary;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
@@ -11,12 +12,13 @@ public class S3ObjectLister implements ObjectLister {
 
   private final S3Client s3;
 
-  /** Creates a lister that talks to S3 through {@code s3}. */
+  /**
+   * Creates a lister that talks to S3 through {@code s3}.
+   *
+   * @throws NullPointerException if {@code s3} is {@code null}
+   */
   public S3ObjectLister(S3Client s3) {
-    if (s3 == null) {
-      throw new IllegalArgumentException("an S3Client is required");
-    }
-    this.s3 = s3;
+    this.s3 = Objects.requireNonNull(s3, "s3");
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,20 +37,18 @@ public class S3EventProcessor implements UploadEventHandler {
   private final ObjectMapper json =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** Creates a processor that writes to {@code tableName} and publishes to {@code topicArn}. */
+  /**
+   * Creates a processor that writes to {@code tableName} and publishes to {@code topicArn}.
+   *
+   * @throws NullPointerException if an argument is {@code null}
+   */
   public S3EventProcessor(
       DynamoDbClient dynamoDb, SnsClient sns, String tableName, String topicArn, Clock clock) {
-    if (dynamoDb == null || sns == null || clock == null) {
-      throw new IllegalArgumentException("the DynamoDB client, SNS client and clock are required");
-    }
-    if (tableName == null || tableName.isBlank() || topicArn == null || topicArn.isBlank()) {
-      throw new IllegalArgumentException("a table name and a topic ARN are required");
-    }
-    this.dynamoDb = dynamoDb;
-    this.sns = sns;
-    this.tableName = tableName;
-    this.topicArn = topicArn;
-    this.clock = clock;
+    this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+    this.sns = Objects.requireNonNull(sns, "sns");
+    this.tableName = Objects.requireNonNull(tableName, "tableName");
+    this.topicArn = Objects.requireNonNull(topicArn, "topicArn");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q03;
 
+import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -97,8 +98,7 @@ class BucketCreatorHiddenTest {
                 .build();
     FakeS3 s3 = FakeS3.failingWith(taken);
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -127,8 +127,7 @@ class BucketCreatorHiddenTest {
                 .build();
     FakeS3 s3 = FakeS3.failingWith(denied);
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -151,13 +150,43 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(1)
+  @DisplayName("an S3Exception without error details becomes a BucketCreationException with no error code")
+  void refusalWithoutErrorDetailsHasNoErrorCode(Submission submission) {
+    S3Exception bare =
+        (S3Exception) S3Exception.builder().statusCode(500).message("Internal Error").build();
+    FakeS3 s3 = FakeS3.failingWith(bare);
+
+    Throwable thrown = thrownByCreateBucket(submission, s3);
+
+    assertThat(thrown)
+        .withFailMessage(
+            "When S3 refuses with an S3Exception that carries no error details"
+                + " (awsErrorDetails() is null), createBucket should still throw a"
+                + " BucketCreationException, but it %s.",
+            describe(thrown))
+        .isInstanceOf(BucketCreationException.class);
+    assertThat(thrown.getCause())
+        .withFailMessage(
+            "The BucketCreationException should keep the S3Exception as its cause, but its cause"
+                + " was %s.",
+            thrown.getCause())
+        .isSameAs(bare);
+    assertThat(((BucketCreationException) thrown).errorCode())
+        .withFailMessage(
+            "Without error details S3 sent no error code, so BucketCreationException.errorCode()"
+                + " should be null, but was \"%s\".",
+            ((BucketCreationException) thrown).errorCode())
+        .isNull();
+  }
+
+  @Test
+  @Points(1)
   @DisplayName("a failure to reach S3 (SdkClientException) is not swallowed")
   void clientFailureIsNotSwallowed(Submission submission) {
     FakeS3 s3 =
         FakeS3.failingWith(SdkClientException.create("Unable to execute HTTP request: timed out"));
 
-    Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+    Throwable thrown = thrownByCreateBucket(submission, s3);
 
     assertThat(thrown)
         .withFailMessage(
@@ -231,24 +260,18 @@ class BucketCreatorHiddenTest {
         .isEmpty();
   }
 
+  /** Returns what {@code createBucket("logs", "eu-west-1")} threw against {@code s3}, or null. */
+  private static Throwable thrownByCreateBucket(Submission submission, FakeS3 s3) {
+    return thrownBy(
+        () -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+  }
+
   private static AwsErrorDetails errorDetails(String code) {
     return AwsErrorDetails.builder()
         .errorCode(code)
         .errorMessage(code)
         .serviceName("S3")
         .build();
-  }
-
-  /** Returns what {@code call} threw, or null; a stub's "not implemented" passes through. */
-  private static Throwable thrownBy(Runnable call) {
-    try {
-      call.run();
-      return null;
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException thrown) {
-      return thrown;
-    }
   }
 
   private static String describe(Throwable thrown) {

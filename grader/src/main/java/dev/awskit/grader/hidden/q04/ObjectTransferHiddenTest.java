@@ -119,6 +119,28 @@ class ObjectTransferHiddenTest {
   }
 
   @Test
+  @Points(1)
+  @DisplayName("upload of a folder returns false, throws nothing and stores nothing")
+  void uploadOfFolderReturnsFalse(Submission submission, @TempDir Path dir) throws IOException {
+    FakeS3Objects s3 = new FakeS3Objects();
+    Path folder = Files.createDirectory(dir.resolve("reports"));
+    Files.write(folder.resolve("summary.bin"), binaryContent(100));
+
+    boolean uploaded =
+        returnsWithoutThrowing(
+            "upload of a folder", () -> transferOf(submission, s3).upload(folder, BUCKET, KEY));
+
+    assertThat(uploaded)
+        .withFailMessage("upload of a folder should return false: a folder is not a file.")
+        .isFalse();
+    assertThat(s3.putBodies)
+        .withFailMessage(
+            "upload of a folder must not store anything in S3, but S3 received %d object(s).",
+            s3.putBodies.size())
+        .isEmpty();
+  }
+
+  @Test
   @Points(2)
   @DisplayName("download writes the object's exact bytes to the target file and returns true")
   void downloadWritesTheObject(Submission submission, @TempDir Path dir) throws IOException {
@@ -246,6 +268,37 @@ class ObjectTransferHiddenTest {
             previous.length, after.length)
         .isEqualTo(previous);
     assertFolderHolds(folder, List.of("summary.bin"), "After a failed download over a file");
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("download onto a folder returns false and leaves the folder as it was")
+  void downloadOntoFolderReturnsFalse(Submission submission, @TempDir Path dir)
+      throws IOException {
+    FakeS3Objects s3 = new FakeS3Objects().withObject(BUCKET, KEY, binaryContent(700));
+    Path folder = Files.createDirectory(dir.resolve("downloads"));
+    Path target = Files.createDirectory(folder.resolve("summary.bin"));
+    byte[] previous = oldContent(300);
+    Files.write(target.resolve("notes.txt"), previous);
+
+    boolean downloaded =
+        returnsWithoutThrowing(
+            "download onto a folder",
+            () -> transferOf(submission, s3).download(BUCKET, KEY, target));
+
+    assertThat(downloaded)
+        .withFailMessage(
+            "download onto a target that is a folder (with a file in it) should return false:"
+                + " the object cannot be written there.")
+        .isFalse();
+    assertThat(Files.isDirectory(target))
+        .withFailMessage("After a download onto a folder, the folder should still be there.")
+        .isTrue();
+    assertThat(Files.readAllBytes(target.resolve("notes.txt")))
+        .withFailMessage("After a download onto a folder, the file in it should be unchanged.")
+        .isEqualTo(previous);
+    assertFolderHolds(target, List.of("notes.txt"), "After a download onto a folder");
+    assertFolderHolds(folder, List.of("summary.bin"), "After a download onto a folder");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.awskit.grader.hidden.q06;
 
-import static dev.awskit.grader.hidden.q06.DynamoDbDouble.serviceError;
+import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;
+import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q06.ItemStore;
@@ -137,8 +139,8 @@ public class ItemStoreTest {
   void writeFailuresReturnFalse(Submission submission) {
     List<RuntimeException> failures =
         List.of(
-            serviceError("ResourceNotFoundException", "Requested resource not found"),
-            serviceError("ProvisionedThroughputExceededException", "Rate of requests exceeds"),
+            dynamoDbError("ResourceNotFoundException", "Requested resource not found"),
+            dynamoDbError("ProvisionedThroughputExceededException", "Rate of requests exceeds"),
             SdkClientException.create("Unable to execute HTTP request: connection refused"));
     for (RuntimeException failure : failures) {
       String name = describe(failure);
@@ -225,7 +227,7 @@ public class ItemStoreTest {
   @Points(1)
   @DisplayName("get and scanAll let a DynamoDB failure propagate instead of returning empty")
   void readFailuresPropagate(Submission submission) {
-    RuntimeException failure = serviceError("ResourceNotFoundException", "Table not found");
+    RuntimeException failure = dynamoDbError("ResourceNotFoundException", "Table not found");
     DynamoDbDouble failing = new DynamoDbDouble().failOn(GetItemRequest.class, failure);
     // The first Scan page fails: an empty list must not come back as if the table were empty.
     failing.scanPages(
@@ -323,22 +325,5 @@ public class ItemStoreTest {
             + describe(failure)
             + " propagate",
         thrown);
-  }
-
-  private static void expectIllegalArgument(String described, Runnable action) {
-    try {
-      action.run();
-    } catch (IllegalArgumentException expected) {
-      return;
-    } catch (RuntimeException other) {
-      throw new AssertionError(
-          described + " should throw IllegalArgumentException but threw " + describe(other), other);
-    }
-    throw new AssertionError(described + " should throw IllegalArgumentException but returned");
-  }
-
-  private static String describe(Throwable thrown) {
-    String message = thrown.getMessage();
-    return thrown.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
   }
 }

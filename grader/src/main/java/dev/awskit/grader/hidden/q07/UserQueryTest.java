@@ -1,5 +1,8 @@
 package dev.awskit.grader.hidden.q07;
 
+import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
+import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q07.UserQuery;
@@ -316,7 +319,7 @@ public class UserQueryTest {
   void failurePropagates(Submission submission) {
     List<RuntimeException> failures =
         List.of(
-            UsersIndexDouble.serviceError(
+            dynamoDbError(
                 "ProvisionedThroughputExceededException",
                 "The level of configured provisioned" + " throughput for the table was exceeded"),
             SdkClientException.create("Unable to execute HTTP request: connect timed out"));
@@ -452,22 +455,5 @@ public class UserQueryTest {
       throw new AssertionError(described + " returned null; it should return a list");
     }
     return result;
-  }
-
-  private static void expectIllegalArgument(String described, Runnable action) {
-    try {
-      action.run();
-    } catch (IllegalArgumentException expected) {
-      return;
-    } catch (RuntimeException other) {
-      throw new AssertionError(
-          described + " should throw IllegalArgumentException but threw " + describe(other), other);
-    }
-    throw new AssertionError(described + " should throw IllegalArgumentException but returned");
-  }
-
-  private static String describe(Throwable thrown) {
-    String message = thrown.getMessage();
-    return thrown.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
   }
 }

@@ -1,17 +1,12 @@
 package dev.awskit.grader.hidden.q07;
 
-import static org.mockito.Mockito.mock;
+import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 
-import java.lang.reflect.Method;
+import dev.awskit.grader.hidden.ClientDouble;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.mockito.Mockito;
-import org.mockito.invocation.InvocationOnMock;
-import org.mockito.stubbing.Answer;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,11 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code LastEvaluatedKey} whenever a page was full, so a query can end with an empty page.
  *
  * <p>It is lenient where other tests are strict (index name, reserved words), so that one mistake
- * costs the test that checks it and not every test. The {@code Consumer<Builder>} overloads and
- * the paginators run their real code and so reach {@code query(QueryRequest)} as a hand-written
- * loop does.
+ * costs the test that checks it and not every test. As a {@link ClientDouble}, it lets the
+ * {@code Consumer<Builder>} overloads and the paginators reach {@code query(QueryRequest)} as a
+ * hand-written loop does.
  */
-final class UsersIndexDouble implements Answer<Object> {
+final class UsersIndexDouble extends ClientDouble<DynamoDbClient> {
 
   /** Items read per page, before the filter. */
   static final int PAGE_SIZE = 2;
@@ -41,11 +36,15 @@ final class UsersIndexDouble implements Answer<Object> {
 
   private final List<Map<String, AttributeValue>> users;
   private final RuntimeException failure;
-  private final DynamoDbClient client = mock(DynamoDbClient.class, this);
-  private final List<SdkRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<QueryResponse> responses = Collections.synchronizedList(new ArrayList<>());
 
   private UsersIndexDouble(List<Map<String, AttributeValue>> users, RuntimeException failure) {
+    super(
+        DynamoDbClient.class,
+        MAX_REQUESTS,
+        "Your code sent more than " + MAX_REQUESTS + " Query requests without stopping. Send"
+            + " each page's LastEvaluatedKey as the next request's ExclusiveStartKey and stop"
+            + " when a response has no LastEvaluatedKey.");
     this.users = List.copyOf(users);
     this.failure = failure;
   }
@@ -60,25 +59,9 @@ final class UsersIndexDouble implements Answer<Object> {
     return new UsersIndexDouble(List.of(), failure);
   }
 
-  DynamoDbClient client() {
-    return client;
-  }
-
   /** Returns the Query requests received, in order, whichever overload was called. */
   List<QueryRequest> queries() {
-    synchronized (requests) {
-      return requests.stream()
-          .filter(QueryRequest.class::isInstance)
-          .map(QueryRequest.class::cast)
-          .toList();
-    }
-  }
-
-  /** Returns every request received. */
-  List<SdkRequest> requests() {
-    synchronized (requests) {
-      return List.copyOf(requests);
-    }
+    return requests(QueryRequest.class);
   }
 
   /** Returns the responses served, in order. */
@@ -89,32 +72,12 @@ final class UsersIndexDouble implements Answer<Object> {
   }
 
   @Override
-  public Object answer(InvocationOnMock invocation) throws Throwable {
-    Method method = invocation.getMethod();
-    Object[] arguments = invocation.getArguments();
-    boolean consumerOverload = arguments.length == 1 && arguments[0] instanceof Consumer;
-    if (method.isDefault() && (consumerOverload || method.getName().endsWith("Paginator"))) {
-      return invocation.callRealMethod();
+  protected Object respond(SdkRequest request, String operation) {
+    if (request instanceof QueryRequest query) {
+      return serve(query);
     }
-    if (arguments.length == 1 && arguments[0] instanceof SdkRequest request) {
-      if (requests.size() >= MAX_REQUESTS) {
-        throw new AssertionError(
-            "Your code sent more than "
-                + MAX_REQUESTS
-                + " Query requests without stopping. Send"
-                + " each page's LastEvaluatedKey as the next request's ExclusiveStartKey and stop"
-                + " when a response has no LastEvaluatedKey.");
-      }
-      requests.add(request);
-      if (request instanceof QueryRequest query) {
-        return serve(query);
-      }
-      throw new AssertionError(
-          "The question asks for Query requests only, but your code called "
-              + method.getName()
-              + ".");
-    }
-    return Mockito.RETURNS_DEFAULTS.answer(invocation);
+    throw new AssertionError(
+        "The question asks for Query requests only, but your code called " + operation + ".");
   }
 
   private QueryResponse serve(QueryRequest request) {
@@ -171,20 +134,6 @@ final class UsersIndexDouble implements Answer<Object> {
 
   /** Builds the ValidationException that DynamoDB answers a request it refuses with. */
   static DynamoDbException validation(String message) {
-    return serviceError("ValidationException", message);
-  }
-
-  static DynamoDbException serviceError(String code, String message) {
-    return (DynamoDbException)
-        DynamoDbException.builder()
-            .message(message)
-            .statusCode(400)
-            .awsErrorDetails(
-                AwsErrorDetails.builder()
-                    .errorCode(code)
-                    .errorMessage(message)
-                    .serviceName("DynamoDb")
-                    .build())
-            .build();
+    return dynamoDbError("ValidationException", message);
   }
 }

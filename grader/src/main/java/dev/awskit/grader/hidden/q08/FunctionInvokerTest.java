@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q08;
 
+import static dev.awskit.grader.hidden.Thrown.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -11,6 +12,7 @@ import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -49,15 +52,11 @@ public class FunctionInvokerTest {
             "invoke(name, payload, REQUEST_RESPONSE)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
 
-    List<InvokeRequest> sent = lambda.invocations();
-    assertThat(sent)
-        .withFailMessage(
-            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
-        .hasSize(1);
-    assertThat(sent.get(0).functionName())
+    InvokeRequest sent = onlyInvocation(lambda);
+    assertThat(sent.functionName())
         .as("The Invoke request should name the function as given")
         .isEqualTo(FUNCTION);
-    InvocationType type = sent.get(0).invocationType();
+    InvocationType type = sent.invocationType();
     assertThat(type == null || type == InvocationType.REQUEST_RESPONSE)
         .withFailMessage(
             "REQUEST_RESPONSE should invoke with InvocationType RequestResponse; it sent %s", type)
@@ -90,12 +89,8 @@ public class FunctionInvokerTest {
         "invoke(name, payload, REQUEST_RESPONSE)",
         () -> invoker.invoke(FUNCTION, payload, InvocationMode.REQUEST_RESPONSE));
 
-    List<InvokeRequest> sent = lambda.invocations();
-    assertThat(sent)
-        .withFailMessage(
-            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
-        .hasSize(1);
-    SdkBytes body = sent.get(0).payload();
+    InvokeRequest sent = onlyInvocation(lambda);
+    SdkBytes body = sent.payload();
     assertThat(body).withFailMessage("The Invoke request has no Payload").isNotNull();
     String text = body.asUtf8String();
     Object json;
@@ -128,15 +123,11 @@ public class FunctionInvokerTest {
             "invoke(name, payload, EVENT)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.EVENT));
 
-    List<InvokeRequest> sent = lambda.invocations();
-    assertThat(sent)
-        .withFailMessage(
-            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
-        .hasSize(1);
-    assertThat(sent.get(0).invocationType())
+    InvokeRequest sent = onlyInvocation(lambda);
+    assertThat(sent.invocationType())
         .withFailMessage(
             "EVENT should invoke with InvocationType Event (asynchronous); it sent %s",
-            sent.get(0).invocationType())
+            sent.invocationType())
         .isEqualTo(InvocationType.EVENT);
     assertThat(normalize(answer))
         .withFailMessage(
@@ -215,6 +206,68 @@ public class FunctionInvokerTest {
                     + " contain \"%s\"",
                 described, message, expected)
             .contains(expected);
+      }
+    }
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("A function error with an empty errorMessage gives an error naming the FunctionError")
+  void functionErrorWithEmptyMessageNamesTheFunctionError(Submission submission) {
+    // Python's `raise ValueError()` reports its error with an empty errorMessage.
+    for (String errorMessage : List.of("", "   ")) {
+      String failure =
+          "{\"errorMessage\": \"" + errorMessage + "\", \"errorType\": \"ValueError\","
+              + " \"stackTrace\": [\"  File \\\"/var/task/app.py\\\", line 3, in handler\"]}";
+      LambdaDouble lambda =
+          LambdaDouble.answering(
+              InvokeResponse.builder()
+                  .statusCode(200)
+                  .functionError("Unhandled")
+                  .payload(SdkBytes.fromUtf8String(failure))
+                  .build());
+      FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
+      String described =
+          "invoke(name, payload, REQUEST_RESPONSE) when FunctionError is \"Unhandled\" and the"
+              + " payload's errorMessage is \"" + errorMessage + "\"";
+
+      Map<String, Object> answer =
+          call(
+              described,
+              () ->
+                  invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
+
+      assertThat(errorMessage(described, answer))
+          .withFailMessage(
+              "%s should give an error message that names the FunctionError (a blank"
+                  + " errorMessage says nothing); got %s",
+              described, answer)
+          .contains("Unhandled");
+    }
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("An SDK exception without a message still gives a non-blank {error: ...}")
+  void sdkFailureWithoutMessageGivesNonBlankError(Submission submission) {
+    List<RuntimeException> failures =
+        List.of(
+            SdkClientException.builder().cause(new SocketTimeoutException()).build(),
+            (RuntimeException) LambdaException.builder().statusCode(500).build(),
+            SdkClientException.create(""));
+    for (RuntimeException failure : failures) {
+      for (InvocationMode mode : InvocationMode.values()) {
+        LambdaDouble lambda = LambdaDouble.failingWith(failure);
+        FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
+        String described =
+            "invoke(name, payload, " + mode + ") while Lambda throws "
+                + failure.getClass().getSimpleName() + " whose getMessage() is "
+                + (failure.getMessage() == null ? "null" : "\"" + failure.getMessage() + "\"");
+
+        Map<String, Object> answer =
+            call(described, () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), mode));
+
+        errorMessage(described, answer);
       }
     }
   }
@@ -334,6 +387,16 @@ public class FunctionInvokerTest {
             .build();
   }
 
+  /** Returns the one Invoke request Lambda received; fails unless there was exactly one. */
+  private static InvokeRequest onlyInvocation(LambdaDouble lambda) {
+    List<InvokeRequest> sent = lambda.invocations();
+    assertThat(sent)
+        .withFailMessage(
+            "invoke should send exactly one Invoke request; Lambda received %d", sent.size())
+        .hasSize(1);
+    return sent.get(0);
+  }
+
   /** Calls the submission; an escaping exception or a null map fails with a plain message. */
   private static Map<String, Object> call(
       String described, java.util.function.Supplier<Map<String, Object>> action) {
@@ -344,8 +407,7 @@ public class FunctionInvokerTest {
       throw new AssertionError(
           described
               + " threw "
-              + thrown.getClass().getSimpleName()
-              + (thrown.getMessage() == null ? "" : " (" + thrown.getMessage() + ")")
+              + describe(thrown)
               + "; invoke never throws, it reports every failure as {error=message}",
           thrown);
     }

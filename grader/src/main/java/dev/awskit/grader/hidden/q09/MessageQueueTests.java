@@ -1,5 +1,8 @@
 package dev.awskit.grader.hidden.q09;
 
+import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.outcome;
+import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.any;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.mockito.invocation.Invocation;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -376,6 +380,52 @@ class MessageQueueTests {
   }
 
   @Test
+  @Points(1)
+  @DisplayName("receive keeps String and Number attributes and leaves out Binary ones")
+  void receiveLeavesOutBinaryAttributes(Submission submission) {
+    // given
+    receiveOutcome =
+        ReceiveMessageResponse.builder()
+            .messages(
+                Message.builder()
+                    .messageId("m-1")
+                    .receiptHandle("rh-1")
+                    .body("mixed attributes")
+                    .messageAttributes(
+                        Map.of(
+                            "priority",
+                            MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("high")
+                                .build(),
+                            "attempt",
+                            MessageAttributeValue.builder()
+                                .dataType("Number")
+                                .stringValue("3")
+                                .build(),
+                            "thumbnail",
+                            MessageAttributeValue.builder()
+                                .dataType("Binary")
+                                .binaryValue(SdkBytes.fromByteArray(new byte[] {(byte) 0x89, 'P'}))
+                                .build()))
+                    .build())
+            .build();
+
+    // when
+    List<ReceivedMessage> messages =
+        returnsWithoutThrowing("receive of a message with a Binary attribute",
+            () -> queue(submission).receive(1, 0));
+
+    // then
+    assertThat(messages).as("messages returned by receive").hasSize(1);
+    assertThat(messages.get(0).attributes())
+        .as("attributes of a message with the String attribute priority=high, the Number"
+            + " attribute attempt=3 and a Binary attribute thumbnail (a Binary attribute has no"
+            + " StringValue, so it is left out)")
+        .isEqualTo(Map.of("priority", "high", "attempt", "3"));
+  }
+
+  @Test
   @Points(3)
   @DisplayName("receive rejects out-of-range arguments before anything reaches SQS")
   void receiveRejectsOutOfRangeArguments(Submission submission) {
@@ -566,23 +616,10 @@ class MessageQueueTests {
   }
 
   private static void expectIllegalArgument(String call, Runnable action) {
-    Throwable thrown = null;
-    try {
-      action.run();
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException expected) {
-      thrown = expected;
-    }
+    Throwable thrown = thrownBy(action);
     assertThat(thrown)
         .withFailMessage(
-            "%s should throw an IllegalArgumentException, but %s", call,
-            thrown == null ? "it returned normally" : "it threw " + describe(thrown))
+            "%s should throw an IllegalArgumentException, but %s", call, outcome(thrown))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static String describe(Throwable thrown) {
-    return thrown.getClass().getSimpleName()
-        + (thrown.getMessage() == null ? "" : " (" + thrown.getMessage() + ")");
   }
 }

@@ -1,5 +1,7 @@
 package dev.awskit.grader.hidden.q10;
 
+import static dev.awskit.grader.hidden.Thrown.outcome;
+import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -196,7 +198,7 @@ class ObjectListerTests {
         .withFailMessage(
             "list on a bucket that does not exist should let S3's NoSuchBucketException"
                 + " propagate unchanged (an empty list would claim the bucket is empty), but %s",
-            thrown == null ? "it returned normally" : "it threw " + describe(thrown))
+            outcome(thrown))
         .isSameAs(failure);
   }
 
@@ -217,7 +219,7 @@ class ObjectListerTests {
         .withFailMessage(
             "when the second page fails with an SdkClientException, list should let that"
                 + " exception propagate unchanged rather than return the first page only, but %s",
-            thrown == null ? "it returned normally" : "it threw " + describe(thrown))
+            outcome(thrown))
         .isSameAs(failure);
   }
 
@@ -235,7 +237,7 @@ class ObjectListerTests {
           .withFailMessage(
               "list(%s, \"x/\") should throw an IllegalArgumentException, but %s",
               bucket == null ? "null" : "\"" + bucket + "\"",
-              thrown == null ? "it returned normally" : "it threw " + describe(thrown))
+              outcome(thrown))
           .isInstanceOf(IllegalArgumentException.class);
     }
     assertThat(Mockito.mockingDetails(s3).getInvocations().stream()
@@ -337,21 +339,5 @@ class ObjectListerTests {
   private static List<String> keys(List<ObjectSummary> summaries) {
     assertThat(summaries).as("list should never return null").isNotNull();
     return summaries.stream().map(ObjectSummary::key).toList();
-  }
-
-  private static Throwable thrownBy(Runnable action) {
-    try {
-      action.run();
-      return null;
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException thrown) {
-      return thrown;
-    }
-  }
-
-  private static String describe(Throwable thrown) {
-    return thrown.getClass().getSimpleName()
-        + (thrown.getMessage() == null ? "" : " (" + thrown.getMessage() + ")");
   }
 }

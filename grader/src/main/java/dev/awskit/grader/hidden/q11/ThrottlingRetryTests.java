@@ -1,5 +1,7 @@
 package dev.awskit.grader.hidden.q11;
 
+import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q11.Sleeper;
@@ -149,7 +151,7 @@ class ThrottlingRetryTests {
     assertThat(thrown)
         .withFailMessage(
             "After the last retry, call should rethrow the exception of the last attempt itself"
-                + " (not wrapped, not a new one), but %s", describe(thrown))
+                + " (not wrapped, not a new one), but %s", whatWasThrown(thrown))
         .isNotNull()
         .isSameAs(failures.get(failures.size() - 1));
   }
@@ -179,7 +181,7 @@ class ThrottlingRetryTests {
     assertThat(thrown)
         .withFailMessage(
             "call should let the S3Exception AccessDenied propagate unchanged, but %s",
-            describe(thrown))
+            whatWasThrown(thrown))
         .isSameAs(accessDenied);
   }
 
@@ -207,7 +209,7 @@ class ThrottlingRetryTests {
       assertThat(thrown)
           .withFailMessage(
               "call should let the %s propagate unchanged, but %s",
-              failure.getClass().getSimpleName(), describe(thrown))
+              failure.getClass().getSimpleName(), whatWasThrown(thrown))
           .isSameAs(failure);
     }
     assertThat(sleeps).as("sleeps for errors that are not throttling").isEmpty();
@@ -278,7 +280,7 @@ class ThrottlingRetryTests {
       assertThat(thrown)
           .withFailMessage(
               "call should let the exception with %s propagate unchanged, but %s",
-              code, describe(thrown))
+              code, whatWasThrown(thrown))
           .isSameAs(failure);
     }
   }
@@ -301,7 +303,7 @@ class ThrottlingRetryTests {
     assertThat(thrown)
         .withFailMessage(
             "with maxRetries = 0, call should rethrow the throttling exception unchanged, but %s",
-            describe(thrown))
+            whatWasThrown(thrown))
         .isSameAs(failure);
   }
 
@@ -369,7 +371,7 @@ class ThrottlingRetryTests {
         .withFailMessage(
             "A second call on the same instance, throttled twice with maxRetries = 2, should"
                 + " succeed: the retries of an earlier call must not count against it, but %s",
-            describe(thrown))
+            whatWasThrown(thrown))
         .isNull();
     assertThat(second.calls).as("calls of the second operation").isEqualTo(3);
   }
@@ -409,7 +411,7 @@ class ThrottlingRetryTests {
     assertThat(thrown)
         .withFailMessage(
             "After an InterruptedException from the sleeper, call should rethrow the throttling"
-                + " exception it was about to retry, unchanged, but %s", describe(thrown))
+                + " exception it was about to retry, unchanged, but %s", whatWasThrown(thrown))
         .isSameAs(failure);
   }
 
@@ -427,13 +429,45 @@ class ThrottlingRetryTests {
         .isEqualTo("ok");
   }
 
+  @Test
+  @Points(1)
+  @DisplayName("the constructor rejects a null sleeper and a null log")
+  void constructorRejectsMissingSleeperOrLog(Submission submission) {
+    expectRejected(submission, "new AwsRetry(3, 100 ms, null, log)", 3, BASE, null, log);
+    expectRejected(submission, "new AwsRetry(3, 100 ms, sleeper, null)", 3, BASE, sleeper, null);
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("call(null) is rejected with IllegalArgumentException")
+  void callRejectsNullOperation(Submission submission) {
+    // given
+    ThrottlingRetry retry = retry(submission, 3, BASE);
+
+    // when
+    Throwable thrown = thrownBy(() -> retry.call(null));
+
+    // then
+    assertThat(thrown)
+        .withFailMessage(
+            "call(null) should throw an IllegalArgumentException, but %s", whatWasThrown(thrown))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private void expectRejected(
       Submission submission, String construction, int maxRetries, Duration baseDelay) {
+    expectRejected(submission, construction, maxRetries, baseDelay, sleeper, log);
+  }
+
+  private static void expectRejected(
+      Submission submission, String construction, int maxRetries, Duration baseDelay,
+      Sleeper sleeper, Consumer<String> log) {
     Throwable thrown;
     try {
-      ThrottlingRetry retry = retry(submission, maxRetries, baseDelay);
+      ThrottlingRetry retry =
+          submission.create(ThrottlingRetry.class, maxRetries, baseDelay, sleeper, log);
       // A constructor that accepted the arguments: make sure the stub's message shows.
       thrown = thrownBy(() -> retry.call(() -> "unexpected"));
     } catch (ImplementationProblem constructorThrew) {
@@ -442,7 +476,7 @@ class ThrottlingRetryTests {
     assertThat(thrown)
         .withFailMessage(
             "%s should throw an IllegalArgumentException from the constructor, but %s",
-            construction, thrown == null ? "nothing was thrown" : describe(thrown))
+            construction, whatWasThrown(thrown))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -465,24 +499,9 @@ class ThrottlingRetryTests {
         && Pattern.compile("(?<![0-9])" + number + "(?![0-9])").matcher(line).find();
   }
 
-  /** Returns what {@code action} threw, or {@code null}; lets the stub's message through. */
-  private static Throwable thrownBy(Runnable action) {
-    try {
-      action.run();
-      return null;
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException thrown) {
-      return thrown;
-    }
-  }
-
-  private static String describe(Throwable thrown) {
-    if (thrown == null) {
-      return "nothing was thrown";
-    }
-    return "it threw " + thrown.getClass().getSimpleName()
-        + (thrown.getMessage() == null ? "" : " (" + thrown.getMessage() + ")");
+  /** Says what a call threw, for a message that reads "..., but " followed by it. */
+  private static String whatWasThrown(Throwable thrown) {
+    return thrown == null ? "nothing was thrown" : "it threw " + describe(thrown);
   }
 
   /** An operation that throws the given exceptions in turn, then returns its value. */

@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q12;
 
+import static dev.awskit.grader.hidden.Thrown.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -379,6 +380,35 @@ class UploadEventHandlerTests {
 
   @Test
   @Points(1)
+  @DisplayName("a blank bucket name or an empty key gives an ERROR summary")
+  void blankBucketOrEmptyKeyGivesErrorSummary(Submission submission) {
+    UploadEventHandler handler = handler(submission);
+    List<String> malformed =
+        List.of(
+            recordWith("\"  \"", "\"a.txt\"", "1"),
+            recordWith("\"b\"", "\"\"", "1"));
+    for (String json : malformed) {
+      expectMalformed(handler, json);
+    }
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("a size that is negative, text or too large for a long gives an ERROR summary")
+  void badSizeGivesErrorSummary(Submission submission) {
+    UploadEventHandler handler = handler(submission);
+    List<String> malformed =
+        List.of(
+            recordWith("\"b\"", "\"a.txt\"", "-1"),
+            recordWith("\"b\"", "\"a.txt\"", "\"1024\""),
+            recordWith("\"b\"", "\"a.txt\"", "18446744073709551616"));
+    for (String json : malformed) {
+      expectMalformed(handler, json);
+    }
+  }
+
+  @Test
+  @Points(1)
   @DisplayName("a malformed record anywhere in the event means nothing is stored")
   void malformedRecordStoresNothing(Submission submission) {
     // when
@@ -457,6 +487,33 @@ class UploadEventHandlerTests {
         .formatted(bucket, bucket, key, size);
   }
 
+  /** Returns an event of one record whose name, key and size are the given JSON values. */
+  private static String recordWith(String bucketName, String key, String size) {
+    return event(
+        "{\"s3\": {\"bucket\": {\"name\": %s}, \"object\": {\"key\": %s, \"size\": %s}}}"
+            .formatted(bucketName, key, size));
+  }
+
+  /** Checks that {@code json} gives an ERROR summary and that nothing was written or sent. */
+  private void expectMalformed(UploadEventHandler handler, String json) {
+    // when
+    ProcessingSummary summary =
+        processWithoutThrowing(handler, json, "for the malformed event " + json);
+
+    // then
+    assertThat(summary.status())
+        .as("status of the summary for the malformed event %s", json)
+        .isEqualTo(ProcessingStatus.ERROR);
+    assertThat(summary.objects())
+        .as("objects in the summary for the malformed event %s", json)
+        .isEmpty();
+    assertThat(summary.error()).as("error message for the malformed event %s", json)
+        .isNotBlank();
+    assertThat(timeline)
+        .as("PutItem and Publish calls for the malformed event %s", json)
+        .isEmpty();
+  }
+
   private static ProcessingSummary processWithoutThrowing(
       UploadEventHandler handler, String eventJson, String when) {
     ProcessingSummary summary;
@@ -467,8 +524,7 @@ class UploadEventHandlerTests {
     } catch (RuntimeException escaped) {
       throw new AssertionError(
           "process should return an ERROR summary " + when + ", but it threw "
-              + escaped.getClass().getSimpleName()
-              + (escaped.getMessage() == null ? "" : " (" + escaped.getMessage() + ")"),
+              + describe(escaped),
           escaped);
     }
     assertThat(summary).as("summary returned by process " + when).isNotNull();

@@ -1,0 +1,37 @@
+package dev.awskit.grader.batch;
+
+/**
+ * Shows how far a batch has got. Called from the grading threads, so implementations are
+ * thread-safe.
+ */
+public interface BatchProgress extends AutoCloseable {
+
+  /** Starts the display for {@code total} students. */
+  void started(int total);
+
+  /**
+   * Shows that one student is done.
+   *
+   * @param result the student's result
+   * @param kept true when an earlier run's result was kept instead of grading again
+   */
+  void finished(StudentResult result, boolean kept);
+
+  /** Ends the display. */
+  @Override
+  void close();
+
+  /** Returns a display that shows nothing. */
+  static BatchProgress silent() {
+    return new BatchProgress() {
+      @Override
+      public void started(int total) {}
+
+      @Override
+      public void finished(StudentResult result, boolean kept) {}
+
+      @Override
+      public void close() {}
+    };
+  }
+}

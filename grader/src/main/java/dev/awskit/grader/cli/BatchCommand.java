@@ -1,0 +1,330 @@
+package dev.awskit.grader.cli;
+
+import dev.awskit.grader.batch.BarProgress;
+import dev.awskit.grader.batch.BatchGrader;
+import dev.awskit.grader.batch.BatchProgress;
+import dev.awskit.grader.batch.BatchRun;
+import dev.awskit.grader.batch.BatchSummary;
+import dev.awskit.grader.batch.Fingerprints;
+import dev.awskit.grader.batch.Gradebook;
+import dev.awskit.grader.batch.GradebookLayout;
+import dev.awskit.grader.batch.LineProgress;
+import dev.awskit.grader.batch.ResultStore;
+import dev.awskit.grader.batch.Roster;
+import dev.awskit.grader.batch.RowStatus;
+import dev.awskit.grader.batch.Shard;
+import dev.awskit.grader.batch.StudentSubmission;
+import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.report.ReportFormat;
+import dev.awskit.grader.scoring.GradingScheme;
+import dev.awskit.grader.scoring.PolicyException;
+import java.io.Console;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Grades a folder of submissions, one per student, into a gradebook and a report per student. */
+@Command(
+    name = "batch",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Grades a whole class: every folder or .zip at the top of FOLDER is one student's"
+          + " submission, named after the student (alice/ or alice.zip: student alice). Hidden"
+          + " entries are ignored; a loose .java file at the top is reported, not graded.",
+      "",
+      "Submissions are graded several at a time, each as 'grade' grades one, with its reports"
+          + " in OUTPUT/students/<student>/. The gradebook OUTPUT/gradebook.csv has a row per"
+          + " student: student, status (graded, unusable or error), q01..q12, the tiers, total"
+          + " and reason; OUTPUT/gradebook-averages.csv holds the per-question averages over"
+          + " the graded students.",
+      "",
+      "A submission that cannot be graded never stops the batch: it gets a row with zeros and"
+          + " the reason. A re-run keeps the students already done whose submission and grading"
+          + " settings have not changed (--force grades everyone again).",
+      "",
+      "Exit code 0 when the batch ran, whatever the scores and however many submissions were"
+          + " unusable (each is in the gradebook); 1 when the grader itself failed on a"
+          + " submission (status error; the next run retries it); 2 for a wrong command line;"
+          + " 3 when FOLDER holds no submission at all. There is no --min-score: apply a pass"
+          + " mark to the gradebook's total column."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar grader/target/awskit-grader.jar batch submissions",
+      "  java -jar grader/target/awskit-grader.jar batch submissions -o reports/week3 \\",
+      "      --policy policy.yaml --jobs 4",
+      "  # one slice of four, in a CI matrix; then merge-gradebooks",
+      "  java -jar grader/target/awskit-grader.jar batch submissions --shard 2/4"
+    })
+final class BatchCommand implements Callable<Integer> {
+
+  /** Names the default output folder, under the current folder. */
+  static final Path DEFAULT_OUTPUT = Path.of("grading-reports", "batch");
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "FOLDER",
+      description = "Folder with one subfolder or .zip per student.")
+  private Path folder;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUTPUT",
+      description =
+          "Folder for the gradebook and the students' reports (default: ${DEFAULT-VALUE}).",
+      defaultValue = "grading-reports/batch")
+  private Path output;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      split = ",",
+      description =
+          "Reports to write for each student, as in 'grade': console (report.txt), json,"
+              + " gradescope, junit, markdown. Default: all of them.")
+  private List<String> formats;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = "Grading policy (YAML), as in 'grade'. Default: the built-in policy.")
+  private Path policy;
+
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description = "How many submissions to grade at once (default: the number of processors).")
+  private Integer jobs;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Grade only slice I of N: students sorted by id, every N-th from the I-th. The"
+              + " gradebook is then gradebook-shard-I-of-N.csv; merge the slices with"
+              + " merge-gradebooks.")
+  private String shard;
+
+  @Option(
+      names = "--force",
+      description = "Grade every submission again, even those an earlier run finished.")
+  private boolean force;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "STYLE",
+      description =
+          "Progress display on the error stream: bar (a bar redrawn in place), lines (a line per"
+              + " student), none, or auto (default: bar on a terminal, lines otherwise).",
+      defaultValue = "auto")
+  private String progress;
+
+  private final Context context;
+
+  BatchCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Shard slice = shard();
+    int threads = jobs();
+    Set<ReportFormat> chosen = formats();
+    String progressStyle = progressStyle();
+    Path batchFolder = context.resolve(folder);
+    Path outputFolder = context.resolve(output);
+    if (!Files.isDirectory(batchFolder)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          Files.exists(batchFolder)
+              ? batchFolder
+                  + " is not a folder: give the folder that holds one folder or zip per"
+                  + " student."
+              : "There is no batch folder " + batchFolder + ".");
+    }
+    if (outputFolder.startsWith(batchFolder)) {
+      // Otherwise the next run would take the output folder for a student.
+      throw new ParameterException(
+          spec.commandLine(),
+          "The output folder "
+              + outputFolder
+              + " is inside the batch folder; choose another"
+              + " with -o.");
+    }
+    Catalog catalog = context.catalog().get();
+    GradingScheme scheme;
+    try {
+      scheme = Policies.load(context, policy, catalog);
+    } catch (PolicyException broken) {
+      return Policies.broken(context, broken);
+    }
+    Roster roster;
+    try {
+      roster = Roster.scan(batchFolder);
+    } catch (IOException unreadable) {
+      context
+          .err()
+          .println("Cannot list the batch folder " + batchFolder + ": " + unreadable.getMessage());
+      context.err().flush();
+      return ExitCodes.USAGE;
+    }
+    if (roster.students().isEmpty()) {
+      roster.problems().forEach(problem -> context.err().println(problem));
+      context
+          .err()
+          .println("Nothing to grade: " + batchFolder + " holds no folder or zip of a student.");
+      context.err().flush();
+      return ExitCodes.SUBMISSION_UNUSABLE;
+    }
+    List<StudentSubmission> students = slice.select(roster.students());
+    GradebookLayout layout = GradebookLayout.of(scheme);
+    ResultStore store = new ResultStore(outputFolder);
+    SubmissionGrading grading = new SubmissionGrading(context, scheme, chosen);
+    BatchGrader batch =
+        new BatchGrader(
+            (student, reportFolder) -> grading.grade(student.path(), student.id(), reportFolder),
+            store,
+            context.clock(),
+            threads);
+    String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
+    roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
+    context.err().flush();
+    BatchRun run = batch.run(students, settings, force, progress(progressStyle, scheme));
+    Gradebook gradebook = Gradebook.of(layout, run.results());
+    Path gradebookFile = outputFolder.resolve(gradebookName(slice));
+    Path averagesFile = Gradebook.averagesFileOf(gradebookFile);
+    try {
+      gradebook.write(gradebookFile);
+      gradebook.writeAverages(averagesFile);
+    } catch (IOException unwritable) {
+      context
+          .err()
+          .println("Cannot write the gradebook " + gradebookFile + ": " + unwritable.getMessage());
+      context.err().flush();
+      return ExitCodes.INTERNAL_ERROR;
+    }
+    new BatchSummary(
+            batchFolder,
+            roster,
+            slice,
+            run,
+            layout,
+            gradebook,
+            gradebookFile,
+            averagesFile,
+            outputFolder.resolve(ResultStore.STUDENTS_FOLDER))
+        .write(context.out());
+    return run.count(RowStatus.ERROR) > 0 ? ExitCodes.INTERNAL_ERROR : ExitCodes.OK;
+  }
+
+  /** Returns the gradebook's file name: {@code gradebook.csv}, or one naming the shard. */
+  static String gradebookName(Shard slice) {
+    return slice.isAll()
+        ? "gradebook.csv"
+        : "gradebook-shard-" + slice.index() + "-of-" + slice.count() + ".csv";
+  }
+
+  private BatchProgress progress(String style, GradingScheme scheme) {
+    return switch (style) {
+      case "bar" -> new BarProgress(context.err());
+      case "lines" -> new LineProgress(context.err(), scheme.maxScore());
+      case "none" -> BatchProgress.silent();
+      default ->
+          isTerminal()
+              ? new BarProgress(context.err())
+              : new LineProgress(context.err(), scheme.maxScore());
+    };
+  }
+
+  /**
+   * Tells whether the grader runs on an interactive terminal. Before JDK 22 a console exists only
+   * then; from JDK 22 on it may exist anyway, and {@code isTerminal()} tells.
+   */
+  private static boolean isTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (NoSuchMethodException beforeJdk22) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException unknown) {
+      return false;
+    }
+  }
+
+  private static String graderVersion() {
+    String version = GraderCli.class.getPackage().getImplementationVersion();
+    return version == null ? "development build" : version;
+  }
+
+  private Shard shard() {
+    if (shard == null) {
+      return Shard.ALL;
+    }
+    return Shard.parse(shard)
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    spec.commandLine(),
+                    "--shard takes I/N with 1 <= I <= N, such as 2/4; '" + shard + "' is not."));
+  }
+
+  private int jobs() {
+    if (jobs == null) {
+      return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+    if (jobs < 1) {
+      throw new ParameterException(spec.commandLine(), "--jobs must be 1 or more.");
+    }
+    return jobs;
+  }
+
+  private String progressStyle() {
+    String style = progress.trim().toLowerCase(Locale.ROOT);
+    if (!List.of("auto", "bar", "lines", "none").contains(style)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Unknown --progress '" + progress + "'; choose from auto, bar, lines, none.");
+    }
+    return style;
+  }
+
+  private Set<ReportFormat> formats() {
+    if (formats == null || formats.isEmpty()) {
+      return EnumSet.allOf(ReportFormat.class);
+    }
+    Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
+    for (String name : formats) {
+      chosen.add(
+          ReportFormat.of(name.trim())
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "Unknown report format '"
+                              + name
+                              + "'; choose from "
+                              + List.of(ReportFormat.values())
+                              + ".")));
+    }
+    return chosen;
+  }
+}

@@ -1,0 +1,334 @@
+package dev.awskit.grader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awskit.grader.batch.Gradebook;
+import dev.awskit.grader.batch.GradebookRow;
+import dev.awskit.grader.batch.RowStatus;
+import dev.awskit.grader.engine.SubmissionRunner;
+import dev.awskit.grader.testing.Assembled;
+import dev.awskit.grader.testing.Graded;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Grades a small class with the real engine, as an instructor would from the command line: the
+ * reference, the untouched stubs, one wrong question, a folder without sources, a zip with a
+ * compile error. The tests run in order and share the class, graded once (a grading costs seconds):
+ * later tests re-run the batch and count, through the run step, how many submissions it graded
+ * again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class BatchCommandTest {
+
+  private static final String ODD_ID = "dave, o'neil";
+
+  private Path work;
+
+  private final AtomicInteger gradings = new AtomicInteger();
+  private final SubmissionRunner inProcess = SubmissionRunner.inProcess();
+  private final SubmissionRunner counting =
+      (request, events) -> {
+        gradings.incrementAndGet();
+        inProcess.run(request, events);
+      };
+
+  private StringWriter out;
+  private StringWriter err;
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    GraderCli cli =
+        new GraderCli(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            Clock.fixed(Graded.NOW, ZoneOffset.UTC),
+            work,
+            counting,
+            Graded::catalog);
+    return cli.execute(args);
+  }
+
+  @BeforeAll
+  void aClassOfFiveAndALooseFile(@TempDir Path sharedByTheClass) throws IOException {
+    work = sharedByTheClass;
+    Path batch = work.resolve("class");
+    Assembled.reference(batch.resolve("alice"));
+    copyTree(Path.of("..", "exercises", "src", "main", "java"), batch.resolve("bob"));
+    Assembled.referenceWith(
+        Path.of("src", "test", "resources", "faulty", "q06", "first-page-only"),
+        6,
+        batch.resolve("carol"));
+    Files.createDirectories(batch.resolve(ODD_ID));
+    Files.writeString(batch.resolve(ODD_ID).resolve("README.txt"), "I forgot my code");
+    Path erin = Assembled.reference(work.resolve("erin-sources"));
+    Files.writeString(
+        erin.resolve("dev/awskit/solutions/q01/ClientStylesExplainer.java"),
+        "package dev.awskit.solutions.q01;\npublic class ClientStylesExplainer { oops }\n");
+    zip(erin, batch.resolve("erin.zip"));
+    Files.writeString(batch.resolve("Stray.java"), "class Stray {}");
+    Files.createDirectories(batch.resolve(".hidden"));
+  }
+
+  @Test
+  @Order(1)
+  void gradesTheClassIntoAGradebookAReportFolderPerStudentAndAverages() throws Exception {
+    // when
+    int exit = run("batch", "class", "-o", "out", "--jobs", "2", "--progress", "lines");
+
+    // then
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(gradings).as("the unusable folder is never run").hasValue(4);
+    Gradebook book = read(work.resolve("out/gradebook.csv"));
+    assertThat(ids(book)).containsExactly("alice", "bob", "carol", ODD_ID, "erin");
+    assertThat(points(book, "alice", "total")).isEqualTo(100);
+    assertThat(points(book, "bob", "total")).isZero();
+    assertThat(row(book, "bob").status()).isEqualTo(RowStatus.GRADED);
+    assertThat(points(book, "carol", "q06")).isLessThan(8);
+    assertThat(points(book, "carol", "intermediate")).isEqualTo(24 + points(book, "carol", "q06"));
+    assertThat(points(book, "carol", "total")).isEqualTo(92 + points(book, "carol", "q06"));
+    assertThat(row(book, ODD_ID).status()).isEqualTo(RowStatus.UNUSABLE);
+    assertThat(row(book, ODD_ID).reason()).contains("holds no .java file");
+    assertThat(points(book, ODD_ID, "total")).isZero();
+    assertThat(points(book, "erin", "q01")).as("erin's q01 does not compile").isZero();
+    assertThat(points(book, "erin", "total")).isEqualTo(95);
+    assertThat(Files.readString(work.resolve("out/gradebook.csv")))
+        .as("an id with a comma is quoted")
+        .contains("\r\n\"dave, o'neil\",unusable,0,");
+
+    assertThat(Files.readAllLines(work.resolve("out/gradebook-averages.csv")).get(1))
+        .as("q01: (5 + 0 + 5 + 0) / 4 graded students")
+        .startsWith("average,4,2.5,");
+    assertThat(out.toString())
+        .contains("Batch of 5 submissions")
+        .contains("Graded 4, unusable 1, error 0; 5 done by this run, 0 kept")
+        .contains("Averages over 4 graded students:")
+        .containsPattern("q01\\s+2.5 / 5")
+        .contains(ODD_ID + ": The submission folder")
+        .contains("Problems with the batch folder:", "Stray.java is a loose source file");
+    assertThat(err.toString())
+        .contains("Warning: Stray.java is a loose source file")
+        .containsPattern("\\[\\d/5] alice: graded, 100 / 100")
+        .containsPattern("\\[\\d/5] erin: graded, 95 / 100");
+
+    Path students = work.resolve("out/students");
+    for (String student : List.of("alice", "bob", "carol", "erin")) {
+      assertThat(students.resolve(student))
+          .isDirectoryContaining("glob:**/report.json")
+          .isDirectoryContaining("glob:**/results.json")
+          .isDirectoryContaining("glob:**/report.txt")
+          .isDirectoryContaining("glob:**/batch-result.json");
+    }
+    assertThat(students.resolve("erin/report.txt")).content().contains("submission erin");
+    assertThat(students.resolve(ODD_ID).resolve("unusable.txt"))
+        .content()
+        .contains("holds no .java file");
+  }
+
+  @Test
+  @Order(2)
+  void aRerunGradesNobodyAgain() {
+    // given
+    int before = gradings.get();
+
+    // when
+    int exit = run("batch", "class", "-o", "out", "--progress", "none");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(gradings).hasValue(before);
+    assertThat(out.toString()).contains("0 done by this run, 5 kept from an earlier run");
+  }
+
+  @Test
+  @Order(3)
+  void shardsSliceTheClassAndTheirMergedGradebookIsTheWholeOne() throws Exception {
+    // given: the shards find every student done already, so nobody is graded again
+    int before = gradings.get();
+    assertThat(run("batch", "class", "-o", "out", "--shard", "1/2", "--progress", "none"))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(run("batch", "class", "-o", "out", "--shard", "2/2", "--progress", "none"))
+        .isEqualTo(ExitCodes.OK);
+
+    // when
+    int exit =
+        run(
+            "merge-gradebooks",
+            "merged.csv",
+            "out/gradebook-shard-1-of-2.csv",
+            "out/gradebook-shard-2-of-2.csv");
+
+    // then
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(gradings).hasValue(before);
+    assertThat(ids(read(work.resolve("out/gradebook-shard-1-of-2.csv"))))
+        .containsExactly("alice", "carol", "erin");
+    assertThat(ids(read(work.resolve("out/gradebook-shard-2-of-2.csv"))))
+        .containsExactly("bob", ODD_ID);
+    assertThat(work.resolve("merged.csv"))
+        .hasSameTextualContentAs(work.resolve("out/gradebook.csv"));
+    assertThat(work.resolve("merged-averages.csv"))
+        .hasSameTextualContentAs(work.resolve("out/gradebook-averages.csv"));
+    assertThat(out.toString())
+        .contains("Merged 2 gradebooks, 5 students")
+        .contains("Averages over 4 graded students");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void mergeRefusesAStudentTwiceAndOtherColumnsAndSaysWhatIsMissing() throws Exception {
+    // given
+    Files.copy(work.resolve("out/gradebook-shard-1-of-2.csv"), work.resolve("copy.csv"));
+    Files.writeString(
+        work.resolve("other.csv"), "student,status,q01,total,reason\r\nzed,graded,5,5,\r\n");
+
+    // when / then
+    assertThat(run("merge-gradebooks", "m.csv", "out/gradebook-shard-1-of-2.csv", "copy.csv"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("'alice' is in").contains("Nothing was written.");
+    assertThat(run("merge-gradebooks", "m.csv", "out/gradebook.csv", "other.csv"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("do not have the same columns");
+    assertThat(run("merge-gradebooks", "m.csv", "nowhere.csv")).isEqualTo(ExitCodes.USAGE);
+    assertThat(work.resolve("m.csv")).doesNotExist();
+
+    assertThat(run("merge-gradebooks", "half.csv", "out/gradebook-shard-2-of-2.csv"))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(err.toString()).contains("Warning: no gradebook of shard 1/2 was given");
+  }
+
+  @Test
+  @Order(5)
+  void aChangedSubmissionIsGradedAgainAndOnlyThatOne() throws Exception {
+    // given: carol fixes question 6
+    int before = gradings.get();
+    Files.copy(
+        Graded.SOLUTION_SOURCES.resolve("dev/awskit/solutions/q06/DynamoDbManager.java"),
+        work.resolve("class/carol/dev/awskit/solutions/q06/DynamoDbManager.java"),
+        StandardCopyOption.REPLACE_EXISTING);
+
+    // when
+    int exit = run("batch", "class", "-o", "out", "--progress", "lines");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(gradings).hasValue(before + 1);
+    assertThat(points(read(work.resolve("out/gradebook.csv")), "carol", "total")).isEqualTo(100);
+    assertThat(err.toString())
+        .contains("carol: graded, 100 / 100")
+        .contains("alice: graded, 100 / 100 (unchanged");
+  }
+
+  @Test
+  @Order(6)
+  void wrongCommandLinesAreUsageErrorsAndAnEmptyFolderHasNothingToGrade() throws IOException {
+    Files.createDirectories(work.resolve("empty"));
+    Files.writeString(work.resolve("empty/Loose.java"), "class Loose {}");
+
+    assertThat(run("batch", "class", "--shard", "3/2")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--shard takes I/N with 1 <= I <= N");
+    assertThat(run("batch", "class", "--shard", "0/1")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "class", "--shard", "half")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "class", "--jobs", "0")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "class", "--progress", "fancy")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "class", "--format", "pdf")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "nowhere")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("There is no batch folder");
+    assertThat(run("batch", "class", "-o", "class/out")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("inside the batch folder");
+    assertThat(run("batch")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "empty")).isEqualTo(ExitCodes.SUBMISSION_UNUSABLE);
+    assertThat(err.toString())
+        .contains("Loose.java is a loose source file")
+        .contains("Nothing to grade");
+  }
+
+  @Test
+  @Order(7)
+  void helpExplainsTheBatchAndTheMerge() {
+    assertThat(run("help", "batch")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .contains(
+            "FOLDER",
+            "--output",
+            "--format",
+            "--policy",
+            "--jobs",
+            "--shard",
+            "--force",
+            "--progress")
+        .contains("grading-reports/batch")
+        .contains("Exit codes:");
+    assertThat(run("help", "merge-gradebooks")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("OUT", "IN...", "averages");
+    assertThat(run("--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("batch", "merge-gradebooks");
+  }
+
+  private static Gradebook read(Path gradebook) throws Exception {
+    return Gradebook.read(gradebook);
+  }
+
+  private static List<String> ids(Gradebook book) {
+    return book.rows().stream().map(GradebookRow::student).toList();
+  }
+
+  private static GradebookRow row(Gradebook book, String student) {
+    return book.rows().stream()
+        .filter(row -> row.student().equals(student))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static double points(Gradebook book, String student, String column) {
+    return row(book, student).scores().get(book.scoreColumns().indexOf(column)).doubleValue();
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path path : walk.toList()) {
+        Path copy = target.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy);
+        }
+      }
+    }
+  }
+
+  private static void zip(Path folder, Path zip) throws IOException {
+    try (OutputStream file = Files.newOutputStream(zip);
+        ZipOutputStream archive = new ZipOutputStream(file, StandardCharsets.UTF_8);
+        Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+        archive.putNextEntry(new ZipEntry(folder.relativize(path).toString().replace('\\', '/')));
+        Files.copy(path, archive);
+        archive.closeEntry();
+      }
+    }
+  }
+}
