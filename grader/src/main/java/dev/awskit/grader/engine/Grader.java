@@ -82,7 +82,12 @@ public final class Grader implements AutoCloseable {
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.SourceFolder folder) {
         scratch = Files.createTempDirectory("awskit-grade-");
-        compilation = intakeAndCompile(folder.folder(), "submission", scratch, warnings);
+        compilation =
+            intakeAndCompile(
+                folder.folder(),
+                Files.isDirectory(folder.folder()) ? "submission folder" : "submission",
+                scratch,
+                warnings);
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.Reference) {
         compilation = SourceCompiler.Compilation.none();
@@ -129,6 +134,9 @@ public final class Grader implements AutoCloseable {
     }
     IntakeResult intake = new SubmissionIntake(scratch.resolve("intake")).receive(submission);
     if (intake instanceof IntakeResult.Refused refused) {
+      if (Files.isDirectory(submission) && javaSources(submission).isEmpty()) {
+        throw noSources(what, submission);
+      }
       throw new SubmissionUnusableException(refused.reason());
     }
     IntakeResult.Accepted accepted = (IntakeResult.Accepted) intake;
@@ -136,10 +144,14 @@ public final class Grader implements AutoCloseable {
     Path sources = accepted.sourceRoot();
     List<Path> files = javaSources(sources);
     if (files.isEmpty()) {
-      throw new SubmissionUnusableException(
-          "The " + what + " " + submission + " holds no .java file (outside src/test) to grade.");
+      throw noSources(what, submission);
     }
     return compiler().compile(sources, files, Files.createDirectories(classesOf(scratch)));
+  }
+
+  private static SubmissionUnusableException noSources(String what, Path submission) {
+    return new SubmissionUnusableException(
+        "The " + what + " " + submission + " holds no .java file (outside src/test) to grade.");
   }
 
   /**

@@ -38,6 +38,20 @@ public record QuestionScore(
     tests = List.copyOf(tests);
   }
 
+  /** Creates a score of a question the static vetting did not refuse. */
+  public QuestionScore(
+      int number,
+      String title,
+      String tier,
+      double score,
+      double maxScore,
+      QuestionStatus status,
+      String summary,
+      List<String> compilerMessages,
+      List<TestScore> tests) {
+    this(number, title, tier, score, maxScore, status, summary, compilerMessages, List.of(), tests);
+  }
+
   /** Returns how many of its tests passed. */
   public long passedTests() {
     return tests.stream().filter(TestScore::passed).count();

@@ -47,6 +47,47 @@ public record Scorecard(
     vettingProblems = List.copyOf(vettingProblems);
   }
 
+  /** Creates a scorecard without warnings or vetting problems. */
+  public Scorecard(
+      String submission,
+      Instant gradedAt,
+      Duration duration,
+      double score,
+      double maxScore,
+      List<TierScore> tiers,
+      List<QuestionScore> questions,
+      List<SkippedFile> skippedFiles,
+      List<CompileProblem> compileProblems) {
+    this(
+        submission,
+        gradedAt,
+        duration,
+        score,
+        maxScore,
+        tiers,
+        questions,
+        skippedFiles,
+        compileProblems,
+        List.of(),
+        List.of());
+  }
+
+  /** Returns this scorecard with the submission called {@code name} in every report. */
+  public Scorecard withSubmission(String name) {
+    return new Scorecard(
+        name,
+        gradedAt,
+        duration,
+        score,
+        maxScore,
+        tiers,
+        questions,
+        skippedFiles,
+        compileProblems,
+        warnings,
+        vettingProblems);
+  }
+
   /** Returns the vetting problems that cost no question: refused code that nothing uses. */
   public List<VettingProblem> unusedRefusedCode() {
     return vettingProblems.stream().filter(problem -> problem.question() == null).toList();

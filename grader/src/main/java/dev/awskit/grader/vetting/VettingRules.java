@@ -66,8 +66,8 @@ public final class VettingRules {
     return rule(
         "process-exit",
         "end the Java process (System.exit, Runtime.exit, Runtime.halt) or add a shutdown hook",
-        "your code runs inside the grader's own Java process, and ending it would stop the grading;"
-            + " return a value or throw an exception instead",
+        "ending the Java process that runs the tests would cut the grading short; return a value"
+            + " or throw an exception instead",
         member("java.lang.System", "exit")
             .or(member("java.lang.Runtime", "exit", "halt", "addShutdownHook", "removeShutdownHook")));
   }

@@ -59,8 +59,8 @@ public record Violation(
 
   /**
    * Returns the violation as sentences for the student, e.g. {@code S3ObjectTransfer.upload(String,
-   * Path) (S3ObjectTransfer.java:42) calls System.exit(int). This is not allowed: your code runs
-   * inside the grader's own Java process, ...}.
+   * Path) (S3ObjectTransfer.java:42) calls System.exit(int). This is not allowed: ending the Java
+   * process that runs the tests would cut the grading short, ...}.
    */
   public String message() {
     String where =

@@ -322,7 +322,6 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     command.add("-Xshare:auto");
     // No hsperfdata file in the shared temporary folder.
     command.add("-XX:-UsePerfData");
-    agentJar().ifPresent(agent -> command.add("-javaagent:" + agent));
     command.add("-Djava.io.tmpdir=" + sandbox.tmp());
     command.add("-Duser.home=" + sandbox.home());
     command.add("-Dfile.encoding=UTF-8");
@@ -403,15 +402,5 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     } catch (IOException notAJar) {
       return false;
     }
-  }
-
-  /**
-   * Returns Byte Buddy's agent jar, which the worker loads at start-up so that Mockito needs no
-   * agent attached at run time (slower, and newer JDKs warn about it).
-   */
-  private static Optional<Path> agentJar() {
-    return GraderClassPath.rootOf(
-            "net/bytebuddy/agent/Installer.class", WorkerRunner.class.getClassLoader())
-        .filter(Files::isRegularFile);
   }
 }
