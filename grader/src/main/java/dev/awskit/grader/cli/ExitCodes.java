@@ -12,7 +12,10 @@ public final class ExitCodes {
   /** Tells that the command line or the policy file is wrong: nothing was graded. */
   public static final int USAGE = 2;
 
-  /** Tells that the submission cannot be graded: a missing folder, no Java source. */
+  /**
+   * Tells that the submission cannot be graded: a missing folder or zip, no Java source, a zip the
+   * intake refuses.
+   */
   public static final int SUBMISSION_UNUSABLE = 3;
 
   /** Tells that the submission was graded, but scored below {@code --min-score}. */
@@ -29,7 +32,7 @@ public final class ExitCodes {
       OK + ":graded (whatever the score), or done",
       INTERNAL_ERROR + ":the grader itself failed",
       USAGE + ":wrong command line or broken policy file; nothing graded",
-      SUBMISSION_UNUSABLE + ":submission unusable (missing folder, no .java file)",
+      SUBMISSION_UNUSABLE + ":submission unusable (missing, no .java file, refused zip)",
       BELOW_MIN_SCORE + ":graded, but the score is below --min-score",
       SELF_CHECK_FAILED + ":self-check failed (reference not full marks, or stubs not zero)"
     };

@@ -32,19 +32,22 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Grades one submission: compiles its sources against the exercise interfaces, runs the"
-          + " hidden tests, scores each question and tier, and writes the reports.",
+      "Grades one submission: copies it into a sandbox, compiles its sources against the"
+          + " exercise interfaces, checks the compiled classes against the grader's rules, runs"
+          + " the hidden tests in a separate worker JVM, scores each question and tier, and"
+          + " writes the reports.",
       "",
       "SUBMISSION is a folder of .java files in any layout (files under src/test are left out),"
-          + " or a kit's root folder, whose exercises/src/main/java is then graded. Without"
-          + " SUBMISSION the grader grades the student workspace, exercises/src/main/java under"
-          + " the current folder."
+          + " a zip of one, or a kit's root folder, whose exercises/src/main/java is then graded."
+          + " Without SUBMISSION the grader grades the student workspace, exercises/src/main/java"
+          + " under the current folder."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  java -jar grader/target/awskit-grader.jar grade",
       "  java -jar grader/target/awskit-grader.jar grade submissions/alice \\",
       "      -o reports/alice",
+      "  java -jar grader/target/awskit-grader.jar grade submissions/bob.zip -o reports/bob",
       "  java -jar grader/target/awskit-grader.jar grade --reference --format console",
       "  java -jar grader/target/awskit-grader.jar grade /autograder/submission \\",
       "      --format gradescope -o /autograder/results",
@@ -59,7 +62,9 @@ final class GradeCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "SUBMISSION",
-      description = "Folder of .java sources to grade (default: exercises/src/main/java).")
+      description =
+          "Folder of .java sources, or a zip of one, to grade (default:"
+              + " exercises/src/main/java).")
   private Path submission;
 
   @Option(

@@ -126,10 +126,11 @@ public final class GraderCli {
         "",
         "A submission is a folder of .java files in any layout: the student's workspace"
             + " (exercises/src/main/java, the default), a kit's root folder, or any folder of"
-            + " sources. The grader compiles it itself against the exercise interfaces (a"
-            + " submission cannot replace them); a file that does not compile costs only its"
-            + " question. Reports go to grading-reports/ under the current folder unless -o says"
-            + " otherwise.",
+            + " sources, or a zip of one. The grader compiles it itself against the exercise"
+            + " interfaces (a submission cannot replace them); a file that does not compile costs"
+            + " only its question. The submission's code runs only in a separate worker JVM, after"
+            + " static checks; what breaks there costs only its question too. Reports go to"
+            + " grading-reports/ under the current folder unless -o says otherwise.",
         "",
         "Without a command, the arguments go to 'grade': with none at all, the grader grades"
             + " the student workspace.",
