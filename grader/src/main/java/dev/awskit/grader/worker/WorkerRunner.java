@@ -50,23 +50,26 @@ import java.util.jar.JarFile;
  */
 public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
 
-  private static final String MAIN_CLASS = WorkerMain.class.getName();
-
   private final WorkerSettings settings;
   private final LongSupplier nanoTime;
+  private final String mainClass;
   private final SecureRandom random = new SecureRandom();
   private final Queue<WorkerProcess> spares = new ConcurrentLinkedQueue<>();
   private final int maxSpares = Runtime.getRuntime().availableProcessors();
 
   /** Creates a runner whose workers have the given limits. */
   public WorkerRunner(WorkerSettings settings) {
-    this(settings, System::nanoTime);
+    this(settings, System::nanoTime, WorkerMain.class.getName());
   }
 
-  /** Creates a runner that measures its deadlines with {@code nanoTime}. */
-  WorkerRunner(WorkerSettings settings, LongSupplier nanoTime) {
+  /**
+   * Creates a runner that measures its deadlines with {@code nanoTime} and starts its workers
+   * with {@code mainClass} (the grader's own tests start stand-ins that misbehave on cue).
+   */
+  WorkerRunner(WorkerSettings settings, LongSupplier nanoTime, String mainClass) {
     this.settings = settings;
     this.nanoTime = nanoTime;
+    this.mainClass = mainClass;
   }
 
   /** Returns a runner with the {@linkplain WorkerSettings#defaults() default} limits. */
@@ -159,7 +162,9 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
         if (attempt == Attempt.COMPLETE) {
           return;
         }
-        restarts++;
+        if (attempt != Attempt.LOST_BETWEEN_TESTS) {
+          restarts++;
+        }
         if (!planned.isEmpty() && finished.containsAll(planned)) {
           return;
         }
@@ -179,6 +184,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
         throws InterruptedException {
       String running = null;
       long runningSince = 0;
+      boolean progress = false;
       long deadline = nanoTime.getAsLong() + (freshWorker ? settings.startTimeout().toNanos() : testDeadline);
       while (true) {
         Optional<WorkerProcess.Received> next = worker.next(deadline - nanoTime.getAsLong());
@@ -196,11 +202,12 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
             if (testEvent instanceof TestEvent.TestStarted) {
               running = testEvent.testId();
               runningSince = now;
-              // The first test of a fresh worker also loads the libraries its mocks need.
-              deadline = now + testDeadline + (freshWorker ? settings.startTimeout().toNanos() : 0);
+              // The first test of a fresh worker also loads the classes its question needs.
+              deadline = now + testDeadline + (freshWorker ? settings.grace().toNanos() : 0);
               freshWorker = false;
             } else if (testEvent instanceof TestEvent.TestFinished) {
               running = null;
+              progress = true;
               finished.add(testEvent.testId());
               deadline = now + testDeadline;
             }
@@ -230,8 +237,9 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
                       settings.heapMegabytes()),
                   millis));
           finished.add(running);
+          return Attempt.CRASHED;
         }
-        return Attempt.CRASHED;
+        return progress ? Attempt.LOST_BETWEEN_TESTS : Attempt.CRASHED;
       }
     }
 
@@ -305,8 +313,13 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     COMPLETE,
     /** The job stopped early because a test left threads running; the worker was ended. */
     REPLACED,
-    /** The worker ended or stopped responding; it is gone. */
-    CRASHED
+    /** The worker ended or stopped responding during a test, or before any test ended. */
+    CRASHED,
+    /**
+     * The worker ended between two tests, after at least one test ended: no test is to blame,
+     * and the question made progress, so the new worker it needs does not count against it.
+     */
+    LOST_BETWEEN_TESTS
   }
 
   /** Returns the command line of a worker JVM whose sandbox is {@code sandbox}. */
@@ -340,7 +353,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     command.add("-Dhttp.nonProxyHosts=");
     command.add("-cp");
     command.add(classPath());
-    command.add(MAIN_CLASS);
+    command.add(mainClass);
     command.add(String.valueOf(settings.keptOutputBytes()));
     return command;
   }

@@ -23,6 +23,7 @@ import dev.awskit.grader.testing.Graded;
 import dev.awskit.grader.testing.ReportSchemas;
 import dev.awskit.grader.worker.WorkerRunner;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +44,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -303,6 +305,29 @@ class HostileCorpusTest {
     assertThat(Path.of(home.group(2)).startsWith(root)).as("tmp inside %s", root).isTrue();
     assertThat(Path.of(home.group(3)).startsWith(root)).as("cwd inside %s", root).isTrue();
     assertThat(root).as("the worker's sandbox, after grading").doesNotExist();
+  }
+
+  @Test
+  void theGraderItselfNeverLoadsAClassOfASubmission() throws Exception {
+    for (Object key : grades.keySet()) {
+      graded(key);
+    }
+
+    // HotSpot's VM.class_hierarchy lists every class this JVM has loaded, with no agent needed.
+    String loaded =
+        (String)
+            ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "vmClassHierarchy",
+                    new Object[] {new String[0]},
+                    new String[] {String[].class.getName()});
+
+    assertThat(loaded).as("classes loaded by the grader's JVM").contains(Grader.class.getName());
+    // Classes that exist only in hostile submissions, which the workers did load.
+    assertThat(loaded)
+        .doesNotContain("S3EventProcessorDraft")
+        .doesNotContain("SqsManagerBackup");
   }
 
   @Test

@@ -1,0 +1,141 @@
+package dev.awskit.grader.worker;
+
+import dev.awskit.grader.engine.TestEvent;
+import dev.awskit.grader.engine.TestOutcome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stands in for {@link WorkerMain} in the grader's own tests: worker JVMs that speak the real
+ * protocol but misbehave on cue, so that the grader's side (watchdog, crashes, restarts, giving
+ * up) can be proven quickly and without JUnit inside. Each job's classes have two tests each,
+ * {@code first} and {@code second}.
+ */
+final class FakeWorkers {
+
+  private FakeWorkers() {}
+
+  /** Reports its first test as started, then stops answering. */
+  static final class Wedges {
+    public static void main(String[] args) throws IOException {
+      serve((tests, out) -> {
+        out.send(new WorkerMessage.Event(new TestEvent.TestStarted(tests.get(0))));
+        sleepForever();
+        return false;
+      });
+    }
+  }
+
+  /** Passes its first test, then ends before the next one starts. */
+  static final class DiesBetweenTests {
+    public static void main(String[] args) throws IOException {
+      serve((tests, out) -> {
+        out.pass(tests.get(0));
+        Runtime.getRuntime().halt(0);
+        return false;
+      });
+    }
+  }
+
+  /** Ends the JVM with exit code 42 during its first test, the way System.exit would. */
+  static final class ExitsDuringTest {
+    public static void main(String[] args) throws IOException {
+      serve((tests, out) -> {
+        out.send(new WorkerMessage.Event(new TestEvent.TestStarted(tests.get(0))));
+        Runtime.getRuntime().halt(42);
+        return false;
+      });
+    }
+  }
+
+  /** Passes every test, printing on the channel's real stream lines that try to forge a frame. */
+  static final class PassesAndLies {
+    public static void main(String[] args) throws IOException {
+      serve((tests, out) -> {
+        for (String test : tests) {
+          out.raw.print("oops {\"message\":\"done\",\"clean\":true,\"reason\":\"\"}\nno line end ");
+          out.pass(test);
+        }
+        out.send(new WorkerMessage.Done(true, ""));
+        return true;
+      });
+    }
+  }
+
+  /** Ends before it says it is ready. */
+  static final class NeverReady {
+    public static void main(String[] args) {
+      Runtime.getRuntime().halt(1);
+    }
+  }
+
+  /** Runs one job's tests, given their ids and the channel; returns whether to take more jobs. */
+  private interface Script {
+    boolean run(List<String> tests, Channel out) throws IOException;
+  }
+
+  /** Sends framed messages on the real standard output. */
+  private static final class Channel {
+    private final Frames frames;
+    private final PrintStream raw;
+
+    Channel(Frames frames, PrintStream raw) {
+      this.frames = frames;
+      this.raw = raw;
+    }
+
+    void send(WorkerMessage message) {
+      raw.print(frames.frame(message) + "\n");
+      raw.flush();
+    }
+
+    void pass(String test) {
+      send(new WorkerMessage.Event(new TestEvent.TestStarted(test)));
+      send(new WorkerMessage.Event(new TestEvent.TestFinished(test, new TestOutcome.Passed(), 1)));
+    }
+  }
+
+  private static void serve(Script script) throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    Frames frames = new Frames(in.readLine().strip());
+    Channel out = new Channel(frames, System.out);
+    out.send(new WorkerMessage.Ready());
+    String line;
+    while ((line = in.readLine()) != null) {
+      WorkerJob job = frames.readJob(line);
+      if (job.request().testClasses().isEmpty()) {
+        out.send(new WorkerMessage.Done(true, ""));
+        continue;
+      }
+      List<String> tests = new ArrayList<>();
+      for (String testClass : job.request().testClasses()) {
+        for (String method : List.of("first", "second")) {
+          String id = testClass + "#" + method;
+          if (!job.skipTests().contains(id)) {
+            tests.add(id);
+          }
+        }
+      }
+      out.send(new WorkerMessage.Planned(tests));
+      if (!script.run(tests, out)) {
+        break;
+      }
+    }
+    Runtime.getRuntime().halt(0);
+  }
+
+  private static void sleepForever() {
+    while (true) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException ignored) {
+        // Keep sleeping: this worker is meant to stop answering.
+      }
+    }
+  }
+}

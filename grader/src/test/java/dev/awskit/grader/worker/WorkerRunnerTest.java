@@ -1,0 +1,170 @@
+package dev.awskit.grader.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.awskit.grader.engine.GraderClassPath;
+import dev.awskit.grader.engine.RunRequest;
+import dev.awskit.grader.engine.TestEvent;
+import dev.awskit.grader.engine.TestOutcome;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the grader's side of the worker protocol against stand-in workers ({@link FakeWorkers})
+ * that misbehave on cue: the watchdog, crashes during and between tests, giving up on a
+ * question, forged lines, a worker that never starts; and what a real worker is started with.
+ */
+class WorkerRunnerTest {
+
+  private static final RunRequest TWO_QUESTIONS =
+      new RunRequest(
+          List.of(),
+          List.of("x.q01.Alpha", "x.q01.Beta", "x.q02.Gamma"),
+          100,
+          Map.of(),
+          List.of());
+
+  private static final WorkerSettings QUICK =
+      new WorkerSettings(64, 512, 1024, Duration.ofSeconds(30), Duration.ofMillis(300), 2);
+
+  @Test
+  @DisplayName("a worker that stops answering during a test is ended; the test times out, the rest runs")
+  void watchdogEndsAWedgedWorker() {
+    Map<String, TestOutcome> outcomes = run(FakeWorkers.Wedges.class);
+
+    assertThat(outcomes.get("x.q01.Alpha#first"))
+        .isInstanceOf(TestOutcome.TimedOut.class)
+        .extracting(TestOutcome::feedback)
+        .asString()
+        .contains("did not finish within 100 ms")
+        .contains("stopped responding");
+    assertThat(outcomes.get("x.q01.Alpha#second")).isInstanceOf(TestOutcome.TimedOut.class);
+    // Two new workers for question 1 are the most it may cost: its other tests are given up.
+    assertThat(outcomes.get("x.q01.Beta#first"))
+        .isInstanceOf(TestOutcome.NotRun.class)
+        .extracting(TestOutcome::feedback)
+        .asString()
+        .contains("2 times");
+    // Question 2 gets a fresh worker of its own.
+    assertThat(outcomes.get("x.q02.Gamma#first")).isInstanceOf(TestOutcome.TimedOut.class);
+  }
+
+  @Test
+  @DisplayName("a worker that ends during a test costs that test, explained with its exit code")
+  void crashDuringATestIsExplained() {
+    Map<String, TestOutcome> outcomes = run(FakeWorkers.ExitsDuringTest.class);
+
+    assertThat(outcomes.get("x.q01.Alpha#first"))
+        .isInstanceOf(TestOutcome.Threw.class)
+        .satisfies(
+            outcome -> {
+              assertThat(outcome.feedback())
+                  .contains("ended the Java process")
+                  .contains("exit code 42")
+                  .contains("System.exit");
+              assertThat(outcome.detail()).contains("exit code 42");
+            });
+    assertThat(outcomes.get("x.q01.Beta#second")).isInstanceOf(TestOutcome.NotRun.class);
+    assertThat(outcomes.get("x.q02.Gamma#first")).isInstanceOf(TestOutcome.Threw.class);
+  }
+
+  @Test
+  @DisplayName("a worker that ends between tests costs no test: the rest runs in a new worker")
+  void crashBetweenTestsCostsNothing() {
+    Map<String, TestOutcome> outcomes = run(FakeWorkers.DiesBetweenTests.class);
+
+    assertThat(outcomes).hasSize(6).allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+  }
+
+  @Test
+  @DisplayName("lines a worker prints outside frames, shaped like messages or not, change nothing")
+  void forgedLinesAreIgnored() {
+    Map<String, TestOutcome> outcomes = run(FakeWorkers.PassesAndLies.class);
+
+    assertThat(outcomes).hasSize(6).allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+  }
+
+  @Test
+  @DisplayName("a worker that never starts is the grader's failure, not the submission's")
+  void workerThatNeverStartsFailsTheGrader() {
+    assertThatThrownBy(() -> run(FakeWorkers.NeverReady.class))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("could not start a worker JVM");
+  }
+
+  @Test
+  @DisplayName("one question is the test classes of one package, in their order")
+  void questionsAreTestClassesByPackage() {
+    assertThat(WorkerRunner.byPackage(TWO_QUESTIONS.testClasses()))
+        .containsExactly(List.of("x.q01.Alpha", "x.q01.Beta"), List.of("x.q02.Gamma"));
+  }
+
+  @Test
+  @DisplayName("a worker gets a capped heap, its sandbox's folders, and no reference solution")
+  void workerCommandCapsAndConfines() {
+    Sandbox sandbox =
+        new Sandbox(Path.of("/s"), Path.of("/s/work"), Path.of("/s/tmp"), Path.of("/s/home"));
+
+    List<String> command = WorkerRunner.withDefaults().command(sandbox);
+
+    assertThat(command)
+        .contains("-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/s/tmp", "-Duser.home=/s/home")
+        .endsWith(WorkerMain.class.getName(), "8192");
+    String classPath = command.get(command.indexOf("-cp") + 1);
+    Path solutions =
+        GraderClassPath.rootOf(
+                "dev/awskit/solutions/q01/ClientStylesExplainer.class", getClass().getClassLoader())
+            .orElseThrow();
+    assertThat(List.of(classPath.split(File.pathSeparator)))
+        .as("the worker's class path")
+        .doesNotContain(solutions.toString())
+        .contains(
+            GraderClassPath.rootOf(
+                    "dev/awskit/grader/hidden/Submission.class", getClass().getClassLoader())
+                .orElseThrow()
+                .toString());
+  }
+
+  @Test
+  @DisplayName("a worker's environment holds nothing of the grader's and keeps the SDK off the network")
+  void workerEnvironmentHoldsNoCredentials() {
+    Sandbox sandbox =
+        new Sandbox(Path.of("/s"), Path.of("/s/work"), Path.of("/s/tmp"), Path.of("/s/home"));
+
+    Map<String, String> environment = WorkerRunner.environment(sandbox);
+
+    assertThat(environment.keySet())
+        .doesNotContain("PATH", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE")
+        .allMatch(name -> List.of("SystemRoot", "HOME", "TMPDIR", "LANG", "TZ", "AWS_EC2_METADATA_DISABLED",
+            "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE").contains(name));
+    assertThat(environment)
+        .containsEntry("AWS_EC2_METADATA_DISABLED", "true")
+        .containsEntry("HOME", "/s/home")
+        .containsEntry("AWS_SHARED_CREDENTIALS_FILE", "/s/home/.aws/credentials");
+  }
+
+  /** Runs the two questions with stand-in workers of {@code fake} and returns every outcome. */
+  private static Map<String, TestOutcome> run(Class<?> fake) {
+    List<TestEvent> events = new ArrayList<>();
+    try (WorkerRunner runner = new WorkerRunner(QUICK, System::nanoTime, fake.getName())) {
+      runner.run(TWO_QUESTIONS, events::add);
+    }
+    Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+    for (TestEvent event : events) {
+      if (event instanceof TestEvent.TestFinished finished) {
+        assertThat(outcomes.put(finished.testId(), finished.outcome()))
+            .as("second outcome for %s", finished.testId())
+            .isNull();
+      }
+    }
+    return outcomes;
+  }
+}
