@@ -41,12 +41,14 @@ import java.util.jar.JarFile;
  *       test fails with a plain explanation, and the rest of its question runs in a new worker.
  * </ul>
  *
- * <p>After {@link WorkerSettings#restartsPerQuestion()} replacements in one question, its
- * remaining tests are not run, which bounds the time one question can cost; the other questions
- * never pay for it.
+ * <p>A worker lost between two tests, after one of them ended, costs no test. After {@link
+ * WorkerSettings#restartsPerQuestion()} other replacements in one question, its remaining tests
+ * are not run, which bounds the time one question can cost; the other questions never pay for
+ * it.
  *
- * <p>Each call of {@link #run} starts and ends its own workers, so one runner can serve several
- * graders on several threads at once.
+ * <p>Each call of {@link #run} uses workers of its own: one that {@link #prepare} started while
+ * the grader compiled, or a new one, and ends them all before it returns. One runner can serve
+ * several graders on several threads at once (a batch does).
  */
 public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
 
