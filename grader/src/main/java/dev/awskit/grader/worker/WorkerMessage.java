@@ -10,13 +10,15 @@ import java.util.List;
  * (see {@link Frames}).
  *
  * <p>A worker sends {@link Ready} once, then for every {@link WorkerJob} it is given: {@link
- * Planned}, an {@link Event} for each test event, and {@link Done}.
+ * Planned}, an {@link Event} for each test event, an {@link Invoked} each time a run of a test
+ * begins, and {@link Done}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "message")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = WorkerMessage.Ready.class, name = "ready"),
   @JsonSubTypes.Type(value = WorkerMessage.Planned.class, name = "planned"),
   @JsonSubTypes.Type(value = WorkerMessage.Event.class, name = "event"),
+  @JsonSubTypes.Type(value = WorkerMessage.Invoked.class, name = "invoked"),
   @JsonSubTypes.Type(value = WorkerMessage.Done.class, name = "done")
 })
 sealed interface WorkerMessage {
@@ -38,6 +40,14 @@ sealed interface WorkerMessage {
 
   /** Carries one event of a hidden test. */
   record Event(TestEvent event) implements WorkerMessage {}
+
+  /**
+   * Reports that one run of a test began: the test itself, or one case of a parameterized test,
+   * each of which has the whole time limit; the grader's watchdog starts counting again.
+   *
+   * @param testId the test the run belongs to
+   */
+  record Invoked(String testId) implements WorkerMessage {}
 
   /**
    * Reports that a job ended.

@@ -196,7 +196,11 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
           if (received instanceof WorkerMessage.Ready) {
             continue;
           }
-          if (received instanceof WorkerMessage.Planned plan) {
+          if (received instanceof WorkerMessage.Invoked invoked) {
+            if (invoked.testId().equals(running)) {
+              deadline = Math.max(deadline, now + testDeadline);
+            }
+          } else if (received instanceof WorkerMessage.Planned plan) {
             planned.addAll(plan.testIds());
             deadline = now + (freshWorker ? settings.startTimeout().toNanos() : testDeadline);
           } else if (received instanceof WorkerMessage.Event event) {

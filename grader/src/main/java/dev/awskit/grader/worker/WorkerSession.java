@@ -61,7 +61,7 @@ final class WorkerSession {
         Set.copyOf(job.skipTests()),
         false,
         cancellation,
-        new PlanListener(),
+        new PlanListener(unclean),
         event -> {
           if (!unclean.isEmpty()) {
             // The job was stopped: what JUnit reports after that (skipped tests) is not news.
@@ -103,8 +103,25 @@ final class WorkerSession {
     }
   }
 
-  /** Sends the list of the tests a job will run, before the first starts. */
+  /**
+   * Sends the list of the tests a job will run, before the first starts, and tells when each run
+   * of a test (each case of a parameterized one) begins.
+   */
   private final class PlanListener implements TestExecutionListener {
+
+    private final List<String> unclean;
+
+    PlanListener(List<String> unclean) {
+      this.unclean = unclean;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier node) {
+      if (node.isTest() && unclean.isEmpty()) {
+        HiddenTestLauncher.testIdOf(node).ifPresent(id -> send(new WorkerMessage.Invoked(id)));
+      }
+    }
+
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
       List<String> ids = new ArrayList<>();

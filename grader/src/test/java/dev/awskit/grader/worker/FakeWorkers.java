@@ -67,6 +67,27 @@ final class FakeWorkers {
     }
   }
 
+  /**
+   * Runs each test as three cases (a parameterized test), each taking most of the watchdog's
+   * allowance, so that only the whole test takes longer than it.
+   */
+  static final class SlowCases {
+    public static void main(String[] args) throws IOException {
+      serve((tests, out) -> {
+        for (String test : tests) {
+          out.send(new WorkerMessage.Event(new TestEvent.TestStarted(test)));
+          for (int invocation = 0; invocation < 3; invocation++) {
+            out.send(new WorkerMessage.Invoked(test));
+            pause(250);
+          }
+          out.send(new WorkerMessage.Event(new TestEvent.TestFinished(test, new TestOutcome.Passed(), 750)));
+        }
+        out.send(new WorkerMessage.Done(true, ""));
+        return true;
+      });
+    }
+  }
+
   /** Ends before it says it is ready. */
   static final class NeverReady {
     public static void main(String[] args) {
@@ -127,6 +148,14 @@ final class FakeWorkers {
       }
     }
     Runtime.getRuntime().halt(0);
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void sleepForever() {

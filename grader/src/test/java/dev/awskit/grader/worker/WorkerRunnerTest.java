@@ -58,6 +58,24 @@ class WorkerRunnerTest {
   }
 
   @Test
+  @DisplayName("each case of a parameterized test gets the whole time limit from the watchdog")
+  void everyCaseOfATestRestartsTheWatchdog() {
+    RunRequest oneTest = new RunRequest(List.of(), List.of("x.q01.Alpha"), 100, Map.of(), List.of());
+    List<TestEvent> events = new ArrayList<>();
+
+    try (WorkerRunner runner =
+        new WorkerRunner(QUICK, System::nanoTime, FakeWorkers.SlowCases.class.getName())) {
+      runner.run(oneTest, events::add);
+    }
+
+    assertThat(events)
+        .filteredOn(TestEvent.TestFinished.class::isInstance)
+        .extracting(event -> ((TestEvent.TestFinished) event).outcome())
+        .hasSize(2)
+        .allMatch(TestOutcome::passed);
+  }
+
+  @Test
   @DisplayName("a worker that ends during a test costs that test, explained with its exit code")
   void crashDuringATestIsExplained() {
     Map<String, TestOutcome> outcomes = run(FakeWorkers.ExitsDuringTest.class);

@@ -1,0 +1,72 @@
+package dev.awskit.grader.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awskit.grader.engine.FixtureCatalog;
+import dev.awskit.grader.engine.Grader;
+import dev.awskit.grader.engine.GradingResult;
+import dev.awskit.grader.engine.RunSettings;
+import dev.awskit.grader.engine.SubmissionSource;
+import dev.awskit.grader.engine.TestOutcome;
+import dev.awskit.grader.engine.TestResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Grades the small fixture submissions of questions 98 and 99 in real worker JVMs. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkerGradingTest {
+
+  private static final Path FIXTURES = Path.of("src", "test", "resources", "fixture");
+  private static final String GREETS = "dev.awskit.grader.hidden.q99.GreeterChecks#greetsByName";
+
+  private WorkerRunner runner;
+  private Grader grader;
+
+  @BeforeAll
+  void startGrader() {
+    runner = WorkerRunner.withDefaults();
+    grader = new Grader(FixtureCatalog.load(), runner, Clock.systemUTC());
+  }
+
+  @AfterAll
+  void stopGrader() throws Exception {
+    grader.close();
+    runner.close();
+  }
+
+  @Test
+  @DisplayName("a good submission passes every test in a worker, parameterized ones included")
+  void goodSubmissionPasses() throws Exception {
+    GradingResult result =
+        grader.grade(new SubmissionSource.SourceFolder(FIXTURES.resolve("good")), RunSettings.defaults());
+
+    assertThat(result.results()).hasSize(5);
+    assertThat(result.results().values()).allMatch(test -> test.outcome().passed(), "passed");
+  }
+
+  @Test
+  @DisplayName("a test that sleeps past its limit times out in the worker and names where it was")
+  void sleepingTestTimesOut() throws Exception {
+    GradingResult result =
+        grader.grade(
+            new SubmissionSource.SourceFolder(FIXTURES.resolve("hangs")),
+            new RunSettings(Duration.ofMillis(500), Map.of()));
+
+    TestOutcome greets = result.results().get(GREETS).outcome();
+    assertThat(greets).isInstanceOf(TestOutcome.TimedOut.class);
+    assertThat(greets.feedback())
+        .contains("did not finish within 500 ms")
+        .contains("It was still running FriendlyGreeter.waitForever");
+    assertThat(result.results().values())
+        .filteredOn(test -> !test.testId().equals(GREETS))
+        .extracting(TestResult::outcome)
+        .allMatch(TestOutcome::passed);
+  }
+}
