@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 public final class GraderCli {
 
   private final Context context;
+  private final WorkerRunner ownRunner;
 
   /**
    * Creates a command line that runs submissions in worker JVMs ({@link WorkerRunner}).
@@ -36,6 +37,11 @@ public final class GraderCli {
    */
   public GraderCli(PrintWriter out, PrintWriter err, Clock clock, Path workingDirectory) {
     this(out, err, clock, workingDirectory, WorkerRunner.withDefaults());
+  }
+
+  private GraderCli(
+      PrintWriter out, PrintWriter err, Clock clock, Path workingDirectory, WorkerRunner runner) {
+    this(out, err, clock, workingDirectory, runner, Catalog::load, runner);
   }
 
   GraderCli(
@@ -50,13 +56,32 @@ public final class GraderCli {
       Path workingDirectory,
       SubmissionRunner runner,
       Supplier<Catalog> catalog) {
+    this(out, err, clock, workingDirectory, runner, catalog, null);
+  }
+
+  private GraderCli(
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      Path workingDirectory,
+      SubmissionRunner runner,
+      Supplier<Catalog> catalog,
+      WorkerRunner ownRunner) {
     this.context = new Context(out, err, clock, workingDirectory, new Memo<>(catalog), runner);
+    this.ownRunner = ownRunner;
   }
 
   /** Runs the command line {@code args} and returns its exit code ({@link ExitCodes}). */
   public int execute(String... args) {
     CommandLine commandLine = commandLine();
-    return commandLine.execute(withDefaultSubcommand(commandLine, args));
+    try {
+      return commandLine.execute(withDefaultSubcommand(commandLine, args));
+    } finally {
+      if (ownRunner != null) {
+        // A worker started ahead for a submission that turned out unusable ends here.
+        ownRunner.close();
+      }
+    }
   }
 
   CommandLine commandLine() {

@@ -75,24 +75,25 @@ public final class Grader implements AutoCloseable {
       SourceCompiler.Compilation compilation;
       List<String> warnings = new ArrayList<>();
       List<VettingProblem> vettingProblems = List.of();
-      runner.prepare(warmUpTypes(Set.of()));
       if (source instanceof SubmissionSource.Workspace workspace) {
         scratch = Files.createTempDirectory("awskit-grade-");
-        compilation = intakeAndCompile(workspace.sources(), "student workspace", scratch, warnings);
+        Path sources = intake(workspace.sources(), "student workspace", scratch, warnings);
+        runner.prepare(warmUpTypes(Set.of()));
+        compilation = compile(sources, scratch);
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.SourceFolder folder) {
         scratch = Files.createTempDirectory("awskit-grade-");
-        compilation =
-            intakeAndCompile(
-                folder.folder(),
-                Files.isDirectory(folder.folder()) ? "submission folder" : "submission",
-                scratch,
-                warnings);
+        String what = Files.isDirectory(folder.folder()) ? "submission folder" : "submission";
+        Path sources = intake(folder.folder(), what, scratch, warnings);
+        runner.prepare(warmUpTypes(Set.of()));
+        compilation = compile(sources, scratch);
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.Reference) {
+        runner.prepare(warmUpTypes(Set.of()));
         compilation = SourceCompiler.Compilation.none();
         roots = List.of(referenceRoot());
       } else {
+        runner.prepare(warmUpTypes(Set.of()));
         compilation = SourceCompiler.Compilation.none();
         roots = List.of(stubsRoot());
       }
@@ -123,11 +124,10 @@ public final class Grader implements AutoCloseable {
   }
 
   /**
-   * Copies the submission into a sandbox under {@code scratch} through the intake, then compiles
-   * the sandbox's sources into {@code scratch/classes}.
+   * Copies the submission into a sandbox under {@code scratch} through the intake and returns the
+   * folder of its sources there.
    */
-  private SourceCompiler.Compilation intakeAndCompile(
-      Path submission, String what, Path scratch, List<String> warnings)
+  private static Path intake(Path submission, String what, Path scratch, List<String> warnings)
       throws SubmissionUnusableException, IOException {
     if (!Files.exists(submission)) {
       throw new SubmissionUnusableException("The " + what + " " + submission + " does not exist.");
@@ -140,13 +140,17 @@ public final class Grader implements AutoCloseable {
       throw new SubmissionUnusableException(refused.reason());
     }
     IntakeResult.Accepted accepted = (IntakeResult.Accepted) intake;
-    warnings.addAll(accepted.warnings());
-    Path sources = accepted.sourceRoot();
-    List<Path> files = javaSources(sources);
-    if (files.isEmpty()) {
+    if (javaSources(accepted.sourceRoot()).isEmpty()) {
       throw noSources(what, submission);
     }
-    return compiler().compile(sources, files, Files.createDirectories(classesOf(scratch)));
+    warnings.addAll(accepted.warnings());
+    return accepted.sourceRoot();
+  }
+
+  /** Compiles the sources taken in into {@code scratch/classes}. */
+  private SourceCompiler.Compilation compile(Path sources, Path scratch) throws IOException {
+    return compiler()
+        .compile(sources, javaSources(sources), Files.createDirectories(classesOf(scratch)));
   }
 
   private static SubmissionUnusableException noSources(String what, Path submission) {
