@@ -20,15 +20,15 @@ import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
 import org.mockito.Mockito;
 
 /**
- * Runs hidden tests in the current JVM with the JUnit Platform Launcher and reports them as
- * {@link TestEvent}s: the one place where hidden tests are launched, whether in the grader's own
- * JVM ({@link SubmissionRunner#inProcess()}, for trusted code and the grader's own tests) or in a
+ * Runs hidden tests in the current JVM with the JUnit Platform Launcher and reports them as {@link
+ * TestEvent}s: the one place where hidden tests are launched, whether in the grader's own JVM
+ * ({@link SubmissionRunner#inProcess()}, for trusted code and the grader's own tests) or in a
  * worker JVM.
  *
  * <p>The submission's classes are loaded by a class loader of their own (see {@link
  * SubmissionExtension}), created for the launch and closed when it ends, so static state of the
- * submission never outlives one launch. Every test runs in a thread of its own under the
- * request's time limit. Not safe for use by several threads at once.
+ * submission never outlives one launch. Every test runs in a thread of its own under the request's
+ * time limit. Not safe for use by several threads at once.
  */
 public final class HiddenTestLauncher {
 
@@ -40,14 +40,14 @@ public final class HiddenTestLauncher {
   }
 
   /**
-   * Runs the tests of the request's test classes, leaving out those named in {@code skipTests},
-   * and hands every event to {@code events} in order.
+   * Runs the tests of the request's test classes, leaving out those named in {@code skipTests}, and
+   * hands every event to {@code events} in order.
    *
    * @param request what to run and against which classes
-   * @param skipTests identifiers ({@link HiddenTest#id()}) of tests not to run, for instance
-   *     those that already ran in a worker JVM that has since been replaced
-   * @param output how to treat what the submission prints: {@code true} lets JUnit capture and
-   *     drop it, {@code false} leaves {@code System.out} alone (a worker replaces it itself)
+   * @param skipTests identifiers ({@link HiddenTest#id()}) of tests not to run, for instance those
+   *     that already ran in a worker JVM that has since been replaced
+   * @param output how to treat what the submission prints: {@code true} lets JUnit capture and drop
+   *     it, {@code false} leaves {@code System.out} alone (a worker replaces it itself)
    * @param cancellation stops the launch before its next test when cancelled; the tests it never
    *     started are reported as skipped
    * @param observer is told of the launch's own events, before they become {@link TestEvent}s
@@ -112,7 +112,8 @@ public final class HiddenTestLauncher {
   }
 
   /** Returns the identifier of the test method a node of a test plan stands for, if any. */
-  public static java.util.Optional<String> testIdOf(org.junit.platform.launcher.TestIdentifier node) {
+  public static java.util.Optional<String> testIdOf(
+      org.junit.platform.launcher.TestIdentifier node) {
     return Catalog.methodSource(node.getSource())
         .map(source -> HiddenTest.idOf(source.getClassName(), source.getMethodName()));
   }

@@ -4,8 +4,8 @@ package dev.awskit.grader.engine;
  * Reports code of a submission that the static vetting refused, and the question it costs.
  *
  * <p>A refused question's hidden tests are not run: its code never runs at all. A violation in a
- * class that no question's implementation uses costs nothing and is reported with no question, as
- * a warning.
+ * class that no question's implementation uses costs nothing and is reported with no question, as a
+ * warning.
  *
  * @param question the question whose tests were not run because of it, or {@code null} when no
  *     question uses the code

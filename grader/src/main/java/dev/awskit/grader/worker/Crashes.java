@@ -4,13 +4,12 @@ import dev.awskit.grader.engine.TestOutcome;
 import java.time.Duration;
 
 /**
- * Explains, in plain words, a test during which the worker JVM ended or stopped responding, and
- * the tests of a question that were given up on after repeated crashes.
+ * Explains, in plain words, a test during which the worker JVM ended or stopped responding, and the
+ * tests of a question that were given up on after repeated crashes.
  */
 final class Crashes {
 
-  private static final String CARRIED_ON =
-      " The grader ran the other tests in a new Java process.";
+  private static final String CARRIED_ON = " The grader ran the other tests in a new Java process.";
 
   private Crashes() {}
 
@@ -27,9 +26,12 @@ final class Crashes {
     String output = end.output();
     if (wedged) {
       return new TestOutcome.TimedOut(
-          "The test did not finish within " + format(timeLimit) + ", and the Java process running"
+          "The test did not finish within "
+              + format(timeLimit)
+              + ", and the Java process running"
               + " your code stopped responding, so the grader ended it: your code may loop forever,"
-              + " or wait for something that never happens." + CARRIED_ON,
+              + " or wait for something that never happens."
+              + CARRIED_ON,
           detail);
     }
     if (output.contains("OutOfMemoryError") && output.contains("native thread")) {
@@ -41,27 +43,34 @@ final class Crashes {
     }
     if (output.contains("OutOfMemoryError")) {
       return new TestOutcome.Threw(
-          "Your code ran out of memory during this test (the tests run with " + heapMegabytes
+          "Your code ran out of memory during this test (the tests run with "
+              + heapMegabytes
               + " MB of memory), and the Java process running it ended: look for a list, map or"
-              + " text that keeps growing, or an array far larger than needed." + CARRIED_ON,
+              + " text that keeps growing, or an array far larger than needed."
+              + CARRIED_ON,
           detail);
     }
     if (output.contains("StackOverflowError")) {
       return new TestOutcome.Threw(
           "Your code called itself too deeply (StackOverflowError), and the Java process running"
-              + " it did not survive: check that your recursion ends." + CARRIED_ON,
+              + " it did not survive: check that your recursion ends."
+              + CARRIED_ON,
           detail);
     }
     if (end.exitCode() >= 128 || end.exitCode() < 0) {
       return new TestOutcome.Threw(
           "The Java process running your code crashed during this test (exit code "
-              + end.exitCode() + ")." + CARRIED_ON,
+              + end.exitCode()
+              + ")."
+              + CARRIED_ON,
           detail);
     }
     return new TestOutcome.Threw(
         "Your code ended the Java process that runs the tests during this test (exit code "
-            + end.exitCode() + "): does it call System.exit or Runtime.halt? Return a value or"
-            + " throw an exception instead." + CARRIED_ON,
+            + end.exitCode()
+            + "): does it call System.exit or Runtime.halt? Return a value or"
+            + " throw an exception instead."
+            + CARRIED_ON,
         detail);
   }
 
@@ -70,7 +79,8 @@ final class Crashes {
     return new TestOutcome.NotRun(
         "This test did not run: in this question's other tests your code ended the Java process"
             + " running them, stopped it from responding, or left code running after the test "
-            + restarts + " times (those tests say how), so the grader did not run the rest of"
+            + restarts
+            + " times (those tests say how), so the grader did not run the rest of"
             + " this question.",
         "");
   }

@@ -7,12 +7,12 @@ import java.util.Optional;
 /**
  * Frames the worker's messages so that nothing a submission prints can pass for one.
  *
- * <p>A frame is one line: a nonce, a space, and the message as JSON. The grader makes up the
- * nonce for each worker, hands it over the worker's standard input (which the submission cannot
- * read: the worker replaces {@code System.in} before any submission class loads), and accepts
- * only lines that carry it. A submission that prints a line of its own, even one shaped like a
- * message, or text with no line end just before a frame, cannot forge or break a message: its
- * text never holds the nonce, and the reader looks for the nonce anywhere in a line.
+ * <p>A frame is one line: a nonce, a space, and the message as JSON. The grader makes up the nonce
+ * for each worker, hands it over the worker's standard input (which the submission cannot read: the
+ * worker replaces {@code System.in} before any submission class loads), and accepts only lines that
+ * carry it. A submission that prints a line of its own, even one shaped like a message, or text
+ * with no line end just before a frame, cannot forge or break a message: its text never holds the
+ * nonce, and the reader looks for the nonce anywhere in a line.
  */
 final class Frames {
 

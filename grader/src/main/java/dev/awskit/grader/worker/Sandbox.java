@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Names the folders of one worker JVM, all under one root that the grader deletes when the
- * worker ends: {@code work} (its working folder), {@code tmp} ({@code java.io.tmpdir} and {@code
- * TMPDIR}) and {@code home} ({@code user.home} and {@code HOME}, with no AWS configuration in
- * it). The working folder sits one level down, so that a relative path that climbs one folder
- * up ({@code ../x}) still lands inside the root.
+ * Names the folders of one worker JVM, all under one root that the grader deletes when the worker
+ * ends: {@code work} (its working folder), {@code tmp} ({@code java.io.tmpdir} and {@code TMPDIR})
+ * and {@code home} ({@code user.home} and {@code HOME}, with no AWS configuration in it). The
+ * working folder sits one level down, so that a relative path that climbs one folder up ({@code
+ * ../x}) still lands inside the root.
  *
  * @param root the folder that holds the others
  * @param work the working folder

@@ -1,8 +1,8 @@
 package dev.awskit.grader.worker;
 
 /**
- * Keeps the last characters of a text that grows without bound, such as what a worker JVM writes
- * on its error stream. Safe for use by several threads.
+ * Keeps the last characters of a text that grows without bound, such as what a worker JVM writes on
+ * its error stream. Safe for use by several threads.
  */
 final class TextTail {
 
@@ -28,6 +28,8 @@ final class TextTail {
   /** Returns what is kept, marked when older text was dropped. */
   @Override
   public synchronized String toString() {
-    return dropped > 0 ? "[... " + dropped + " characters before this were dropped]\n" + text : text.toString();
+    return dropped > 0
+        ? "[... " + dropped + " characters before this were dropped]\n" + text
+        : text.toString();
   }
 }

@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
  * frame of the submission's class loader is on their stack) or are the test's own thread.
  *
  * <p>A test's own thread (JUnit runs each test on a thread of its own, to enforce its time limit)
- * ends right after the test, unless the test timed out in code that cannot be stopped. Threads
- * that only run library code are not counted: the AWS SDK, for one, starts a scheduler thread
- * the first time a test uses a response stream, and keeps it for the life of the JVM. An idle
- * thread a submission left behind (a parked pool thread) costs nothing and is not counted either;
- * one that runs or waits in the submission's code is.
+ * ends right after the test, unless the test timed out in code that cannot be stopped. Threads that
+ * only run library code are not counted: the AWS SDK, for one, starts a scheduler thread the first
+ * time a test uses a response stream, and keeps it for the life of the JVM. An idle thread a
+ * submission left behind (a parked pool thread) costs nothing and is not counted either; one that
+ * runs or waits in the submission's code is.
  */
 final class ThreadCensus {
 
@@ -55,8 +55,8 @@ final class ThreadCensus {
   }
 
   /**
-   * Returns the threads alive now that were not in {@code before} and do not end within the
-   * grace, described for the instructor; empty when there are none.
+   * Returns the threads alive now that were not in {@code before} and do not end within the grace,
+   * described for the instructor; empty when there are none.
    */
   List<String> leftSince(Set<Thread> before) {
     long deadline = nanoTime.getAsLong() + grace.toNanos();
@@ -122,7 +122,13 @@ final class ThreadCensus {
     String where = "";
     for (StackTraceElement frame : stack) {
       if (SubmissionExtension.CLASS_LOADER_NAME.equals(frame.getClassLoaderName())) {
-        where = " in " + frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber();
+        where =
+            " in "
+                + frame.getClassName()
+                + "."
+                + frame.getMethodName()
+                + ":"
+                + frame.getLineNumber();
         break;
       }
     }

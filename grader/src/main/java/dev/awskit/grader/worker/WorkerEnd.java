@@ -4,8 +4,8 @@ package dev.awskit.grader.worker;
  * Describes how a worker JVM ended, for explaining a crash.
  *
  * @param exitCode the process's exit code
- * @param killed whether the grader ended it (a wedged or unclean worker), rather than it ending
- *     on its own
+ * @param killed whether the grader ended it (a wedged or unclean worker), rather than it ending on
+ *     its own
  * @param errorOutput the end of what the JVM wrote on its error stream (its own messages, such as
  *     {@code Terminating due to java.lang.OutOfMemoryError})
  * @param strayOutput the end of what appeared on its standard output outside frames

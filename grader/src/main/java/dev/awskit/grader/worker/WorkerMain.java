@@ -14,11 +14,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Before anything else, and so before any submission class can load, it replaces {@code
  * System.out} and {@code System.err} with a {@link CapturedOutput} and {@code System.in} with an
- * empty stream, keeping the real streams for itself. Then it reads the nonce from the first line
- * of its standard input, sends {@link WorkerMessage.Ready}, and runs one {@link WorkerJob} per
- * further line, sending framed messages on its real standard output. It ends when its standard
- * input ends, or after a job that left it unclean. Started by {@link WorkerRunner}; not meant to
- * be started by hand.
+ * empty stream, keeping the real streams for itself. Then it reads the nonce from the first line of
+ * its standard input, sends {@link WorkerMessage.Ready}, and runs one {@link WorkerJob} per further
+ * line, sending framed messages on its real standard output. It ends when its standard input ends,
+ * or after a job that left it unclean. Started by {@link WorkerRunner}; not meant to be started by
+ * hand.
  */
 public final class WorkerMain {
 

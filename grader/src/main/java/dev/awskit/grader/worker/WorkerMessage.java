@@ -6,8 +6,8 @@ import dev.awskit.grader.engine.TestEvent;
 import java.util.List;
 
 /**
- * Tells the grader what a worker JVM is doing, as plain data sent as one framed JSON line each
- * (see {@link Frames}).
+ * Tells the grader what a worker JVM is doing, as plain data sent as one framed JSON line each (see
+ * {@link Frames}).
  *
  * <p>A worker sends {@link Ready} once, then for every {@link WorkerJob} it is given: {@link
  * Planned}, an {@link Event} for each test event, an {@link Invoked} each time a run of a test

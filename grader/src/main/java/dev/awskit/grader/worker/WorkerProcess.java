@@ -22,10 +22,10 @@ import java.util.stream.Stream;
  * and the messages that come back, read on threads of their own so that the grader can wait for
  * them with a deadline.
  *
- * <p>Only framed lines (see {@link Frames}) become messages; everything else the worker's
- * standard output and error carry is kept, bounded, to explain a crash. A line longer than the
- * bound is dropped as a whole, so a submission that writes without end costs the grader neither
- * memory nor a wrong message.
+ * <p>Only framed lines (see {@link Frames}) become messages; everything else the worker's standard
+ * output and error carry is kept, bounded, to explain a crash. A line longer than the bound is
+ * dropped as a whole, so a submission that writes without end costs the grader neither memory nor a
+ * wrong message.
  */
 final class WorkerProcess implements AutoCloseable {
 
@@ -56,8 +56,8 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a worker JVM with {@code command} and {@code environment} (which replaces the
-   * grader's own) in the working folder of {@code sandbox}, and hands it {@code nonce}.
+   * Starts a worker JVM with {@code command} and {@code environment} (which replaces the grader's
+   * own) in the working folder of {@code sandbox}, and hands it {@code nonce}.
    *
    * @throws UncheckedIOException when the process cannot be started at all
    */
@@ -99,8 +99,8 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Ends the worker: lets it end on its own when {@code gently} (its input ends, and an idle
-   * worker halts then), or kills it, its child processes included; then deletes its sandbox.
+   * Ends the worker: lets it end on its own when {@code gently} (its input ends, and an idle worker
+   * halts then), or kills it, its child processes included; then deletes its sandbox.
    */
   WorkerEnd stop(boolean gently) {
     boolean killed = false;

@@ -26,29 +26,28 @@ import java.util.jar.JarFile;
 
 /**
  * Runs hidden tests in worker JVMs: separate processes with a heap cap, a sandbox folder as their
- * working folder and temporary folder, an environment without credentials, and a watchdog here
- * in the grader, so that the grader itself never loads a class of the submission.
+ * working folder and temporary folder, an environment without credentials, and a watchdog here in
+ * the grader, so that the grader itself never loads a class of the submission.
  *
  * <p>One worker serves a whole submission, one question (the test classes of one package) at a
  * time, each question in a class loader of its own. A worker is replaced:
  *
  * <ul>
- *   <li>when a test leaves threads running (a time-out in code that cannot be stopped, a thread
- *       of its own): the worker stops before its next test, and the rest of the question runs in
- *       a new worker;
- *   <li>when the worker ends during a test ({@code System.exit}, {@code Runtime.halt}, running
- *       out of memory, a crash) or stops responding past the test's time limit and a grace: that
- *       test fails with a plain explanation, and the rest of its question runs in a new worker.
+ *   <li>when a test leaves threads running (a time-out in code that cannot be stopped, a thread of
+ *       its own): the worker stops before its next test, and the rest of the question runs in a new
+ *       worker;
+ *   <li>when the worker ends during a test ({@code System.exit}, {@code Runtime.halt}, running out
+ *       of memory, a crash) or stops responding past the test's time limit and a grace: that test
+ *       fails with a plain explanation, and the rest of its question runs in a new worker.
  * </ul>
  *
  * <p>A worker lost between two tests, after one of them ended, costs no test. After {@link
- * WorkerSettings#restartsPerQuestion()} other replacements in one question, its remaining tests
- * are not run, which bounds the time one question can cost; the other questions never pay for
- * it.
+ * WorkerSettings#restartsPerQuestion()} other replacements in one question, its remaining tests are
+ * not run, which bounds the time one question can cost; the other questions never pay for it.
  *
- * <p>Each call of {@link #run} uses workers of its own: one that {@link #prepare} started while
- * the grader compiled, or a new one, and ends them all before it returns. One runner can serve
- * several graders on several threads at once (a batch does).
+ * <p>Each call of {@link #run} uses workers of its own: one that {@link #prepare} started while the
+ * grader compiled, or a new one, and ends them all before it returns. One runner can serve several
+ * graders on several threads at once (a batch does).
  */
 public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
 
@@ -65,8 +64,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   }
 
   /**
-   * Creates a runner that measures its deadlines with {@code nanoTime} and starts its workers
-   * with {@code mainClass} (the grader's own tests start stand-ins that misbehave on cue).
+   * Creates a runner that measures its deadlines with {@code nanoTime} and starts its workers with
+   * {@code mainClass} (the grader's own tests start stand-ins that misbehave on cue).
    */
   WorkerRunner(WorkerSettings settings, LongSupplier nanoTime, String mainClass) {
     this.settings = settings;
@@ -182,12 +181,12 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     }
 
     /** Follows one job in the current worker until it is done or the worker is gone. */
-    private Attempt attempt(Set<String> planned, Set<String> finished)
-        throws InterruptedException {
+    private Attempt attempt(Set<String> planned, Set<String> finished) throws InterruptedException {
       String running = null;
       long runningSince = 0;
       boolean progress = false;
-      long deadline = nanoTime.getAsLong() + (freshWorker ? settings.startTimeout().toNanos() : testDeadline);
+      long deadline =
+          nanoTime.getAsLong() + (freshWorker ? settings.startTimeout().toNanos() : testDeadline);
       while (true) {
         Optional<WorkerProcess.Received> next = worker.next(deadline - nanoTime.getAsLong());
         if (next.isPresent() && next.get() instanceof WorkerProcess.Received.Message message) {
@@ -268,11 +267,15 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
         return fresh;
       }
       throw new IllegalStateException(
-          "The grader could not start a worker JVM within " + settings.startTimeout().toSeconds()
-              + " s. " + fresh.stop(false));
+          "The grader could not start a worker JVM within "
+              + settings.startTimeout().toSeconds()
+              + " s. "
+              + fresh.stop(false));
     }
 
-    /** Waits for a worker's warm-up job to end; ends the worker and returns false if it does not. */
+    /**
+     * Waits for a worker's warm-up job to end; ends the worker and returns false if it does not.
+     */
     private boolean warmedUp(WorkerProcess worker) throws InterruptedException {
       long deadline = nanoTime.getAsLong() + settings.startTimeout().toNanos();
       while (true) {
@@ -322,8 +325,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     /** The worker ended or stopped responding during a test, or before any test ended. */
     CRASHED,
     /**
-     * The worker ended between two tests, after at least one test ended: no test is to blame,
-     * and the question made progress, so the new worker it needs does not count against it.
+     * The worker ended between two tests, after at least one test ended: no test is to blame, and
+     * the question made progress, so the new worker it needs does not count against it.
      */
     LOST_BETWEEN_TESTS
   }
@@ -365,8 +368,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   }
 
   /**
-   * Returns the environment of a worker: nothing of the grader's own (where credentials live),
-   * only what keeps a JVM and the AWS SDK pointed at the sandbox and away from the network.
+   * Returns the environment of a worker: nothing of the grader's own (where credentials live), only
+   * what keeps a JVM and the AWS SDK pointed at the sandbox and away from the network.
    */
   static Map<String, String> environment(Sandbox sandbox) {
     Map<String, String> environment = new LinkedHashMap<>();
@@ -397,9 +400,9 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   }
 
   /**
-   * Returns the grader's class path without the reference solution: a worker needs the hidden
-   * tests and the libraries, and a submission must not find the solution there. The reference
-   * solution, when it is what is graded, comes in as the request's class root like any other.
+   * Returns the grader's class path without the reference solution: a worker needs the hidden tests
+   * and the libraries, and a submission must not find the solution there. The reference solution,
+   * when it is what is graded, comes in as the request's class root like any other.
    */
   static String classPath() {
     List<String> entries = new ArrayList<>();

@@ -18,8 +18,8 @@ import org.junit.platform.launcher.TestPlan;
  * per job, with what each test printed, and whether the JVM is still clean afterwards.
  *
  * <p>After every test it looks for threads the test left running; if there are any, it stops the
- * job before its next test and reports itself unclean, so the grader replaces the JVM and runs
- * the job's remaining tests in a fresh one.
+ * job before its next test and reports itself unclean, so the grader replaces the JVM and runs the
+ * job's remaining tests in a fresh one.
  */
 final class WorkerSession {
 
@@ -44,8 +44,7 @@ final class WorkerSession {
   }
 
   /**
-   * Runs the job on one line of input and reports it; returns whether the worker can take
-   * another.
+   * Runs the job on one line of input and reports it; returns whether the worker can take another.
    */
   boolean run(String line) throws JsonProcessingException {
     WorkerJob job = frames.readJob(line);
@@ -75,13 +74,16 @@ final class WorkerSession {
             if (printed.bytes() > 0) {
               send(
                   new WorkerMessage.Event(
-                      new TestEvent.TestPrinted(finished.testId(), printed.text(), printed.bytes())));
+                      new TestEvent.TestPrinted(
+                          finished.testId(), printed.text(), printed.bytes())));
             }
             send(new WorkerMessage.Event(finished));
             List<String> left = census.leftSince(before);
             if (!left.isEmpty()) {
               unclean.add(
-                  "The test " + finished.testId() + " left threads running: "
+                  "The test "
+                      + finished.testId()
+                      + " left threads running: "
                       + String.join(", ", left));
               cancellation.cancel();
             }
@@ -104,8 +106,8 @@ final class WorkerSession {
   }
 
   /**
-   * Sends the list of the tests a job will run, before the first starts, and tells when each run
-   * of a test (each case of a parameterized one) begins.
+   * Sends the list of the tests a job will run, before the first starts, and tells when each run of
+   * a test (each case of a parameterized one) begins.
    */
   private final class PlanListener implements TestExecutionListener {
 
@@ -127,9 +129,7 @@ final class WorkerSession {
       List<String> ids = new ArrayList<>();
       for (TestIdentifier root : plan.getRoots()) {
         for (TestIdentifier node : plan.getDescendants(root)) {
-          HiddenTestLauncher.testIdOf(node)
-              .filter(id -> !ids.contains(id))
-              .ifPresent(ids::add);
+          HiddenTestLauncher.testIdOf(node).filter(id -> !ids.contains(id)).ifPresent(ids::add);
         }
       }
       send(new WorkerMessage.Planned(ids));

@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param keptOutputBytes how many bytes of what a test prints are kept for the instructor
  * @param startTimeout how long a worker may take to start, and to run its first test's set-up
  *     (loading the libraries, preparing Mockito), before the grader gives up on it
- * @param grace how long past a test's time limit the grader waits for the worker to report the
- *     test before it ends the worker and charges the test with a time-out
+ * @param grace how long past a test's time limit the grader waits for the worker to report the test
+ *     before it ends the worker and charges the test with a time-out
  * @param restartsPerQuestion how many times one question's code may cost a worker (by ending it,
  *     wedging it, or leaving code running after a test) before the question's remaining tests are
  *     not run any more: this bounds what one question can cost in time
@@ -27,7 +27,10 @@ public record WorkerSettings(
 
   /** Checks that every limit is positive. */
   public WorkerSettings {
-    if (heapMegabytes < 16 || stackKilobytes < 128 || keptOutputBytes < 0 || restartsPerQuestion < 1) {
+    if (heapMegabytes < 16
+        || stackKilobytes < 128
+        || keptOutputBytes < 0
+        || restartsPerQuestion < 1) {
       throw new IllegalArgumentException("Worker limits out of range: " + this);
     }
     if (startTimeout.isNegative() || startTimeout.isZero() || grace.isNegative()) {
@@ -40,6 +43,7 @@ public record WorkerSettings(
    * start, 3 s of grace past a test's time limit, and two restarts per question.
    */
   public static WorkerSettings defaults() {
-    return new WorkerSettings(256, 1024, 8 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(3), 2);
+    return new WorkerSettings(
+        256, 1024, 8 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(3), 2);
   }
 }

@@ -62,8 +62,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A case is a folder {@code src/test/resources/hostile/qNN/<case>} whose file replaces the
  * same-named file of the reference solution (as the faulty sweep does). Some cases are refused by
  * the static vetting before they run; the worst of those run a second time with the vetting
- * switched off, to prove that the worker JVM stops them too. The zip cases are written by the
- * test. Tests get a 2 s time limit, to keep the corpus fast.
+ * switched off, to prove that the worker JVM stops them too. The zip cases are written by the test.
+ * Tests get a 2 s time limit, to keep the corpus fast.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileCorpusTest {
@@ -111,7 +111,8 @@ class HostileCorpusTest {
         new Case("q05/calls-runtime-halt", true, Layer.VETTING, "calls Runtime.halt(int)"),
         new Case("q10/deadlock", true, Layer.VETTING, "calls new Thread(Runnable)"),
         new Case("q09/thread-bomb", true, Layer.VETTING, "calls new Thread(Runnable)"),
-        new Case("q08/reads-grader-resources", true, Layer.VETTING, "calls Class.getResourceAsStream"),
+        new Case(
+            "q08/reads-grader-resources", true, Layer.VETTING, "calls Class.getResourceAsStream"),
         new Case("q11/reflection-on-grader", true, Layer.VETTING, "calls Class.forName"),
         new Case("q06/spawns-process", true, Layer.VETTING, "calls new ProcessBuilder"),
         new Case("q03/opens-socket", true, Layer.VETTING, "calls new Socket"),
@@ -127,13 +128,21 @@ class HostileCorpusTest {
         new Case("q10/output-flood", true, Layer.WORKER, "did not finish within 2 s"),
         new Case("q04/writes-outside-sandbox", true, Layer.WORKER, "download"),
         new Case("q05/forged-events", true, Layer.WORKER, "presign"),
-        new Case("q02/reads-environment", true, Layer.WORKER, "Your code threw IllegalStateException"),
+        new Case(
+            "q02/reads-environment", true, Layer.WORKER, "Your code threw IllegalStateException"),
         // Broken in the ordinary ways: the engine or the compiler explains them.
-        new Case("q08/throwing-static-initialiser", true, Layer.ENGINE, "its static initialiser threw"),
+        new Case(
+            "q08/throwing-static-initialiser", true, Layer.ENGINE, "its static initialiser threw"),
         new Case("q06/throwing-constructor", true, Layer.ENGINE, "its constructor threw"),
-        new Case("q07/wrong-constructor", true, Layer.ENGINE, "has no constructor UsersByStatusQuery(DynamoDbClient, String)"),
-        new Case("q12/missing-class", true, Layer.ENGINE, "no class that implements UploadEventHandler"),
-        new Case("q09/two-implementations", true, Layer.ENGINE, "2 classes that implement MessageQueue"),
+        new Case(
+            "q07/wrong-constructor",
+            true,
+            Layer.ENGINE,
+            "has no constructor UsersByStatusQuery(DynamoDbClient, String)"),
+        new Case(
+            "q12/missing-class", true, Layer.ENGINE, "no class that implements UploadEventHandler"),
+        new Case(
+            "q09/two-implementations", true, Layer.ENGINE, "2 classes that implement MessageQueue"),
         new Case("q07/compile-error", true, Layer.COMPILER, "does not compile"));
   }
 
@@ -142,7 +151,8 @@ class HostileCorpusTest {
   private final ThreadLocal<Grader> grader =
       ThreadLocal.withInitial(
           () -> {
-            Grader own = new Grader(Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC));
+            Grader own =
+                new Grader(Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC));
             graders.add(own);
             return own;
           });
@@ -151,8 +161,8 @@ class HostileCorpusTest {
 
   /**
    * Grades every case at once, two at a time (one grader per thread, each submission in its own
-   * workers and sandboxes), so that the corpus costs about half its length; the tests then look
-   * at the results.
+   * workers and sandboxes), so that the corpus costs about half its length; the tests then look at
+   * the results.
    */
   @BeforeAll
   void gradeEveryCase(@TempDir Path work) {
@@ -172,7 +182,8 @@ class HostileCorpusTest {
     Path twice = Assembled.reference(work.resolve(TWICE));
     Assembled.replace(twice, HOSTILE.resolve("q10/infinite-loop"), 10);
     Assembled.replace(twice, HOSTILE.resolve("q02/deep-recursion"), 2);
-    Assembled.replace(twice, Path.of("src", "test", "resources", "faulty", "q09", "no-chunking"), 9);
+    Assembled.replace(
+        twice, Path.of("src", "test", "resources", "faulty", "q09", "no-chunking"), 9);
     submit(TWICE + "-1", twice, true);
     submit(TWICE + "-2", twice, true);
   }
@@ -196,8 +207,7 @@ class HostileCorpusTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void hostileSubmissionCostsOnlyItsOwnQuestion(Case hostile, @TempDir Path work)
-      throws Exception {
+  void hostileSubmissionCostsOnlyItsOwnQuestion(Case hostile, @TempDir Path work) throws Exception {
     Graded.Timed<GradingResult> graded = graded(hostile);
     Scorecard scorecard = Scorer.score(Graded.scheme(), graded.value());
 
@@ -205,7 +215,9 @@ class HostileCorpusTest {
     assertReportsValid(scorecard, work.resolve("reports"));
     assertOthersFull(scorecard, hostile.question(), hostile.toString());
     QuestionScore own = scorecard.question(hostile.question()).orElseThrow();
-    assertThat(own.score()).as("score of the hostile question of %s", hostile).isLessThan(own.maxScore());
+    assertThat(own.score())
+        .as("score of the hostile question of %s", hostile)
+        .isLessThan(own.maxScore());
     assertThat(explanations(own))
         .as("what the student reads about question %d of %s", own.number(), hostile)
         .anySatisfy(text -> assertThat(text).contains(hostile.explanation()));
@@ -276,14 +288,17 @@ class HostileCorpusTest {
               .as("tests of question 5, which the submission claimed had passed")
               .filteredOn(test -> !test.passed())
               .isNotEmpty();
-      case "q02/reads-environment" -> assertCleanEnvironment(failed(own).get(0).outcome().feedback());
+      case "q02/reads-environment" ->
+          assertCleanEnvironment(failed(own).get(0).outcome().feedback());
       default -> {
         // Nothing more to check.
       }
     }
   }
 
-  /** Checks what the worker's environment showed a submission: no credentials, all in the sandbox. */
+  /**
+   * Checks what the worker's environment showed a submission: no credentials, all in the sandbox.
+   */
   private static void assertCleanEnvironment(String feedback) {
     Matcher env = Pattern.compile("env=\\{([^}]*)\\}").matcher(feedback);
     assertThat(env.find()).as("the environment in %s", feedback).isTrue();
@@ -294,8 +309,14 @@ class HostileCorpusTest {
     assertThat(names)
         .as("environment variables a submission sees")
         .isSubsetOf(
-            "HOME", "TMPDIR", "LANG", "TZ", "SystemRoot", "AWS_EC2_METADATA_DISABLED",
-            "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE")
+            "HOME",
+            "TMPDIR",
+            "LANG",
+            "TZ",
+            "SystemRoot",
+            "AWS_EC2_METADATA_DISABLED",
+            "AWS_CONFIG_FILE",
+            "AWS_SHARED_CREDENTIALS_FILE")
         .contains("AWS_EC2_METADATA_DISABLED");
     assertThat(feedback).contains("AWS_EC2_METADATA_DISABLED=true").contains("aws=null");
     Matcher home = Pattern.compile(" home=(\\S+) tmp=(\\S+) cwd=(\\S+)").matcher(feedback);
@@ -325,9 +346,7 @@ class HostileCorpusTest {
 
     assertThat(loaded).as("classes loaded by the grader's JVM").contains(Grader.class.getName());
     // Classes that exist only in hostile submissions, which the workers did load.
-    assertThat(loaded)
-        .doesNotContain("S3EventProcessorDraft")
-        .doesNotContain("SqsManagerBackup");
+    assertThat(loaded).doesNotContain("S3EventProcessorDraft").doesNotContain("SqsManagerBackup");
   }
 
   @Test
@@ -371,7 +390,9 @@ class HostileCorpusTest {
     assertReportsValid(scorecard, work.resolve("reports"));
     assertThat(scorecard.score()).isEqualTo(scorecard.maxScore());
     assertThat(scorecard.warnings())
-        .anySatisfy(warning -> assertThat(warning).contains("S3EventProcessor.java").contains("windows-1252"));
+        .anySatisfy(
+            warning ->
+                assertThat(warning).contains("S3EventProcessor.java").contains("windows-1252"));
   }
 
   @Test
@@ -383,14 +404,17 @@ class HostileCorpusTest {
 
     assertThat(second.score()).isEqualTo(first.score()).isLessThan(first.maxScore());
     assertThat(outcomes(second)).isEqualTo(outcomes(first));
-    assertThat(first.question(10).orElseThrow().score()).isLessThan(first.question(10).orElseThrow().maxScore());
+    assertThat(first.question(10).orElseThrow().score())
+        .isLessThan(first.question(10).orElseThrow().maxScore());
   }
 
   private GradingResult grade(Path submission, boolean vetting) throws SubmissionUnusableException {
     RunSettings settings = new RunSettings(TIME_LIMIT, Map.of());
-    return grader.get().grade(
-        new SubmissionSource.SourceFolder(submission),
-        vetting ? settings : settings.withoutStaticVetting());
+    return grader
+        .get()
+        .grade(
+            new SubmissionSource.SourceFolder(submission),
+            vetting ? settings : settings.withoutStaticVetting());
   }
 
   /** Starts a zip of the reference solution's sources, as a student would zip a submission. */
@@ -418,7 +442,9 @@ class HostileCorpusTest {
   private static void assertReportsValid(Scorecard scorecard, Path folder) throws IOException {
     Reports.write(scorecard, EnumSet.of(ReportFormat.JSON, ReportFormat.GRADESCOPE), folder);
     JsonNode report = JSON.readTree(folder.resolve("report.json").toFile());
-    assertThat(ReportSchemas.jsonReport().validate(report)).as("schema errors of report.json").isEmpty();
+    assertThat(ReportSchemas.jsonReport().validate(report))
+        .as("schema errors of report.json")
+        .isEmpty();
     JsonNode results = JSON.readTree(folder.resolve("results.json").toFile());
     assertThat(ReportSchemas.gradescopeResults().validate(results))
         .as("schema errors of results.json")
@@ -432,8 +458,13 @@ class HostileCorpusTest {
         .allSatisfy(
             other ->
                 assertThat(other.score())
-                    .as("question %d while %s is graded; its failed tests: %s", other.number(), name,
-                        failed(other).stream().map(test -> test.id() + " -> " + test.outcome()).toList())
+                    .as(
+                        "question %d while %s is graded; its failed tests: %s",
+                        other.number(),
+                        name,
+                        failed(other).stream()
+                            .map(test -> test.id() + " -> " + test.outcome())
+                            .toList())
                     .isEqualTo(other.maxScore()));
   }
 
@@ -456,6 +487,7 @@ class HostileCorpusTest {
         .collect(
             Collectors.toMap(
                 TestScore::id,
-                test -> test.outcome().getClass().getSimpleName() + ": " + test.outcome().feedback()));
+                test ->
+                    test.outcome().getClass().getSimpleName() + ": " + test.outcome().feedback()));
   }
 }

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Loads the JSON Schemas that the grader's reports must follow: its own {@code report.json}
- * ({@code docs/report-schema.json}) and Gradescope's {@code results.json}.
+ * Loads the JSON Schemas that the grader's reports must follow: its own {@code report.json} ({@code
+ * docs/report-schema.json}) and Gradescope's {@code results.json}.
  */
 public final class ReportSchemas {
 
@@ -29,13 +29,15 @@ public final class ReportSchemas {
 
   /** Returns the schema of Gradescope's {@code results.json}. */
   public static JsonSchema gradescopeResults() {
-    return schema(ReportSchemas.class.getResourceAsStream("/schemas/gradescope-results.schema.json"));
+    return schema(
+        ReportSchemas.class.getResourceAsStream("/schemas/gradescope-results.schema.json"));
   }
 
   private static JsonSchema schema(InputStream source) {
     try (source) {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-          .getSchema(source, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+          .getSchema(
+              source, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }

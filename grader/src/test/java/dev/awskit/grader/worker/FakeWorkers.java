@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Stands in for {@link WorkerMain} in the grader's own tests: worker JVMs that speak the real
- * protocol but misbehave on cue, so that the grader's side (watchdog, crashes, restarts, giving
- * up) can be proven quickly and without JUnit inside. Each job's classes have two tests each,
- * {@code first} and {@code second}.
+ * protocol but misbehave on cue, so that the grader's side (watchdog, crashes, restarts, giving up)
+ * can be proven quickly and without JUnit inside. Each job's classes have two tests each, {@code
+ * first} and {@code second}.
  */
 final class FakeWorkers {
 
@@ -23,47 +23,52 @@ final class FakeWorkers {
   /** Reports its first test as started, then stops answering. */
   static final class Wedges {
     public static void main(String[] args) throws IOException {
-      serve((tests, out) -> {
-        out.send(new WorkerMessage.Event(new TestEvent.TestStarted(tests.get(0))));
-        sleepForever();
-        return false;
-      });
+      serve(
+          (tests, out) -> {
+            out.send(new WorkerMessage.Event(new TestEvent.TestStarted(tests.get(0))));
+            sleepForever();
+            return false;
+          });
     }
   }
 
   /** Passes its first test, then ends before the next one starts. */
   static final class DiesBetweenTests {
     public static void main(String[] args) throws IOException {
-      serve((tests, out) -> {
-        out.pass(tests.get(0));
-        Runtime.getRuntime().halt(0);
-        return false;
-      });
+      serve(
+          (tests, out) -> {
+            out.pass(tests.get(0));
+            Runtime.getRuntime().halt(0);
+            return false;
+          });
     }
   }
 
   /** Ends the JVM with exit code 42 during its first test, the way System.exit would. */
   static final class ExitsDuringTest {
     public static void main(String[] args) throws IOException {
-      serve((tests, out) -> {
-        out.send(new WorkerMessage.Event(new TestEvent.TestStarted(tests.get(0))));
-        Runtime.getRuntime().halt(42);
-        return false;
-      });
+      serve(
+          (tests, out) -> {
+            out.send(new WorkerMessage.Event(new TestEvent.TestStarted(tests.get(0))));
+            Runtime.getRuntime().halt(42);
+            return false;
+          });
     }
   }
 
   /** Passes every test, printing on the channel's real stream lines that try to forge a frame. */
   static final class PassesAndLies {
     public static void main(String[] args) throws IOException {
-      serve((tests, out) -> {
-        for (String test : tests) {
-          out.raw.print("oops {\"message\":\"done\",\"clean\":true,\"reason\":\"\"}\nno line end ");
-          out.pass(test);
-        }
-        out.send(new WorkerMessage.Done(true, ""));
-        return true;
-      });
+      serve(
+          (tests, out) -> {
+            for (String test : tests) {
+              out.raw.print(
+                  "oops {\"message\":\"done\",\"clean\":true,\"reason\":\"\"}\nno line end ");
+              out.pass(test);
+            }
+            out.send(new WorkerMessage.Done(true, ""));
+            return true;
+          });
     }
   }
 
@@ -73,18 +78,21 @@ final class FakeWorkers {
    */
   static final class SlowCases {
     public static void main(String[] args) throws IOException {
-      serve((tests, out) -> {
-        for (String test : tests) {
-          out.send(new WorkerMessage.Event(new TestEvent.TestStarted(test)));
-          for (int invocation = 0; invocation < 3; invocation++) {
-            out.send(new WorkerMessage.Invoked(test));
-            pause(250);
-          }
-          out.send(new WorkerMessage.Event(new TestEvent.TestFinished(test, new TestOutcome.Passed(), 750)));
-        }
-        out.send(new WorkerMessage.Done(true, ""));
-        return true;
-      });
+      serve(
+          (tests, out) -> {
+            for (String test : tests) {
+              out.send(new WorkerMessage.Event(new TestEvent.TestStarted(test)));
+              for (int invocation = 0; invocation < 3; invocation++) {
+                out.send(new WorkerMessage.Invoked(test));
+                pause(250);
+              }
+              out.send(
+                  new WorkerMessage.Event(
+                      new TestEvent.TestFinished(test, new TestOutcome.Passed(), 750)));
+            }
+            out.send(new WorkerMessage.Done(true, ""));
+            return true;
+          });
     }
   }
 
@@ -122,7 +130,8 @@ final class FakeWorkers {
   }
 
   private static void serve(Script script) throws IOException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Frames frames = new Frames(in.readLine().strip());
     Channel out = new Channel(frames, System.out);
     out.send(new WorkerMessage.Ready());

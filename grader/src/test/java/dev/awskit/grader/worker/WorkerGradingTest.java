@@ -45,7 +45,8 @@ class WorkerGradingTest {
   @DisplayName("a good submission passes every test in a worker, parameterized ones included")
   void goodSubmissionPasses() throws Exception {
     GradingResult result =
-        grader.grade(new SubmissionSource.SourceFolder(FIXTURES.resolve("good")), RunSettings.defaults());
+        grader.grade(
+            new SubmissionSource.SourceFolder(FIXTURES.resolve("good")), RunSettings.defaults());
 
     assertThat(result.results()).hasSize(5);
     assertThat(result.results().values()).allMatch(test -> test.outcome().passed(), "passed");

@@ -19,24 +19,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves the grader's side of the worker protocol against stand-in workers ({@link FakeWorkers})
- * that misbehave on cue: the watchdog, crashes during and between tests, giving up on a
- * question, forged lines, a worker that never starts; and what a real worker is started with.
+ * that misbehave on cue: the watchdog, crashes during and between tests, giving up on a question,
+ * forged lines, a worker that never starts; and what a real worker is started with.
  */
 class WorkerRunnerTest {
 
   private static final RunRequest TWO_QUESTIONS =
       new RunRequest(
-          List.of(),
-          List.of("x.q01.Alpha", "x.q01.Beta", "x.q02.Gamma"),
-          100,
-          Map.of(),
-          List.of());
+          List.of(), List.of("x.q01.Alpha", "x.q01.Beta", "x.q02.Gamma"), 100, Map.of(), List.of());
 
   private static final WorkerSettings QUICK =
       new WorkerSettings(64, 512, 1024, Duration.ofSeconds(30), Duration.ofMillis(300), 2);
 
   @Test
-  @DisplayName("a worker that stops answering during a test is ended; the test times out, the rest runs")
+  @DisplayName(
+      "a worker that stops answering during a test is ended; the test times out, the rest runs")
   void watchdogEndsAWedgedWorker() {
     Map<String, TestOutcome> outcomes = run(FakeWorkers.Wedges.class);
 
@@ -60,7 +57,8 @@ class WorkerRunnerTest {
   @Test
   @DisplayName("each case of a parameterized test gets the whole time limit from the watchdog")
   void everyCaseOfATestRestartsTheWatchdog() {
-    RunRequest oneTest = new RunRequest(List.of(), List.of("x.q01.Alpha"), 100, Map.of(), List.of());
+    RunRequest oneTest =
+        new RunRequest(List.of(), List.of("x.q01.Alpha"), 100, Map.of(), List.of());
     List<TestEvent> events = new ArrayList<>();
 
     try (WorkerRunner runner =
@@ -99,7 +97,9 @@ class WorkerRunnerTest {
   void crashBetweenTestsCostsNothing() {
     Map<String, TestOutcome> outcomes = run(FakeWorkers.DiesBetweenTests.class);
 
-    assertThat(outcomes).hasSize(6).allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+    assertThat(outcomes)
+        .hasSize(6)
+        .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
   }
 
   @Test
@@ -107,7 +107,9 @@ class WorkerRunnerTest {
   void forgedLinesAreIgnored() {
     Map<String, TestOutcome> outcomes = run(FakeWorkers.PassesAndLies.class);
 
-    assertThat(outcomes).hasSize(6).allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+    assertThat(outcomes)
+        .hasSize(6)
+        .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
   }
 
   @Test
@@ -134,7 +136,11 @@ class WorkerRunnerTest {
     List<String> command = WorkerRunner.withDefaults().command(sandbox);
 
     assertThat(command)
-        .contains("-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/s/tmp", "-Duser.home=/s/home")
+        .contains(
+            "-Xmx256m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.io.tmpdir=/s/tmp",
+            "-Duser.home=/s/home")
         .endsWith(WorkerMain.class.getName(), "8192");
     String classPath = command.get(command.indexOf("-cp") + 1);
     Path solutions =
@@ -152,7 +158,8 @@ class WorkerRunnerTest {
   }
 
   @Test
-  @DisplayName("a worker's environment holds nothing of the grader's and keeps the SDK off the network")
+  @DisplayName(
+      "a worker's environment holds nothing of the grader's and keeps the SDK off the network")
   void workerEnvironmentHoldsNoCredentials() {
     Sandbox sandbox =
         new Sandbox(Path.of("/s"), Path.of("/s/work"), Path.of("/s/tmp"), Path.of("/s/home"));
@@ -160,9 +167,24 @@ class WorkerRunnerTest {
     Map<String, String> environment = WorkerRunner.environment(sandbox);
 
     assertThat(environment.keySet())
-        .doesNotContain("PATH", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE")
-        .allMatch(name -> List.of("SystemRoot", "HOME", "TMPDIR", "LANG", "TZ", "AWS_EC2_METADATA_DISABLED",
-            "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE").contains(name));
+        .doesNotContain(
+            "PATH",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_PROFILE")
+        .allMatch(
+            name ->
+                List.of(
+                        "SystemRoot",
+                        "HOME",
+                        "TMPDIR",
+                        "LANG",
+                        "TZ",
+                        "AWS_EC2_METADATA_DISABLED",
+                        "AWS_CONFIG_FILE",
+                        "AWS_SHARED_CREDENTIALS_FILE")
+                    .contains(name));
     assertThat(environment)
         .containsEntry("AWS_EC2_METADATA_DISABLED", "true")
         .containsEntry("HOME", "/s/home")
