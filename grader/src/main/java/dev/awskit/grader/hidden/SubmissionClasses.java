@@ -69,6 +69,17 @@ final class SubmissionClasses implements Submission, AutoCloseable {
           "Loading " + implementation.getSimpleName() + " failed: its static initialiser threw "
               + describe(failed.getCause()),
           failed.getCause());
+    } catch (NoClassDefFoundError initialisedBefore) {
+      if (String.valueOf(initialisedBefore.getMessage()).startsWith("Could not initialize class")) {
+        // The JVM tries a static initialiser once; later tests only learn that it failed.
+        throw new ImplementationProblem(
+            "Loading " + implementation.getSimpleName() + " failed: its static initialiser threw"
+                + " an exception in an earlier test of this question, which names it.",
+            initialisedBefore);
+      }
+      throw new ImplementationProblem(
+          implementation.getSimpleName() + " cannot be used: " + describe(initialisedBefore),
+          initialisedBefore);
     } catch (LinkageError | ReflectiveOperationException unusable) {
       throw new ImplementationProblem(
           implementation.getSimpleName() + " cannot be used: " + describe(unusable), unusable);

@@ -126,8 +126,9 @@ class HostileCorpusTest {
         new Case("q01/out-of-memory", true, Layer.WORKER, "ran out of memory"),
         new Case("q02/deep-recursion", true, Layer.WORKER, "StackOverflowError"),
         new Case("q10/output-flood", true, Layer.WORKER, "did not finish within 2 s"),
-        new Case("q04/writes-outside-sandbox", true, Layer.WORKER, "download"),
-        new Case("q05/forged-events", true, Layer.WORKER, "presign"),
+        new Case(
+            "q04/writes-outside-sandbox", true, Layer.WORKER, "should exist, but it does not"),
+        new Case("q05/forged-events", true, Layer.WORKER, "no presign request at all"),
         new Case(
             "q02/reads-environment", true, Layer.WORKER, "Your code threw IllegalStateException"),
         // Broken in the ordinary ways: the engine or the compiler explains them.
