@@ -30,6 +30,10 @@ public final class Benchmark {
   private static final Path GRADER_TARGET = Path.of("target").toAbsolutePath();
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
+  /** Starts the grader as docs/performance.md recommends: a small heap, quick start-up. */
+  private static final List<String> RECOMMENDED_JVM_OPTIONS =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   private final int coldRuns;
   private final int batchSize;
   private final int baselineSample;
@@ -101,7 +105,8 @@ public final class Benchmark {
                   project.resolve("pom.xml").toString(), "test",
                   "-Dmaven.test.failure.ignore=true", "-Djacoco.skip=true"),
               REPOSITORY,
-              baselineMemory));
+              baselineMemory,
+              false)); // a submission that does not compile fails the plain build, as it should
       log.printf("plain mvn test %s: %s%n", studentId(i), seconds(baseline.get(baseline.size() - 1)));
     }
 
@@ -233,6 +238,7 @@ public final class Benchmark {
   private List<String> graderCommand(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(RECOMMENDED_JVM_OPTIONS);
     command.add("-jar");
     command.add(GRADER_TARGET.resolve("awskit-grader.jar").toString());
     command.addAll(List.of(args));
@@ -240,10 +246,19 @@ public final class Benchmark {
   }
 
   private Duration timed(List<String> command, Path directory) throws Exception {
-    return timed(command, directory, memory);
+    return timed(command, directory, memory, true);
   }
 
   private Duration timed(List<String> command, Path directory, PeakMemory sampler) throws Exception {
+    return timed(command, directory, sampler, true);
+  }
+
+  /**
+   * Runs {@code command} while sampling its memory and returns how long it took; with {@code
+   * strict}, an exit code other than 0 (graded) or 4 (below the minimum score) is an error.
+   */
+  private Duration timed(List<String> command, Path directory, PeakMemory sampler, boolean strict)
+      throws Exception {
     long start = System.nanoTime();
     Process process =
         new ProcessBuilder(command)
@@ -258,7 +273,7 @@ public final class Benchmark {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     int exit = process.exitValue();
-    if (exit != 0 && exit != 4) {
+    if (strict && exit != 0 && exit != 4) {
       throw new IllegalStateException(
           String.join(" ", command) + " exited with " + exit + ":\n"
               + Files.readString(work.resolve("last-command.err")));

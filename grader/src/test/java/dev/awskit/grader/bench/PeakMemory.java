@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -40,20 +41,25 @@ final class PeakMemory {
           peakByPid.merge(pid, kib, Math::max);
         }
       }
-      // Read each time: a wrapper script (mvnw) execs into the JVM under the same pid.
-      roleByPid.put(pid, role(proc));
+      // Read each time: a wrapper script (mvnw) execs into the JVM under the same pid. An ended
+      // process has no command line left, and keeps the role it was last seen with.
+      role(proc).ifPresent(role -> roleByPid.put(pid, role));
     } catch (IOException | RuntimeException gone) {
       // The process ended between listing and reading; its last sample stands.
     }
   }
 
-  private static String role(Path proc) {
+  private static Optional<String> role(Path proc) {
     String command;
     try {
       command = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
     } catch (IOException gone) {
-      return "other";
+      return Optional.empty();
     }
+    return command.isEmpty() ? Optional.empty() : Optional.of(roleOf(command));
+  }
+
+  private static String roleOf(String command) {
     if (command.contains("surefire")) {
       return "surefire fork";
     }
