@@ -2,7 +2,7 @@ package dev.awskit.grader.vetting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awskit.grader.testing.HiddenTestRunner;
+import dev.awskit.grader.testing.TestCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class AttributionTest {
   @BeforeAll
   void compileAndVet(@TempDir Path temp) throws IOException {
     Path classes = Files.createDirectories(temp.resolve("classes"));
-    report = new StaticVetting().vet(HiddenTestRunner.compile(StaticVettingTest.resource("attribution"), classes));
+    report = new StaticVetting().vet(TestCompiler.compile(StaticVettingTest.resource("attribution"), classes));
     implementations.put(1, List.of("sample.FirstImpl"));
     implementations.put(2, List.of("sample.SecondImpl"));
     implementations.put(3, List.of("sample.ThirdImpl"));

@@ -3,7 +3,7 @@ package dev.awskit.grader.vetting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awskit.grader.testing.HiddenTestRunner;
+import dev.awskit.grader.testing.TestCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -44,8 +44,8 @@ class StaticVettingTest {
   @BeforeAll
   void compileAndVet(@TempDir Path temp) throws IOException {
     refusedSources = resource("refused");
-    refused = vetting.vet(HiddenTestRunner.compile(refusedSources, Files.createDirectories(temp.resolve("refused"))));
-    allowed = vetting.vet(HiddenTestRunner.compile(resource("allowed"), Files.createDirectories(temp.resolve("allowed"))));
+    refused = vetting.vet(TestCompiler.compile(refusedSources, Files.createDirectories(temp.resolve("refused"))));
+    allowed = vetting.vet(TestCompiler.compile(resource("allowed"), Files.createDirectories(temp.resolve("allowed"))));
   }
 
   @Test
