@@ -6,16 +6,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Holds one running worker JVM from the grader's side: its sandbox folder, the pipe jobs go down,
@@ -35,7 +31,7 @@ final class WorkerProcess implements AutoCloseable {
   private static final int KEPT_OUTPUT_CHARS = 8 * 1024;
 
   private final Process process;
-  private final Path sandbox;
+  private final Sandbox sandbox;
   private final Frames frames;
   private final OutputStream jobs;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -43,7 +39,7 @@ final class WorkerProcess implements AutoCloseable {
   private final TextTail strayOutput = new TextTail(KEPT_OUTPUT_CHARS);
   private final List<Thread> readers;
 
-  private WorkerProcess(Process process, Path sandbox, Frames frames) {
+  private WorkerProcess(Process process, Sandbox sandbox, Frames frames) {
     this.process = process;
     this.sandbox = sandbox;
     this.frames = frames;
@@ -67,11 +63,11 @@ final class WorkerProcess implements AutoCloseable {
     builder.environment().clear();
     builder.environment().putAll(environment);
     try {
-      WorkerProcess worker = new WorkerProcess(builder.start(), sandbox.root(), new Frames(nonce));
+      WorkerProcess worker = new WorkerProcess(builder.start(), sandbox, new Frames(nonce));
       worker.write(nonce);
       return worker;
     } catch (IOException unstartable) {
-      deleteQuietly(sandbox.root());
+      sandbox.delete();
       throw new UncheckedIOException("Cannot start a worker JVM: " + command.get(0), unstartable);
     }
   }
@@ -123,7 +119,7 @@ final class WorkerProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
-    deleteQuietly(sandbox);
+    sandbox.delete();
     int exitCode = process.isAlive() ? -1 : process.exitValue();
     return new WorkerEnd(exitCode, killed, errorOutput.toString(), strayOutput.toString());
   }
@@ -131,6 +127,19 @@ final class WorkerProcess implements AutoCloseable {
   @Override
   public void close() {
     stop(false);
+  }
+
+  /** Tells whether the worker's process is still running. */
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Empties the worker's sandbox folders, so that the next submission finds none of the files the
+   * last one left; returns false if something could not be deleted.
+   */
+  boolean clearSandbox() {
+    return sandbox.clear();
   }
 
   private void readFrames() {
@@ -168,16 +177,6 @@ final class WorkerProcess implements AutoCloseable {
     Thread thread = new Thread(work, name);
     thread.setDaemon(true);
     return thread;
-  }
-
-  private static void deleteQuietly(Path folder) {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException leftOver) {
-      // A sandbox left behind holds only what the submission wrote; it affects no grade.
-    }
   }
 
   /** Holds what the reader hands to the grader: a message, or the end of the output. */

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.jar.JarFile;
@@ -45,9 +46,18 @@ import java.util.jar.JarFile;
  * WorkerSettings#restartsPerQuestion()} other replacements in one question, its remaining tests are
  * not run, which bounds the time one question can cost; the other questions never pay for it.
  *
- * <p>Each call of {@link #run} uses workers of its own: one that {@link #prepare} started while the
- * grader compiled, or a new one, and ends them all before it returns. One runner can serve several
- * graders on several threads at once (a batch does).
+ * <p>A worker that comes out of a submission clean serves the next one, of whichever grader asks
+ * first, up to {@link WorkerSettings#submissionsPerWorker()} submissions: starting a JVM and
+ * loading the SDK, Mockito and JUnit costs more than grading most submissions. Clean means: every
+ * question's job ran to its end, no test left threads running, the JVM-wide state the worker
+ * watches ({@link JvmState}) is as it was before the first submission, and its sandbox folders
+ * could be emptied. Each submission's classes are loaded by class loaders of their own, so no
+ * class, static field or object of one submission is reachable from the next. A worker that is
+ * not clean, or has served its share, is ended.
+ *
+ * <p>{@link #prepare} starts a worker ahead, while the grader compiles, when no idle worker is
+ * waiting for the runs to come. One runner can serve several graders on several threads at once
+ * (a batch does); {@link #close} ends the idle workers.
  */
 public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
 
@@ -55,8 +65,10 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   private final LongSupplier nanoTime;
   private final String mainClass;
   private final SecureRandom random = new SecureRandom();
-  private final Queue<WorkerProcess> spares = new ConcurrentLinkedQueue<>();
-  private final int maxSpares = Runtime.getRuntime().availableProcessors();
+  private final Queue<Idle> idle = new ConcurrentLinkedQueue<>();
+  private final int maxIdle = Runtime.getRuntime().availableProcessors();
+  private final AtomicInteger awaitedRuns = new AtomicInteger();
+  private final AtomicInteger started = new AtomicInteger();
 
   /** Creates a runner whose workers have the given limits. */
   public WorkerRunner(WorkerSettings settings) {
@@ -79,30 +91,38 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   }
 
   /**
-   * Starts a worker JVM and has it prepare the mocks of {@code warmUpTypes}, while the grader
-   * compiles and vets; the next {@link #run} takes it instead of starting its own. A worker so
-   * started serves one submission only, like any other.
+   * Starts a worker JVM that prepares the mocks of {@code warmUpTypes} while the grader compiles
+   * and vets, unless enough idle workers wait already for the runs announced so far; a later
+   * {@link #run} takes it instead of starting its own.
    */
   @Override
   public void prepare(List<String> warmUpTypes) {
-    if (spares.size() < maxSpares) {
-      WorkerProcess spare = launch();
-      spare.send(warmUpJob(warmUpTypes));
-      spares.add(spare);
+    int awaited = awaitedRuns.incrementAndGet();
+    if (idle.size() < Math.min(awaited, maxIdle)) {
+      WorkerProcess worker = launch();
+      worker.send(warmUpJob(warmUpTypes));
+      idle.add(new Idle(worker, true, 0));
     }
   }
 
-  /** Ends the workers started by {@link #prepare} that no run took. */
+  /** Ends the idle workers. */
   @Override
   public void close() {
-    WorkerProcess spare;
-    while ((spare = spares.poll()) != null) {
-      spare.stop(false);
+    Idle waiting;
+    while ((waiting = idle.poll()) != null) {
+      waiting.worker().stop(false);
     }
+    awaitedRuns.set(0);
+  }
+
+  /** Returns how many worker JVMs this runner has started so far. */
+  public int workersStarted() {
+    return started.get();
   }
 
   @Override
   public void run(RunRequest request, Consumer<TestEvent> events) {
+    awaitedRuns.getAndUpdate(awaited -> Math.max(0, awaited - 1));
     if (request.testClasses().isEmpty()) {
       return;
     }
@@ -133,6 +153,10 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     private final long testDeadline;
     private WorkerProcess worker;
     private boolean freshWorker;
+    /** How many submissions the current worker served before this one. */
+    private int served;
+    /** Whether the current worker is between jobs, so that it could serve another submission. */
+    private boolean betweenJobs;
 
     Run(RunRequest request, Consumer<TestEvent> events) {
       this.request = request;
@@ -155,12 +179,13 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       int restarts = 0;
       while (true) {
         if (worker == null) {
-          worker = start();
-          freshWorker = true;
+          start();
         }
+        betweenJobs = false;
         worker.send(new WorkerJob(job, List.copyOf(finished)));
         Attempt attempt = attempt(planned, finished);
         if (attempt == Attempt.COMPLETE) {
+          betweenJobs = true;
           return;
         }
         if (attempt != Attempt.LOST_BETWEEN_TESTS) {
@@ -185,6 +210,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       String running = null;
       long runningSince = 0;
       boolean progress = false;
+      boolean heard = false;
       long deadline =
           nanoTime.getAsLong() + (freshWorker ? settings.startTimeout().toNanos() : testDeadline);
       while (true) {
@@ -192,6 +218,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
         if (next.isPresent() && next.get() instanceof WorkerProcess.Received.Message message) {
           WorkerMessage received = message.message();
           long now = nanoTime.getAsLong();
+          heard = true;
           if (received instanceof WorkerMessage.Ready) {
             continue;
           }
@@ -244,33 +271,47 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
           finished.add(running);
           return Attempt.CRASHED;
         }
-        return progress ? Attempt.LOST_BETWEEN_TESTS : Attempt.CRASHED;
+        // A worker that served earlier submissions and ended before it took up this job (it was
+        // killed while idle, say) ran none of this submission's code.
+        boolean lostWhileIdle = !heard && !wedged && served > 0;
+        return progress || lostWhileIdle ? Attempt.LOST_BETWEEN_TESTS : Attempt.CRASHED;
       }
     }
 
     /**
-     * Returns a worker that has prepared its mocks: a spare one, or a new one.
+     * Takes a worker that has prepared its mocks: an idle one, or a new one.
      *
      * @throws IllegalStateException when no worker starts: the grader's fault (the JVM, the
      *     machine), not the submission's, since none of its code has run in that worker yet
      */
-    private WorkerProcess start() throws InterruptedException {
-      WorkerProcess spare;
-      while ((spare = spares.poll()) != null) {
-        if (warmedUp(spare)) {
-          return spare;
+    private void start() throws InterruptedException {
+      Idle waiting;
+      while ((waiting = idle.poll()) != null) {
+        if (waiting.warmingUp() ? warmedUp(waiting.worker()) : waiting.worker().isAlive()) {
+          take(waiting.worker(), waiting.served());
+          return;
         }
+        waiting.worker().stop(false);
       }
       WorkerProcess fresh = launch();
       fresh.send(warmUpJob(request.warmUpTypes()));
       if (warmedUp(fresh)) {
-        return fresh;
+        take(fresh, 0);
+        return;
       }
       throw new IllegalStateException(
           "The grader could not start a worker JVM within "
               + settings.startTimeout().toSeconds()
               + " s. "
               + fresh.stop(false));
+    }
+
+    private void take(WorkerProcess taken, int servedBefore) {
+      worker = taken;
+      served = servedBefore;
+      // The first test in a worker also loads the classes of the tests and the libraries.
+      freshWorker = servedBefore == 0;
+      betweenJobs = true;
     }
 
     /**
@@ -293,17 +334,42 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       }
     }
 
+    /**
+     * Hands the worker on to the next submission if it is clean and has not served its share, or
+     * ends it.
+     */
     @Override
     public void close() {
-      if (worker != null) {
-        worker.stop(true);
-        worker = null;
+      if (worker == null) {
+        return;
       }
+      boolean reusable =
+          betweenJobs
+              && served + 1 < settings.submissionsPerWorker()
+              && idle.size() < maxIdle
+              && worker.isAlive()
+              && worker.clearSandbox();
+      if (reusable) {
+        idle.add(new Idle(worker, false, served + 1));
+      } else {
+        worker.stop(true);
+      }
+      worker = null;
     }
   }
 
+  /**
+   * Holds a worker that waits for a run.
+   *
+   * @param worker the worker
+   * @param warmingUp whether its warm-up job may still be running
+   * @param served how many submissions it has graded
+   */
+  private record Idle(WorkerProcess worker, boolean warmingUp, int served) {}
+
   /** Starts a worker JVM in a new sandbox folder, with a new nonce. */
   private WorkerProcess launch() {
+    started.incrementAndGet();
     Sandbox sandbox = Sandbox.create();
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
@@ -325,8 +391,9 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     /** The worker ended or stopped responding during a test, or before any test ended. */
     CRASHED,
     /**
-     * The worker ended between two tests, after at least one test ended: no test is to blame, and
-     * the question made progress, so the new worker it needs does not count against it.
+     * The worker ended between two tests, after at least one test ended, or a worker reused from
+     * an earlier submission ended before it answered: no test is to blame, so the new worker the
+     * question needs does not count against it.
      */
     LOST_BETWEEN_TESTS
   }

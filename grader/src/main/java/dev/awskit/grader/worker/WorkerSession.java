@@ -19,7 +19,9 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>After every test it looks for threads the test left running; if there are any, it stops the
  * job before its next test and reports itself unclean, so the grader replaces the JVM and runs the
- * job's remaining tests in a fresh one.
+ * job's remaining tests in a fresh one. After every job it compares the {@link JvmState} with the
+ * one it captured before the first test, and reports itself unclean if anything changed, so that
+ * the grader does not hand it to another submission.
  */
 final class WorkerSession {
 
@@ -30,7 +32,7 @@ final class WorkerSession {
   private final CapturedOutput captured;
   private final HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime);
   private final ThreadCensus census = new ThreadCensus(THREAD_GRACE, System::nanoTime);
-  private boolean warmedUp;
+  private JvmState initialState;
 
   WorkerSession(Frames frames, PrintStream channel, CapturedOutput captured) {
     this.frames = frames;
@@ -48,9 +50,9 @@ final class WorkerSession {
    */
   boolean run(String line) throws JsonProcessingException {
     WorkerJob job = frames.readJob(line);
-    if (!warmedUp) {
+    if (initialState == null) {
       HiddenTestLauncher.warmUp(job.request().warmUpTypes());
-      warmedUp = true;
+      initialState = JvmState.capture();
     }
     Set<Thread> before = ThreadCensus.alive();
     CancellationToken cancellation = CancellationToken.create();
@@ -91,6 +93,10 @@ final class WorkerSession {
             send(new WorkerMessage.Event(event));
           }
         });
+    List<String> changes = initialState.changesIn(JvmState.capture());
+    if (unclean.isEmpty() && !changes.isEmpty()) {
+      unclean.add("The JVM is not as it was: " + String.join("; ", changes));
+    }
     boolean clean = unclean.isEmpty();
     send(new WorkerMessage.Done(clean, clean ? "" : unclean.get(0)));
     return clean;

@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param restartsPerQuestion how many times one question's code may cost a worker (by ending it,
  *     wedging it, or leaving code running after a test) before the question's remaining tests are
  *     not run any more: this bounds what one question can cost in time
+ * @param submissionsPerWorker how many submissions one worker JVM may grade, one after another,
+ *     before a new one takes over; 1 starts a new worker for every submission. A worker is reused
+ *     only when it comes out of a submission clean (see {@link WorkerRunner}); the bound keeps
+ *     what the class loaders of earlier submissions leave in its memory small
  */
 public record WorkerSettings(
     int heapMegabytes,
@@ -23,14 +27,16 @@ public record WorkerSettings(
     int keptOutputBytes,
     Duration startTimeout,
     Duration grace,
-    int restartsPerQuestion) {
+    int restartsPerQuestion,
+    int submissionsPerWorker) {
 
   /** Checks that every limit is positive. */
   public WorkerSettings {
     if (heapMegabytes < 16
         || stackKilobytes < 128
         || keptOutputBytes < 0
-        || restartsPerQuestion < 1) {
+        || restartsPerQuestion < 1
+        || submissionsPerWorker < 1) {
       throw new IllegalArgumentException("Worker limits out of range: " + this);
     }
     if (startTimeout.isNegative() || startTimeout.isZero() || grace.isNegative()) {
@@ -40,10 +46,23 @@ public record WorkerSettings(
 
   /**
    * Returns the defaults: 256 MB of heap, 1 MB stacks, 8 KiB of output kept per test, 60 s to
-   * start, 3 s of grace past a test's time limit, and two restarts per question.
+   * start, 3 s of grace past a test's time limit, two restarts per question, and up to 20
+   * submissions per worker.
    */
   public static WorkerSettings defaults() {
     return new WorkerSettings(
-        256, 1024, 8 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(3), 2);
+        256, 1024, 8 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(3), 2, 20);
+  }
+
+  /** Returns these settings with another {@link #submissionsPerWorker()}. */
+  public WorkerSettings withSubmissionsPerWorker(int submissions) {
+    return new WorkerSettings(
+        heapMegabytes,
+        stackKilobytes,
+        keptOutputBytes,
+        startTimeout,
+        grace,
+        restartsPerQuestion,
+        submissions);
   }
 }

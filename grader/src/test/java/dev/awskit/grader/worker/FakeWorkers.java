@@ -96,6 +96,31 @@ final class FakeWorkers {
     }
   }
 
+  /** Passes every test, but reports itself unclean after every job, as after a changed JVM. */
+  static final class EndsUnclean {
+    public static void main(String[] args) throws IOException {
+      serve(
+          (tests, out) -> {
+            tests.forEach(out::pass);
+            out.send(new WorkerMessage.Done(false, "The JVM is not as it was"));
+            return false;
+          });
+    }
+  }
+
+  /** Passes the tests of its first two jobs, then ends, silent, as soon as a third arrives. */
+  static final class EndsOnThirdJob {
+    public static void main(String[] args) throws IOException {
+      serve(
+          (tests, out) -> {
+            tests.forEach(out::pass);
+            out.send(new WorkerMessage.Done(true, ""));
+            return true;
+          },
+          3);
+    }
+  }
+
   /** Ends before it says it is ready. */
   static final class NeverReady {
     public static void main(String[] args) {
@@ -130,6 +155,12 @@ final class FakeWorkers {
   }
 
   private static void serve(Script script) throws IOException {
+    serve(script, Integer.MAX_VALUE);
+  }
+
+  /** Serves jobs with {@code script}, but ends without a word when job number {@code lastJob} comes. */
+  private static void serve(Script script, int lastJob) throws IOException {
+    int jobs = 0;
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Frames frames = new Frames(in.readLine().strip());
@@ -141,6 +172,9 @@ final class FakeWorkers {
       if (job.request().testClasses().isEmpty()) {
         out.send(new WorkerMessage.Done(true, ""));
         continue;
+      }
+      if (++jobs == lastJob) {
+        Runtime.getRuntime().halt(3);
       }
       List<String> tests = new ArrayList<>();
       for (String testClass : job.request().testClasses()) {

@@ -53,6 +53,49 @@ class WorkerGradingTest {
   }
 
   @Test
+  @DisplayName("a worker that comes out of a submission clean grades the next one")
+  void cleanWorkerGradesTheNextSubmission() throws Exception {
+    try (WorkerRunner own = WorkerRunner.withDefaults();
+        Grader twice = new Grader(FixtureCatalog.load(), own, Clock.systemUTC())) {
+      for (int round = 0; round < 2; round++) {
+        GradingResult result =
+            twice.grade(
+                new SubmissionSource.SourceFolder(FIXTURES.resolve("good")),
+                RunSettings.defaults());
+
+        assertThat(result.results().values())
+            .as("outcomes of round %d", round)
+            .allMatch(test -> test.outcome().passed(), "passed");
+      }
+
+      assertThat(own.workersStarted()).as("workers started for two submissions").isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("a worker whose default locale a submission changed grades no other submission")
+  void workerWithChangedStateIsNotReused() throws Exception {
+    try (WorkerRunner own = WorkerRunner.withDefaults();
+        Grader grader = new Grader(FixtureCatalog.load(), own, Clock.systemUTC())) {
+      GradingResult changed =
+          grader.grade(
+              new SubmissionSource.SourceFolder(FIXTURES.resolve("changes-locale")),
+              RunSettings.defaults().withoutStaticVetting());
+      GradingResult next =
+          grader.grade(
+              new SubmissionSource.SourceFolder(FIXTURES.resolve("good")), RunSettings.defaults());
+
+      assertThat(changed.results().values())
+          .as("the tests of the submission that changed the locale")
+          .allMatch(test -> test.outcome().passed(), "passed");
+      assertThat(next.results().values()).allMatch(test -> test.outcome().passed(), "passed");
+      assertThat(own.workersStarted())
+          .as("workers started: the changed one is not handed to the next submission")
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
   @DisplayName("a test that sleeps past its limit times out in the worker and names where it was")
   void sleepingTestTimesOut() throws Exception {
     GradingResult result =

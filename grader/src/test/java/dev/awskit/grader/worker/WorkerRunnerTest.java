@@ -29,7 +29,7 @@ class WorkerRunnerTest {
           List.of(), List.of("x.q01.Alpha", "x.q01.Beta", "x.q02.Gamma"), 100, Map.of(), List.of());
 
   private static final WorkerSettings QUICK =
-      new WorkerSettings(64, 512, 1024, Duration.ofSeconds(30), Duration.ofMillis(300), 2);
+      new WorkerSettings(64, 512, 1024, Duration.ofSeconds(30), Duration.ofMillis(300), 2, 5);
 
   @Test
   @DisplayName(
@@ -121,6 +121,72 @@ class WorkerRunnerTest {
   }
 
   @Test
+  @DisplayName("a worker that comes out of a submission clean grades the next, up to its share")
+  void cleanWorkerServesTheNextSubmissions() {
+    try (WorkerRunner runner =
+        new WorkerRunner(QUICK, System::nanoTime, FakeWorkers.PassesAndLies.class.getName())) {
+      for (int submission = 0; submission < 7; submission++) {
+        Map<String, TestOutcome> outcomes = outcomes(runner);
+
+        assertThat(outcomes)
+            .as("outcomes of submission %d", submission)
+            .hasSize(6)
+            .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+      }
+
+      assertThat(runner.workersStarted())
+          .as("workers for 7 submissions, at most 5 each")
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  @DisplayName("with one submission per worker, every submission gets a new worker")
+  void oneSubmissionPerWorkerStartsOneEach() {
+    try (WorkerRunner runner =
+        new WorkerRunner(
+            QUICK.withSubmissionsPerWorker(1),
+            System::nanoTime,
+            FakeWorkers.PassesAndLies.class.getName())) {
+      outcomes(runner);
+      outcomes(runner);
+
+      assertThat(runner.workersStarted()).as("workers for 2 submissions").isEqualTo(2);
+    }
+  }
+
+  @Test
+  @DisplayName("a worker that ends a question unclean serves no other question or submission")
+  void uncleanWorkerIsNeverReused() {
+    try (WorkerRunner runner =
+        new WorkerRunner(QUICK, System::nanoTime, FakeWorkers.EndsUnclean.class.getName())) {
+      Map<String, TestOutcome> first = outcomes(runner);
+      Map<String, TestOutcome> second = outcomes(runner);
+
+      assertThat(first).as("the tests ran to their end before the worker was found unclean")
+          .hasSize(6)
+          .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+      assertThat(second).isEqualTo(first);
+      assertThat(runner.workersStarted()).as("one worker per question").isEqualTo(4);
+    }
+  }
+
+  @Test
+  @DisplayName("a reused worker that ends before it answers costs the next submission nothing")
+  void reusedWorkerLostWhileIdleCostsNothing() {
+    try (WorkerRunner runner =
+        new WorkerRunner(QUICK, System::nanoTime, FakeWorkers.EndsOnThirdJob.class.getName())) {
+      outcomes(runner);
+      Map<String, TestOutcome> second = outcomes(runner);
+
+      assertThat(second)
+          .hasSize(6)
+          .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+      assertThat(runner.workersStarted()).isEqualTo(2);
+    }
+  }
+
+  @Test
   @DisplayName("one question is the test classes of one package, in their order")
   void questionsAreTestClassesByPackage() {
     assertThat(WorkerRunner.byPackage(TWO_QUESTIONS.testClasses()))
@@ -193,10 +259,15 @@ class WorkerRunnerTest {
 
   /** Runs the two questions with stand-in workers of {@code fake} and returns every outcome. */
   private static Map<String, TestOutcome> run(Class<?> fake) {
-    List<TestEvent> events = new ArrayList<>();
     try (WorkerRunner runner = new WorkerRunner(QUICK, System::nanoTime, fake.getName())) {
-      runner.run(TWO_QUESTIONS, events::add);
+      return outcomes(runner);
     }
+  }
+
+  /** Runs the two questions with {@code runner}, as one submission, and returns every outcome. */
+  private static Map<String, TestOutcome> outcomes(WorkerRunner runner) {
+    List<TestEvent> events = new ArrayList<>();
+    runner.run(TWO_QUESTIONS, events::add);
     Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
     for (TestEvent event : events) {
       if (event instanceof TestEvent.TestFinished finished) {
