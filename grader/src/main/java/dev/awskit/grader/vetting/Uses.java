@@ -7,14 +7,15 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Builds the predicates the rules are made of, on the target of an access: which class owns the
  * called method, constructor or field, and what it is called.
  *
- * <p>A subtype check needs the owner's class hierarchy, which ArchUnit resolves from the grader's
- * own class path (JDK and SDK); the exact name is always checked as well, so a rule still holds
- * for the named type itself if resolution is switched off.
+ * <p>A subtype check needs the owner's class hierarchy. ArchUnit knows it for the submission's own
+ * classes; the JDK and SDK classes they extend or use are left unresolved by the import (see
+ * {@code archunit.properties}), and the grader's class loader answers for those.
  */
 final class Uses {
 
@@ -99,8 +100,35 @@ final class Uses {
         .orElse(true);
   }
 
-  private static boolean isSubtype(JavaClass owner, String type) {
-    return owner.getName().equals(type) || owner.isAssignableTo(type);
+  /**
+   * Tells whether {@code owner} is {@code type} or one of its subtypes, asking the grader's class
+   * loader about the classes the import left unresolved: the owner itself when it is a library
+   * class, or the library classes a submission class extends or implements. Those are the
+   * grader's own libraries (the submission was compiled against them), loaded without being
+   * initialised; a class of the submission is always imported, so it is never loaded here.
+   */
+  static boolean isSubtype(JavaClass owner, String type) {
+    if (owner.getName().equals(type) || owner.isAssignableTo(type)) {
+      return true;
+    }
+    return Stream.of(
+            Stream.of(owner),
+            owner.getAllRawSuperclasses().stream(),
+            owner.getAllRawInterfaces().stream())
+        .flatMap(classes -> classes)
+        .filter(known -> !known.isFullyImported())
+        .anyMatch(library -> isLibrarySubtype(library.getName(), type));
+  }
+
+  private static boolean isLibrarySubtype(String name, String type) {
+    ClassLoader libraries = Uses.class.getClassLoader();
+    try {
+      return Class.forName(type, false, libraries)
+          .isAssignableFrom(Class.forName(name, false, libraries));
+    } catch (ClassNotFoundException | LinkageError unknown) {
+      // An array type, or a class the grader does not have: not one of the types the rules name.
+      return false;
+    }
   }
 
   private static String packageOf(JavaClass type) {
