@@ -66,7 +66,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   private final String mainClass;
   private final SecureRandom random = new SecureRandom();
   private final Queue<Idle> idle = new ConcurrentLinkedQueue<>();
-  private final int maxIdle = Runtime.getRuntime().availableProcessors();
+  private final int maxStartedAhead = Runtime.getRuntime().availableProcessors();
   private final AtomicInteger awaitedRuns = new AtomicInteger();
   private final AtomicInteger started = new AtomicInteger();
 
@@ -98,7 +98,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   @Override
   public void prepare(List<String> warmUpTypes) {
     int awaited = awaitedRuns.incrementAndGet();
-    if (idle.size() < Math.min(awaited, maxIdle)) {
+    if (idle.size() < Math.min(awaited, maxStartedAhead)) {
       WorkerProcess worker = launch();
       worker.send(warmUpJob(warmUpTypes));
       idle.add(new Idle(worker, true, 0));
@@ -343,10 +343,11 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       if (worker == null) {
         return;
       }
+      // No cap on the idle workers here: each run hands back at most one, so there are never
+      // more than the runs that were under way at once.
       boolean reusable =
           betweenJobs
               && served + 1 < settings.submissionsPerWorker()
-              && idle.size() < maxIdle
               && worker.isAlive()
               && worker.clearSandbox();
       if (reusable) {
