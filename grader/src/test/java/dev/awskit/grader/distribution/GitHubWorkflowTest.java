@@ -50,6 +50,34 @@ class GitHubWorkflowTest {
   }
 
   @Test
+  void pinsEveryActionToItsCurrentMajorVersion() {
+    // The majors the actions' own release notes name as current (Node 24 runtimes); an older
+    // major runs on Node 20, which GitHub deprecated on its runners.
+    Map<String, Integer> currentMajors =
+        Map.of("actions/checkout", 7, "actions/setup-java", 6, "actions/upload-artifact", 7);
+    List<String> uses =
+        steps.stream()
+            .filter(step -> step.has("uses"))
+            .map(step -> step.get("uses").asText())
+            .toList();
+    assertThat(uses)
+        .as("the actions the template uses, once each")
+        .map(action -> action.replaceFirst("@.*", ""))
+        .containsExactlyInAnyOrderElementsOf(currentMajors.keySet());
+    assertThat(uses)
+        .allSatisfy(
+            action -> {
+              assertThat(action).as("a step's uses").matches("[\\w.-]+/[\\w.-]+@v\\d+");
+              String name = action.substring(0, action.indexOf('@'));
+              int major = Integer.parseInt(action.substring(action.indexOf("@v") + 2));
+              assertThat(currentMajors).as("actions the test knows").containsKey(name);
+              assertThat(major)
+                  .as("major version of %s", name)
+                  .isGreaterThanOrEqualTo(currentMajors.get(name));
+            });
+  }
+
+  @Test
   void buildsTheExercisesWithTheWrapperWithoutStoppingTheGrading() {
     JsonNode build = stepRunning("./mvnw");
     assertThat(build.path("run").asText()).contains("-pl exercises");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awskit.grader.testing.ReportSchemas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,9 @@ class GradescopeBundleIT {
 
     // then
     JsonNode results = json.readTree(root.resolve("results/results.json").toFile());
+    assertThat(ReportSchemas.gradescopeResults().validate(results))
+        .as("schema errors of results.json")
+        .isEmpty();
     assertThat(results.get("score").asDouble())
         .as("score; run_autograder said:%n%s", log)
         .isEqualTo(100.0);
