@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.FilterResult;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -33,6 +34,8 @@ import org.mockito.Mockito;
 public final class HiddenTestLauncher {
 
   private final LongSupplier nanoTime;
+  // One platform launcher for every run: creating one finds and loads the test engines anew.
+  private final Launcher launcher = Launchers.create();
 
   /** Creates a launcher that times tests with {@code nanoTime}. */
   public HiddenTestLauncher(LongSupplier nanoTime) {
@@ -73,12 +76,11 @@ public final class HiddenTestLauncher {
     }
     LauncherDiscoveryRequest built = discovery.build();
     Feedback feedback = new Feedback(Duration.ofMillis(request.timeLimitMillis()));
-    Launchers.create()
-        .execute(
-            LauncherExecutionRequestBuilder.executionRequest(built)
-                .listeners(observer, new OutcomeListener(events, feedback, nanoTime))
-                .cancellationToken(cancellation)
-                .build());
+    launcher.execute(
+        LauncherExecutionRequestBuilder.executionRequest(built)
+            .listeners(observer, new OutcomeListener(events, feedback, nanoTime))
+            .cancellationToken(cancellation)
+            .build());
   }
 
   /** Mocks each interface once, so that tests later find Mockito's work on it done. */

@@ -50,8 +50,8 @@ import java.util.jar.JarFile;
  * first, up to {@link WorkerSettings#submissionsPerWorker()} submissions: starting a JVM and
  * loading the SDK, Mockito and JUnit costs more than grading most submissions. Clean means: every
  * question's job ran to its end, no test left threads running, the JVM-wide state the worker
- * watches ({@link JvmState}) is as it was before the first submission, and its sandbox folders
- * could be emptied. Each submission's classes are loaded by class loaders of their own, so no
+ * watches ({@link JvmState}) is as it was before the first submission, at most half its heap is
+ * held after a collection, and its sandbox folders could be emptied. Each submission's classes are loaded by class loaders of their own, so no
  * class, static field or object of one submission is reachable from the next. A worker that is
  * not clean, or has served its share, is ended.
  *

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.awskit.grader.engine.HiddenTestLauncher;
 import dev.awskit.grader.engine.TestEvent;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +24,9 @@ import org.junit.platform.launcher.TestPlan;
  * <p>After every test it looks for threads the test left running; if there are any, it stops the
  * job before its next test and reports itself unclean, so the grader replaces the JVM and runs the
  * job's remaining tests in a fresh one. After every job it compares the {@link JvmState} with the
- * one it captured before the first test, and reports itself unclean if anything changed, so that
- * the grader does not hand it to another submission.
+ * one it captured before the first test, and how much of the heap the last collection left in use;
+ * it reports itself unclean if anything changed or more than half the heap is held, so that the
+ * grader does not hand it to another submission.
  */
 final class WorkerSession {
 
@@ -97,9 +102,26 @@ final class WorkerSession {
     if (unclean.isEmpty() && !changes.isEmpty()) {
       unclean.add("The JVM is not as it was: " + String.join("; ", changes));
     }
+    long retained = heapRetainedAfterCollection();
+    if (unclean.isEmpty() && retained > Runtime.getRuntime().maxMemory() / 2) {
+      // What earlier submissions left could make the next one run out of memory, and be blamed.
+      unclean.add("The heap holds " + retained / (1024 * 1024) + " MB after a collection");
+    }
     boolean clean = unclean.isEmpty();
     send(new WorkerMessage.Done(clean, clean ? "" : unclean.get(0)));
     return clean;
+  }
+
+  /** Returns how much of the heap the last collection of each heap pool left in use, in bytes. */
+  private static long heapRetainedAfterCollection() {
+    long retained = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage afterCollection = pool.getCollectionUsage();
+      if (pool.getType() == MemoryType.HEAP && afterCollection != null) {
+        retained += afterCollection.getUsed();
+      }
+    }
+    return retained;
   }
 
   private void send(WorkerMessage message) {

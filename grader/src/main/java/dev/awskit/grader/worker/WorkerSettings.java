@@ -46,12 +46,12 @@ public record WorkerSettings(
 
   /**
    * Returns the defaults: 256 MB of heap, 1 MB stacks, 8 KiB of output kept per test, 60 s to
-   * start, 3 s of grace past a test's time limit, two restarts per question, and up to 20
+   * start, 3 s of grace past a test's time limit, two restarts per question, and up to 100
    * submissions per worker.
    */
   public static WorkerSettings defaults() {
     return new WorkerSettings(
-        256, 1024, 8 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(3), 2, 20);
+        256, 1024, 8 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(3), 2, 100);
   }
 
   /** Returns these settings with another {@link #submissionsPerWorker()}. */

@@ -96,6 +96,27 @@ class WorkerGradingTest {
   }
 
   @Test
+  @DisplayName("a worker that holds more than half its heap after a submission grades no other")
+  void workerHoldingMemoryIsNotReused() throws Exception {
+    try (WorkerRunner own = WorkerRunner.withDefaults();
+        Grader grader = new Grader(FixtureCatalog.load(), own, Clock.systemUTC())) {
+      GradingResult holding =
+          grader.grade(
+              new SubmissionSource.SourceFolder(FIXTURES.resolve("holds-memory")),
+              RunSettings.defaults().withoutStaticVetting());
+      GradingResult next =
+          grader.grade(
+              new SubmissionSource.SourceFolder(FIXTURES.resolve("good")), RunSettings.defaults());
+
+      assertThat(holding.results().values()).allMatch(test -> test.outcome().passed(), "passed");
+      assertThat(next.results().values()).allMatch(test -> test.outcome().passed(), "passed");
+      assertThat(own.workersStarted())
+          .as("workers started: the one holding 150 of its 256 MB is not handed on")
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
   @DisplayName("a test that sleeps past its limit times out in the worker and names where it was")
   void sleepingTestTimesOut() throws Exception {
     GradingResult result =
