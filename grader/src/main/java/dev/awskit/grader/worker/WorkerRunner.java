@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -55,9 +56,10 @@ import java.util.jar.JarFile;
  * class, static field or object of one submission is reachable from the next. A worker that is
  * not clean, or has served its share, is ended.
  *
- * <p>{@link #prepare} starts a worker ahead, while the grader compiles, when no idle worker is
- * waiting for the runs to come. One runner can serve several graders on several threads at once
- * (a batch does); {@link #close} ends the idle workers.
+ * <p>One runner can serve several graders on several threads at once (a batch does), running the
+ * tests of at most {@link WorkerSettings#maxWorkers()} submissions at a time; the others wait for
+ * their turn. {@link #prepare} starts a worker ahead, while the grader compiles, when no idle worker
+ * waits for the runs to come and the cap leaves room; {@link #close} ends the idle workers.
  */
 public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
 
@@ -69,6 +71,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   private final int maxStartedAhead = Runtime.getRuntime().availableProcessors();
   private final AtomicInteger awaitedRuns = new AtomicInteger();
   private final AtomicInteger started = new AtomicInteger();
+  private final Semaphore turns;
 
   /** Creates a runner whose workers have the given limits. */
   public WorkerRunner(WorkerSettings settings) {
@@ -83,6 +86,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     this.settings = settings;
     this.nanoTime = nanoTime;
     this.mainClass = mainClass;
+    this.turns = new Semaphore(settings.maxWorkers(), true);
   }
 
   /** Returns a runner with the {@linkplain WorkerSettings#defaults() default} limits. */
@@ -98,7 +102,9 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   @Override
   public void prepare(List<String> warmUpTypes) {
     int awaited = awaitedRuns.incrementAndGet();
-    if (idle.size() < Math.min(awaited, maxStartedAhead)) {
+    int running = settings.maxWorkers() - turns.availablePermits();
+    if (idle.size() < Math.min(awaited, maxStartedAhead)
+        && idle.size() + running < settings.maxWorkers()) {
       WorkerProcess worker = launch();
       worker.send(warmUpJob(warmUpTypes));
       idle.add(new Idle(worker, true, 0));
@@ -126,12 +132,20 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     if (request.testClasses().isEmpty()) {
       return;
     }
+    try {
+      turns.acquire();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return;
+    }
     try (Run run = new Run(request, events)) {
       for (List<String> question : byPackage(request.testClasses())) {
         run.question(question);
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
+    } finally {
+      turns.release();
     }
   }
 

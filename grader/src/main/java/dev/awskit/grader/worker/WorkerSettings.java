@@ -20,6 +20,10 @@ import java.time.Duration;
  *     before a new one takes over; 1 starts a new worker for every submission. A worker is reused
  *     only when it comes out of a submission clean (see {@link WorkerRunner}); the bound keeps
  *     what the class loaders of earlier submissions leave in its memory small
+ * @param maxWorkers how many submissions may have their tests running at once, each in a worker
+ *     of its own; a run waits for its turn beyond that. A grader thread compiles the next
+ *     submission while a worker runs the tests of the last, so half as many workers as grading
+ *     threads keep the processors busy without warming up more JVMs than needed
  */
 public record WorkerSettings(
     int heapMegabytes,
@@ -28,7 +32,8 @@ public record WorkerSettings(
     Duration startTimeout,
     Duration grace,
     int restartsPerQuestion,
-    int submissionsPerWorker) {
+    int submissionsPerWorker,
+    int maxWorkers) {
 
   /** Checks that every limit is positive. */
   public WorkerSettings {
@@ -36,7 +41,8 @@ public record WorkerSettings(
         || stackKilobytes < 128
         || keptOutputBytes < 0
         || restartsPerQuestion < 1
-        || submissionsPerWorker < 1) {
+        || submissionsPerWorker < 1
+        || maxWorkers < 1) {
       throw new IllegalArgumentException("Worker limits out of range: " + this);
     }
     if (startTimeout.isNegative() || startTimeout.isZero() || grace.isNegative()) {
@@ -46,12 +52,20 @@ public record WorkerSettings(
 
   /**
    * Returns the defaults: 256 MB of heap, 1 MB stacks, 8 KiB of output kept per test, 60 s to
-   * start, 3 s of grace past a test's time limit, two restarts per question, and up to 100
-   * submissions per worker.
+   * start, 3 s of grace past a test's time limit, two restarts per question, up to 100
+   * submissions per worker, and half as many workers at once as there are processors (at least
+   * one).
    */
   public static WorkerSettings defaults() {
     return new WorkerSettings(
-        256, 1024, 8 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(3), 2, 100);
+        256,
+        1024,
+        8 * 1024,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(3),
+        2,
+        100,
+        Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
   }
 
   /** Returns these settings with another {@link #submissionsPerWorker()}. */
@@ -63,6 +77,20 @@ public record WorkerSettings(
         startTimeout,
         grace,
         restartsPerQuestion,
-        submissions);
+        submissions,
+        maxWorkers);
+  }
+
+  /** Returns these settings with another {@link #maxWorkers()}. */
+  public WorkerSettings withMaxWorkers(int workers) {
+    return new WorkerSettings(
+        heapMegabytes,
+        stackKilobytes,
+        keptOutputBytes,
+        startTimeout,
+        grace,
+        restartsPerQuestion,
+        submissionsPerWorker,
+        workers);
   }
 }

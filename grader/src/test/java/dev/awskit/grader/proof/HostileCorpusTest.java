@@ -22,6 +22,7 @@ import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
 import dev.awskit.grader.testing.ReportSchemas;
 import dev.awskit.grader.worker.WorkerRunner;
+import dev.awskit.grader.worker.WorkerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -148,7 +149,8 @@ class HostileCorpusTest {
         new Case("q07/compile-error", true, Layer.COMPILER, "does not compile"));
   }
 
-  private final WorkerRunner runner = WorkerRunner.withDefaults();
+  private final WorkerRunner runner =
+      new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(PARALLEL));
   private final List<Grader> graders = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Grader> grader =
       ThreadLocal.withInitial(

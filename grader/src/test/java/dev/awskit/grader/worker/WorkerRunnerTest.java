@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +33,7 @@ class WorkerRunnerTest {
           List.of(), List.of("x.q01.Alpha", "x.q01.Beta", "x.q02.Gamma"), 100, Map.of(), List.of());
 
   private static final WorkerSettings QUICK =
-      new WorkerSettings(64, 512, 1024, Duration.ofSeconds(30), Duration.ofMillis(300), 2, 5);
+      new WorkerSettings(64, 512, 1024, Duration.ofSeconds(30), Duration.ofMillis(300), 2, 5, 2);
 
   @Test
   @DisplayName(
@@ -152,6 +156,34 @@ class WorkerRunnerTest {
       outcomes(runner);
 
       assertThat(runner.workersStarted()).as("workers for 2 submissions").isEqualTo(2);
+    }
+  }
+
+  @Test
+  @DisplayName("runs beyond the cap on workers wait for their turn and take the idle worker")
+  void runsBeyondTheCapShareTheWorker() throws Exception {
+    try (WorkerRunner runner =
+        new WorkerRunner(
+            QUICK.withMaxWorkers(1), System::nanoTime, FakeWorkers.PassesAndLies.class.getName())) {
+      ExecutorService graders = Executors.newFixedThreadPool(3);
+      try {
+        List<Future<Map<String, TestOutcome>>> runs = new ArrayList<>();
+        for (int grader = 0; grader < 3; grader++) {
+          runs.add(graders.submit(() -> outcomes(runner)));
+        }
+
+        for (Future<Map<String, TestOutcome>> run : runs) {
+          assertThat(run.get(60, TimeUnit.SECONDS))
+              .hasSize(6)
+              .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+        }
+      } finally {
+        graders.shutdownNow();
+      }
+
+      assertThat(runner.workersStarted())
+          .as("workers for 3 submissions at once, with at most 1 worker")
+          .isEqualTo(1);
     }
   }
 
