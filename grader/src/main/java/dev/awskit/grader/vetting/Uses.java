@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -71,6 +72,25 @@ final class Uses {
   }
 
   /**
+   * Matches a call of, or reference to, a method or constructor with a parameter of {@code type}
+   * (or an array of it), whoever owns it.
+   */
+  static Predicate<JavaAccess<?>> takesParameter(String type) {
+    return access ->
+        parameters(access).stream()
+            .anyMatch(parameter -> baseOf(parameter).getName().equals(type));
+  }
+
+  /** Matches a method or constructor whose first parameter is one of {@code types}. */
+  static Predicate<JavaAccess<?>> firstParameterIs(String... types) {
+    Set<String> wanted = Set.copyOf(Arrays.asList(types));
+    return access -> {
+      List<JavaClass> parameters = parameters(access);
+      return !parameters.isEmpty() && wanted.contains(parameters.get(0).getName());
+    };
+  }
+
+  /**
    * Matches a static {@code create} or {@code builder} method of an SDK client or presigner
    * ({@code software.amazon.awssdk..*Client}, {@code *Presigner}), and a static {@code create} of
    * a waiter, which builds a client of its own.
@@ -99,12 +119,21 @@ final class Uses {
         .orElse(true);
   }
 
+  private static List<JavaClass> parameters(JavaAccess<?> access) {
+    return access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget codeUnit
+        ? codeUnit.getRawParameterTypes()
+        : List.of();
+  }
+
+  private static JavaClass baseOf(JavaClass type) {
+    return type.isArray() ? type.getBaseComponentType() : type;
+  }
+
   private static boolean isSubtype(JavaClass owner, String type) {
     return owner.getName().equals(type) || owner.isAssignableTo(type);
   }
 
   private static String packageOf(JavaClass type) {
-    JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
-    return base.getPackageName();
+    return baseOf(type).getPackageName();
   }
 }
