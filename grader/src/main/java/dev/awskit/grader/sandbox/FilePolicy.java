@@ -65,6 +65,8 @@ final class FilePolicy {
   static FilePolicy of(Path sandboxRoot, Path javaHome, Collection<Path> keptFolders) {
     List<Path> writable = forms(sandboxRoot);
     List<Path> readable = new ArrayList<>(writable);
+    // The JDK reads its own files through java.nio.file at times: javax.crypto lists
+    // conf/security/policy the first time the SDK signs a request (question 5 presigns URLs).
     readable.addAll(forms(javaHome));
     Set<Path> kept = new LinkedHashSet<>(forms(sandboxRoot));
     for (Path folder : keptFolders) {
