@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.channels.AsynchronousFileChannel;
@@ -26,6 +25,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,7 @@ public final class ConfiningFileSystemProvider extends FileSystemProvider {
     this.fileSystem = new ConfinedFileSystem(this, builtIn.getFileSystem(URI.create("file:///")));
   }
 
-  /** Returns the JVM options that install this provider in a worker whose sandbox is {@code root}. */
+  /** Returns the JVM options that install this provider in a worker sandboxed in {@code root}. */
   public static List<String> jvmOptions(Path root) {
     return List.of(
         "-Djava.nio.file.spi.DefaultFileSystemProvider="
@@ -132,7 +132,7 @@ public final class ConfiningFileSystemProvider extends FileSystemProvider {
 
   @Override
   public InputStream newInputStream(Path path, OpenOption... options) throws IOException {
-    return builtIn.newInputStream(checkOpen(path, Set.of(options)), options);
+    return builtIn.newInputStream(checkOpen(path, Arrays.asList(options)), options);
   }
 
   @Override
@@ -313,7 +313,7 @@ public final class ConfiningFileSystemProvider extends FileSystemProvider {
     builtIn.setAttribute(checkChange(path), attribute, value, options);
   }
 
-  private Path checkOpen(Path path, Set<? extends OpenOption> options) throws IOException {
+  private Path checkOpen(Path path, Collection<? extends OpenOption> options) throws IOException {
     for (OpenOption option : options) {
       if (WRITING.contains(option)) {
         return checkWrite(path);

@@ -100,12 +100,13 @@ class ConfiningFileSystemProviderTest {
       assertRefused(() -> Files.readString(outside), "reading " + outside);
       assertRefused(() -> Files.newByteChannel(outside).close(), "opening " + outside);
       assertRefused(
-          () -> FileChannel.open(outside, StandardOpenOption.READ).close(), "a channel on " + outside);
+          () -> FileChannel.open(outside, StandardOpenOption.READ).close(), "a channel " + outside);
       assertRefused(() -> Files.writeString(outside, "changed"), "writing " + outside);
       assertRefused(
           () -> Files.writeString(outside, "x", StandardOpenOption.APPEND), "appending " + outside);
-      assertRefused(() -> Files.list(outside.getParent()).close(), "listing " + outside.getParent());
-      assertRefused(() -> Files.walk(outside.getParent()).close(), "walking " + outside.getParent());
+      Path folder = outside.getParent();
+      assertRefused(() -> Files.list(folder).close(), "listing " + folder);
+      assertRefused(() -> Files.walk(folder).close(), "walking " + folder);
       assertRefused(
           () -> Files.readAttributes(outside, BasicFileAttributes.class), "attributes " + outside);
       assertRefused(() -> Files.size(outside), "size of " + outside);
@@ -128,7 +129,7 @@ class ConfiningFileSystemProviderTest {
 
     // then
     assertThat(outsideFile).as("the file outside").hasContent("hidden tests");
-    assertThat(outsideFile.resolveSibling("planted.txt")).as("a file planted outside").doesNotExist();
+    assertThat(outsideFile.resolveSibling("planted.txt")).as("a planted file").doesNotExist();
   }
 
   @Test
@@ -222,7 +223,7 @@ class ConfiningFileSystemProviderTest {
     assertKept(() -> Files.move(work, sandbox.resolve("moved")), "moving the working folder");
     assertKept(() -> Files.delete(sandbox), "deleting the sandbox root");
     assertKept(
-        () -> Files.setLastModifiedTime(work, FileTime.fromMillis(0)), "touching the working folder");
+        () -> Files.setLastModifiedTime(work, FileTime.fromMillis(0)), "touching the work folder");
     assertThat(Files.createDirectories(work))
         .as("createDirectories of the working folder, which exists")
         .isEqualTo(work);
