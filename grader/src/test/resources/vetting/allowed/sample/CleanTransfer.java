@@ -70,7 +70,23 @@ public class CleanTransfer {
     }
     s3.getObject(request, target.resolveSibling("other"));
     Files.write(target, s3.getObjectAsBytes(request).asByteArray());
-    return Files.size(target) >= 0 && target.toFile().exists() && new java.io.File("x").delete();
+    return Files.size(target) >= 0 && target.toFile().getName().equals(new java.io.File("x").getPath());
+  }
+
+  /** What stays allowed beside java.nio.file: File as a name only, streams that open no file. */
+  public String describe(Path file) throws IOException {
+    java.io.File name = new java.io.File(file.toFile().getParentFile(), "copy.bin");
+    Path back = name.getAbsoluteFile().toPath().resolveSibling(name.getName());
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (java.io.PrintWriter out = new java.io.PrintWriter(text);
+        java.io.PrintStream bytes = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, "UTF-8");
+        java.util.Scanner words = new java.util.Scanner("a b c");
+        java.util.Scanner lines = new java.util.Scanner(file);
+        java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+      out.print(words.next() + lines.hasNext() + zip.getNextEntry() + new java.util.Formatter(new StringBuilder()).format("%d", 1));
+      bytes.print(name.toURI() + java.io.File.separator + java.io.File.separatorChar + name.isAbsolute());
+    }
+    return text + back.toString() + java.net.URI.create("https://example.com/a").getPath();
   }
 
   public List<String> keys(String bucket, String prefix) {

@@ -12,7 +12,7 @@ public class OpensConnections {
 
   @SuppressWarnings("deprecation")
   public Object fetch() throws Exception {
-    return new URL("http://example.com").openStream(); // refused: network
+    return new URL("http://example.com").openStream(); // refused: network, file-access-outside-nio
   }
 
   public Object http() {

@@ -1,6 +1,7 @@
 package dev.awskit.grader.hidden;
 
 import dev.awskit.exercises.Exercise;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -9,14 +10,12 @@ import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Holds a submission's classes, loaded once, and builds implementations of contracts. */
 final class SubmissionClasses implements Submission, AutoCloseable {
@@ -145,20 +144,20 @@ final class SubmissionClasses implements Submission, AutoCloseable {
     return thrown.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
+  /**
+   * Lists the classes under the roots. It reads them through {@code java.io}, as the JVM's class
+   * loading does, on purpose: in a worker JVM {@code java.nio.file} reaches only the sandbox, and
+   * the roots lie outside it, where the grader compiled them. The static vetting refuses {@code
+   * java.io} files to the submission itself.
+   */
   private static List<String> classNames(List<Path> roots) {
     List<String> names = new ArrayList<>();
     for (Path root : roots) {
-      if (Files.isDirectory(root)) {
-        try (Stream<Path> files = Files.walk(root)) {
-          files
-              .filter(file -> file.toString().endsWith(".class"))
-              .map(file -> toClassName(root.relativize(file).toString().replace('\\', '/')))
-              .forEach(names::add);
-        } catch (IOException unreadable) {
-          throw new UncheckedIOException(unreadable);
-        }
-      } else if (Files.isRegularFile(root)) {
-        try (JarFile jar = new JarFile(root.toFile())) {
+      File file = root.toFile();
+      if (file.isDirectory()) {
+        addClassNames(file, "", names);
+      } else if (file.isFile()) {
+        try (JarFile jar = new JarFile(file)) {
           jar.stream()
               .map(entry -> entry.getName())
               .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/"))
@@ -170,6 +169,22 @@ final class SubmissionClasses implements Submission, AutoCloseable {
       }
     }
     return names.stream().filter(name -> !name.endsWith("module-info")).sorted().toList();
+  }
+
+  private static void addClassNames(File folder, String prefix, List<String> names) {
+    File[] children = folder.listFiles();
+    if (children == null) {
+      throw new UncheckedIOException(
+          new IOException("Cannot list the submission's classes in " + folder));
+    }
+    for (File child : children) {
+      String path = prefix + child.getName();
+      if (child.isDirectory()) {
+        addClassNames(child, path + "/", names);
+      } else if (path.endsWith(".class")) {
+        names.add(toClassName(path));
+      }
+    }
   }
 
   private static String toClassName(String path) {

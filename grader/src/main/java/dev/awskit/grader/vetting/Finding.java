@@ -110,38 +110,12 @@ record Finding(String className, String method, int line, String sourceFile, Str
     if (type.isArray()) {
       return type.tryGetComponentType()
           .map(Finding::simpleName)
-          .orElseGet(() -> arrayName(type.getName()));
+          .orElseGet(
+              () ->
+                  Violation.readableName(TypeNames.elementName(type.getName()))
+                      + "[]".repeat(TypeNames.dimensions(type.getName())));
     }
     return Violation.readableName(type.getName());
-  }
-
-  /**
-   * Returns the readable name of an array type the import left unresolved, from its binary name
-   * ({@code [Ljava.lang.String;} is {@code String[]}, {@code [[I} is {@code int[][]}).
-   */
-  private static String arrayName(String binaryName) {
-    int dimensions = 0;
-    while (dimensions < binaryName.length() && binaryName.charAt(dimensions) == '[') {
-      dimensions++;
-    }
-    String element = binaryName.substring(dimensions);
-    String base =
-        switch (element) {
-          case "Z" -> "boolean";
-          case "B" -> "byte";
-          case "C" -> "char";
-          case "S" -> "short";
-          case "I" -> "int";
-          case "J" -> "long";
-          case "F" -> "float";
-          case "D" -> "double";
-          default ->
-              Violation.readableName(
-                  element.startsWith("L") && element.endsWith(";")
-                      ? element.substring(1, element.length() - 1)
-                      : element);
-        };
-    return base + "[]".repeat(dimensions);
   }
 
   private static String sourceFile(JavaClass type) {

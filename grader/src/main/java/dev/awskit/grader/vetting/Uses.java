@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -72,6 +73,25 @@ final class Uses {
   }
 
   /**
+   * Matches a call of, or reference to, a method or constructor with a parameter of {@code type}
+   * (or an array of it), whoever owns it.
+   */
+  static Predicate<JavaAccess<?>> takesParameter(String type) {
+    return access ->
+        parameters(access).stream()
+            .anyMatch(parameter -> baseNameOf(parameter).equals(type));
+  }
+
+  /** Matches a method or constructor whose first parameter is one of {@code types}. */
+  static Predicate<JavaAccess<?>> firstParameterIs(String... types) {
+    Set<String> wanted = Set.copyOf(Arrays.asList(types));
+    return access -> {
+      List<JavaClass> parameters = parameters(access);
+      return !parameters.isEmpty() && wanted.contains(parameters.get(0).getName());
+    };
+  }
+
+  /**
    * Matches a static {@code create} or {@code builder} method of an SDK client or presigner
    * ({@code software.amazon.awssdk..*Client}, {@code *Presigner}), and a static {@code create} of
    * a waiter, which builds a client of its own.
@@ -98,6 +118,25 @@ final class Uses {
     return target.resolveMember()
         .map(member -> member.getModifiers().contains(JavaModifier.STATIC))
         .orElse(true);
+  }
+
+  private static List<JavaClass> parameters(JavaAccess<?> access) {
+    return access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget codeUnit
+        ? codeUnit.getRawParameterTypes()
+        : List.of();
+  }
+
+  /**
+   * Returns the name of a type, or of the elements of an array type; the import leaves the
+   * element type of a library array unresolved, so it is read from the name then.
+   */
+  private static String baseNameOf(JavaClass type) {
+    if (!type.isArray()) {
+      return type.getName();
+    }
+    return type.tryGetComponentType()
+        .map(Uses::baseNameOf)
+        .orElseGet(() -> TypeNames.elementName(type.getName()));
   }
 
   /**
@@ -132,7 +171,7 @@ final class Uses {
   }
 
   private static String packageOf(JavaClass type) {
-    JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
-    return base.getPackageName();
+    String name = baseNameOf(type);
+    return name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
   }
 }

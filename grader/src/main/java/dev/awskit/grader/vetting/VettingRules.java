@@ -2,12 +2,14 @@ package dev.awskit.grader.vetting;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static dev.awskit.grader.vetting.Uses.constructorOfSubtype;
+import static dev.awskit.grader.vetting.Uses.firstParameterIs;
 import static dev.awskit.grader.vetting.Uses.inPackage;
 import static dev.awskit.grader.vetting.Uses.member;
 import static dev.awskit.grader.vetting.Uses.memberNamedEnding;
 import static dev.awskit.grader.vetting.Uses.memberNamedLike;
 import static dev.awskit.grader.vetting.Uses.memberOfSubtype;
 import static dev.awskit.grader.vetting.Uses.memberOfSubtypeExcept;
+import static dev.awskit.grader.vetting.Uses.takesParameter;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -23,7 +25,8 @@ import java.util.function.Predicate;
  *
  * <p>Each rule forbids what no exercise needs and what could stop, escape or fool the grader.
  * What the exercises do need stays allowed: SDK request builders, {@code java.nio.file.Files}
- * and {@code Path} (question 4 uploads and downloads files), lambdas, streams (parallel ones
+ * and {@code Path} (question 4 uploads and downloads files; the worker JVM confines them to its
+ * sandbox, which is why the ways around them are refused), lambdas, streams (parallel ones
  * included), records, Jackson, {@code Thread.sleep} and {@code Thread.currentThread().interrupt()},
  * printing. {@code docs/security.md} lists the rules and what they do not catch.
  */
@@ -38,6 +41,17 @@ public final class VettingRules {
           "hashCode", "getClass", "wait", "notify", "notifyAll",
           // Reported by the class-loading rule instead, so one line is not reported twice.
           "getContextClassLoader", "setContextClassLoader");
+
+  /**
+   * File members that only work on the name, never the disk; every other member of File is
+   * refused. The separators are fields, read the same way.
+   */
+  private static final Set<String> PURE_FILE_MEMBERS =
+      Set.of(
+          "<init>", "getName", "getPath", "getParent", "getParentFile", "getAbsolutePath",
+          "getAbsoluteFile", "isAbsolute", "toPath", "toURI", "toString", "equals", "hashCode",
+          "compareTo", "getClass", "separator", "separatorChar", "pathSeparator",
+          "pathSeparatorChar");
 
   private static final String THREADS_REASON =
       "code left running on another thread can outlive its test and disturb the next one; do the"
@@ -58,6 +72,7 @@ public final class VettingRules {
         network(),
         sdkClientBuiltInside(),
         fileSystemTricks(),
+        fileAccessOutsideNio(),
         jdkInternals());
   }
 
@@ -80,12 +95,16 @@ public final class VettingRules {
             + " java.awt.Desktop)",
         "no exercise starts other programs, and a program started from the grader could reach"
             + " outside its sandbox",
-        member("java.lang.ProcessBuilder")
-            .or(memberOfSubtype("java.lang.ProcessBuilder"))
-            .or(member("java.lang.Runtime", "exec"))
-            .or(memberOfSubtype("java.lang.Process"))
-            .or(memberOfSubtype("java.lang.ProcessHandle"))
-            .or(member("java.awt.Desktop")));
+        processSpawnUses());
+  }
+
+  private static Predicate<JavaAccess<?>> processSpawnUses() {
+    return member("java.lang.ProcessBuilder")
+        .or(memberOfSubtype("java.lang.ProcessBuilder"))
+        .or(member("java.lang.Runtime", "exec"))
+        .or(memberOfSubtype("java.lang.Process"))
+        .or(memberOfSubtype("java.lang.ProcessHandle"))
+        .or(member("java.awt.Desktop"));
   }
 
   /** Forbids reflection, method handles and module tricks. */
@@ -150,11 +169,15 @@ public final class VettingRules {
             + " ServiceLoader, javax.tools, javax.script, java.lang.instrument)",
         "loading classes or resources yourself could read the hidden tests or the reference"
             + " solution, or run code the grader never checked",
-        memberOfSubtype("java.lang.ClassLoader")
-            .or(member("java.lang.Class", "getClassLoader", "getResource", "getResourceAsStream"))
-            .or(member("java.lang.Thread", "getContextClassLoader", "setContextClassLoader"))
-            .or(member("java.util.ServiceLoader"))
-            .or(inPackage("javax.tools", "javax.script", "java.lang.instrument")));
+        classLoadingUses());
+  }
+
+  private static Predicate<JavaAccess<?>> classLoadingUses() {
+    return memberOfSubtype("java.lang.ClassLoader")
+        .or(member("java.lang.Class", "getClassLoader", "getResource", "getResourceAsStream"))
+        .or(member("java.lang.Thread", "getContextClassLoader", "setContextClassLoader"))
+        .or(member("java.util.ServiceLoader"))
+        .or(inPackage("javax.tools", "javax.script", "java.lang.instrument"));
   }
 
   /** Forbids native code. */
@@ -262,14 +285,68 @@ public final class VettingRules {
             + " FileSystems.newFileSystem)",
         "no exercise needs them, and they could reach files outside your working folder; reading"
             + " and writing the files a method is given stays allowed",
-        member(
-                "java.nio.file.Files", "createSymbolicLink", "createLink",
-                "setPosixFilePermissions", "setOwner", "setAttribute")
-            .or(member(
-                "java.io.File", "setExecutable", "setReadable", "setWritable", "setReadOnly",
-                "deleteOnExit"))
-            .or(member("java.nio.file.FileSystems", "newFileSystem"))
-            .or(inPackage("java.nio.file.spi")));
+        fileSystemTrickUses());
+  }
+
+  private static Predicate<JavaAccess<?>> fileSystemTrickUses() {
+    return member(
+            "java.nio.file.Files", "createSymbolicLink", "createLink",
+            "setPosixFilePermissions", "setOwner", "setAttribute")
+        .or(member(
+            "java.io.File", "setExecutable", "setReadable", "setWritable", "setReadOnly",
+            "deleteOnExit"))
+        .or(member("java.nio.file.FileSystems", "newFileSystem"))
+        .or(inPackage("java.nio.file.spi"));
+  }
+
+  /**
+   * Forbids reading or writing files except through {@code java.nio.file}, the one way the worker
+   * JVM confines to the sandbox: {@code java.io} file streams and most of {@code java.io.File},
+   * library methods that take a {@code File} (they open it with {@code java.io}), URLs (libraries
+   * open them, {@code file:} ones with {@code java.io}), and packages no exercise needs that open
+   * files or URIs themselves. Uses that another rule refuses already are left to it, so one line
+   * is not reported twice.
+   */
+  static VettingRule fileAccessOutsideNio() {
+    Predicate<JavaAccess<?>> elsewhere =
+        processSpawnUses().or(classLoadingUses()).or(fileSystemTrickUses()).or(jdkInternalUses());
+    return rule(
+        "file-access-outside-nio",
+        "read or write files other than through java.nio.file (FileInputStream, FileOutputStream,"
+            + " RandomAccessFile, FileReader, FileWriter, PrintWriter, PrintStream or Formatter on"
+            + " a file, ZipFile, JarFile, FileHandler, java.io.File methods that touch the disk,"
+            + " methods that take a java.io.File, new URL, URL.of, URI.toURL, javax.xml, org.xml,"
+            + " org.w3c, javax.imageio, javax.sound, java.awt, javax.swing)",
+        "the grader lets your code reach its own folders only through java.nio.file, and these"
+            + " go around it; use the java.nio.file.Path you are given, with Files (newInputStream,"
+            + " readAllBytes, write, copy, ...)",
+        fileAccessOutsideNioUses().and(elsewhere.negate()));
+  }
+
+  private static Predicate<JavaAccess<?>> fileAccessOutsideNioUses() {
+    return constructorOfSubtype("java.io.FileInputStream")
+        .or(constructorOfSubtype("java.io.FileOutputStream"))
+        .or(constructorOfSubtype("java.io.RandomAccessFile"))
+        .or(constructorOfSubtype("java.io.FileReader"))
+        .or(constructorOfSubtype("java.io.FileWriter"))
+        // PrintWriter("name"), PrintStream("name"), Formatter("name") write a file. Scanner's
+        // String is the text to scan, so only its File constructors (below) open a file.
+        .or(constructorOfSubtype("java.io.PrintWriter")
+            .and(firstParameterIs("java.lang.String", "java.io.File")))
+        .or(constructorOfSubtype("java.io.PrintStream")
+            .and(firstParameterIs("java.lang.String", "java.io.File")))
+        .or(constructorOfSubtype("java.util.Formatter")
+            .and(firstParameterIs("java.lang.String", "java.io.File")))
+        .or(memberOfSubtype("java.util.zip.ZipFile"))
+        .or(memberOfSubtype("java.util.jar.JarFile"))
+        .or(memberOfSubtype("java.util.logging.FileHandler"))
+        .or(memberOfSubtypeExcept("java.io.File", PURE_FILE_MEMBERS))
+        .or(takesParameter("java.io.File").and(member("java.io.File").negate()))
+        .or(member("java.net.URL", "<init>", "of"))
+        .or(member("java.net.URI", "toURL"))
+        .or(inPackage(
+            "javax.xml", "org.xml", "org.w3c", "javax.imageio", "javax.sound", "java.awt",
+            "javax.swing"));
   }
 
   /** Forbids internal and management APIs of the JDK. */
@@ -279,7 +356,11 @@ public final class VettingRules {
         "use internal or management APIs of the JDK (sun.*, com.sun.*, jdk.*,"
             + " java.lang.management, javax.management)",
         "internal APIs get around the Java virtual machine's checks, and no exercise needs them",
-        inPackage("sun", "com.sun", "jdk", "java.lang.management", "javax.management"));
+        jdkInternalUses());
+  }
+
+  private static Predicate<JavaAccess<?>> jdkInternalUses() {
+    return inPackage("sun", "com.sun", "jdk", "java.lang.management", "javax.management");
   }
 
   private static VettingRule rule(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awskit.grader.engine.Grader;
+import dev.awskit.grader.engine.GraderClassPath;
 import dev.awskit.grader.engine.GradingResult;
 import dev.awskit.grader.engine.RunSettings;
 import dev.awskit.grader.engine.SubmissionSource;
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -77,6 +79,8 @@ class HostileCorpusTest {
   private static final int PARALLEL = 2;
   private static final String ENCODING = "non-utf8-source";
   private static final String TWICE = "graded-twice";
+  private static final String CONFINED = "may use only its working and temporary folders";
+  private static final String PLANTED = "awskit-planted.bin";
 
   /** Says which layer stops a case. */
   enum Layer {
@@ -130,9 +134,16 @@ class HostileCorpusTest {
         new Case("q10/output-flood", true, Layer.WORKER, "did not finish within 2 s"),
         new Case(
             "q04/writes-outside-sandbox", true, Layer.WORKER, "should exist, but it does not"),
-        new Case("q05/forged-events", true, Layer.WORKER, "no presign request at all"),
+        // Refused by the vetting now (it writes to the raw standard output through java.io):
+        // graded without it, to prove the worker's framing.
+        new Case("q05/forged-events", false, Layer.WORKER, "no presign request at all"),
         new Case(
             "q02/reads-environment", true, Layer.WORKER, "Your code threw IllegalStateException"),
+        // Files outside the sandbox: java.nio.file is confined in the worker, java.io is vetted.
+        new Case("q04/reads-grader-jar", true, Layer.WORKER, CONFINED),
+        new Case("q04/writes-next-to-grader", true, Layer.WORKER, CONFINED),
+        new Case(
+            "q04/java-io-bypass", true, Layer.VETTING, "calls new FileInputStream(String)"),
         // Broken in the ordinary ways: the engine or the compiler explains them.
         new Case(
             "q08/throwing-static-initialiser", true, Layer.ENGINE, "its static initialiser threw"),
@@ -161,6 +172,7 @@ class HostileCorpusTest {
             return own;
           });
   private final Map<Object, Future<Graded.Timed<GradingResult>>> grades = new LinkedHashMap<>();
+  private final Map<Path, FileTime> graderEntriesBefore = new LinkedHashMap<>();
   private ExecutorService pool;
 
   /**
@@ -169,7 +181,10 @@ class HostileCorpusTest {
    * the results.
    */
   @BeforeAll
-  void gradeEveryCase(@TempDir Path work) {
+  void gradeEveryCase(@TempDir Path work) throws IOException {
+    for (Path entry : graderEntries()) {
+      graderEntriesBefore.put(entry, Files.getLastModifiedTime(entry));
+    }
     pool = Executors.newFixedThreadPool(PARALLEL);
     for (Case hostile : cases()) {
       Path submission =
@@ -287,6 +302,25 @@ class HostileCorpusTest {
               .isEmpty();
         }
       }
+      case "q04/reads-grader-jar", "q04/java-io-bypass" -> assertNothingLeaked(work);
+      case "q04/writes-next-to-grader" -> {
+        // The grader's temporary folder (where worker sandboxes live) and its installation.
+        assertThat(Path.of(System.getProperty("java.io.tmpdir"), PLANTED)).doesNotExist();
+        assertThat(Path.of("/tmp", PLANTED)).doesNotExist();
+        for (Path entry : graderEntries()) {
+          assertThat(entry.resolveSibling(PLANTED)).doesNotExist();
+          assertThat(entry.resolve(PLANTED)).doesNotExist();
+        }
+        assertThat(graderEntries())
+            .as("the grader's class path entries")
+            .isEqualTo(List.copyOf(graderEntriesBefore.keySet()))
+            .allSatisfy(
+                entry ->
+                    assertThat(Files.getLastModifiedTime(entry))
+                        .as("time stamp of %s", entry)
+                        .isEqualTo(graderEntriesBefore.get(entry)));
+        assertNothingLeaked(work);
+      }
       case "q05/forged-events" ->
           assertThat(own.tests())
               .as("tests of question 5, which the submission claimed had passed")
@@ -298,6 +332,27 @@ class HostileCorpusTest {
         // Nothing more to check.
       }
     }
+  }
+
+  /**
+   * Checks that the reports hold nothing a hostile case found outside its sandbox: it marks each
+   * find with "FOUND" and the first bytes of a class file (cafebabe) or a jar (504b0304).
+   */
+  private static void assertNothingLeaked(Path work) throws IOException {
+    for (String name : List.of("report.json", "results.json")) {
+      assertThat(Files.readString(work.resolve("reports").resolve(name)))
+          .as("%s of a submission that snooped on the grader's files", name)
+          .doesNotContain("FOUND ")
+          .doesNotContainIgnoringCase("cafebabe")
+          .doesNotContain("504b0304");
+    }
+  }
+
+  /** Returns the grader's own jars and folders on the class path the workers get. */
+  private static List<Path> graderEntries() {
+    return GraderClassPath.entries().stream()
+        .filter(entry -> entry.toString().contains("grader"))
+        .toList();
   }
 
   /**

@@ -91,6 +91,9 @@ class StaticVettingTest {
           network                 | sample.OpensConnections    | connect()                  | calls new Socket(String, int)              | new Socket("example.com", 80)
           sdk-client-built-inside | sample.BuildsClients       | constructor BuildsClients() | calls S3Client.create()                   | S3Client s3 = S3Client.create()
           file-system-tricks      | sample.FileSystemTricks    | tricks(Path)               | calls Files.createSymbolicLink(Path, Path, FileAttribute[]) | Files.createSymbolicLink(
+          file-access-outside-nio | sample.AccessesFilesOutsideNio | read(String)           | calls new FileInputStream(String)          | new FileInputStream(name)
+          file-access-outside-nio | sample.AccessesFilesOutsideNio | libraries(File)        | calls ObjectMapper.readTree(File)          | readTree(file)
+          file-access-outside-nio | sample.AccessesFilesOutsideNio | fileMembers(Path)      | calls File.exists()                        | file.exists()
           jdk-internals           | sample.UsesJdkInternals    | pid()                      | calls ManagementFactory.getRuntimeMXBean() | ManagementFactory.getRuntimeMXBean()
           """)
   @DisplayName("each refused category names class, method, line, what was done and why")

@@ -238,7 +238,10 @@ class WorkerRunnerTest {
             "-Xmx256m",
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.io.tmpdir=/s/tmp",
-            "-Duser.home=/s/home")
+            "-Duser.home=/s/home",
+            "-Djava.nio.file.spi.DefaultFileSystemProvider="
+                + "dev.awskit.grader.sandbox.ConfiningFileSystemProvider",
+            "-Dawskit.sandbox.root=" + Path.of("/s").toAbsolutePath())
         .endsWith(WorkerMain.class.getName(), "8192");
     String classPath = command.get(command.indexOf("-cp") + 1);
     Path solutions =
