@@ -377,19 +377,11 @@ public final class Grader implements AutoCloseable {
   }
 
   /**
-   * Returns the class path submissions compile against: the grader's own, without the grader's
-   * classes (hidden tests) and the reference solution, which a submission must not use.
+   * Returns the class path submissions compile against: what a student's project compiles
+   * against, and nothing else of the grader's (see {@link StudentClassPath}).
    */
-  private List<Path> compileClassPath() {
-    Set<Path> excluded = new HashSet<>();
-    GraderClassPath.rootOf(Grader.class.getName().replace('.', '/') + ".class", classes)
-        .ifPresent(excluded::add);
-    try {
-      excluded.add(referenceRoot());
-    } catch (SubmissionUnusableException noReference) {
-      // Nothing to leave out then.
-    }
-    return GraderClassPath.entries().stream().filter(entry -> !excluded.contains(entry)).toList();
+  private static List<Path> compileClassPath() {
+    return StudentClassPath.select(GraderClassPath.entries());
   }
 
   private static void deleteQuietly(Path folder) {

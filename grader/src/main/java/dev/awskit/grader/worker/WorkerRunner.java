@@ -4,6 +4,7 @@ import dev.awskit.grader.engine.GraderClassPath;
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.engine.TestEvent;
+import dev.awskit.grader.sandbox.ConfiningFileSystemProvider;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -444,8 +445,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     command.add("-Dhttp.nonProxyHosts=");
     // java.nio.file reaches only the sandbox (and the JDK's files, to read): a submission cannot
     // read the hidden tests in the grader's jar or write beside it. The vetting refuses java.io.
-    command.addAll(
-        dev.awskit.grader.sandbox.ConfiningFileSystemProvider.jvmOptions(sandbox.root()));
+    command.addAll(ConfiningFileSystemProvider.jvmOptions(sandbox.root()));
     command.add("-cp");
     command.add(classPath());
     command.add(mainClass);
