@@ -332,8 +332,9 @@ public final class Benchmark {
     return phase + ": "
         + peaks.entrySet().stream()
             .filter(entry -> !entry.getKey().equals("shell"))
-            .map(entry -> String.format(Locale.ROOT, "%s %.0f MiB (%d processes)",
-                entry.getKey(), entry.getValue().mebibytes(), entry.getValue().processes()))
+            .map(entry -> String.format(Locale.ROOT, "%s %.0f MiB (%d %s)",
+                entry.getKey(), entry.getValue().mebibytes(), entry.getValue().processes(),
+                entry.getValue().processes() == 1 ? "process" : "processes"))
             .collect(Collectors.joining(", "));
   }
 
