@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -378,10 +379,16 @@ public final class Grader implements AutoCloseable {
 
   /**
    * Returns the class path submissions compile against: what a student's project compiles
-   * against, and nothing else of the grader's (see {@link StudentClassPath}).
+   * against, and nothing else of the grader's (see {@link StudentClassPath}), with the roots of
+   * the catalog's contracts, wherever they are.
    */
-  private static List<Path> compileClassPath() {
-    return StudentClassPath.select(GraderClassPath.entries());
+  private List<Path> compileClassPath() {
+    Set<Path> classPath = new LinkedHashSet<>(StudentClassPath.select(GraderClassPath.entries()));
+    for (Question question : catalog.questions()) {
+      GraderClassPath.rootOf(question.contract().replace('.', '/') + ".class", classes)
+          .ifPresent(classPath::add);
+    }
+    return List.copyOf(classPath);
   }
 
   private static void deleteQuietly(Path folder) {
