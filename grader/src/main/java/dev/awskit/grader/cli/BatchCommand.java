@@ -123,6 +123,15 @@ final class BatchCommand implements Callable<Integer> {
   private String shard;
 
   @Option(
+      names = "--fresh-workers",
+      description =
+          "Run each submission's tests in a worker JVM of its own, as 'grade' does, instead of"
+              + " reusing a worker that came out of an earlier submission clean. Slower (each"
+              + " submission pays a JVM start, about a second, and runs its tests in cold code);"
+              + " for when no two students' code may ever share a JVM.")
+  private boolean freshWorkers;
+
+  @Option(
       names = "--force",
       description = "Grade every submission again, even those an earlier run finished.")
   private boolean force;
@@ -196,7 +205,7 @@ final class BatchCommand implements Callable<Integer> {
     List<StudentSubmission> students = slice.select(roster.students());
     GradebookLayout layout = GradebookLayout.of(scheme);
     ResultStore store = new ResultStore(outputFolder);
-    SubmissionGrading grading = new SubmissionGrading(context, scheme, chosen);
+    SubmissionGrading grading = new SubmissionGrading(context, scheme, chosen, freshWorkers);
     BatchGrader batch =
         new BatchGrader(
             (student, reportFolder) -> grading.grade(student.path(), student.id(), reportFolder),

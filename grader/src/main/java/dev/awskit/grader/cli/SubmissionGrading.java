@@ -3,6 +3,7 @@ package dev.awskit.grader.cli;
 import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.engine.Grader;
 import dev.awskit.grader.engine.GradingResult;
+import dev.awskit.grader.engine.RunSettings;
 import dev.awskit.grader.engine.SubmissionSource;
 import dev.awskit.grader.engine.SubmissionUnusableException;
 import dev.awskit.grader.report.ReportFormat;
@@ -32,11 +33,21 @@ final class SubmissionGrading {
 
   private final Context context;
   private final GradingScheme scheme;
+  private final RunSettings settings;
   private final Set<ReportFormat> formats;
 
-  SubmissionGrading(Context context, GradingScheme scheme, Set<ReportFormat> formats) {
+  /**
+   * Creates the step.
+   *
+   * @param freshWorkers whether each submission's tests run in a worker JVM of their own, instead
+   *     of one that graded an earlier submission and came out of it clean
+   */
+  SubmissionGrading(
+      Context context, GradingScheme scheme, Set<ReportFormat> formats, boolean freshWorkers) {
     this.context = context;
     this.scheme = scheme;
+    this.settings =
+        freshWorkers ? scheme.runSettings().withFreshWorker() : scheme.runSettings();
     this.formats = Set.copyOf(formats);
   }
 
@@ -66,7 +77,7 @@ final class SubmissionGrading {
     Catalog catalog = context.catalog().get();
     GradingResult result;
     try (Grader grader = new Grader(catalog, context.runner(), context.clock())) {
-      result = grader.grade(source, scheme.runSettings());
+      result = grader.grade(source, settings);
     }
     // The reports name the student's submission, not a temporary folder on the grading machine.
     return Scorer.score(scheme, result).withSubmission("submission " + name);

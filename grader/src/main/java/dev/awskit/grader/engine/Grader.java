@@ -252,7 +252,8 @@ public final class Grader implements AutoCloseable {
             testClasses,
             settings.timeLimit().toMillis(),
             settings.parameters(),
-            warmUpTypes(notRun));
+            warmUpTypes(notRun),
+            settings.freshWorker());
     runner.run(
         request,
         event -> {

@@ -127,6 +127,11 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     return started.get();
   }
 
+  /** Returns how many workers wait for a run now. */
+  int idleWorkers() {
+    return idle.size();
+  }
+
   @Override
   public void run(RunRequest request, Consumer<TestEvent> events) {
     awaitedRuns.getAndUpdate(awaited -> Math.max(0, awaited - 1));
@@ -188,7 +193,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
               testClasses,
               request.timeLimitMillis(),
               request.parameters(),
-              request.warmUpTypes());
+              request.warmUpTypes(),
+              request.freshWorker());
       Set<String> planned = new LinkedHashSet<>();
       Set<String> finished = new LinkedHashSet<>();
       int restarts = 0;
@@ -301,7 +307,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
      */
     private void start() throws InterruptedException {
       Idle waiting;
-      while ((waiting = idle.poll()) != null) {
+      while ((waiting = pollIdle(request.freshWorker())) != null) {
         if (waiting.warmingUp() ? warmedUp(waiting.worker()) : waiting.worker().isAlive()) {
           take(waiting.worker(), waiting.served());
           return;
@@ -362,6 +368,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       // more than the runs that were under way at once.
       boolean reusable =
           betweenJobs
+              && !request.freshWorker()
               && served + 1 < settings.submissionsPerWorker()
               && worker.isAlive()
               && worker.clearSandbox();
@@ -372,6 +379,22 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       }
       worker = null;
     }
+  }
+
+  /**
+   * Takes an idle worker: any, or, for a run that asks for a fresh worker, one that has graded no
+   * submission yet (one started ahead by {@link #prepare}).
+   */
+  private Idle pollIdle(boolean fresh) {
+    if (!fresh) {
+      return idle.poll();
+    }
+    for (Idle waiting : idle) {
+      if (waiting.served() == 0 && idle.remove(waiting)) {
+        return waiting;
+      }
+    }
+    return null;
   }
 
   /**

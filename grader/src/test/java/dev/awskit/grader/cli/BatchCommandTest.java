@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -47,10 +48,12 @@ class BatchCommandTest {
   private Path work;
 
   private final AtomicInteger gradings = new AtomicInteger();
+  private final List<Boolean> freshWorkerAsked = new CopyOnWriteArrayList<>();
   private final SubmissionRunner inProcess = SubmissionRunner.inProcess();
   private final SubmissionRunner counting =
       (request, events) -> {
         gradings.incrementAndGet();
+        freshWorkerAsked.add(request.freshWorker());
         inProcess.run(request, events);
       };
 
@@ -90,6 +93,24 @@ class BatchCommandTest {
     zip(erin, batch.resolve("erin.zip"));
     Files.writeString(batch.resolve("Stray.java"), "class Stray {}");
     Files.createDirectories(batch.resolve(".hidden"));
+  }
+
+  @Test
+  @Order(0)
+  void freshWorkersAreAskedForEverySubmissionOnlyWithTheOption() {
+    // when
+    run("batch", "class", "-o", "out-fresh", "--jobs", "2", "--progress", "none");
+    List<Boolean> reusing = List.copyOf(freshWorkerAsked);
+    freshWorkerAsked.clear();
+    run("batch", "class", "-o", "out-fresh", "--force", "--fresh-workers", "--progress", "none");
+
+    // then
+    assertThat(reusing).as("fresh workers asked for without --fresh-workers").containsOnly(false);
+    assertThat(freshWorkerAsked)
+        .as("fresh workers asked for with --fresh-workers")
+        .hasSize(4)
+        .containsOnly(true);
+    gradings.set(0);
   }
 
   @Test

@@ -145,6 +145,31 @@ class WorkerRunnerTest {
   }
 
   @Test
+  @DisplayName("a run that asks for a fresh worker neither takes nor hands on a used one")
+  void freshWorkerRunsAreNeverShared() {
+    RunRequest fresh =
+        new RunRequest(
+            List.of(), TWO_QUESTIONS.testClasses(), 100, Map.of(), List.of(), true);
+    try (WorkerRunner runner =
+        new WorkerRunner(QUICK, System::nanoTime, FakeWorkers.PassesAndLies.class.getName())) {
+      outcomes(runner);
+      List<TestEvent> events = new ArrayList<>();
+      runner.run(fresh, events::add);
+
+      assertThat(events)
+          .filteredOn(TestEvent.TestFinished.class::isInstance)
+          .hasSize(6)
+          .allMatch(event -> ((TestEvent.TestFinished) event).outcome().passed());
+      assertThat(runner.workersStarted())
+          .as("workers: one for the first run, one of its own for the fresh run")
+          .isEqualTo(2);
+      assertThat(runner.idleWorkers())
+          .as("idle workers: the first run's, untouched by the fresh run, which ended its own")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   @DisplayName("with one submission per worker, every submission gets a new worker")
   void oneSubmissionPerWorkerStartsOneEach() {
     try (WorkerRunner runner =
