@@ -126,9 +126,9 @@ final class BatchCommand implements Callable<Integer> {
       names = "--fresh-workers",
       description =
           "Run each submission's tests in a worker JVM of its own, as 'grade' does, instead of"
-              + " reusing a worker that came out of an earlier submission clean. Slower (each"
-              + " submission pays a JVM start, about a second, and runs its tests in cold code);"
-              + " for when no two students' code may ever share a JVM.")
+              + " reusing a worker that came out of an earlier submission clean. About four times"
+              + " slower (each submission pays a JVM start and runs its tests in cold code); for"
+              + " when no two students' code may ever share a JVM.")
   private boolean freshWorkers;
 
   @Option(

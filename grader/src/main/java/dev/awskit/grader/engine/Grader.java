@@ -79,22 +79,22 @@ public final class Grader implements AutoCloseable {
       if (source instanceof SubmissionSource.Workspace workspace) {
         scratch = Files.createTempDirectory("awskit-grade-");
         Path sources = intake(workspace.sources(), "student workspace", scratch, warnings);
-        runner.prepare(warmUpTypes(Set.of()));
+        runner.prepare(warmUpTypes(Set.of()), settings.freshWorker());
         compilation = compile(sources, scratch);
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.SourceFolder folder) {
         scratch = Files.createTempDirectory("awskit-grade-");
         String what = Files.isDirectory(folder.folder()) ? "submission folder" : "submission";
         Path sources = intake(folder.folder(), what, scratch, warnings);
-        runner.prepare(warmUpTypes(Set.of()));
+        runner.prepare(warmUpTypes(Set.of()), settings.freshWorker());
         compilation = compile(sources, scratch);
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.Reference) {
-        runner.prepare(warmUpTypes(Set.of()));
+        runner.prepare(warmUpTypes(Set.of()), settings.freshWorker());
         compilation = SourceCompiler.Compilation.none();
         roots = List.of(referenceRoot());
       } else {
-        runner.prepare(warmUpTypes(Set.of()));
+        runner.prepare(warmUpTypes(Set.of()), settings.freshWorker());
         compilation = SourceCompiler.Compilation.none();
         roots = List.of(stubsRoot());
       }

@@ -26,8 +26,10 @@ public interface SubmissionRunner {
    * runner may ignore it.
    *
    * @param warmUpTypes interfaces the tests will mock, as in {@link RunRequest#warmUpTypes()}
+   * @param freshWorker whether the run will ask for a fresh worker, as in {@link
+   *     RunRequest#freshWorker()}
    */
-  default void prepare(List<String> warmUpTypes) {}
+  default void prepare(List<String> warmUpTypes, boolean freshWorker) {}
 
   /** Returns the runner that runs the tests in this JVM. */
   static SubmissionRunner inProcess() {

@@ -97,15 +97,16 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
 
   /**
    * Starts a worker JVM that prepares the mocks of {@code warmUpTypes} while the grader compiles
-   * and vets, unless enough idle workers wait already for the runs announced so far; a later
-   * {@link #run} takes it instead of starting its own.
+   * and vets, unless enough idle workers wait already for the runs announced so far, or, for a
+   * run that may reuse a worker, the cap on workers leaves no room; a later {@link #run} takes it
+   * instead of starting its own.
    */
   @Override
-  public void prepare(List<String> warmUpTypes) {
+  public void prepare(List<String> warmUpTypes, boolean freshWorker) {
     int awaited = awaitedRuns.incrementAndGet();
     int running = settings.maxWorkers() - turns.availablePermits();
-    if (idle.size() < Math.min(awaited, maxStartedAhead)
-        && idle.size() + running < settings.maxWorkers()) {
+    boolean room = freshWorker || idle.size() + running < settings.maxWorkers();
+    if (idle.size() < Math.min(awaited, maxStartedAhead) && room) {
       WorkerProcess worker = launch();
       worker.send(warmUpJob(warmUpTypes));
       idle.add(new Idle(worker, true, 0));
@@ -138,8 +139,12 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     if (request.testClasses().isEmpty()) {
       return;
     }
+    // The cap on workers is there so that fewer of them warm up; a fresh worker is cold anyway.
+    boolean capped = !request.freshWorker();
     try {
-      turns.acquire();
+      if (capped) {
+        turns.acquire();
+      }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return;
@@ -151,7 +156,9 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     } finally {
-      turns.release();
+      if (capped) {
+        turns.release();
+      }
     }
   }
 
