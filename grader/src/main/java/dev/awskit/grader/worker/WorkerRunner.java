@@ -53,9 +53,10 @@ import java.util.jar.JarFile;
  * loading the SDK, Mockito and JUnit costs more than grading most submissions. Clean means: every
  * question's job ran to its end, no test left threads running, the JVM-wide state the worker
  * watches ({@link JvmState}) is as it was before the first submission, at most half its heap is
- * held after a collection, and its sandbox folders could be emptied. Each submission's classes are loaded by class loaders of their own, so no
- * class, static field or object of one submission is reachable from the next. A worker that is
- * not clean, or has served its share, is ended.
+ * held after a collection, and its sandbox folders could be emptied. Each submission's classes are
+ * loaded by class loaders of their own, so no class, static field or object of one submission is
+ * reachable from the next. A worker that is not clean, or has served its share, is ended; so is
+ * every worker of a run that asks for a {@linkplain RunRequest#freshWorker() fresh} one.
  *
  * <p>One runner can serve several graders on several threads at once (a batch does), running the
  * tests of at most {@link WorkerSettings#maxWorkers()} submissions at a time; the others wait for
@@ -179,7 +180,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     private final Consumer<TestEvent> events;
     private final long testDeadline;
     private WorkerProcess worker;
-    private boolean freshWorker;
+    /** Whether the current worker has run no test yet, so its first also loads the libraries. */
+    private boolean coldWorker;
     /** How many submissions the current worker served before this one. */
     private int served;
     /** Whether the current worker is between jobs, so that it could serve another submission. */
@@ -240,7 +242,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       boolean progress = false;
       boolean heard = false;
       long deadline =
-          nanoTime.getAsLong() + (freshWorker ? settings.startTimeout().toNanos() : testDeadline);
+          nanoTime.getAsLong() + (coldWorker ? settings.startTimeout().toNanos() : testDeadline);
       while (true) {
         Optional<WorkerProcess.Received> next = worker.next(deadline - nanoTime.getAsLong());
         if (next.isPresent() && next.get() instanceof WorkerProcess.Received.Message message) {
@@ -256,15 +258,15 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
             }
           } else if (received instanceof WorkerMessage.Planned plan) {
             planned.addAll(plan.testIds());
-            deadline = now + (freshWorker ? settings.startTimeout().toNanos() : testDeadline);
+            deadline = now + (coldWorker ? settings.startTimeout().toNanos() : testDeadline);
           } else if (received instanceof WorkerMessage.Event event) {
             TestEvent testEvent = event.event();
             if (testEvent instanceof TestEvent.TestStarted) {
               running = testEvent.testId();
               runningSince = now;
               // The first test of a fresh worker also loads the classes its question needs.
-              deadline = now + testDeadline + (freshWorker ? settings.grace().toNanos() : 0);
-              freshWorker = false;
+              deadline = now + testDeadline + (coldWorker ? settings.grace().toNanos() : 0);
+              coldWorker = false;
             } else if (testEvent instanceof TestEvent.TestFinished) {
               running = null;
               progress = true;
@@ -338,7 +340,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       worker = taken;
       served = servedBefore;
       // The first test in a worker also loads the classes of the tests and the libraries.
-      freshWorker = servedBefore == 0;
+      coldWorker = servedBefore == 0;
       betweenJobs = true;
     }
 
