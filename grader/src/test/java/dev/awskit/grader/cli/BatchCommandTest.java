@@ -1,5 +1,7 @@
 package dev.awskit.grader.cli;
 
+import static dev.awskit.grader.testing.GradebookRows.points;
+import static dev.awskit.grader.testing.GradebookRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.grader.batch.Gradebook;
@@ -315,17 +317,6 @@ class BatchCommandTest {
 
   private static List<String> ids(Gradebook book) {
     return book.rows().stream().map(GradebookRow::student).toList();
-  }
-
-  private static GradebookRow row(Gradebook book, String student) {
-    return book.rows().stream()
-        .filter(row -> row.student().equals(student))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static double points(Gradebook book, String student, String column) {
-    return row(book, student).scores().get(book.scoreColumns().indexOf(column)).doubleValue();
   }
 
   private static void copyTree(Path source, Path target) throws IOException {

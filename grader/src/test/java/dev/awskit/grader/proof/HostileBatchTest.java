@@ -1,5 +1,7 @@
 package dev.awskit.grader.proof;
 
+import static dev.awskit.grader.testing.GradebookRows.points;
+import static dev.awskit.grader.testing.GradebookRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.grader.batch.Gradebook;
@@ -102,16 +104,5 @@ class HostileBatchTest {
     assertThat(points(book, student, own))
         .as("%s of %s, which misbehaves", own, student)
         .isLessThan(points(book, "alice", own));
-  }
-
-  private static GradebookRow row(Gradebook book, String student) {
-    return book.rows().stream()
-        .filter(row -> row.student().equals(student))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static double points(Gradebook book, String student, String column) {
-    return row(book, student).scores().get(book.scoreColumns().indexOf(column)).doubleValue();
   }
 }
