@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -145,6 +146,8 @@ final class BatchCommand implements Callable<Integer> {
       defaultValue = "auto")
   private String progress;
 
+  @Mixin private IsolationOptions isolation;
+
   private final Context context;
 
   BatchCommand(Context context) {
@@ -205,6 +208,9 @@ final class BatchCommand implements Callable<Integer> {
     List<StudentSubmission> students = slice.select(roster.students());
     GradebookLayout layout = GradebookLayout.of(scheme);
     ResultStore store = new ResultStore(outputFolder);
+    if (isolation.settle(context).isEmpty()) {
+      return ExitCodes.ISOLATION_UNAVAILABLE;
+    }
     SubmissionGrading grading = new SubmissionGrading(context, scheme, chosen, freshWorkers);
     BatchGrader batch =
         new BatchGrader(

@@ -24,6 +24,12 @@ public final class ExitCodes {
   /** Tells that {@code self-check} found the reference or the stubs scoring wrongly. */
   public static final int SELF_CHECK_FAILED = 5;
 
+  /**
+   * Tells that the isolation asked for ({@code --isolation}, {@code --require-isolation}) cannot be
+   * had on this machine: nothing was graded.
+   */
+  public static final int ISOLATION_UNAVAILABLE = 6;
+
   private ExitCodes() {}
 
   /** Lists the codes with their meaning, for {@code --help}. */
@@ -34,7 +40,8 @@ public final class ExitCodes {
       USAGE + ":wrong command line or broken policy file; nothing graded",
       SUBMISSION_UNUSABLE + ":submission unusable (missing, no .java file, refused zip)",
       BELOW_MIN_SCORE + ":graded, but the score is below --min-score",
-      SELF_CHECK_FAILED + ":self-check failed (reference not full marks, or stubs not zero)"
+      SELF_CHECK_FAILED + ":self-check failed (reference not full marks, or stubs not zero)",
+      ISOLATION_UNAVAILABLE + ":the isolation asked for cannot be had here; nothing graded"
     };
   }
 }

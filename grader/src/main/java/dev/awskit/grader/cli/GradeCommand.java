@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -105,6 +106,8 @@ final class GradeCommand implements Callable<Integer> {
               + " writing the reports. For CI.")
   private Double minScore;
 
+  @Mixin private IsolationOptions isolation;
+
   private final Context context;
 
   GradeCommand(Context context) {
@@ -121,6 +124,9 @@ final class GradeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--min-score cannot be negative.");
     }
     Set<ReportFormat> chosen = formats();
+    if (isolation.settle(context).isEmpty()) {
+      return ExitCodes.ISOLATION_UNAVAILABLE;
+    }
     Catalog catalog = context.catalog().get();
     GradingScheme scheme;
     try {

@@ -94,7 +94,9 @@ public final class GraderCli {
             .addSubcommand("list", new ListCommand(context))
             .addSubcommand("export-kit", new ExportKitCommand(context))
             .addSubcommand("gradescope-bundle", new GradescopeBundleCommand(context))
+            .addSubcommand("isolation", new IsolationCommand(context))
             .addSubcommand("help", new CommandLine.HelpCommand());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setExecutionExceptionHandler(
@@ -179,6 +181,8 @@ public final class GraderCli {
         "  # the student starter kit, and the Gradescope autograder",
         "  java -jar grader/target/awskit-grader.jar export-kit -o awskit-student-kit.zip",
         "  java -jar grader/target/awskit-grader.jar gradescope-bundle -o autograder.zip",
+        "  # the isolation level this machine gives the code under grading",
+        "  java -jar grader/target/awskit-grader.jar isolation",
         "  # every option of a command",
         "  java -jar grader/target/awskit-grader.jar help grade",
         "",

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Checks the grader against the kit: the reference scores full marks, the stubs zero. */
@@ -42,6 +43,8 @@ final class SelfCheckCommand implements Callable<Integer> {
       description = "Grading policy to check with (default: the built-in policy).")
   private Path policy;
 
+  @Mixin private IsolationOptions isolation;
+
   private final Context context;
 
   SelfCheckCommand(Context context) {
@@ -50,6 +53,9 @@ final class SelfCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (isolation.settle(context).isEmpty()) {
+      return ExitCodes.ISOLATION_UNAVAILABLE;
+    }
     Catalog catalog = context.catalog().get();
     GradingScheme scheme;
     try {

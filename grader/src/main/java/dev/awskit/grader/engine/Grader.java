@@ -112,7 +112,8 @@ public final class Grader implements AutoCloseable {
           compilation.problems(),
           results,
           warnings,
-          vettingProblems);
+          vettingProblems,
+          runner.isolation());
     } catch (IOException unwritable) {
       throw new UncheckedIOException(unwritable);
     } finally {

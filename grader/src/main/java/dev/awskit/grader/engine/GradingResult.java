@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Holds everything the engine learned about one submission, before it is scored.
@@ -20,6 +21,7 @@ import java.util.Map;
  *     uses
  * @param vettingProblems code the static vetting refused, one entry per question it costs (and
  *     one with no question for code no question uses)
+ * @param isolation how the code under grading was kept apart while its tests ran
  */
 public record GradingResult(
     String submission,
@@ -30,7 +32,8 @@ public record GradingResult(
     List<CompileProblem> compileProblems,
     Map<String, TestResult> results,
     List<String> warnings,
-    List<VettingProblem> vettingProblems) {
+    List<VettingProblem> vettingProblems,
+    Isolation isolation) {
 
   /** Creates a result; the collections are copied. */
   public GradingResult {
@@ -39,6 +42,31 @@ public record GradingResult(
     results = Map.copyOf(results);
     warnings = List.copyOf(warnings);
     vettingProblems = List.copyOf(vettingProblems);
+    Objects.requireNonNull(isolation, "isolation");
+  }
+
+  /** Creates a result of tests run in the grader's own JVM. */
+  public GradingResult(
+      String submission,
+      Instant gradedAt,
+      Duration duration,
+      int compiledFiles,
+      List<SkippedFile> skippedFiles,
+      List<CompileProblem> compileProblems,
+      Map<String, TestResult> results,
+      List<String> warnings,
+      List<VettingProblem> vettingProblems) {
+    this(
+        submission,
+        gradedAt,
+        duration,
+        compiledFiles,
+        skippedFiles,
+        compileProblems,
+        results,
+        warnings,
+        vettingProblems,
+        Isolation.none());
   }
 
   /** Creates a result without warnings or vetting problems. */

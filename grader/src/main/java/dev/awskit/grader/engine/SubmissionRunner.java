@@ -31,6 +31,14 @@ public interface SubmissionRunner {
    */
   default void prepare(List<String> warmUpTypes, boolean freshWorker) {}
 
+  /**
+   * Returns how this runner keeps the code it runs apart from the grader; a runner that has to
+   * probe the machine does it once, on the first call.
+   */
+  default Isolation isolation() {
+    return Isolation.none();
+  }
+
   /** Returns the runner that runs the tests in this JVM. */
   static SubmissionRunner inProcess() {
     return new InProcessRunner();

@@ -22,8 +22,9 @@ public final class ConsoleReport {
   /** Writes the report of {@code scorecard} to {@code out}. */
   public static void write(Scorecard scorecard, PrintWriter out) {
     out.printf(
-        "Grade of the %s (graded %s in %s)%n%n",
+        "Grade of the %s (graded %s in %s)%n",
         scorecard.submission(), scorecard.gradedAt(), Text.seconds(scorecard.duration()));
+    out.printf("Isolation: %s%n%n", scorecard.isolation().describe());
     out.printf("%3s  %-" + TITLE_WIDTH + "s  %-13s %7s  %15s%n", "Q", "Question", "Tier", "Tests", "Score");
     for (QuestionScore question : scorecard.questions()) {
       out.printf(

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes Gradescope's {@code results.json}: the total, the execution time in seconds, a summary
@@ -53,6 +54,11 @@ public final class GradescopeReport {
         Math.max(0, Math.round(scorecard.duration().toMillis() / 1000.0)),
         output(scorecard),
         "text",
+        Map.of(
+            "isolation",
+            scorecard.isolation().level().label(),
+            "isolation_detail",
+            scorecard.isolation().detail()),
         tests);
   }
 
@@ -106,6 +112,7 @@ public final class GradescopeReport {
       @JsonProperty("execution_time") long executionTime,
       String output,
       @JsonProperty("output_format") String outputFormat,
+      @JsonProperty("extra_data") Map<String, String> extraData,
       List<Test> tests) {}
 
   /** Holds one test of {@code results.json}. */

@@ -50,7 +50,8 @@ public final class JsonReport {
         scorecard.skippedFiles().stream().map(JsonReport::skipped).toList(),
         scorecard.compileProblems().stream().map(JsonReport::problem).toList(),
         scorecard.vettingProblems().stream().map(JsonReport::refusal).toList(),
-        scorecard.warnings());
+        scorecard.warnings(),
+        new IsolationUsed(scorecard.isolation().level().label(), scorecard.isolation().detail()));
   }
 
   private static Tier tier(TierScore tier) {
@@ -117,7 +118,11 @@ public final class JsonReport {
       List<Skipped> skippedFiles,
       List<Problem> compileProblems,
       List<Refusal> vettingProblems,
-      List<String> warnings) {}
+      List<String> warnings,
+      IsolationUsed isolation) {}
+
+  /** Holds how the code under grading was kept apart: the level and what it consisted of. */
+  record IsolationUsed(String level, String detail) {}
 
   /** Holds one tier. */
   record Tier(String name, List<Integer> questions, double score, double maxScore) {}

@@ -23,8 +23,11 @@ public final class MarkdownReport {
     md.printf(
         "## Grade: %s%n%n", Text.score(scorecard.score(), scorecard.maxScore()));
     md.printf(
-        "Graded the %s on %s in %s.%n%n",
-        escape(scorecard.submission()), scorecard.gradedAt(), Text.seconds(scorecard.duration()));
+        "Graded the %s on %s in %s, isolation level %s.%n%n",
+        escape(scorecard.submission()),
+        scorecard.gradedAt(),
+        Text.seconds(scorecard.duration()),
+        scorecard.isolation().level().label());
     md.printf("| Tier | Questions | Score |%n|---|---|---:|%n");
     for (TierScore tier : scorecard.tiers()) {
       md.printf(

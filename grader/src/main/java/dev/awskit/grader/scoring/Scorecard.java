@@ -1,11 +1,13 @@
 package dev.awskit.grader.scoring;
 
 import dev.awskit.grader.engine.CompileProblem;
+import dev.awskit.grader.engine.Isolation;
 import dev.awskit.grader.engine.SkippedFile;
 import dev.awskit.grader.engine.VettingProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,7 @@ import java.util.Optional;
  * @param warnings what the grader changed or left out without costing points, for the student
  * @param vettingProblems code the static vetting refused, one entry per question it costs, and one
  *     without a question (a warning) for code no question uses
+ * @param isolation how the code under grading was kept apart while its tests ran
  */
 public record Scorecard(
     String submission,
@@ -35,7 +38,8 @@ public record Scorecard(
     List<SkippedFile> skippedFiles,
     List<CompileProblem> compileProblems,
     List<String> warnings,
-    List<VettingProblem> vettingProblems) {
+    List<VettingProblem> vettingProblems,
+    Isolation isolation) {
 
   /** Creates a scorecard; the lists are copied. */
   public Scorecard {
@@ -45,6 +49,7 @@ public record Scorecard(
     compileProblems = List.copyOf(compileProblems);
     warnings = List.copyOf(warnings);
     vettingProblems = List.copyOf(vettingProblems);
+    Objects.requireNonNull(isolation, "isolation");
   }
 
   /** Creates a scorecard without warnings or vetting problems. */
@@ -69,7 +74,8 @@ public record Scorecard(
         skippedFiles,
         compileProblems,
         List.of(),
-        List.of());
+        List.of(),
+        Isolation.none());
   }
 
   /** Returns this scorecard with the submission called {@code name} in every report. */
@@ -85,7 +91,8 @@ public record Scorecard(
         skippedFiles,
         compileProblems,
         warnings,
-        vettingProblems);
+        vettingProblems,
+        isolation);
   }
 
   /** Returns the vetting problems that cost no question: refused code that nothing uses. */

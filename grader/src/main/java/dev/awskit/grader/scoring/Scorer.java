@@ -53,7 +53,8 @@ public final class Scorer {
         result.skippedFiles(),
         result.compileProblems(),
         result.warnings(),
-        result.vettingProblems());
+        result.vettingProblems(),
+        result.isolation());
   }
 
   private static QuestionScore scoreQuestion(QuestionRule rule, GradingResult result) {

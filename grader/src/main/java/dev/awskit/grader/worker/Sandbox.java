@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Names the folders of one worker JVM, all under one root that the grader empties between two
- * submissions and deletes when the worker ends: {@code work} (its working folder), {@code tmp} ({@code java.io.tmpdir} and {@code TMPDIR})
- * and {@code home} ({@code user.home} and {@code HOME}, with no AWS configuration in it). The
+ * submissions and deletes when the worker ends: {@code work} (its working folder), {@code tmp}
+ * ({@code java.io.tmpdir} and {@code TMPDIR}), {@code home} ({@code user.home} and {@code HOME},
+ * with no AWS configuration in it) and {@code classes}, where an operating-system sandbox finds the
+ * submission's compiled classes, copied there by the grader and read-only to the worker. The
  * working folder sits one level down, so that a relative path that climbs one folder up ({@code
  * ../x}) still lands inside the root.
  *
@@ -19,8 +23,9 @@ import java.util.stream.Stream;
  * @param work the working folder
  * @param tmp the temporary folder
  * @param home the home folder
+ * @param classes the folder of the submission's classes, for workers that cannot see the grader's
  */
-record Sandbox(Path root, Path work, Path tmp, Path home) {
+record Sandbox(Path root, Path work, Path tmp, Path home, Path classes) {
 
   /** Names the prefix of every worker sandbox in the system's temporary folder. */
   static final String PREFIX = "awskit-worker-";
@@ -33,18 +38,62 @@ record Sandbox(Path root, Path work, Path tmp, Path home) {
           root,
           Files.createDirectory(root.resolve("work")),
           Files.createDirectory(root.resolve("tmp")),
-          Files.createDirectory(root.resolve("home")));
+          Files.createDirectory(root.resolve("home")),
+          Files.createDirectory(root.resolve("classes")));
     } catch (IOException unwritable) {
       throw new UncheckedIOException("Cannot create a sandbox for a worker JVM", unwritable);
     }
   }
 
+  /** Returns the folders the code under grading writes in. */
+  List<Path> writable() {
+    return List.of(work, tmp, home);
+  }
+
   /**
-   * Deletes everything inside the working, temporary and home folders and whatever else sits in
-   * the root, keeping the three folders; returns false if anything is left.
+   * Copies the submission's class roots (folders or jars) into {@link #classes}, one numbered
+   * entry each, replacing what an earlier submission left there, and returns the copies' paths.
+   */
+  List<String> receiveClasses(List<String> classRoots) {
+    try {
+      deleteBelow(classes, List.of(classes));
+      List<String> copies = new ArrayList<>();
+      for (int index = 0; index < classRoots.size(); index++) {
+        Path source = Path.of(classRoots.get(index));
+        String name = index + (Files.isDirectory(source) ? "" : ".jar");
+        copies.add(copyTree(source, classes.resolve(name)).toString());
+      }
+      return copies;
+    } catch (IOException unwritable) {
+      throw new UncheckedIOException("Cannot copy the submission's classes to a worker", unwritable);
+    }
+  }
+
+  private static Path copyTree(Path source, Path target) throws IOException {
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path path : walk.toList()) {
+        Path copy = target.resolve(source.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return target;
+  }
+
+  /**
+   * Deletes everything inside the working, temporary, home and classes folders and whatever else
+   * sits in the root, keeping the folders; returns false if anything is left.
    */
   boolean clear() {
-    return deleteAllBut(List.of(root, work, tmp, home));
+    try {
+      deleteBelow(root, List.of(root, work, tmp, home, classes));
+      return true;
+    } catch (IOException | UncheckedIOException undeletable) {
+      return false;
+    }
   }
 
   /**
@@ -52,19 +101,20 @@ record Sandbox(Path root, Path work, Path tmp, Path home) {
    * submission wrote, and affects no grade.
    */
   void delete() {
-    deleteAllBut(List.of());
+    try {
+      deleteBelow(root, List.of());
+    } catch (IOException | UncheckedIOException undeletable) {
+      // Left for the system's temporary-folder clean-up; it affects no grade.
+    }
   }
 
-  private boolean deleteAllBut(List<Path> kept) {
-    try (Stream<Path> walk = Files.walk(root)) {
+  private static void deleteBelow(Path folder, List<Path> kept) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
       for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
         if (!kept.contains(path)) {
           Files.delete(path);
         }
       }
-      return true;
-    } catch (IOException | UncheckedIOException undeletable) {
-      return false;
     }
   }
 }

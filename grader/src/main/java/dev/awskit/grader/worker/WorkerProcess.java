@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,6 +30,7 @@ final class WorkerProcess implements AutoCloseable {
   private static final int KEPT_OUTPUT_CHARS = 8 * 1024;
 
   private final Process process;
+  private final ConfinedWorker confined;
   private final Sandbox sandbox;
   private final Frames frames;
   private final OutputStream jobs;
@@ -39,8 +39,10 @@ final class WorkerProcess implements AutoCloseable {
   private final TextTail strayOutput = new TextTail(KEPT_OUTPUT_CHARS);
   private final List<Thread> readers;
 
-  private WorkerProcess(Process process, Sandbox sandbox, Frames frames) {
+  private WorkerProcess(
+      Process process, ConfinedWorker confined, Sandbox sandbox, Frames frames) {
     this.process = process;
+    this.confined = confined;
     this.sandbox = sandbox;
     this.frames = frames;
     this.jobs = process.getOutputStream();
@@ -52,24 +54,40 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a worker JVM with {@code command} and {@code environment} (which replaces the grader's
-   * own) in the working folder of {@code sandbox}, and hands it {@code nonce}.
+   * Starts a confined worker JVM (its environment replaces the grader's own) in the working folder
+   * of {@code sandbox}, and hands it {@code nonce}.
    *
    * @throws UncheckedIOException when the process cannot be started at all
    */
-  static WorkerProcess start(
-      List<String> command, Map<String, String> environment, Sandbox sandbox, String nonce) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.work().toFile());
+  static WorkerProcess start(ConfinedWorker confined, Sandbox sandbox, String nonce) {
+    ProcessBuilder builder =
+        new ProcessBuilder(confined.command()).directory(sandbox.work().toFile());
     builder.environment().clear();
-    builder.environment().putAll(environment);
+    builder.environment().putAll(confined.environment());
     try {
-      WorkerProcess worker = new WorkerProcess(builder.start(), sandbox, new Frames(nonce));
+      WorkerProcess worker =
+          new WorkerProcess(builder.start(), confined, sandbox, new Frames(nonce));
       worker.write(nonce);
       return worker;
     } catch (IOException unstartable) {
+      confined.slot().ifPresent(UidSlots.Slot::close);
       sandbox.delete();
-      throw new UncheckedIOException("Cannot start a worker JVM: " + command.get(0), unstartable);
+      throw new UncheckedIOException(
+          "Cannot start a worker JVM: " + confined.command().get(0), unstartable);
     }
+  }
+
+  /** Returns the worker's sandbox. */
+  Sandbox sandbox() {
+    return sandbox;
+  }
+
+  /**
+   * Tells whether the worker's JVM (with the confining tool's own helpers) is the only process of
+   * the worker alive: nothing the submission started runs on.
+   */
+  boolean aloneAlive() {
+    return process.isAlive() && confined.others(process.toHandle()) == 0;
   }
 
   /** Sends a job; a worker that has ended already is noticed by {@link #next}. */
@@ -96,10 +114,12 @@ final class WorkerProcess implements AutoCloseable {
 
   /**
    * Ends the worker: lets it end on its own when {@code gently} (its input ends, and an idle worker
-   * halts then), or kills it, its child processes included; then deletes its sandbox.
+   * halts then), or kills it; then ends every process it started, wherever they went, and deletes
+   * its sandbox. Nothing of the submission is alive when it returns.
    */
   WorkerEnd stop(boolean gently) {
     boolean killed = false;
+    int leftProcesses = 0;
     try {
       jobs.close();
     } catch (IOException alreadyGone) {
@@ -108,9 +128,8 @@ final class WorkerProcess implements AutoCloseable {
     try {
       if (!gently || !process.waitFor(2, TimeUnit.SECONDS)) {
         killed = process.isAlive();
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
       }
+      leftProcesses = confined.endAll(process.toHandle());
       process.waitFor(10, TimeUnit.SECONDS);
       for (Thread reader : readers) {
         reader.join(1_000);
@@ -121,7 +140,8 @@ final class WorkerProcess implements AutoCloseable {
     }
     sandbox.delete();
     int exitCode = process.isAlive() ? -1 : process.exitValue();
-    return new WorkerEnd(exitCode, killed, errorOutput.toString(), strayOutput.toString());
+    return new WorkerEnd(
+        exitCode, killed, errorOutput.toString(), strayOutput.toString(), leftProcesses);
   }
 
   @Override

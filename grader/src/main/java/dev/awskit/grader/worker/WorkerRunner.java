@@ -1,14 +1,9 @@
 package dev.awskit.grader.worker;
 
-import dev.awskit.grader.engine.GraderClassPath;
+import dev.awskit.grader.engine.Isolation;
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.engine.TestEvent;
-import dev.awskit.grader.sandbox.ConfiningFileSystemProvider;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +20,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.jar.JarFile;
 
 /**
  * Runs hidden tests in worker JVMs: separate processes with a heap cap, a sandbox folder as their
@@ -74,6 +68,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   private final AtomicInteger awaitedRuns = new AtomicInteger();
   private final AtomicInteger started = new AtomicInteger();
   private final Semaphore turns;
+  private IsolationChoice choice = IsolationChoice.AUTO;
+  private Confinement confinement;
 
   /** Creates a runner whose workers have the given limits. */
   public WorkerRunner(WorkerSettings settings) {
@@ -114,6 +110,40 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     }
   }
 
+  /**
+   * Sets the isolation the workers must have; to be called before the first worker starts.
+   *
+   * @throws IllegalStateException when workers have started already
+   */
+  public synchronized void isolate(IsolationChoice isolation) {
+    if (started.get() > 0 && isolation != choice) {
+      throw new IllegalStateException("The isolation of started workers cannot change");
+    }
+    if (isolation != choice) {
+      choice = isolation;
+      confinement = null;
+    }
+  }
+
+  /**
+   * Returns the isolation of this runner's workers, probing the machine on the first call.
+   *
+   * @throws IsolationUnavailableException when the chosen isolation cannot be had here
+   */
+  @Override
+  public Isolation isolation() {
+    return confinement().isolation();
+  }
+
+  private synchronized Confinement confinement() {
+    if (confinement == null) {
+      confinement =
+          Confinements.forThisMachine()
+              .choose(choice, new WorkerProbe(settings, WorkerMain.class.getName())::failure);
+    }
+    return confinement;
+  }
+
   /** Ends the idle workers. */
   @Override
   public void close() {
@@ -122,6 +152,11 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       waiting.worker().stop(false);
     }
     awaitedRuns.set(0);
+    synchronized (this) {
+      if (confinement != null) {
+        confinement.close();
+      }
+    }
   }
 
   /** Returns how many worker JVMs this runner has started so far. */
@@ -186,6 +221,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     private int served;
     /** Whether the current worker is between jobs, so that it could serve another submission. */
     private boolean betweenJobs;
+    /** The copies of the submission's classes in the current worker's sandbox, once made. */
+    private List<String> copiedRoots;
 
     Run(RunRequest request, Consumer<TestEvent> events) {
       this.request = request;
@@ -196,14 +233,6 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
 
     /** Runs the tests of one question's classes to the end, whatever the submission does. */
     void question(List<String> testClasses) throws InterruptedException {
-      RunRequest job =
-          new RunRequest(
-              request.classRoots(),
-              testClasses,
-              request.timeLimitMillis(),
-              request.parameters(),
-              request.warmUpTypes(),
-              request.freshWorker());
       Set<String> planned = new LinkedHashSet<>();
       Set<String> finished = new LinkedHashSet<>();
       int restarts = 0;
@@ -212,6 +241,14 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
           start();
         }
         betweenJobs = false;
+        RunRequest job =
+            new RunRequest(
+                classRoots(),
+                testClasses,
+                request.timeLimitMillis(),
+                request.parameters(),
+                request.warmUpTypes(),
+                request.freshWorker());
         worker.send(new WorkerJob(job, List.copyOf(finished)));
         Attempt attempt = attempt(planned, finished);
         if (attempt == Attempt.COMPLETE) {
@@ -233,6 +270,20 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
           return;
         }
       }
+    }
+
+    /**
+     * Returns where the current worker finds the submission's classes: where the grader compiled
+     * them, or, for a worker that sees only its sandbox, copies in it made once per worker.
+     */
+    private List<String> classRoots() {
+      if (!confinement().copiesClasses()) {
+        return request.classRoots();
+      }
+      if (copiedRoots == null) {
+        copiedRoots = worker.sandbox().receiveClasses(request.classRoots());
+      }
+      return copiedRoots;
     }
 
     /** Follows one job in the current worker until it is done or the worker is gone. */
@@ -338,6 +389,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
 
     private void take(WorkerProcess taken, int servedBefore) {
       worker = taken;
+      copiedRoots = null;
       served = servedBefore;
       // The first test in a worker also loads the classes of the tests and the libraries.
       coldWorker = servedBefore == 0;
@@ -379,7 +431,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
           betweenJobs
               && !request.freshWorker()
               && served + 1 < settings.submissionsPerWorker()
-              && worker.isAlive()
+              && worker.aloneAlive()
               && worker.clearSandbox();
       if (reusable) {
         idle.add(new Idle(worker, false, served + 1));
@@ -415,14 +467,27 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
    */
   private record Idle(WorkerProcess worker, boolean warmingUp, int served) {}
 
-  /** Starts a worker JVM in a new sandbox folder, with a new nonce. */
+  /** Starts a confined worker JVM in a new sandbox folder, with a new nonce. */
   private WorkerProcess launch() {
+    Confinement confining = confinement();
     started.incrementAndGet();
     Sandbox sandbox = Sandbox.create();
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
     String nonce = HexFormat.of().formatHex(bytes);
-    return WorkerProcess.start(command(sandbox), environment(sandbox), sandbox, nonce);
+    ConfinedWorker confined;
+    try {
+      confined =
+          confining.confine(
+              sandbox,
+              WorkerCommand.command(settings, sandbox, mainClass),
+              WorkerCommand.environment(sandbox),
+              WorkerCommand.classPathEntries());
+    } catch (RuntimeException unpreparable) {
+      sandbox.delete();
+      throw unpreparable;
+    }
+    return WorkerProcess.start(confined, sandbox, nonce);
   }
 
   /** Returns a job without tests: the worker only prepares the mocks of {@code types}. */
@@ -444,103 +509,5 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
      * question needs does not count against it.
      */
     LOST_BETWEEN_TESTS
-  }
-
-  /** Returns the command line of a worker JVM whose sandbox is {@code sandbox}. */
-  List<String> command(Sandbox sandbox) {
-    List<String> command = new ArrayList<>();
-    command.add(javaExecutable());
-    command.add("-Xmx" + settings.heapMegabytes() + "m");
-    command.add("-Xss" + settings.stackKilobytes() + "k");
-    command.add("-XX:+ExitOnOutOfMemoryError");
-    // Start-up matters more than peak speed: tests are short.
-    command.add("-XX:+UseSerialGC");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Xshare:auto");
-    // No hsperfdata file in the shared temporary folder.
-    command.add("-XX:-UsePerfData");
-    command.add("-Djava.io.tmpdir=" + sandbox.tmp());
-    command.add("-Duser.home=" + sandbox.home());
-    command.add("-Dfile.encoding=UTF-8");
-    command.add("-Duser.timezone=UTC");
-    command.add("-Duser.language=en");
-    command.add("-Duser.country=US");
-    command.add("-Djava.awt.headless=true");
-    // Proxies that lead nowhere: plain sockets, URL connections and the SDK's HTTP clients fail
-    // fast instead of reaching the network (the vetting refuses them anyway).
-    command.add("-DsocksProxyHost=127.0.0.1");
-    command.add("-DsocksProxyPort=9");
-    command.add("-Dhttp.proxyHost=127.0.0.1");
-    command.add("-Dhttp.proxyPort=9");
-    command.add("-Dhttps.proxyHost=127.0.0.1");
-    command.add("-Dhttps.proxyPort=9");
-    command.add("-Dhttp.nonProxyHosts=");
-    // java.nio.file reaches only the sandbox (and the JDK's files, to read): a submission cannot
-    // read the hidden tests in the grader's jar or write beside it. The vetting refuses java.io.
-    command.addAll(ConfiningFileSystemProvider.jvmOptions(sandbox.root()));
-    command.add("-cp");
-    command.add(classPath());
-    command.add(mainClass);
-    command.add(String.valueOf(settings.keptOutputBytes()));
-    return command;
-  }
-
-  /**
-   * Returns the environment of a worker: nothing of the grader's own (where credentials live), only
-   * what keeps a JVM and the AWS SDK pointed at the sandbox and away from the network.
-   */
-  static Map<String, String> environment(Sandbox sandbox) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    String systemRoot = System.getenv("SystemRoot");
-    if (systemRoot != null) {
-      // Windows cannot start a JVM with networking code without it.
-      environment.put("SystemRoot", systemRoot);
-    }
-    Path home = sandbox.home();
-    environment.put("HOME", home.toString());
-    environment.put("TMPDIR", sandbox.tmp().toString());
-    environment.put("LANG", "C.UTF-8");
-    environment.put("TZ", "UTC");
-    environment.put("AWS_EC2_METADATA_DISABLED", "true");
-    environment.put("AWS_CONFIG_FILE", home.resolve(".aws").resolve("config").toString());
-    environment.put(
-        "AWS_SHARED_CREDENTIALS_FILE", home.resolve(".aws").resolve("credentials").toString());
-    return environment;
-  }
-
-  private static String javaExecutable() {
-    String name = System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java";
-    Path java = Path.of(System.getProperty("java.home"), "bin", name);
-    if (Files.isExecutable(java)) {
-      return java.toString();
-    }
-    return ProcessHandle.current().info().command().orElse(name);
-  }
-
-  /**
-   * Returns the grader's class path without the reference solution: a worker needs the hidden tests
-   * and the libraries, and a submission must not find the solution there. The reference solution,
-   * when it is what is graded, comes in as the request's class root like any other.
-   */
-  static String classPath() {
-    List<String> entries = new ArrayList<>();
-    for (Path entry : GraderClassPath.entries()) {
-      if (!holdsSolutions(entry)) {
-        entries.add(entry.toString());
-      }
-    }
-    return String.join(File.pathSeparator, entries);
-  }
-
-  private static boolean holdsSolutions(Path entry) {
-    String folder = "dev/awskit/solutions/";
-    if (Files.isDirectory(entry)) {
-      return Files.isDirectory(entry.resolve(folder));
-    }
-    try (JarFile jar = new JarFile(entry.toFile())) {
-      return jar.stream().anyMatch(file -> file.getName().startsWith(folder));
-    } catch (IOException notAJar) {
-      return false;
-    }
   }
 }

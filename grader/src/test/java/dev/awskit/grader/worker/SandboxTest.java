@@ -20,7 +20,7 @@ class SandboxTest {
   }
 
   @Test
-  @DisplayName("clearing a sandbox deletes what a submission wrote and keeps the three folders")
+  @DisplayName("clearing a sandbox deletes what a submission wrote and keeps the four folders")
   void clearKeepsOnlyTheFolders() throws Exception {
     // given
     Files.writeString(sandbox.work().resolve("answers.txt"), "42");
@@ -28,6 +28,7 @@ class SandboxTest {
     Files.writeString(sandbox.tmp().resolve("deep/er/cache.bin"), "x");
     Files.createDirectories(sandbox.home().resolve(".aws"));
     Files.writeString(sandbox.root().resolve("escaped.txt"), "../ from the working folder");
+    Files.writeString(sandbox.classes().resolve("Old.class"), "the last submission's class");
 
     // when
     boolean cleared = sandbox.clear();
@@ -38,7 +39,7 @@ class SandboxTest {
       assertThat(left.toList())
           .as("what is left in the sandbox")
           .containsExactlyInAnyOrder(
-              sandbox.root(), sandbox.work(), sandbox.tmp(), sandbox.home());
+              sandbox.root(), sandbox.work(), sandbox.tmp(), sandbox.home(), sandbox.classes());
     }
   }
 }

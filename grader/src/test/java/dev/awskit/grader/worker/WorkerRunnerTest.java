@@ -254,9 +254,15 @@ class WorkerRunnerTest {
   @DisplayName("a worker gets a capped heap, its sandbox's folders, and no reference solution")
   void workerCommandCapsAndConfines() {
     Sandbox sandbox =
-        new Sandbox(Path.of("/s"), Path.of("/s/work"), Path.of("/s/tmp"), Path.of("/s/home"));
+        new Sandbox(
+            Path.of("/s"),
+            Path.of("/s/work"),
+            Path.of("/s/tmp"),
+            Path.of("/s/home"),
+            Path.of("/s/classes"));
 
-    List<String> command = WorkerRunner.withDefaults().command(sandbox);
+    List<String> command =
+        WorkerCommand.command(WorkerSettings.defaults(), sandbox, WorkerMain.class.getName());
 
     assertThat(command)
         .contains(
@@ -288,9 +294,14 @@ class WorkerRunnerTest {
       "a worker's environment holds nothing of the grader's and keeps the SDK off the network")
   void workerEnvironmentHoldsNoCredentials() {
     Sandbox sandbox =
-        new Sandbox(Path.of("/s"), Path.of("/s/work"), Path.of("/s/tmp"), Path.of("/s/home"));
+        new Sandbox(
+            Path.of("/s"),
+            Path.of("/s/work"),
+            Path.of("/s/tmp"),
+            Path.of("/s/home"),
+            Path.of("/s/classes"));
 
-    Map<String, String> environment = WorkerRunner.environment(sandbox);
+    Map<String, String> environment = WorkerCommand.environment(sandbox);
 
     assertThat(environment.keySet())
         .doesNotContain(

@@ -1,0 +1,66 @@
+package dev.awskit.grader.worker;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Says how to start one confined worker and how to make sure nothing it started outlives it.
+ *
+ * @param command the whole command line, the confining tools first
+ * @param environment the environment of the first process of that command
+ * @param helpers how many descendants of the started process belong to the worker itself: none
+ *     when the started process is the JVM, two under bubblewrap (its process inside the namespace
+ *     and the JVM); any other is the submission's
+ * @param slot the uid the worker runs as, when it has one of its own
+ * @param users ends every process of the slot's uid
+ */
+record ConfinedWorker(
+    List<String> command,
+    Map<String, String> environment,
+    int helpers,
+    Optional<UidSlots.Slot> slot,
+    Optional<UserProcesses> users) {
+
+  /** Copies the command and the environment. */
+  ConfinedWorker {
+    command = List.copyOf(command);
+    environment = Map.copyOf(environment);
+  }
+
+  /** Returns a worker started as it is, with nothing around it. */
+  static ConfinedWorker plain(List<String> command, Map<String, String> environment) {
+    return new ConfinedWorker(command, environment, 0, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Counts the processes besides the worker's own (its JVM and the confining tool's helpers) that
+   * run now: processes the submission started, wherever they were reparented to when it owns a
+   * uid, its descendants otherwise.
+   */
+  int others(ProcessHandle worker) {
+    long own = worker.isAlive() ? 1 + helpers : 0;
+    if (slot.isPresent()) {
+      return (int) Math.max(0, UserProcesses.of(slot.get().uid()).size() - own);
+    }
+    return (int) Math.max(0, worker.descendants().filter(ProcessHandle::isAlive).count() - helpers);
+  }
+
+  /**
+   * Ends every process the worker started and gives its uid back; returns how many processes
+   * besides the worker's own were still alive when it began.
+   */
+  int endAll(ProcessHandle worker) throws InterruptedException {
+    int others = others(worker);
+    worker.descendants().forEach(ProcessHandle::destroyForcibly);
+    worker.destroyForcibly();
+    if (slot.isPresent() && users.isPresent()) {
+      users.get().endAll(slot.get().uid());
+      if (UserProcesses.of(slot.get().uid()).isEmpty()) {
+        // A uid with a process left keeps its lock until the grader ends, so no worker shares it.
+        slot.get().close();
+      }
+    }
+    return others;
+  }
+}

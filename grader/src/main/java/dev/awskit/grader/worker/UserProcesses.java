@@ -1,0 +1,112 @@
+package dev.awskit.grader.worker;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds and ends the processes of one unprivileged user: a worker slot's uid, which nothing but
+ * that slot's worker and what it started runs as, so that ending every process of the uid is both
+ * safe and total, double forks included.
+ */
+final class UserProcesses {
+
+  private static final Path PROC = Path.of("/proc");
+
+  private final String setpriv;
+  private final String kill;
+
+  /**
+   * Creates a finder that ends processes by running {@code kill} as the user through {@code
+   * setpriv}; a process whose uid is the user's cannot escape that.
+   */
+  UserProcesses(String setpriv, String kill) {
+    this.setpriv = setpriv;
+    this.kill = kill;
+  }
+
+  /** Returns the process ids whose real user id is {@code uid}. */
+  static List<Long> of(int uid) {
+    List<Long> pids = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
+      for (Path entry : entries) {
+        if (realUid(entry) == uid) {
+          pids.add(Long.parseLong(entry.getFileName().toString()));
+        }
+      }
+    } catch (IOException unreadable) {
+      // No /proc: nothing can be listed, and the caller sees no process.
+    }
+    return pids;
+  }
+
+  private static int realUid(Path process) {
+    try {
+      for (String line : Files.readAllLines(process.resolve("status"))) {
+        if (line.startsWith("Uid:")) {
+          return Integer.parseInt(line.substring(4).strip().split("\\s+")[0]);
+        }
+      }
+    } catch (IOException | RuntimeException gone) {
+      // The process ended while it was read.
+    }
+    return -1;
+  }
+
+  /**
+   * Ends every process of {@code uid} and returns how many were still alive when it began; tries a
+   * few rounds, since a process may fork while the first signal is on its way.
+   */
+  int endAll(int uid) throws InterruptedException {
+    int found = of(uid).size();
+    for (int round = 0; round < 5 && !of(uid).isEmpty(); round++) {
+      // kill -1 as the user signals every process of that user at once, its own aside.
+      try {
+        Process killer =
+            new ProcessBuilder(
+                  setpriv,
+                  "--reuid=" + uid,
+                  "--regid=" + uid,
+                  "--clear-groups",
+                  "--",
+                  kill,
+                  "-KILL",
+                  "-1")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!killer.waitFor(5, TimeUnit.SECONDS)) {
+          killer.destroyForcibly();
+        }
+      } catch (IOException noKill) {
+        // The loop below ends them one by one instead.
+      }
+      for (long pid : of(uid)) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+      waitUntilGone(uid);
+    }
+    return found;
+  }
+
+  private static void waitUntilGone(int uid) throws InterruptedException {
+    for (long pid : of(uid)) {
+      ProcessHandle.of(pid)
+          .ifPresent(
+              process -> {
+                try {
+                  process.onExit().get(2, TimeUnit.SECONDS);
+                } catch (Exception stillThere) {
+                  // The next round tries again.
+                }
+              });
+    }
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
+    }
+  }
+}
