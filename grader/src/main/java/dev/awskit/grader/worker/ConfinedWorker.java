@@ -3,6 +3,9 @@ package dev.awskit.grader.worker;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Says how to start one confined worker and how to make sure nothing it started outlives it.
@@ -54,6 +57,11 @@ record ConfinedWorker(
     int others = others(worker);
     worker.descendants().forEach(ProcessHandle::destroyForcibly);
     worker.destroyForcibly();
+    try {
+      worker.onExit().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException stillEnding) {
+      // The uid's processes are ended below whatever this one does.
+    }
     if (slot.isPresent() && users.isPresent()) {
       users.get().endAll(slot.get().uid());
       if (UserProcesses.of(slot.get().uid()).isEmpty()) {

@@ -29,7 +29,10 @@ final class UserProcesses {
     this.kill = kill;
   }
 
-  /** Returns the process ids whose real user id is {@code uid}. */
+  /**
+   * Returns the process ids whose real user id is {@code uid}, leaving out processes that have
+   * ended and wait only to be reaped: they run no code any more.
+   */
   static List<Long> of(int uid) {
     List<Long> pids = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
@@ -47,6 +50,9 @@ final class UserProcesses {
   private static int realUid(Path process) {
     try {
       for (String line : Files.readAllLines(process.resolve("status"))) {
+        if (line.startsWith("State:") && line.substring(6).strip().startsWith("Z")) {
+          return -1;
+        }
         if (line.startsWith("Uid:")) {
           return Integer.parseInt(line.substring(4).strip().split("\\s+")[0]);
         }
