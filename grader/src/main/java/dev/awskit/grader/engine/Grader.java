@@ -374,7 +374,9 @@ public final class Grader implements AutoCloseable {
 
   private synchronized SourceCompiler compiler() {
     if (compiler == null) {
-      compiler = new SourceCompiler(catalog, compileClassPath(), classes);
+      compiler =
+          new SourceCompiler(
+              catalog, compileClassPath(), classes, JavacThread.DEFAULT_TIME_LIMIT);
     }
     return compiler;
   }

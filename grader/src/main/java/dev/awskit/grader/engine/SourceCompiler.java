@@ -6,9 +6,11 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,8 +36,10 @@ import javax.tools.ToolProvider;
  *
  * <p>Files that declare exercise contract types are left out: a submission cannot replace the
  * interfaces (or their enums, records, exceptions) it is graded against. When files do not
- * compile, they are dropped and the rest compiled again, until what is left compiles. Not safe
- * for use by several threads at once.
+ * compile, they are dropped and the rest compiled again, until what is left compiles. javac runs
+ * on a thread of its own with a time limit (see {@link JavacThread}): when it fails as a whole on
+ * a file (out of stack, out of memory, out of time, an internal error), that file is dropped the
+ * same way. Not safe for use by several threads at once.
  */
 final class SourceCompiler implements AutoCloseable {
 
@@ -45,25 +49,39 @@ final class SourceCompiler implements AutoCloseable {
 
   private final Catalog catalog;
   private final ClassLoader grader;
+  private final List<Path> classPath;
   private final JavaCompiler javac;
-  private final StandardJavaFileManager files;
+  private final JavacThread thread;
+  private StandardJavaFileManager files;
 
-  SourceCompiler(Catalog catalog, List<Path> classPath, ClassLoader grader) {
+  /**
+   * Creates a compiler against {@code classPath} that gives javac {@code timeLimit} for each of
+   * its tasks.
+   */
+  SourceCompiler(Catalog catalog, List<Path> classPath, ClassLoader grader, Duration timeLimit) {
     this.catalog = catalog;
     this.grader = grader;
+    this.classPath = List.copyOf(classPath);
     this.javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException(
           "The grader compiles submissions and needs a JDK (with javac), not only a Java runtime;"
               + " run it with a JDK 17 or newer.");
     }
-    this.files = javac.getStandardFileManager(null, Locale.ENGLISH, StandardCharsets.UTF_8);
+    this.thread = new JavacThread(timeLimit, JavacThread.GRACE);
+    this.files = newFileManager();
+  }
+
+  private StandardJavaFileManager newFileManager() {
+    StandardJavaFileManager manager =
+        javac.getStandardFileManager(null, Locale.ENGLISH, StandardCharsets.UTF_8);
     try {
-      this.files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
-      files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+      manager.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
+      manager.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
     } catch (IOException unusable) {
       throw new UncheckedIOException(unusable);
     }
+    return manager;
   }
 
   /**
@@ -78,9 +96,19 @@ final class SourceCompiler implements AutoCloseable {
     List<Path> sources =
         sourceFiles.stream().map(file -> file.toAbsolutePath().normalize()).toList();
     List<SkippedFile> skipped = new ArrayList<>();
-    Map<Path, ParsedFile> parsed = parse(sources);
+    List<CompileProblem> problems = new ArrayList<>();
+    Map<Path, ParsedFile> parsed = new LinkedHashMap<>();
+    Map<Path, List<String>> unparsed = parse(base, sources, parsed);
     List<Path> remaining = new ArrayList<>();
     for (Path source : sources) {
+      if (unparsed.containsKey(source)) {
+        problems.add(
+            new CompileProblem(
+                relative(base, source),
+                questionOfUnparsed(base, source).orElse(null),
+                unparsed.get(source)));
+        continue;
+      }
       ParsedFile file = parsed.get(source);
       Optional<String> reason = reasonToSkip(source, file);
       if (reason.isPresent()) {
@@ -89,7 +117,6 @@ final class SourceCompiler implements AutoCloseable {
         remaining.add(source);
       }
     }
-    List<CompileProblem> problems = new ArrayList<>();
     while (!remaining.isEmpty()) {
       Map<Path, List<String>> errors = compileOnce(base, remaining, output);
       if (errors.isEmpty()) {
@@ -130,10 +157,22 @@ final class SourceCompiler implements AutoCloseable {
     } catch (IOException unusable) {
       throw new UncheckedIOException(unusable);
     }
-    boolean compiled =
-        javac
-            .getTask(null, files, diagnostics, OPTIONS, null, files.getJavaFileObjectsFromPaths(sources))
-            .call();
+    JavacThread.Ending<Boolean> ending =
+        thread.run(
+            log -> task(log, diagnostics, sources),
+            task -> {
+              boolean called = task.call();
+              if (!called
+                  && diagnostics.getDiagnostics().stream()
+                      .noneMatch(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)) {
+                throw new JavacThread.EndedAbnormally();
+              }
+              return called;
+            });
+    if (ending instanceof JavacThread.Ending.Failed<Boolean> failed) {
+      return charge(failed.failure(), base, sources);
+    }
+    boolean compiled = ((JavacThread.Ending.Done<Boolean>) ending).value();
     Map<Path, List<String>> errors = new LinkedHashMap<>();
     List<String> unplaced = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
@@ -156,24 +195,74 @@ final class SourceCompiler implements AutoCloseable {
     return errors;
   }
 
-  private static Path fileOf(JavaFileObject source) {
+  /**
+   * Returns the messages for the files a failure of javac is charged to: the file it was working
+   * on, or every file of the task when it had not started on one of them. Starts a new file
+   * manager, since javac may have left the old one in any state, or still be using it.
+   */
+  private Map<Path, List<String>> charge(CompilerFailure failure, Path base, List<Path> sources) {
+    try {
+      files.close();
+    } catch (IOException | RuntimeException unclosable) {
+      // An abandoned javac may hold it still; the new one is all that matters.
+    }
+    files = newFileManager();
+    Map<Path, List<String>> charged = new LinkedHashMap<>();
+    if (failure.file() != null && sources.contains(failure.file())) {
+      charged.put(
+          failure.file(),
+          List.of(failure.message(relative(base, failure.file()), thread.timeLimit())));
+      return charged;
+    }
+    String shown =
+        "one of the " + sources.size() + " files compiled together (the grader cannot tell"
+            + " which, so the questions of all of them are charged)";
+    for (Path source : sources) {
+      charged.put(source, List.of(failure.message(shown, thread.timeLimit())));
+    }
+    return charged;
+  }
+
+  private JavacTask task(
+      Writer log, DiagnosticCollector<JavaFileObject> diagnostics, List<Path> sources) {
+    return (JavacTask)
+        javac.getTask(
+            log, files, diagnostics, OPTIONS, null, files.getJavaFileObjectsFromPaths(sources));
+  }
+
+  static Path fileOf(JavaFileObject source) {
     if (source == null || !"file".equals(source.toUri().getScheme())) {
       return null;
     }
     return Path.of(source.toUri()).toAbsolutePath().normalize();
   }
 
-  private Map<Path, ParsedFile> parse(List<Path> sources) {
+  /**
+   * Parses {@code sources} into {@code parsed}, leaving out the files javac fails on as a whole,
+   * and returns the messages of those.
+   */
+  private Map<Path, List<String>> parse(
+      Path base, List<Path> sources, Map<Path, ParsedFile> parsed) {
+    Map<Path, List<String>> unparsed = new LinkedHashMap<>();
+    List<Path> left = new ArrayList<>(sources);
+    while (!left.isEmpty()) {
+      List<Path> parsing = List.copyOf(left);
+      JavacThread.Ending<Map<Path, ParsedFile>> ending =
+          thread.run(log -> task(log, new DiagnosticCollector<>(), parsing), SourceCompiler::units);
+      if (ending instanceof JavacThread.Ending.Done<Map<Path, ParsedFile>> done) {
+        parsed.putAll(done.value());
+        break;
+      }
+      Map<Path, List<String>> charged =
+          charge(((JavacThread.Ending.Failed<?>) ending).failure(), base, parsing);
+      unparsed.putAll(charged);
+      left.removeAll(charged.keySet());
+    }
+    return unparsed;
+  }
+
+  private static Map<Path, ParsedFile> units(JavacTask task) {
     Map<Path, ParsedFile> parsed = new LinkedHashMap<>();
-    JavacTask task =
-        (JavacTask)
-            javac.getTask(
-                null,
-                files,
-                new DiagnosticCollector<>(),
-                OPTIONS,
-                null,
-                files.getJavaFileObjectsFromPaths(sources));
     try {
       for (CompilationUnitTree unit : task.parse()) {
         Path file = fileOf(unit.getSourceFile());
@@ -236,6 +325,16 @@ final class SourceCompiler implements AutoCloseable {
       }
     }
     return catalog.questionOfPackage(file.packageName());
+  }
+
+  /** Tells which question a file javac could not parse belongs to: its name, then its folder. */
+  private Optional<Integer> questionOfUnparsed(Path base, Path source) {
+    String name = source.getFileName().toString();
+    Optional<Integer> named = catalog.questionNamed(name.substring(0, name.lastIndexOf('.')));
+    if (named.isPresent()) {
+      return named;
+    }
+    return catalog.questionOfPackage(relative(base, source.getParent()).replace('/', '.'));
   }
 
   private static String simpleName(String typeName) {
