@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Writes a Gradescope autograder zip: setup.sh (installs a JDK 17), run_autograder (grades"
-          + " /autograder/submission into /autograder/results/results.json), this grader jar"
-          + " with its lib/ folder, and the policy file if one is given. Upload the zip as the"
+      "Writes a Gradescope autograder zip: setup.sh (installs a JDK 17 and bubblewrap),"
+          + " run_autograder (prints the isolation level, then grades /autograder/submission into"
+          + " /autograder/results/results.json), this grader jar with its lib/ folder but without"
+          + " the reference solution, and the policy file if one is given. Upload the zip as the"
           + " assignment's autograder; docs/distribution.md lists the Gradescope settings.",
     },
     footerHeading = "%nExample:%n",

@@ -10,8 +10,10 @@ import java.nio.file.Path;
  *
  * <p>The workflow checks out the repository, sets up a Temurin JDK 17 with the Maven cache, builds
  * the exercises and runs the public tests, fetches the grader (the {@code autograder.zip} that
- * {@link GradescopeBundle} writes, published as a release asset of a private repository), grades
- * the student workspace, appends the Markdown summary to the job summary and uploads {@code
+ * {@link GradescopeBundle} writes, published as a release asset of a private repository), installs
+ * bubblewrap and lifts Ubuntu 24.04's AppArmor restriction on unprivileged user namespaces so that
+ * the grader can confine the student code, prints the isolation level, grades the student
+ * workspace with {@code --isolation auto}, appends the Markdown summary to the job summary and uploads {@code
  * grading-reports/} as an artifact. It fails because of the score only when the instructor sets the
  * repository variable {@code MIN_SCORE}. {@code docs/distribution.md} explains the set-up.
  */

@@ -18,15 +18,17 @@ import java.util.jar.Manifest;
  *
  * <p>It follows Gradescope's contract: {@code setup.sh} and {@code run_autograder} at the root of
  * the zip. Gradescope unpacks the zip to {@code /autograder/source}, runs {@code setup.sh} once
- * while it builds the image (it installs a JDK 17 through apt; nothing is downloaded at grading
- * time), and runs {@code run_autograder} for every submission: it grades {@code
- * /autograder/submission} and writes {@code /autograder/results/results.json}.
+ * while it builds the image (it installs a JDK 17 and bubblewrap through apt; nothing is downloaded
+ * at grading time), and runs {@code run_autograder} for every submission: it prints the isolation
+ * level the grader finds, grades {@code /autograder/submission} with {@code --isolation auto} and
+ * writes {@code /autograder/results/results.json}.
  *
  * <p>The zip holds:
  *
  * <pre>
- * setup.sh                  installs openjdk-17-jdk-headless unless a JDK 17+ is there
- * run_autograder            runs the grader with a JVM sized for 768 MB and half a CPU
+ * setup.sh                  installs what is missing of a JDK 17, bubblewrap and util-linux
+ * run_autograder            prints the isolation level, then runs the grader with a JVM sized for
+ *                           768 MB and half a CPU
  * grader/awskit-grader.jar  the runnable grader jar
  * grader/lib/...            the libraries its manifest's Class-Path names
  * policy/NAME               the grading policy, when one is given
@@ -34,7 +36,8 @@ import java.util.jar.Manifest;
  *
  * <p>The library that holds the reference solution is left out: grading a submission never needs it
  * (only grading the reference itself does, which is an instructor's job on their own machine), and
- * the same zip serves as the grader of the GitHub workflow, where students could reach it.
+ * the same zip serves as the grader of the GitHub workflow, where students could reach it. {@code
+ * self-check} run from the zip therefore checks the stubs only.
  */
 public final class GradescopeBundle {
 

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GitHubWorkflowTest {
 
+  /** Names what only the grade step runs. */
+  private static final String GRADE = "grade exercises/src/main/java";
+
   private static JsonNode workflow;
   private static List<JsonNode> steps;
 
@@ -86,9 +89,52 @@ class GitHubWorkflowTest {
 
   @Test
   void gradesTheWorkspaceIntoGradingReportsWithTheMarkdownSummary() {
-    String grade = stepRunning("awskit-grader.jar").path("run").asText();
+    String grade = stepRunning(GRADE).path("run").asText();
     assertThat(grade)
         .contains("grade exercises/src/main/java", "--output grading-reports", "--format markdown");
+  }
+
+  @Test
+  void gradesWithTheFetchedBundleAndNeverWithTheReferenceSolution() {
+    assertThat(stepRunning(GRADE).path("run").asText())
+        .contains("$RUNNER_TEMP/awskit-autograder", "/grader/awskit-grader.jar");
+    assertThat(steps)
+        .noneMatch(step -> step.path("run").asText().contains("solutions"))
+        .noneMatch(step -> step.path("run").asText().contains("-pl grader"));
+  }
+
+  @Test
+  void installsBubblewrapAndLiftsTheAppArmorRestrictionBeforeGrading() {
+    JsonNode sandbox = stepRunning("apt-get install -y bubblewrap");
+    List<String> lines = sandbox.path("run").asText().lines().map(String::strip).toList();
+    assertThat(lines)
+        .containsSubsequence(
+            "sudo apt-get install -y bubblewrap",
+            "if [ -e /proc/sys/kernel/apparmor_restrict_unprivileged_userns ]; then",
+            "sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0",
+            "fi");
+    assertThat(steps.indexOf(sandbox))
+        .isLessThan(steps.indexOf(stepRunning("awskit-grader.jar\" isolation")))
+        .isLessThan(steps.indexOf(stepRunning(GRADE)));
+  }
+
+  @Test
+  void showsTheIsolationLevelBeforeGradingAndGoesOnWhenTheCommandFails() throws Exception {
+    JsonNode show = stepRunning("awskit-grader.jar\" isolation");
+    assertThat(steps.indexOf(show)).isLessThan(steps.indexOf(stepRunning(GRADE)));
+
+    Run shown = runStep(show, "echo \"isolation: os (stand-in)\"");
+    assertThat(shown.exitCode()).isZero();
+    assertThat(shown.output()).contains("isolation: os (stand-in)").doesNotContain("::warning::");
+
+    Run failed = runStep(show, "exit 2");
+    assertThat(failed.exitCode()).as(failed.output()).isZero();
+    assertThat(failed.output()).contains("::warning::", "exit code 2");
+  }
+
+  @Test
+  void theGradeStepAsksForTheBestIsolation() throws Exception {
+    assertThat(gradeStepArguments(Map.of())).containsSubsequence("--isolation", "auto");
   }
 
   @Test
@@ -172,7 +218,7 @@ class GitHubWorkflowTest {
         bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Path script =
         Files.writeString(
-            temp.resolve("grade.sh"), stepRunning("awskit-grader.jar").path("run").asText());
+            temp.resolve("grade.sh"), stepRunning(GRADE).path("run").asText());
     Map<String, String> environment = new HashMap<>(variables);
     environment.put("RUNNER_TEMP", runnerTemp.toString());
     environment.put("PATH", bin + ":/usr/bin:/bin");
@@ -186,6 +232,18 @@ class GitHubWorkflowTest {
             environment);
     assertThat(run.exitCode()).as(run.output()).isZero();
     return Files.readAllLines(arguments);
+  }
+
+  /** Runs one step's script as the runner would, with a java whose body is {@code java}. */
+  private Run runStep(JsonNode step, String java) throws Exception {
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Files.writeString(bin.resolve("java"), "#!/bin/sh\n" + java + "\n");
+    Files.setPosixFilePermissions(
+        bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path script = Files.writeString(temp.resolve("step.sh"), step.path("run").asText());
+    return bash(
+        List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", script.toString()),
+        Map.of("RUNNER_TEMP", temp.toString(), "PATH", bin + ":/usr/bin:/bin"));
   }
 
   private record Run(int exitCode, String output) {}

@@ -62,6 +62,9 @@ class GradescopeBundleIT {
     assertThat(results.get("score").asDouble())
         .as("score; run_autograder said:%n%s", log)
         .isEqualTo(100.0);
+    assertThat(log.lines().filter(line -> line.matches("isolation: (os|uid|jvm) \\(.+\\)")))
+        .as("the isolation level run_autograder prints before grading; it said:%n%s", log)
+        .hasSize(1);
     assertThat(results.get("execution_time").asDouble()).isNotNegative();
     List<JsonNode> tests = tests(results);
     assertThat(tests).as("tests[] of results.json").hasSizeGreaterThanOrEqualTo(12 * 6);
@@ -96,6 +99,45 @@ class GradescopeBundleIT {
               assertThat(test.get("status").asText()).isEqualTo("failed");
               assertThat(test.get("output").asText()).contains("not implemented yet");
             });
+  }
+
+  @Test
+  void theBundleHoldsNoReferenceSolution() throws IOException {
+    assertThat(ZipListing.fileNames(autograderZip))
+        .contains("grader/" + GradescopeBundle.GRADER_JAR)
+        .noneMatch(name -> name.contains("solutions"));
+    assertThat(ZipListing.entriesUnder(autograderZip, "dev/awskit/solutions/")).isEmpty();
+  }
+
+  @Test
+  void selfCheckOnTheBundleChecksTheStubsAndPointsAtTheBuild() throws Exception {
+    // given
+    Path root = gradescopeLayout(Repository.root().resolve("exercises/src/main/java"));
+    Path log = temp.resolve("self-check.log");
+
+    // when
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                root.resolve("source/grader/" + GradescopeBundle.GRADER_JAR).toString(),
+                "self-check")
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("self-check took longer than " + TIME_LIMIT);
+    }
+
+    // then
+    String output = Files.readString(log);
+    assertThat(process.exitValue()).as("exit code of self-check; it said:%n%s", output).isZero();
+    assertThat(output)
+        .contains("skip reference solution", "java -jar grader/target/awskit-grader.jar self-check")
+        .contains("ok   untouched stubs: 0 / 100")
+        .contains("Self-check passed for the stubs; the reference solution was not checked.");
   }
 
   /** Unpacks the bundle as Gradescope does and puts a copy of {@code sources} in submission/. */

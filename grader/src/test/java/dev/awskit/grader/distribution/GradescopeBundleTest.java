@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -29,10 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GradescopeBundleTest {
 
-  /** Stands in for java: records its arguments, then acts as FAKE_MODE says. */
+  /**
+   * Stands in for java: its isolation command prints a level (or fails, as FAKE_ISOLATION says);
+   * any other command records its arguments, then acts as FAKE_MODE says.
+   */
   private static final String FAKE_JAVA =
       """
       #!/usr/bin/env bash
+      if [ "${@: -1}" = "isolation" ]; then
+        if [ "$FAKE_ISOLATION" = "unknown" ]; then echo "Unmatched argument: isolation" >&2; exit 2; fi
+        echo "isolation: uid (stand-in)"; exit 0
+      fi
       printf '%s\\n' "$@" > "$FAKE_ARGUMENTS"
       output=""; previous=""
       for argument in "$@"; do
@@ -44,6 +49,7 @@ class GradescopeBundleTest {
         unusable) exit 3 ;;
         hangs) exec sleep 30 ;;
         crashes) echo "Exception in thread main" >&2; exit 1 ;;
+        confinement) echo "isolation os is not available here" >&2; exit 6 ;;
       esac
       """;
 
@@ -54,21 +60,7 @@ class GradescopeBundleTest {
 
   @BeforeEach
   void buildAStandInGraderFolder() throws IOException {
-    graderFolder = Files.createDirectories(temp.resolve("target"));
-    Files.createDirectories(graderFolder.resolve("lib"));
-    jar(graderFolder.resolve("lib/picocli.jar"), null, "picocli/CommandLine.class");
-    jar(
-        graderFolder.resolve("lib/solutions.jar"),
-        null,
-        "dev/awskit/solutions/q01/ClientStylesExplainer.class");
-    jar(
-        graderFolder.resolve("lib/exercises.jar"),
-        null,
-        "dev/awskit/exercises/q01/ClientStyles.class");
-    jar(
-        graderFolder.resolve(GradescopeBundle.GRADER_JAR),
-        "lib/picocli.jar lib/solutions.jar lib/exercises.jar",
-        "dev/awskit/grader/cli/Main.class");
+    graderFolder = StandIns.graderFolder(temp);
   }
 
   @Test
@@ -103,13 +95,22 @@ class GradescopeBundleTest {
 
   @Test
   void leavesTheReferenceSolutionOut() throws IOException {
+    // given: a second library holds reference classes under a name that does not say so
+    StandIns.jar(
+        graderFolder.resolve("lib/exercises.jar"),
+        null,
+        "dev/awskit/solutions/q02/CredentialChainExplainer.class");
+    Path zip = temp.resolve("autograder.zip");
+
     // when
-    GradescopeBundle.write(graderFolder, temp.resolve("autograder.zip"), Optional.empty());
+    GradescopeBundle.write(graderFolder, zip, Optional.empty());
 
     // then
-    assertThat(ZipListing.fileNames(temp.resolve("autograder.zip")))
-        .doesNotContain("grader/lib/solutions.jar")
+    assertThat(ZipListing.fileNames(zip))
+        .contains("grader/lib/picocli.jar")
+        .noneMatch(name -> name.contains("solutions"))
         .noneMatch(name -> name.startsWith("policy/"));
+    assertThat(ZipListing.entriesUnder(zip, "dev/awskit/solutions/")).isEmpty();
   }
 
   @Test
@@ -196,6 +197,66 @@ class GradescopeBundleTest {
   }
 
   @Test
+  void runAutograderPrintsTheIsolationLevelBeforeGradingWithTheBestLevel() throws Exception {
+    // given
+    Path root = gradescopeLayout(Optional.empty());
+
+    // when
+    Run run = runAutograder(root, "graded", Map.of());
+
+    // then
+    assertThat(run.log()).contains("isolation: uid (stand-in)\nThe grader finished with exit code 0.");
+    assertThat(run.javaArguments())
+        .containsSubsequence("grade", "--isolation", "auto")
+        .doesNotContain("--require-isolation");
+  }
+
+  @Test
+  void runAutograderTakesTheIsolationFromTheEnvironment() throws Exception {
+    // given
+    Path root = gradescopeLayout(Optional.empty());
+
+    // when
+    Run run =
+        runAutograder(
+            root, "graded", Map.of("AWSKIT_ISOLATION", "os", "AWSKIT_REQUIRE_ISOLATION", "uid"));
+
+    // then
+    assertThat(run.javaArguments())
+        .containsSubsequence("--isolation", "os")
+        .containsSubsequence("--require-isolation", "uid");
+  }
+
+  @Test
+  void runAutograderGradesEvenWhenTheIsolationCommandFails() throws Exception {
+    // given
+    Path root = gradescopeLayout(Optional.empty());
+
+    // when
+    Run run = runAutograder(root, "graded", Map.of("FAKE_ISOLATION", "unknown"));
+
+    // then
+    assertThat(run.log()).contains("isolation command ended with exit code 2; grading goes on");
+    assertThat(json.readTree(root.resolve("results/results.json").toFile()).get("score").asDouble())
+        .isEqualTo(42.5);
+  }
+
+  @Test
+  void runAutograderTellsTheStudentToAskTheInstructorWhenTheIsolationIsMissing() throws Exception {
+    // given
+    Path root = gradescopeLayout(Optional.empty());
+
+    // when
+    Run run = runAutograder(root, "confinement", Map.of("AWSKIT_REQUIRE_ISOLATION", "os"));
+
+    // then
+    JsonNode results = json.readTree(root.resolve("results/results.json").toFile());
+    assertThat(results.get("score").asDouble()).isZero();
+    assertThat(results.get("output").asText()).contains("could not confine", "tell your instructor");
+    assertThat(run.log()).contains("isolation os is not available here", "exit code 6");
+  }
+
+  @Test
   void runAutograderTakesEveryLocationFromTheEnvironment() throws Exception {
     // given
     Path root = gradescopeLayout(Optional.empty());
@@ -273,55 +334,6 @@ class GradescopeBundleTest {
     assertThat(run.log()).contains("Exception in thread main", "exit code 1");
   }
 
-  @Test
-  void setupSkipsTheInstallWhenAJdk17IsThere() throws Exception {
-    // given
-    Path bin = standInTools("17.0.9");
-
-    // when
-    Run run = runSetup(bin);
-
-    // then
-    assertThat(run.exitCode()).as(run.log()).isZero();
-    assertThat(run.log())
-        .contains("JDK 17 is already installed")
-        .doesNotContain("apt-get was called");
-  }
-
-  @Test
-  void setupInstallsAJdkThroughAptWhenTheJdkIsOlder() throws Exception {
-    // given
-    Path bin = standInTools("11.0.20");
-
-    // when
-    Run run = runSetup(bin);
-
-    // then
-    assertThat(run.log())
-        .contains(
-            "apt-get was called with install -y --no-install-recommends openjdk-17-jdk-headless");
-  }
-
-  private Run runSetup(Path bin) throws Exception {
-    Path zip = temp.resolve("autograder.zip");
-    GradescopeBundle.write(graderFolder, zip, Optional.empty());
-    Path source = Files.createDirectories(temp.resolve("setup"));
-    ZipListing.extract(zip, source);
-    return run(
-        List.of("bash", source.resolve("setup.sh").toString()),
-        source,
-        Map.of("PATH", bin + ":/usr/bin:/bin"));
-  }
-
-  /** Writes stand-ins for javac, java and apt-get (which records its call) into a folder. */
-  private Path standInTools(String javacVersion) throws IOException {
-    Path bin = Files.createDirectories(temp.resolve("bin"));
-    script(bin.resolve("javac"), "#!/bin/sh\necho 'javac " + javacVersion + "'\n");
-    script(bin.resolve("java"), "#!/bin/sh\necho 'openjdk version stand-in' >&2\n");
-    script(bin.resolve("apt-get"), "#!/bin/sh\necho \"apt-get was called with $*\"\n");
-    return bin;
-  }
-
   /** Unpacks the bundle as Gradescope does: source/, run_autograder beside it, a submission. */
   private Path gradescopeLayout(Optional<Path> policy) throws IOException {
     Path zip = temp.resolve("autograder.zip");
@@ -332,7 +344,7 @@ class GradescopeBundleTest {
     Path submission = Files.createDirectories(root.resolve("submission"));
     Files.writeString(
         submission.resolve("ClientStylesExplainer.java"), "class ClientStylesExplainer {}\n");
-    script(temp.resolve("java"), FAKE_JAVA);
+    StandIns.script(temp.resolve("java"), FAKE_JAVA);
     return root;
   }
 
@@ -344,47 +356,14 @@ class GradescopeBundleTest {
     all.put("AUTOGRADER_ROOT", root.toString());
     all.put("AWSKIT_JAVA", temp.resolve("java").toString());
     all.put("FAKE_MODE", mode);
+    all.putIfAbsent("FAKE_ISOLATION", "known");
     all.put("FAKE_ARGUMENTS", temp.resolve("arguments.txt").toString());
-    Run run = run(List.of("bash", root.resolve("run_autograder").toString()), root, all);
+    StandIns.Run run =
+        StandIns.run(List.of("bash", root.resolve("run_autograder").toString()), root, all);
     List<String> arguments =
         Files.exists(temp.resolve("arguments.txt"))
             ? Files.readAllLines(temp.resolve("arguments.txt"))
             : List.of();
     return new Run(run.exitCode(), run.log(), arguments);
-  }
-
-  private Run run(List<String> command, Path directory, Map<String, String> environment)
-      throws Exception {
-    Path log = Files.createTempFile(temp, "run", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(directory.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not end within 60 s");
-    }
-    return new Run(process.exitValue(), Files.readString(log), List.of());
-  }
-
-  private static void script(Path file, String text) throws IOException {
-    Files.writeString(file, text);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-  }
-
-  private static void jar(Path file, String classPath, String entry) throws IOException {
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    if (classPath != null) {
-      manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.awskit.grader.cli.Main");
-      manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
-    }
-    try (OutputStream out = Files.newOutputStream(file);
-        JarOutputStream jar = new JarOutputStream(out, manifest)) {
-      jar.putNextEntry(new JarEntry(entry));
-    }
   }
 }

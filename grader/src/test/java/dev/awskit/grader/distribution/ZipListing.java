@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 /**
  * Reads a zip the way {@code unzip} does, independently of the code that wrote it: the entry names
@@ -113,6 +114,30 @@ final class ZipListing {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     }
+  }
+
+  /**
+   * Lists the entries under {@code folder} in the zip, loose ones by name and those inside a packed
+   * jar as {@code JAR!ENTRY}.
+   */
+  static List<String> entriesUnder(Path zip, String folder) throws IOException {
+    List<String> found = new ArrayList<>();
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      for (String name : fileNames(zip)) {
+        if (name.startsWith(folder)) {
+          found.add(name);
+        } else if (name.endsWith(".jar")) {
+          try (ZipInputStream jar = new ZipInputStream(file.getInputStream(file.getEntry(name)))) {
+            for (ZipEntry entry = jar.getNextEntry(); entry != null; entry = jar.getNextEntry()) {
+              if (entry.getName().startsWith(folder)) {
+                found.add(name + "!" + entry.getName());
+              }
+            }
+          }
+        }
+      }
+    }
+    return found;
   }
 
   private static Set<PosixFilePermission> permissions(int mode) {

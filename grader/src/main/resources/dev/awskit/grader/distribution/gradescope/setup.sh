@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Prepares Gradescope's autograder image for the AWS SDK kit's grader. Gradescope runs this once,
-# as root, when it builds the image. The grader and its libraries already sit in this zip, so the
-# only thing to install is a JDK (a JDK, not a JRE: the grader compiles the submitted sources).
+# as root, when it builds the image. The grader and its libraries already sit in this zip (without
+# the reference solution), so what is installed here is what runs the grader and confines it:
+#   openjdk-17-jdk-headless  a JDK, not a JRE: the grader compiles the submitted sources
+#   bubblewrap               bwrap, which runs the student code in its own user, pid, network and
+#                            mount namespaces (isolation level "os")
+#   util-linux               setpriv and prlimit, which run it as an unprivileged user with limits
+#                            when bwrap cannot start (isolation level "uid"; normally present)
+# A tool that is already there is not installed again.
 set -euo pipefail
 
 # Prints the major version of the javac on the PATH, or nothing when there is none.
@@ -10,13 +16,30 @@ javac_major() {
   javac -version 2>&1 | sed -n 's/^javac \([0-9][0-9]*\).*/\1/p' | head -n 1
 }
 
+packages=()
 installed="$(javac_major)"
 if [[ -n "$installed" && "$installed" -ge 17 ]]; then
-  echo "JDK $installed is already installed; nothing to do."
+  echo "JDK $installed is already installed."
+else
+  packages+=(openjdk-17-jdk-headless)
+fi
+if command -v bwrap >/dev/null 2>&1; then
+  echo "bubblewrap is already installed."
+else
+  packages+=(bubblewrap)
+fi
+if command -v setpriv >/dev/null 2>&1 && command -v prlimit >/dev/null 2>&1; then
+  echo "setpriv and prlimit are already installed."
+else
+  packages+=(util-linux)
+fi
+
+if [[ ${#packages[@]} -eq 0 ]]; then
+  echo "Nothing to install."
 else
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
-  apt-get install -y --no-install-recommends openjdk-17-jdk-headless
+  apt-get install -y --no-install-recommends "${packages[@]}"
   apt-get clean
   rm -rf /var/lib/apt/lists/*
 fi
