@@ -1,0 +1,88 @@
+// Hostile, for the operating-system sandbox (graded with the vetting off): starts a Java process
+// that starts another and ends at once (a double fork), whose grandchild waits for the grader to
+// finish and then plants a file. Its downloads are correct.
+package dev.awskit.solutions.q04;
+
+import dev.awskit.exercises.q04.ObjectTransfer;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Leaves a process behind. */
+public class S3ObjectTransfer implements ObjectTransfer {
+
+  private final S3Client s3;
+
+  /** Creates the transfer. */
+  public S3ObjectTransfer(S3Client s3) {
+    this.s3 = s3;
+  }
+
+  @Override
+  public boolean upload(Path file, String bucket, String key) {
+    try {
+      start("child");
+    } catch (Exception blocked) {
+      throw new IllegalStateException("HELD: could not start a process: " + blocked);
+    }
+    throw new IllegalStateException("started a survivor");
+  }
+
+  static void start(String role) throws Exception {
+    String classes =
+        new File(S3ObjectTransfer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .getPath();
+    String java = System.getProperty("java.home") + "/bin/java";
+    new ProcessBuilder(java, "-cp", classes, Survivor.class.getName(), role)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  /** Starts a grandchild and ends; the grandchild outlives everyone it can. */
+  public static final class Survivor {
+    public static void main(String[] args) throws Exception {
+      if (args[0].equals("child")) {
+        start("awskit-os-survivor");
+        return;
+      }
+      Thread.sleep(30_000);
+      try (FileOutputStream out = new FileOutputStream("/tmp/awskit-survivor-planted.txt")) {
+        out.write(1);
+      }
+    }
+  }
+
+  @Override
+  public boolean download(String bucket, String key, Path target) {
+    if (bucket == null || bucket.isBlank() || key == null || key.isBlank() || target == null) {
+      throw new IllegalArgumentException("bucket, key and target are required");
+    }
+    if (Files.isDirectory(target)) {
+      return false;
+    }
+    Path partial = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".part");
+    try (InputStream object = s3.getObject(request -> request.bucket(bucket).key(key))) {
+      Files.copy(object, partial);
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      return true;
+    } catch (IOException | RuntimeException failed) {
+      return false;
+    } finally {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // Nothing more to do.
+      }
+    }
+  }
+}
