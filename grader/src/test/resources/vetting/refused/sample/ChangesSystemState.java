@@ -19,4 +19,10 @@ public class ChangesSystemState {
     java.util.logging.LogManager.getLogManager().reset(); // refused: system-state
     java.util.prefs.Preferences.userRoot().put("k", "v"); // refused: system-state
   }
+
+  public void logging() {
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(new java.util.logging.ConsoleHandler()); // refused: system-state
+    root.setUseParentHandlers(false); // refused: system-state
+  }
 }

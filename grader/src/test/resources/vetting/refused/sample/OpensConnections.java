@@ -26,4 +26,8 @@ public class OpensConnections {
   public void listen() throws Exception {
     new ServerSocket(8080).close(); // refused: network
   }
+
+  public Object inherited() throws Exception {
+    return System.inheritedChannel(); // refused: network
+  }
 }

@@ -32,4 +32,11 @@ public class StartsThreads {
   }
 
   @Override @SuppressWarnings({"deprecation", "removal"}) protected void finalize() {} // refused: threads
+
+  public Object later(java.nio.file.Path path) throws Exception {
+    java.util.concurrent.CompletableFuture<String> never = new java.util.concurrent.CompletableFuture<>();
+    never.orTimeout(1, java.util.concurrent.TimeUnit.SECONDS).thenRun(() -> {}); // refused: threads
+    Object publisher = new java.util.concurrent.SubmissionPublisher<String>(); // refused: threads
+    return publisher + "" + java.nio.channels.AsynchronousFileChannel.open(path); // refused: threads
+  }
 }

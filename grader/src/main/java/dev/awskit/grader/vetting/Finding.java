@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
  */
 record Finding(String className, String method, int line, String sourceFile, String detail) {
 
-  /** Matches the synthetic method javac writes for a lambda body: lambda$upload$0. */
   /** Names the static initializer as the class file does. */
   private static final String STATIC_INITIALIZER = "<clinit>";
 
+  /** Matches the synthetic method javac writes for a lambda body: lambda$upload$0. */
   private static final Pattern LAMBDA = Pattern.compile("lambda\\$(.+)\\$\\d+");
 
   /** Describes an access from submission code to something a rule forbids. */
@@ -51,8 +51,25 @@ record Finding(String className, String method, int line, String sourceFile, Str
     return className + "." + method + " " + detail + " (line " + line + ")";
   }
 
+  /**
+   * Describes a forbidden use that a rule found in the bytecode of a method, given by its name in
+   * the class file and the simple names of its parameter types.
+   */
+  static Finding at(
+      JavaClass owner, String methodName, List<String> parameters, int line, String detail) {
+    return new Finding(
+        owner.getName(), method(owner, methodName, parameters, false), line, sourceFile(owner),
+        detail);
+  }
+
   private static String method(JavaCodeUnit unit, boolean inLambda) {
-    String name = unit.getName();
+    List<String> parameters =
+        unit.getRawParameterTypes().stream().map(Finding::simpleName).toList();
+    return method(unit.getOwner(), unit.getName(), parameters, inLambda);
+  }
+
+  private static String method(
+      JavaClass owner, String name, List<String> parameters, boolean inLambda) {
     Matcher lambda = LAMBDA.matcher(name);
     if (lambda.matches()) {
       // Older ArchUnit versions report the synthetic lambda method itself; its parameters are
@@ -60,18 +77,19 @@ record Finding(String className, String method, int line, String sourceFile, Str
       String enclosing = lambda.group(1);
       return "a lambda in "
           + switch (enclosing) {
-            case "new" -> "constructor " + simpleName(unit.getOwner());
+            case "new" -> "constructor " + simpleName(owner);
             case "static" -> "static initializer";
             default -> enclosing;
           };
     }
+    String list = String.join(", ", parameters);
     String readable;
-    if (unit.isConstructor()) {
-      readable = "constructor " + simpleName(unit.getOwner()) + parameters(unit.getRawParameterTypes());
+    if (name.equals("<init>")) {
+      readable = "constructor " + simpleName(owner) + "(" + list + ")";
     } else if (name.equals(STATIC_INITIALIZER)) {
       readable = "static initializer";
     } else {
-      readable = name + parameters(unit.getRawParameterTypes());
+      readable = name + "(" + list + ")";
     }
     return inLambda ? "a lambda in " + readable : readable;
   }

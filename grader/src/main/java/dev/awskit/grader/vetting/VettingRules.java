@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  * What the exercises do need stays allowed: SDK request builders, {@code java.nio.file.Files}
  * and {@code Path} (question 4 uploads and downloads files; the worker JVM confines them to its
  * sandbox, which is why the ways around them are refused), lambdas, streams (parallel ones
- * included), records, Jackson, {@code Thread.sleep} and {@code Thread.currentThread().interrupt()},
+ * included), records, Jackson for JSON ({@link LibraryRules}), {@code Thread.sleep} and {@code Thread.currentThread().interrupt()},
  * printing. {@code docs/security.md} lists the rules and what they do not catch.
  */
 public final class VettingRules {
@@ -73,7 +73,10 @@ public final class VettingRules {
         sdkClientBuiltInside(),
         fileSystemTricks(),
         fileAccessOutsideNio(),
-        jdkInternals());
+        jdkInternals(),
+        LibraryRules.libraryReflection(),
+        LibraryRules.libraryJsonTypes(),
+        LibraryRules.libraryAnnotations());
   }
 
   /** Forbids ending the JVM or hooking into its end. */
@@ -144,8 +147,9 @@ public final class VettingRules {
             .should(
                 new ForbiddenUse(
                     "start threads or thread pools (new Thread, Thread.start, ThreadGroup,"
-                        + " Executors, ForkJoinPool, CompletableFuture.*Async, Timer, Cleaner,"
-                        + " finalize())",
+                        + " Executors, ForkJoinPool, CompletableFuture.*Async, orTimeout,"
+                        + " completeOnTimeout, SubmissionPublisher, AsynchronousFileChannel,"
+                        + " Timer, Cleaner, finalize())",
                     memberOfSubtypeExcept("java.lang.Thread", HARMLESS_THREAD_MEMBERS)
                         .or(memberOfSubtype("java.lang.ThreadGroup"))
                         .or(member("java.util.concurrent.Executors"))
@@ -153,7 +157,12 @@ public final class VettingRules {
                         .or(member("java.util.concurrent.ForkJoinPool", "commonPool"))
                         .or(memberOfSubtype("java.util.concurrent.ForkJoinTask", "fork", "invokeAll"))
                         .or(memberNamedEnding("java.util.concurrent.CompletableFuture", "Async"))
-                        .or(member("java.util.concurrent.CompletableFuture", "delayedExecutor"))
+                        .or(member(
+                            "java.util.concurrent.CompletableFuture", "delayedExecutor",
+                            "orTimeout", "completeOnTimeout"))
+                        .or(constructorOfSubtype("java.util.concurrent.SubmissionPublisher"))
+                        .or(memberOfSubtype("java.nio.channels.AsynchronousFileChannel", "open"))
+                        .or(memberOfSubtype("java.nio.channels.AsynchronousChannelGroup"))
                         .or(constructorOfSubtype("java.util.Timer"))
                         .or(member("java.lang.ref.Cleaner", "create")),
                     finalizer))
@@ -166,7 +175,8 @@ public final class VettingRules {
     return rule(
         "class-loading",
         "load classes or resources themselves (ClassLoader, getClassLoader, getResource,"
-            + " ServiceLoader, javax.tools, javax.script, java.lang.instrument)",
+            + " ServiceLoader, ResourceBundle.getBundle, ObjectInputStream, DriverManager,"
+            + " javax.tools, javax.script, java.lang.instrument)",
         "loading classes or resources yourself could read the hidden tests or the reference"
             + " solution, or run code the grader never checked",
         classLoadingUses());
@@ -177,6 +187,9 @@ public final class VettingRules {
         .or(member("java.lang.Class", "getClassLoader", "getResource", "getResourceAsStream"))
         .or(member("java.lang.Thread", "getContextClassLoader", "setContextClassLoader"))
         .or(member("java.util.ServiceLoader"))
+        .or(member("java.util.ResourceBundle", "getBundle"))
+        .or(memberOfSubtype("java.io.ObjectInputStream"))
+        .or(member("java.sql.DriverManager"))
         .or(inPackage("javax.tools", "javax.script", "java.lang.instrument"));
   }
 
@@ -211,7 +224,7 @@ public final class VettingRules {
         "change the System streams, system properties or JVM-wide defaults (System.setOut,"
             + " setErr, setIn, setProperty, clearProperty, setProperties, getProperties,"
             + " setSecurityManager, Locale.setDefault, TimeZone.setDefault, Security providers,"
-            + " LogManager configuration, java.util.prefs)",
+            + " LogManager configuration, Logger handlers and parents, java.util.prefs)",
         "System streams, properties and defaults are shared with the grader and the other"
             + " questions, so changing them would disturb both; pass values around instead",
         member(
@@ -231,7 +244,11 @@ public final class VettingRules {
             .or(member("java.net.URL", "setURLStreamHandlerFactory"))
             .or(member(
                 "java.util.logging.LogManager", "reset", "readConfiguration",
-                "updateConfiguration"))
+                "updateConfiguration", "addLogger", "addConfigurationListener",
+                "removeConfigurationListener"))
+            .or(member(
+                "java.util.logging.Logger", "addHandler", "removeHandler", "setParent",
+                "setUseParentHandlers", "setFilter"))
             .or(inPackage("java.util.prefs")));
   }
 
@@ -241,7 +258,7 @@ public final class VettingRules {
         "network",
         "open network connections (Socket, ServerSocket, DatagramSocket, socket channels,"
             + " java.net.http.HttpClient, URL.openConnection, URL.openStream, URLConnection,"
-            + " host name lookups, JNDI)",
+            + " host name lookups, System.inheritedChannel, JNDI)",
         "the exercises reach AWS only through the SDK client given to your constructor, and the"
             + " grader gives your code no network",
         memberOfSubtype("java.net.Socket")
@@ -253,6 +270,7 @@ public final class VettingRules {
                 "java.net.InetAddress", "getByName", "getAllByName", "getLocalHost",
                 "isReachable", "getHostName", "getCanonicalHostName"))
             .or(member("java.net.InetSocketAddress", "<init>"))
+            .or(member("java.lang.System", "inheritedChannel"))
             .or(inPackage("java.net.http", "javax.net", "java.rmi", "javax.naming"))
             .or(memberOfSubtype("java.nio.channels.SocketChannel"))
             .or(memberOfSubtype("java.nio.channels.ServerSocketChannel"))

@@ -70,7 +70,7 @@ class StaticVettingTest {
   @Test
   @DisplayName("code that only does what the exercises need passes with no violation")
   void cleanCodePasses() {
-    assertThat(List.of("sample.CleanTransfer", "sample.CleanServices", "sample.CleanLanguage", "sample.CleanMisc"))
+    assertThat(List.of("sample.CleanTransfer", "sample.CleanServices", "sample.CleanLanguage", "sample.CleanMisc", "sample.CleanJson"))
         .as("the clean classes were compiled and imported")
         .allMatch(allowed.graph()::contains);
     assertThat(allowed.violations()).extracting(Violation::message).isEmpty();
@@ -95,6 +95,10 @@ class StaticVettingTest {
           file-access-outside-nio | sample.AccessesFilesOutsideNio | libraries(File)        | calls ObjectMapper.readTree(File)          | readTree(file)
           file-access-outside-nio | sample.AccessesFilesOutsideNio | fileMembers(Path)      | calls File.exists()                        | file.exists()
           jdk-internals           | sample.UsesJdkInternals    | pid()                      | calls ManagementFactory.getRuntimeMXBean() | ManagementFactory.getRuntimeMXBean()
+          library-reflection      | sample.UsesJacksonRoutes   | configuration()            | calls ObjectMapper.addMixIn(Class, Class)  | json.addMixIn(
+          library-json-types      | sample.UsesJacksonRoutes   | classes(String)            | passes FileOutputStream.class to ObjectMapper.readValue(String, Class) | Object stream = json.readValue
+          library-json-types      | sample.UsesJacksonRoutes   | classes(String)            | passes UsesJacksonRoutes.Holder.class to ObjectMapper.readValue(String, Class), and Jackson would create a FileOutputStream for UsesJacksonRoutes.Holder.out | json.readValue("{}", Holder.class)
+          library-annotations     | sample.UsesJacksonRoutes   | inject(String)             | has a parameter annotated @JacksonInject   | @JacksonInject String
           """)
   @DisplayName("each refused category names class, method, line, what was done and why")
   void namesClassMethodLineAndReason(String ruleId, String className, String method, String detail, String snippet) {
