@@ -29,20 +29,27 @@ public class S3ObjectTransfer implements ObjectTransfer {
 
   @Override
   public boolean upload(Path file, String bucket, String key) {
+    Path ready = Path.of("").toAbsolutePath().resolve("survivor-ready");
     try {
-      start("child");
+      start("child", ready);
+      // Returns only once the grandchild runs on its own, so that the grader has to end it.
+      for (int wait = 0; wait < 80 && !Files.exists(ready); wait++) {
+        Thread.sleep(50);
+      }
     } catch (Exception blocked) {
       throw new IllegalStateException("HELD: could not start a process: " + blocked);
     }
-    throw new IllegalStateException("started a survivor");
+    throw new IllegalStateException(
+        Files.exists(ready) ? "started a survivor" : "HELD: the survivor never ran");
   }
 
-  static void start(String role) throws Exception {
+  static void start(String role, Path ready) throws Exception {
     String classes =
         new File(S3ObjectTransfer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
             .getPath();
     String java = System.getProperty("java.home") + "/bin/java";
-    new ProcessBuilder(java, "-cp", classes, Survivor.class.getName(), role)
+    String classPath = System.getProperty("java.class.path") + File.pathSeparator + classes;
+    new ProcessBuilder(java, "-cp", classPath, Survivor.class.getName(), role, ready.toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
@@ -51,10 +58,12 @@ public class S3ObjectTransfer implements ObjectTransfer {
   /** Starts a grandchild and ends; the grandchild outlives everyone it can. */
   public static final class Survivor {
     public static void main(String[] args) throws Exception {
+      Path ready = Path.of(args[1]);
       if (args[0].equals("child")) {
-        start("awskit-os-survivor");
+        start("awskit-os-survivor", ready);
         return;
       }
+      Files.writeString(ready, "running");
       Thread.sleep(30_000);
       try (FileOutputStream out = new FileOutputStream("/tmp/awskit-survivor-planted.txt")) {
         out.write(1);

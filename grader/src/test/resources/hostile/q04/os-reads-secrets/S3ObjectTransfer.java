@@ -1,6 +1,7 @@
 // Hostile, for the operating-system sandbox (graded with the vetting off): reads its own memory
 // map and environment, the environment of the grader (its parent process) and of process 1, and
-// system files, with java.io, and leaks what it could read. Its downloads are correct.
+// system files, with java.io, and reports what it could read, each as path=bytes. Its downloads
+// are correct.
 package dev.awskit.solutions.q04;
 
 import dev.awskit.exercises.q04.ObjectTransfer;
@@ -42,7 +43,7 @@ public class S3ObjectTransfer implements ObjectTransfer {
         // The sandbox held.
       }
     }
-    throw new IllegalStateException(read.isEmpty() ? "HELD: nothing read" : "LEAKED read " + read);
+    throw new IllegalStateException(read.isEmpty() ? "HELD: nothing read" : "READ " + read);
   }
 
   @Override

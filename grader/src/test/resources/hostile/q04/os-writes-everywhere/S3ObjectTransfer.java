@@ -1,6 +1,7 @@
 // Hostile, for the operating-system sandbox (graded with the vetting off): writes a marker file
-// with java.io beside every class-path entry, in /tmp and in the home folder, and leaks which
-// writes worked. Its downloads are correct.
+// with java.io beside every class-path entry, in /tmp, in the JDK and in root's home, and reports
+// which writes worked (in the sandbox's own /tmp a write works and is harmless: the test looks for
+// the files on the grader's side). Its downloads are correct.
 package dev.awskit.solutions.q04;
 
 import dev.awskit.exercises.q04.ObjectTransfer;
@@ -46,7 +47,7 @@ public class S3ObjectTransfer implements ObjectTransfer {
       }
     }
     throw new IllegalStateException(
-        written.isEmpty() ? "HELD: no write outside the sandbox" : "LEAKED wrote " + written);
+        written.isEmpty() ? "HELD: no write worked" : "WROTE " + written);
   }
 
   @Override

@@ -1,0 +1,203 @@
+package dev.awskit.grader.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.awskit.grader.engine.Grader;
+import dev.awskit.grader.engine.GraderClassPath;
+import dev.awskit.grader.engine.GradingResult;
+import dev.awskit.grader.engine.IsolationLevel;
+import dev.awskit.grader.engine.RunSettings;
+import dev.awskit.grader.engine.SubmissionSource;
+import dev.awskit.grader.scoring.QuestionScore;
+import dev.awskit.grader.scoring.Scorecard;
+import dev.awskit.grader.scoring.Scorer;
+import dev.awskit.grader.testing.Assembled;
+import dev.awskit.grader.testing.Graded;
+import dev.awskit.grader.worker.IsolationChoice;
+import dev.awskit.grader.worker.IsolationUnavailableException;
+import dev.awskit.grader.worker.WorkerRunner;
+import dev.awskit.grader.worker.WorkerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Grades attacks on the machine with the static vetting switched off, so that nothing but the
+ * operating system stands in their way, and proves that the os and uid levels hold alone: no write
+ * outside the sandbox, nothing secret read, no process left when the grade returns, and the level
+ * in the result.
+ *
+ * <p>The cases are the q04 folders {@code hostile/q04/os-*}: each attack runs when a hidden test
+ * uploads, and throws an exception that says what it managed, which a student would read in their
+ * feedback. What each level must stop follows docs/security.md: the os level every read and every
+ * write outside the sandbox; the uid level the files only the grader may read and write, and the
+ * grader's environment, but not the worker's own {@code /proc/self}, world-readable files or
+ * world-writable folders. A level this machine cannot give is skipped with the reason, unless
+ * {@code CI=true}: CI installs bubblewrap and runs as root, so there it fails.
+ */
+class OsSandboxTest {
+
+  private static final Path HOSTILE = Path.of("src", "test", "resources", "hostile", "q04");
+  private static final String PLANTED = "awskit-planted-os.txt";
+  private static final String SURVIVOR = "awskit-os-survivor";
+
+  @TempDir Path work;
+
+  static Stream<Arguments> attacks() {
+    List<Arguments> attacks = new ArrayList<>();
+    for (IsolationChoice level : List.of(IsolationChoice.OS, IsolationChoice.UID)) {
+      for (String attack : List.of("os-writes-everywhere", "os-reads-secrets", "os-double-fork")) {
+        attacks.add(Arguments.of(level, attack));
+      }
+    }
+    return attacks.stream();
+  }
+
+  @BeforeEach
+  void removeOldMarkers() throws Exception {
+    for (Path marker : markers()) {
+      Files.deleteIfExists(marker);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("attacks")
+  @DisplayName("an attack with the vetting off is held by the operating system alone")
+  void operatingSystemHoldsAlone(IsolationChoice level, String attack) throws Exception {
+    // given
+    WorkerRunner runner = new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(1));
+    runner.isolate(level);
+    requireAvailable(runner, level);
+    Path submission = Assembled.referenceWith(HOSTILE.resolve(attack), 4, work.resolve(attack));
+    RunSettings settings = new RunSettings(Duration.ofSeconds(5), Map.of()).withoutStaticVetting();
+
+    // when
+    GradingResult result;
+    try (Grader grader =
+        new Grader(Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC))) {
+      result = grader.grade(new SubmissionSource.SourceFolder(submission), settings);
+    } finally {
+      runner.close();
+    }
+
+    // then
+    Scorecard scorecard = Scorer.score(Graded.scheme(), result);
+    assertThat(result.isolation().level()).as("the level that graded it").isEqualTo(level(level));
+    assertThat(result.vettingProblems()).as("vetting problems with the vetting off").isEmpty();
+    QuestionScore q04 = scorecard.question(4).orElseThrow();
+    List<String> feedback =
+        q04.tests().stream()
+            .map(test -> test.outcome().feedback() + "\n" + test.outcome().detail())
+            .toList();
+    assertThat(feedback)
+        .as("what the attack reports from inside the sandbox")
+        .anySatisfy(text -> assertThat(text).containsAnyOf("HELD", "WROTE", "READ", "survivor"))
+        .noneSatisfy(
+            text -> assertThat(text).containsAnyOf(forbiddenReads(level).toArray(String[]::new)));
+    List<Path> planted = new ArrayList<>(markers());
+    if (level == IsolationChoice.UID) {
+      // A uid of its own can write in the world-writable /tmp, which the grader never reads.
+      planted.remove(Path.of("/tmp", PLANTED));
+    }
+    assertThat(planted).as("files planted outside the sandbox").noneMatch(Files::exists);
+    if (attack.equals("os-double-fork")) {
+      // The sandbox lets a process start; it must end it with the grade.
+      assertThat(feedback).as("whether the survivor ran").anySatisfy(
+          text -> assertThat(text).contains("started a survivor"));
+    }
+    assertThat(survivors()).as("processes of the submission alive after the grade").isEmpty();
+    assertThat(scorecard.questions())
+        .filteredOn(other -> other.number() != 4)
+        .allSatisfy(other -> assertThat(other.score()).isEqualTo(other.maxScore()));
+  }
+
+  /** Returns what a read of must never show, as {@code path=} in the attack's report. */
+  private static List<String> forbiddenReads(IsolationChoice level) {
+    List<String> secrets =
+        new ArrayList<>(
+            List.of(
+                "/proc/" + ProcessHandle.current().pid() + "/environ=",
+                "/proc/1/environ=",
+                "/etc/shadow=",
+                "/root/.bashrc="));
+    if (level == IsolationChoice.OS) {
+      secrets.addAll(List.of("/proc/self/maps=", "/proc/self/mem=", "/proc/self/environ=", "/etc/passwd="));
+    }
+    return secrets;
+  }
+
+  private static IsolationLevel level(IsolationChoice choice) {
+    return choice == IsolationChoice.OS ? IsolationLevel.OS : IsolationLevel.UID;
+  }
+
+  /** Skips the test where the level cannot be had, or fails it in CI, where it must be had. */
+  static void requireAvailable(WorkerRunner runner, IsolationChoice level) {
+    try {
+      runner.isolation();
+    } catch (IsolationUnavailableException unavailable) {
+      String reason =
+          "The isolation level "
+              + level.label()
+              + " is not available here, so its tests cannot run: "
+              + unavailable.getMessage();
+      if ("true".equals(System.getenv("CI"))) {
+        fail(reason + " CI must give it: .ci/run installs bubblewrap and runs as root.");
+      }
+      Assumptions.abort(reason);
+    }
+  }
+
+  private static List<Path> markers() {
+    List<Path> markers = new ArrayList<>();
+    for (Path entry : GraderClassPath.entries()) {
+      Path parent = entry.toAbsolutePath().getParent();
+      if (parent != null) {
+        markers.add(parent.resolve(PLANTED));
+      }
+    }
+    markers.add(Path.of("/tmp", PLANTED));
+    markers.add(Path.of(System.getProperty("java.home"), PLANTED));
+    markers.add(Path.of("/tmp", "awskit-survivor-planted.txt"));
+    try (Stream<Path> stages = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      stages
+          .filter(path -> path.getFileName().toString().startsWith("awskit-classpath-"))
+          .forEach(stage -> markers.add(stage.resolve(PLANTED)));
+    } catch (java.io.IOException unreadable) {
+      // No stage to look into.
+    }
+    return markers;
+  }
+
+  /** Lists the survivors' command lines, read whole from /proc (ProcessHandle cuts long ones). */
+  private static List<String> survivors() throws java.io.IOException {
+    List<String> found = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> processes =
+        Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path process : processes) {
+        try {
+          String line = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+          if (line.contains(SURVIVOR)) {
+            found.add(process.getFileName() + ": " + line);
+          }
+        } catch (java.io.IOException ended) {
+          // The process ended while it was read.
+        }
+      }
+    }
+    return found;
+  }
+}
