@@ -85,6 +85,19 @@ final class Crashes {
         "");
   }
 
+  /**
+   * Describes a test whose results the grader voided twice, because the Java process running the
+   * question sent messages out of order: something in it wrote on the grader's channel.
+   */
+  static TestOutcome untrusted(String irregularity) {
+    return new TestOutcome.NotRun(
+        "The grader could not trust this run: twice, the Java process running this question's"
+            + " tests sent the grader messages that the tests themselves did not send, so the"
+            + " grader counted none of its results. Code that writes to the process's own output"
+            + " channel, or tampers with the test run, causes this.",
+        "Irregular frame: " + irregularity);
+  }
+
   private static String detail(boolean wedged, WorkerEnd end) {
     StringBuilder detail = new StringBuilder();
     detail.append(

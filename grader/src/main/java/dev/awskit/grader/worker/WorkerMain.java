@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * System.out} and {@code System.err} with a {@link CapturedOutput} and {@code System.in} with an
  * empty stream, keeping the real streams for itself. Then it reads the nonce from the first line of
  * its standard input, sends {@link WorkerMessage.Ready}, and runs one {@link WorkerJob} per further
- * line, sending framed messages on its real standard output. It ends when its standard input ends,
+ * line (or confirms a sync token), sending framed messages on its real standard output. It ends when its standard input ends,
  * or after a job that left it unclean. Started by {@link WorkerRunner}; not meant to be started by
  * hand.
  */
@@ -47,7 +47,9 @@ public final class WorkerMain {
     session.ready();
     String line;
     while ((line = in.readLine()) != null) {
-      if (!line.isBlank() && !session.run(line)) {
+      if (line.startsWith(WorkerProcess.SYNC)) {
+        session.sync(line.substring(WorkerProcess.SYNC.length()).strip());
+      } else if (!line.isBlank() && !session.run(line)) {
         break;
       }
     }

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>A worker sends {@link Ready} once, then for every {@link WorkerJob} it is given: {@link
  * Planned}, an {@link Event} for each test event, an {@link Invoked} each time a run of a test
- * begins, and {@link Done}.
+ * begins, and {@link Done}; and {@link Synced} when the grader asks it to confirm that its own
+ * loop still holds the channel.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "message")
 @JsonSubTypes({
@@ -19,7 +20,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = WorkerMessage.Planned.class, name = "planned"),
   @JsonSubTypes.Type(value = WorkerMessage.Event.class, name = "event"),
   @JsonSubTypes.Type(value = WorkerMessage.Invoked.class, name = "invoked"),
-  @JsonSubTypes.Type(value = WorkerMessage.Done.class, name = "done")
+  @JsonSubTypes.Type(value = WorkerMessage.Done.class, name = "done"),
+  @JsonSubTypes.Type(value = WorkerMessage.Synced.class, name = "synced")
 })
 sealed interface WorkerMessage {
 
@@ -57,4 +59,12 @@ sealed interface WorkerMessage {
    * @param reason why the worker is not clean, for the instructor; empty when clean
    */
   record Done(boolean clean, String reason) implements WorkerMessage {}
+
+  /**
+   * Confirms a token the grader just sent: the worker's own loop read it, after the job's end, so
+   * no frame between the two came from anywhere else.
+   *
+   * @param token the token the grader sent
+   */
+  record Synced(String token) implements WorkerMessage {}
 }

@@ -29,6 +29,9 @@ final class WorkerProcess implements AutoCloseable {
 
   private static final int KEPT_OUTPUT_CHARS = 8 * 1024;
 
+  /** Starts an input line that asks the worker to confirm a token, rather than run a job. */
+  static final String SYNC = "sync ";
+
   private final Process process;
   private final ConfinedWorker confined;
   private final Sandbox sandbox;
@@ -88,6 +91,11 @@ final class WorkerProcess implements AutoCloseable {
    */
   boolean aloneAlive() {
     return process.isAlive() && confined.others(process.toHandle()) == 0;
+  }
+
+  /** Asks the worker to confirm {@code token}; its answer comes through {@link #next}. */
+  void sync(String token) {
+    write(SYNC + token);
   }
 
   /** Sends a job; a worker that has ended already is noticed by {@link #next}. */

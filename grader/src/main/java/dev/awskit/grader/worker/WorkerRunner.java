@@ -223,6 +223,10 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     private boolean betweenJobs;
     /** The copies of the submission's classes in the current worker's sandbox, once made. */
     private List<String> copiedRoots;
+    /** The tests the last attempt at a question planned. */
+    private List<String> lastPlan = List.of();
+    /** Why the last untrusted attempt was not trusted. */
+    private String irregularity = "";
 
     Run(RunRequest request, Consumer<TestEvent> events) {
       this.request = request;
@@ -231,10 +235,40 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
           Duration.ofMillis(request.timeLimitMillis()).plus(settings.grace()).toNanos();
     }
 
-    /** Runs the tests of one question's classes to the end, whatever the submission does. */
+    /**
+     * Runs the tests of one question's classes to the end, whatever the submission does, and hands
+     * on their events only once the worker's frames for the question proved regular: a question
+     * whose frames did not is run again, once, in a new worker, and its tests are not run a third
+     * time but reported as untrusted.
+     */
     void question(List<String> testClasses) throws InterruptedException {
+      List<TestEvent> kept = new ArrayList<>();
+      Optional<String> untrusted = attempts(testClasses, kept);
+      if (untrusted.isPresent()) {
+        Set<String> planned = new LinkedHashSet<>(lastPlan);
+        kept.clear();
+        untrusted = attempts(testClasses, kept);
+        if (untrusted.isPresent()) {
+          kept.clear();
+          planned.addAll(lastPlan);
+          for (String test : planned) {
+            kept.add(new TestEvent.TestFinished(test, Crashes.untrusted(untrusted.get()), 0));
+          }
+        }
+      }
+      kept.forEach(events);
+    }
+
+    /**
+     * Runs one question's tests, in new workers as often as crashes need, keeping their events;
+     * returns why the run cannot be trusted, after ending the worker that sent an irregular frame,
+     * or empty when every frame was regular.
+     */
+    private Optional<String> attempts(List<String> testClasses, List<TestEvent> kept)
+        throws InterruptedException {
       Set<String> planned = new LinkedHashSet<>();
       Set<String> finished = new LinkedHashSet<>();
+      lastPlan = List.of();
       int restarts = 0;
       while (true) {
         if (worker == null) {
@@ -250,24 +284,29 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
                 request.warmUpTypes(),
                 request.freshWorker());
         worker.send(new WorkerJob(job, List.copyOf(finished)));
-        Attempt attempt = attempt(planned, finished);
+        JobTranscript transcript = new JobTranscript(finished);
+        Attempt attempt = attempt(transcript, planned, finished, kept);
+        lastPlan = List.copyOf(planned);
+        if (attempt == Attempt.UNTRUSTED) {
+          return Optional.of(irregularity);
+        }
         if (attempt == Attempt.COMPLETE) {
           betweenJobs = true;
-          return;
+          return Optional.empty();
         }
         if (attempt != Attempt.LOST_BETWEEN_TESTS) {
           restarts++;
         }
         if (!planned.isEmpty() && finished.containsAll(planned)) {
-          return;
+          return Optional.empty();
         }
         if (restarts >= settings.restartsPerQuestion()) {
           for (String test : planned) {
             if (finished.add(test)) {
-              events.accept(new TestEvent.TestFinished(test, Crashes.givenUp(restarts), 0));
+              kept.add(new TestEvent.TestFinished(test, Crashes.givenUp(restarts), 0));
             }
           }
-          return;
+          return Optional.empty();
         }
       }
     }
@@ -286,12 +325,22 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       return copiedRoots;
     }
 
-    /** Follows one job in the current worker until it is done or the worker is gone. */
-    private Attempt attempt(Set<String> planned, Set<String> finished) throws InterruptedException {
+    /**
+     * Follows one job in the current worker until it is done or the worker is gone, checking each
+     * frame against the run; after the job's end, asks the worker to confirm a new token, so that
+     * a worker whose channel something else holds is found out before its results count.
+     */
+    private Attempt attempt(
+        JobTranscript transcript,
+        Set<String> planned,
+        Set<String> finished,
+        List<TestEvent> kept)
+        throws InterruptedException {
       String running = null;
       long runningSince = 0;
       boolean progress = false;
       boolean heard = false;
+      String token = null;
       long deadline =
           nanoTime.getAsLong() + (coldWorker ? settings.startTimeout().toNanos() : testDeadline);
       while (true) {
@@ -300,8 +349,15 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
           WorkerMessage received = message.message();
           long now = nanoTime.getAsLong();
           heard = true;
-          if (received instanceof WorkerMessage.Ready) {
-            continue;
+          if (token != null) {
+            if (received instanceof WorkerMessage.Synced synced && synced.token().equals(token)) {
+              return Attempt.COMPLETE;
+            }
+            return distrust("a message came between the job's end and the confirmation");
+          }
+          Optional<String> irregular = transcript.check(received);
+          if (irregular.isPresent()) {
+            return distrust(irregular.get());
           }
           if (received instanceof WorkerMessage.Invoked invoked) {
             if (invoked.testId().equals(running)) {
@@ -324,23 +380,28 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
               finished.add(testEvent.testId());
               deadline = now + testDeadline;
             }
-            events.accept(testEvent);
+            kept.add(testEvent);
           } else if (received instanceof WorkerMessage.Done done) {
-            if (done.clean()) {
-              return Attempt.COMPLETE;
+            if (!done.clean()) {
+              worker.stop(false);
+              worker = null;
+              return Attempt.REPLACED;
             }
-            worker.stop(false);
-            worker = null;
-            return Attempt.REPLACED;
+            token = newNonce();
+            worker.sync(token);
+            deadline = now + testDeadline;
           }
           continue;
+        }
+        if (token != null) {
+          return distrust("the worker did not confirm the end of the job");
         }
         boolean wedged = next.isEmpty();
         WorkerEnd end = worker.stop(false);
         worker = null;
         if (running != null) {
           long millis = Math.max(0, (nanoTime.getAsLong() - runningSince) / 1_000_000);
-          events.accept(
+          kept.add(
               new TestEvent.TestFinished(
                   running,
                   Crashes.outcome(
@@ -357,6 +418,14 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
         boolean lostWhileIdle = !heard && !wedged && served > 0;
         return progress || lostWhileIdle ? Attempt.LOST_BETWEEN_TESTS : Attempt.CRASHED;
       }
+    }
+
+    /** Ends the worker that sent an irregular frame, which no later run may use. */
+    private Attempt distrust(String why) {
+      irregularity = why;
+      worker.stop(false);
+      worker = null;
+      return Attempt.UNTRUSTED;
     }
 
     /**
@@ -472,9 +541,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     Confinement confining = confinement();
     started.incrementAndGet();
     Sandbox sandbox = Sandbox.create();
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    String nonce = HexFormat.of().formatHex(bytes);
+    String nonce = newNonce();
     ConfinedWorker confined;
     try {
       confined =
@@ -490,6 +557,13 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     return WorkerProcess.start(confined, sandbox, nonce);
   }
 
+  /** Returns 24 random bytes in hex, for a worker's nonce or a confirmation token. */
+  private String newNonce() {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
   /** Returns a job without tests: the worker only prepares the mocks of {@code types}. */
   private static WorkerJob warmUpJob(List<String> types) {
     return new WorkerJob(new RunRequest(List.of(), List.of(), 1, Map.of(), types), List.of());
@@ -503,6 +577,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     REPLACED,
     /** The worker ended or stopped responding during a test, or before any test ended. */
     CRASHED,
+    /** A frame broke the run's order; the worker was ended and the job's results are void. */
+    UNTRUSTED,
     /**
      * The worker ended between two tests, after at least one test ended, or a worker reused from
      * an earlier submission ended before it answered: no test is to blame, so the new worker the

@@ -112,6 +112,11 @@ final class WorkerSession {
     return clean;
   }
 
+  /** Confirms {@code token}, read from the grader after a job's end. */
+  void sync(String token) {
+    send(new WorkerMessage.Synced(token));
+  }
+
   /** Returns how much of the heap the last collection of each heap pool left in use, in bytes. */
   private static long heapRetainedAfterCollection() {
     long retained = 0;

@@ -121,6 +121,48 @@ final class FakeWorkers {
     }
   }
 
+  /**
+   * Forges a pass in the questions of class {@code Gamma}: reports its first test passed while it
+   * runs, then reports the test's real failure, as code inside the worker that learned the nonce
+   * would.
+   */
+  static final class ForgesAPass {
+    public static void main(String[] args) throws IOException {
+      serve(
+          (tests, out) -> {
+            for (String test : tests) {
+              if (!test.contains("Gamma")) {
+                out.pass(test);
+                continue;
+              }
+              out.send(new WorkerMessage.Event(new TestEvent.TestStarted(test)));
+              out.send(
+                  new WorkerMessage.Event(
+                      new TestEvent.TestFinished(test, new TestOutcome.Passed(), 1)));
+              out.send(
+                  new WorkerMessage.Event(
+                      new TestEvent.TestFinished(
+                          test, new TestOutcome.Failed("the real failure", ""), 1)));
+            }
+            out.send(new WorkerMessage.Done(true, ""));
+            return true;
+          });
+    }
+  }
+
+  /** Passes every test, then sends one more result after the job's end, as a lingering forger. */
+  static final class WritesAfterDone {
+    public static void main(String[] args) throws IOException {
+      serve(
+          (tests, out) -> {
+            tests.forEach(out::pass);
+            out.send(new WorkerMessage.Done(true, ""));
+            out.pass(tests.get(0));
+            return true;
+          });
+    }
+  }
+
   /** Ends before it says it is ready. */
   static final class NeverReady {
     public static void main(String[] args) {
@@ -168,6 +210,10 @@ final class FakeWorkers {
     out.send(new WorkerMessage.Ready());
     String line;
     while ((line = in.readLine()) != null) {
+      if (line.startsWith(WorkerProcess.SYNC)) {
+        out.send(new WorkerMessage.Synced(line.substring(WorkerProcess.SYNC.length()).strip()));
+        continue;
+      }
       WorkerJob job = frames.readJob(line);
       if (job.request().testClasses().isEmpty()) {
         out.send(new WorkerMessage.Done(true, ""));

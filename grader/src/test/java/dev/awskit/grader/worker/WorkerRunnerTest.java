@@ -117,6 +117,54 @@ class WorkerRunnerTest {
   }
 
   @Test
+  @DisplayName(
+      "a forged result voids its question, which runs again once and then counts as untrusted")
+  void forgedResultVoidsItsQuestion() {
+    // given a worker that reports a pass and then the real failure of the same test
+
+    // when
+    Map<String, TestOutcome> outcomes = run(FakeWorkers.ForgesAPass.class);
+
+    // then
+    assertThat(outcomes.get("x.q02.Gamma#first"))
+        .isInstanceOf(TestOutcome.NotRun.class)
+        .satisfies(
+            outcome -> {
+              assertThat(outcome.feedback()).startsWith("The grader could not trust this run");
+              assertThat(outcome.detail()).contains("x.q02.Gamma#first");
+            });
+    assertThat(outcomes.get("x.q02.Gamma#second")).isInstanceOf(TestOutcome.NotRun.class);
+    assertThat(outcomes.entrySet())
+        .as("the outcomes of the question no forger touched")
+        .filteredOn(entry -> entry.getKey().startsWith("x.q01."))
+        .hasSize(4)
+        .allSatisfy(entry -> assertThat(entry.getValue().passed()).as(entry.getKey()).isTrue());
+  }
+
+  @Test
+  @DisplayName("a result sent after a job's end voids the job, and the worker serves nobody after")
+  void resultAfterTheEndVoidsTheJob() {
+    // given
+    List<TestEvent> events = new ArrayList<>();
+
+    // when
+    try (WorkerRunner runner =
+        new WorkerRunner(QUICK, System::nanoTime, FakeWorkers.WritesAfterDone.class.getName())) {
+      runner.run(TWO_QUESTIONS, events::add);
+
+      // then
+      assertThat(runner.idleWorkers()).as("workers kept for the next submission").isZero();
+    }
+    assertThat(events)
+        .filteredOn(TestEvent.TestFinished.class::isInstance)
+        .extracting(event -> ((TestEvent.TestFinished) event).outcome())
+        .hasSize(6)
+        .allSatisfy(
+            outcome ->
+                assertThat(outcome.feedback()).startsWith("The grader could not trust this run"));
+  }
+
+  @Test
   @DisplayName("a worker that never starts is the grader's failure, not the submission's")
   void workerThatNeverStartsFailsTheGrader() {
     assertThatThrownBy(() -> run(FakeWorkers.NeverReady.class))
