@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * Grades a list of students' submissions, several at a time, each into its own report folder, and
  * keeps what an earlier run finished.
  *
- * <p>For every student: a submission whose content and grading settings match the result an earlier
+ * <p>Every submission is copied into a folder only the grader may read before any is graded (see
+ * {@link Snapshots}), and graded from the copy. For every student: a submission whose content and grading settings match the result an earlier
  * run recorded is not graded again (unless forced); otherwise the old result is forgotten, the
  * submission graded and its reports written, and only then its new result recorded. Nothing one
  * submission does stops the others: a submission that cannot be graded gets an {@code unusable}
@@ -73,14 +74,15 @@ public final class BatchGrader {
       throws InterruptedException {
     AtomicInteger kept = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(jobs, threads());
-    try (progress) {
+    try (progress;
+        Snapshots snapshots = Snapshots.take(students)) {
       progress.started(students.size());
       List<Future<StudentResult>> futures = new ArrayList<>();
       for (StudentSubmission student : students) {
         futures.add(
             pool.submit(
                 () -> {
-                  Outcome outcome = gradeOne(student, settings, force);
+                  Outcome outcome = gradeOne(student, snapshots.of(student), settings, force);
                   if (outcome.kept()) {
                     kept.incrementAndGet();
                   }
@@ -101,11 +103,17 @@ public final class BatchGrader {
 
   private record Outcome(StudentResult result, boolean kept) {}
 
-  private Outcome gradeOne(StudentSubmission student, String settings, boolean force) {
-    String id = student.id();
-    if (student.isAmbiguous()) {
+  private Outcome gradeOne(
+      StudentSubmission original, Snapshots.Taken taken, String settings, boolean force) {
+    String id = original.id();
+    if (taken instanceof Snapshots.Taken.Failed failed) {
+      return new Outcome(
+          result(id, RowStatus.UNUSABLE, failed.reason(), Map.of(), "", settings), false);
+    }
+    StudentSubmission student = ((Snapshots.Taken.Copied) taken).submission();
+    if (original.isAmbiguous()) {
       String names =
-          student.entries().stream()
+          original.entries().stream()
               .map(path -> path.getFileName().toString())
               .collect(Collectors.joining(" and "));
       return new Outcome(

@@ -158,17 +158,7 @@ final class SourceCompiler implements AutoCloseable {
       throw new UncheckedIOException(unusable);
     }
     JavacThread.Ending<Boolean> ending =
-        thread.run(
-            log -> task(log, diagnostics, sources),
-            task -> {
-              boolean called = task.call();
-              if (!called
-                  && diagnostics.getDiagnostics().stream()
-                      .noneMatch(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)) {
-                throw new JavacThread.EndedAbnormally();
-              }
-              return called;
-            });
+        thread.run(log -> task(log, diagnostics, sources), task -> call(task, diagnostics));
     if (ending instanceof JavacThread.Ending.Failed<Boolean> failed) {
       return charge(failed.failure(), base, sources);
     }
@@ -208,10 +198,9 @@ final class SourceCompiler implements AutoCloseable {
     }
     files = newFileManager();
     Map<Path, List<String>> charged = new LinkedHashMap<>();
-    if (failure.file() != null && sources.contains(failure.file())) {
-      charged.put(
-          failure.file(),
-          List.of(failure.message(relative(base, failure.file()), thread.timeLimit())));
+    Path culprit = failure.kind() == CompilerFailure.Kind.TIME ? failure.file() : culprit(failure, sources);
+    if (culprit != null && sources.contains(culprit)) {
+      charged.put(culprit, List.of(failure.message(relative(base, culprit), thread.timeLimit())));
       return charged;
     }
     String shown =
@@ -221,6 +210,69 @@ final class SourceCompiler implements AutoCloseable {
       charged.put(source, List.of(failure.message(shown, thread.timeLimit())));
     }
     return charged;
+  }
+
+  /**
+   * Finds the source that makes javac fail on its own: javac does some of its work on a class
+   * (lowering, constant folding) while it announces another, so the source it last announced is
+   * only the first one tried. Each is compiled alone, into a folder that is thrown away; errors
+   * from the sources it cannot see do not count, only a failure of javac itself. Returns null when
+   * none fails alone.
+   */
+  private Path culprit(CompilerFailure failure, List<Path> sources) {
+    List<Path> order = new ArrayList<>();
+    if (failure.file() != null && sources.contains(failure.file())) {
+      order.add(failure.file());
+    }
+    sources.stream().filter(source -> !order.contains(source)).forEach(order::add);
+    for (Path source : order) {
+      if (failsAlone(source)) {
+        return source;
+      }
+    }
+    return null;
+  }
+
+  private boolean failsAlone(Path source) {
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory("awskit-javac-alone-");
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(scratch));
+      DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+      JavacThread.Ending<Boolean> ending =
+          thread.run(
+              log -> task(log, diagnostics, List.of(source)), task -> call(task, diagnostics));
+      if (ending instanceof JavacThread.Ending.Failed<Boolean>) {
+        files = newFileManager();
+        return true;
+      }
+      return false;
+    } catch (IOException unwritable) {
+      throw new UncheckedIOException(unwritable);
+    } finally {
+      if (scratch != null) {
+        clean(scratch);
+        try {
+          Files.deleteIfExists(scratch);
+        } catch (IOException leftOver) {
+          // An empty folder in the temporary folder; it affects no grade.
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs the task; javac catches a stack overflow or running out of memory itself and ends
+   * without an error message, which is told apart from failing on errors in the code here.
+   */
+  private static boolean call(JavacTask task, DiagnosticCollector<JavaFileObject> diagnostics) {
+    boolean called = task.call();
+    if (!called
+        && diagnostics.getDiagnostics().stream()
+            .noneMatch(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)) {
+      throw new JavacThread.EndedAbnormally();
+    }
+    return called;
   }
 
   private JavacTask task(

@@ -96,7 +96,7 @@ record BubblewrapConfinement(
     if (slots.isPresent() && slot.isEmpty()) {
       throw new IllegalStateException("Every worker uid is taken");
     }
-    slot.ifPresent(taken -> SlotOwnership.handOver(sandbox, taken.uid()));
+    slot.ifPresent(taken -> SlotOwnership.handOver(sandbox, taken.uid(), true));
     List<String> readable = slot.isPresent() ? stage.of(classPath) : classPath;
     List<String> command = new ArrayList<>();
     slot.ifPresent(taken -> command.addAll(SlotOwnership.setpriv(tools.setpriv(), taken.uid())));

@@ -5,21 +5,35 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Hands a sandbox to a worker's own uid: the folders it writes in become the uid's alone, its
- * classes folder readable by the uid's group only, and the sandbox root the grader's, so that the
- * worker can neither rename its classes folder nor look into another worker's sandbox.
+ * Hands a sandbox to a worker's own uid: the folders it writes in become the uid's alone and its
+ * classes folder readable by the uid's group only, so that no other worker can look into it.
+ *
+ * <p>The sandbox root stays the grader's when nothing else keeps the worker from renaming its
+ * classes folder and putting class files of its own in its place (the {@code uid} level); under
+ * bubblewrap the classes folder is a read-only mount point, which cannot be renamed, so the root
+ * is the uid's too, and a relative path that climbs out of the working folder still lands in it.
  */
 final class SlotOwnership {
 
   private SlotOwnership() {}
 
-  /** Makes {@code sandbox} usable by {@code uid} and by nobody else but the grader. */
-  static void handOver(Sandbox sandbox, int uid) {
+  /**
+   * Makes {@code sandbox} usable by {@code uid} and by nobody else but the grader; hands over its
+   * root too when {@code rootToo}.
+   */
+  static void handOver(Sandbox sandbox, int uid, boolean rootToo) {
     try {
-      Files.setPosixFilePermissions(sandbox.root(), PosixFilePermissions.fromString("rwx--x--x"));
-      for (Path folder : sandbox.writable()) {
+      List<Path> owned = new ArrayList<>(sandbox.writable());
+      if (rootToo) {
+        owned.add(sandbox.root());
+      } else {
+        Files.setPosixFilePermissions(sandbox.root(), PosixFilePermissions.fromString("rwx--x--x"));
+      }
+      for (Path folder : owned) {
         Files.setAttribute(folder, "unix:uid", uid);
         Files.setAttribute(folder, "unix:gid", uid);
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
@@ -32,8 +46,8 @@ final class SlotOwnership {
   }
 
   /** Returns the {@code setpriv} command that runs what follows as {@code uid}, up to its {@code --}. */
-  static java.util.List<String> setpriv(String setpriv, int uid) {
-    return java.util.List.of(
+  static List<String> setpriv(String setpriv, int uid) {
+    return List.of(
         setpriv,
         "--reuid=" + uid,
         "--regid=" + uid,

@@ -45,7 +45,7 @@ record UidConfinement(
       Sandbox sandbox, List<String> java, Map<String, String> environment, List<String> classPath) {
     UidSlots.Slot slot =
         slots.take().orElseThrow(() -> new IllegalStateException("Every worker uid is taken"));
-    SlotOwnership.handOver(sandbox, slot.uid());
+    SlotOwnership.handOver(sandbox, slot.uid(), false);
     List<String> command = new ArrayList<>(SlotOwnership.setpriv(tools.setpriv(), slot.uid()));
     command.addAll(limits.prlimit(tools.prlimit(), true));
     command.addAll(ClassPathStage.withClassPath(java, stage.of(classPath)));

@@ -1,5 +1,6 @@
 package dev.awskit.grader.batch;
 
+import org.junit.jupiter.api.DisplayName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.grader.report.ReportFormat;
@@ -307,5 +308,50 @@ class BatchGraderTest {
             "[2/4] bob: graded, 6.5 / 20",
             "[3/4] carol: unusable: no Java source in carol",
             "[4/4] dave: graded, 5 / 20");
+  }
+
+  @Test
+  @DisplayName("a submission cannot change a classmate's before the grader reads it")
+  void everySubmissionIsCopiedBeforeAnyIsGraded() throws Exception {
+    // given a grader that, while it grades alice, rewrites bob's folder in the batch
+    Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    SubmissionGrader sabotaged =
+        (student, folder) -> {
+          try (Stream<Path> files = Files.walk(student.path())) {
+            seen.put(
+                student.id(),
+                files.filter(Files::isRegularFile).map(BatchGraderTest::read).sorted().toList());
+          }
+          if (student.id().equals("alice")) {
+            try (Stream<Path> files = Files.walk(batch.resolve("bob"))) {
+              for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.writeString(file, "overwritten by alice");
+              }
+            }
+          }
+          assertThat(student.path().startsWith(batch))
+              .as("whether %s is graded from the batch folder itself", student.id())
+              .isFalse();
+          return fake.grader.grade(student, folder);
+        };
+    List<String> bobBefore;
+    try (Stream<Path> files = Files.walk(batch.resolve("bob"))) {
+      bobBefore = files.filter(Files::isRegularFile).map(BatchGraderTest::read).sorted().toList();
+    }
+
+    // when
+    new BatchGrader(sabotaged, store, Clock.fixed(FakeClass.NOW, ZoneOffset.UTC), 1)
+        .run(Roster.scan(batch).students(), settings, true, BatchProgress.silent());
+
+    // then
+    assertThat(seen.get("bob")).as("what the grader read of bob's").isEqualTo(bobBefore);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException unreadable) {
+      throw new java.io.UncheckedIOException(unreadable);
+    }
   }
 }

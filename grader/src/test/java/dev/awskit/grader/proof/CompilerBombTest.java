@@ -26,7 +26,7 @@ class CompilerBombTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "q02/compiler-stack-bomb-constants, dev/awskit/solutions/q02/CredentialChainDescriber.java",
+    "q02/compiler-stack-bomb-sum, dev/awskit/solutions/q02/CredentialChainDescriber.java",
     "q08/compiler-stack-bomb-parentheses, dev/awskit/solutions/q08/LambdaInvoker.java"
   })
   void bombCostsOnlyItsQuestion(String caseName, String file, @TempDir Path work) {

@@ -144,6 +144,30 @@ class HostileCorpusTest {
         new Case("q04/writes-next-to-grader", true, Layer.WORKER, CONFINED),
         new Case(
             "q04/java-io-bypass", true, Layer.VETTING, "calls new FileInputStream(String)"),
+        // Jackson's reflective features as a route around the vetting: refused by its library
+        // rules; with the vetting off, the worker and the operating system stop what gets run.
+        new Case(
+            "q04/jackson-mixin-file-write", true, Layer.VETTING, "calls ObjectMapper.addMixIn"),
+        new Case(
+            "q06/jackson-class-process",
+            true,
+            Layer.VETTING,
+            "passes Class.class to ObjectMapper.readValue(String, Class)"),
+        new Case(
+            "q05/jackson-default-typing-halt",
+            true,
+            Layer.VETTING,
+            "calls JsonMapper.Builder.activateDefaultTyping"),
+        new Case(
+            "q05/jackson-default-typing-halt", false, Layer.WORKER, "ended the Java process"),
+        // Sources that overflow javac's stack: charged to their question, the grader survives.
+        new Case(
+            "q02/compiler-stack-bomb-sum", true, Layer.COMPILER, "ran out of stack space on"),
+        new Case(
+            "q08/compiler-stack-bomb-parentheses",
+            true,
+            Layer.COMPILER,
+            "ran out of stack space on"),
         // Broken in the ordinary ways: the engine or the compiler explains them.
         new Case(
             "q08/throwing-static-initialiser", true, Layer.ENGINE, "its static initialiser threw"),
@@ -378,6 +402,9 @@ class HostileCorpusTest {
             "TMPDIR",
             "LANG",
             "TZ",
+            // Added at the os level: bubblewrap's working folder, and where the JDK's libraries are.
+            "PWD",
+            "LD_LIBRARY_PATH",
             "SystemRoot",
             "AWS_EC2_METADATA_DISABLED",
             "AWS_CONFIG_FILE",
