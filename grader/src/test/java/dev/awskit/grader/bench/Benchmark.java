@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * <p>Run it with {@code benchmark/run} from the repository's root: it packages the grader, then
  * measures (1) one submission graded cold, several times; (2) a batch of generated submissions;
  * (3) the peak resident memory of every process involved; (4) the plain way, one {@code mvn
- * test} per submission that runs the same hidden tests through Surefire, on a sample of the batch.
- * It prints a Markdown report and writes it to {@code grader/target/benchmark/benchmark.md}.
+ * test} per submission that runs the same hidden tests through Surefire, on a sample of the batch;
+ * (5) what the operating-system isolation costs: the cold grades and the batch again at the {@code
+ * jvm} level, beside the level {@code auto} gives here. It prints a Markdown report and writes it to {@code grader/target/benchmark/benchmark.md}.
  * Memory is read from {@code /proc}, so the memory figures need Linux.
  */
 public final class Benchmark {
@@ -76,14 +77,25 @@ public final class Benchmark {
     Files.createDirectories(work);
     Path submissions = generate(work.resolve("class"));
 
+    String isolation = isolationLine();
+    log.println(isolation);
     List<Duration> cold = new ArrayList<>();
+    List<Duration> coldJvm = new ArrayList<>();
     for (int run = 1; run <= coldRuns; run++) {
+      // Each run grades at the level auto gives, then at the jvm level, so drift hits both alike.
       cold.add(
           timed(
               graderCommand("grade", submissions.resolve("student-00").toString(), "-o",
                   work.resolve("cold-" + run).toString()),
               REPOSITORY));
       log.printf("cold run %d: %s%n", run, seconds(cold.get(cold.size() - 1)));
+      coldJvm.add(
+          timed(
+              graderCommand("grade", submissions.resolve("student-00").toString(), "-o",
+                  work.resolve("cold-jvm-" + run).toString(), "--isolation", "jvm"),
+              REPOSITORY,
+              new PeakMemory()));
+      log.printf("cold run %d at the jvm level: %s%n", run, seconds(coldJvm.get(coldJvm.size() - 1)));
     }
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
 
@@ -94,6 +106,13 @@ public final class Benchmark {
             REPOSITORY,
             batchMemory);
     log.printf("batch of %d: %s%n", batchSize, seconds(batch));
+    Duration batchJvm =
+        timed(
+            graderCommand("batch", submissions.toString(), "-o", work.resolve("batch-jvm").toString(),
+                "--isolation", "jvm"),
+            REPOSITORY,
+            new PeakMemory());
+    log.printf("batch of %d at the jvm level: %s%n", batchSize, seconds(batchJvm));
 
     PeakMemory baselineMemory = new PeakMemory();
     List<Duration> baseline = new ArrayList<>();
@@ -110,7 +129,9 @@ public final class Benchmark {
       log.printf("plain mvn test %s: %s%n", studentId(i), seconds(baseline.get(baseline.size() - 1)));
     }
 
-    String report = report(cold, coldMemory, batch, batchMemory.peaks(), baseline, baselineMemory.peaks());
+    String report =
+        report(cold, coldMemory, batch, batchMemory.peaks(), baseline, baselineMemory.peaks())
+            + isolationReport(isolation, cold, coldJvm, batch, batchJvm);
     Files.writeString(work.resolve("benchmark.md"), report, StandardCharsets.UTF_8);
     return report;
   }
@@ -317,6 +338,36 @@ public final class Benchmark {
         "| 4. ratio, plain way / grader batch | %.1f times faster | at least 10 times |%n",
         plainBatch / batchSeconds));
     return out.toString();
+  }
+
+  /** Returns the rows that compare the level auto gives with the jvm level. */
+  private static String isolationReport(
+      String isolation, List<Duration> cold, List<Duration> coldJvm, Duration batch, Duration batchJvm) {
+    double coldRatio = median(cold) / median(coldJvm);
+    double batchRatio = batch.toMillis() / (double) batchJvm.toMillis();
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT,
+        "| 5. isolation used (auto) | %s | |%n", isolation.replace("|", "/")));
+    out.append(String.format(Locale.ROOT,
+        "| 5. cold grade, auto / jvm level | %.2f s / %.2f s = %.2f (%s) | at most 1.10 |%n",
+        median(cold), median(coldJvm), coldRatio, coldRatio <= 1.10 ? "met" : "not met"));
+    out.append(String.format(Locale.ROOT,
+        "| 5. batch, auto / jvm level | %.1f s / %.1f s = %.2f (%s) | at most 1.10 |%n",
+        batch.toMillis() / 1000.0, batchJvm.toMillis() / 1000.0, batchRatio,
+        batchRatio <= 1.10 ? "met" : "not met"));
+    return out.toString();
+  }
+
+  /** Returns the line the grader's {@code isolation} command prints on this machine. */
+  private String isolationLine() throws Exception {
+    Process process =
+        new ProcessBuilder(graderCommand("isolation"))
+            .directory(REPOSITORY.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    return output.strip();
   }
 
   private static String memoryCell(

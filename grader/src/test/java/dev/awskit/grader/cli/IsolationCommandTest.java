@@ -1,0 +1,96 @@
+package dev.awskit.grader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awskit.grader.testing.Graded;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Asks the real command line, with its real worker runner, for isolation levels: the probe, a
+ * level demanded that the choice cannot give, a bad level, and the level in a report.
+ */
+class IsolationCommandTest {
+
+  @TempDir Path work;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return new GraderCli(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            Clock.fixed(Graded.NOW, ZoneOffset.UTC),
+            work)
+        .execute(args);
+  }
+
+  @Test
+  @DisplayName("the isolation command prints the level a worker started in")
+  void printsTheLevel() {
+    // when
+    int exit = run("isolation", "--isolation", "jvm");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).startsWith("isolation: jvm (a worker JVM of the grader's own user");
+  }
+
+  @Test
+  @DisplayName("auto gives bubblewrap's namespaces where CI installed bubblewrap")
+  void autoGivesTheStrongestLevel() {
+    // when
+    int exit = run("isolation");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).matches("(?s)isolation: (os|uid|jvm) \\(.*\\)\\R");
+    if ("true".equals(System.getenv("CI"))) {
+      assertThat(out.toString()).as("the level CI must give").startsWith("isolation: os (bubblewrap");
+    }
+  }
+
+  @Test
+  @DisplayName("a level demanded above the one chosen refuses to grade, with exit code 6")
+  void demandedLevelAboveTheChoiceRefuses() {
+    // when
+    int exit =
+        run("grade", "--reference", "--isolation", "jvm", "--require-isolation", "os", "-o", "r");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.ISOLATION_UNAVAILABLE);
+    assertThat(err.toString())
+        .contains("Grading needs isolation level os or stronger (--require-isolation)")
+        .contains("this machine gives jvm");
+    assertThat(work.resolve("r")).doesNotExist();
+  }
+
+  @Test
+  @DisplayName("a level that does not exist is a usage error")
+  void unknownLevelIsAUsageError() {
+    assertThat(run("isolation", "--isolation", "chroot")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--isolation").contains("chroot");
+  }
+
+  @Test
+  @DisplayName("the JSON report names the level that graded it")
+  void reportNamesTheLevel() throws Exception {
+    // when
+    int exit = run("grade", "--reference", "--isolation", "jvm", "-f", "json", "-o", "reports");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    JsonNode report = new ObjectMapper().readTree(work.resolve("reports/report.json").toFile());
+    assertThat(report.path("isolation").path("level").asText()).isEqualTo("jvm");
+    assertThat(report.path("isolation").path("detail").asText()).contains("java.nio.file");
+  }
+}
