@@ -44,7 +44,7 @@ final class ClassPathStage {
         Path entry = Path.of(entries.get(index));
         Path copy = folder.resolve(index + "-" + entry.getFileName());
         if (Files.isDirectory(entry)) {
-          copyTree(entry, copy);
+          Sandbox.copyTree(entry, copy);
         } else if (Files.exists(entry)) {
           linkOrCopy(entry, copy);
         } else {
@@ -74,19 +74,6 @@ final class ClassPathStage {
       }
     }
     Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path path : walk.toList()) {
-        Path copy = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   /** Lets every uid read the stage, so that workers can; only the grader can change it. */

@@ -69,7 +69,8 @@ record Sandbox(Path root, Path work, Path tmp, Path home, Path classes) {
     }
   }
 
-  private static Path copyTree(Path source, Path target) throws IOException {
+  /** Copies the folder {@code source} with everything in it to {@code target}, and returns it. */
+  static Path copyTree(Path source, Path target) throws IOException {
     try (Stream<Path> walk = Files.walk(source)) {
       for (Path path : walk.toList()) {
         Path copy = target.resolve(source.relativize(path).toString());

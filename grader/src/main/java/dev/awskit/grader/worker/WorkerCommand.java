@@ -21,6 +21,21 @@ final class WorkerCommand {
 
   private WorkerCommand() {}
 
+  /**
+   * Prepares {@code sandbox} for a worker of {@code mainClass} in {@code confinement} and returns
+   * how to start it; deletes the sandbox when the confinement cannot prepare it.
+   */
+  static ConfinedWorker confined(
+      Confinement confinement, WorkerSettings settings, Sandbox sandbox, String mainClass) {
+    try {
+      return confinement.confine(
+          sandbox, command(settings, sandbox, mainClass), environment(sandbox), classPathEntries());
+    } catch (RuntimeException unpreparable) {
+      sandbox.delete();
+      throw unpreparable;
+    }
+  }
+
   /** Returns the command line of a worker JVM whose sandbox is {@code sandbox}. */
   static List<String> command(WorkerSettings settings, Sandbox sandbox, String mainClass) {
     List<String> command = new ArrayList<>();

@@ -21,14 +21,8 @@ record WorkerProbe(WorkerSettings settings, String mainClass) {
     Sandbox sandbox = Sandbox.create();
     ConfinedWorker confined;
     try {
-      confined =
-          confinement.confine(
-              sandbox,
-              WorkerCommand.command(settings, sandbox, mainClass),
-              WorkerCommand.environment(sandbox),
-              WorkerCommand.classPathEntries());
+      confined = WorkerCommand.confined(confinement, settings, sandbox, mainClass);
     } catch (RuntimeException unpreparable) {
-      sandbox.delete();
       return Optional.of(String.valueOf(unpreparable.getMessage()));
     }
     Process process = null;

@@ -257,18 +257,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     started.incrementAndGet();
     Sandbox sandbox = Sandbox.create();
     String nonce = newNonce();
-    ConfinedWorker confined;
-    try {
-      confined =
-          confining.confine(
-              sandbox,
-              WorkerCommand.command(settings, sandbox, mainClass),
-              WorkerCommand.environment(sandbox),
-              WorkerCommand.classPathEntries());
-    } catch (RuntimeException unpreparable) {
-      sandbox.delete();
-      throw unpreparable;
-    }
+    ConfinedWorker confined = WorkerCommand.confined(confining, settings, sandbox, mainClass);
     return WorkerProcess.start(confined, sandbox, nonce);
   }
 
