@@ -34,12 +34,22 @@ import org.mockito.Mockito;
 public final class HiddenTestLauncher {
 
   private final LongSupplier nanoTime;
+  private final ClassLoader testClasses;
   // One platform launcher for every run: creating one finds and loads the test engines anew.
   private final Launcher launcher = Launchers.create();
 
   /** Creates a launcher that times tests with {@code nanoTime}. */
   public HiddenTestLauncher(LongSupplier nanoTime) {
+    this(nanoTime, HiddenTestLauncher.class.getClassLoader());
+  }
+
+  /**
+   * Creates a launcher that times tests with {@code nanoTime} and loads the test classes with
+   * {@code testClasses} (a confined worker's, which holds them in memory only).
+   */
+  public HiddenTestLauncher(LongSupplier nanoTime, ClassLoader testClasses) {
     this.nanoTime = nanoTime;
+    this.testClasses = testClasses;
   }
 
   /**
@@ -68,7 +78,8 @@ public final class HiddenTestLauncher {
     }
     LauncherDiscoveryRequestBuilder discovery =
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(request.testClasses().stream().map(name -> selectClass(name)).toList())
+            .selectors(
+                request.testClasses().stream().map(name -> selectClass(testClasses, name)).toList())
             .configurationParameters(configuration(request, output))
             .configurationParameters(request.parameters());
     if (!skipTests.isEmpty()) {

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * @param tools where the tools are
  * @param version bubblewrap's version line
  * @param slots the uids workers take when the grader runs as root, or empty
- * @param stage where the class path is put for those uids to read
+ * @param stage where the class path is put, without the hidden tests, for the workers to read
  * @param limits the resource limits
  * @param javaHome the JDK the worker runs on
  * @param systemBinds the arguments that bind the system's libraries and the JDK
@@ -97,7 +97,7 @@ record BubblewrapConfinement(
       throw new IllegalStateException("Every worker uid is taken");
     }
     slot.ifPresent(taken -> SlotOwnership.handOver(sandbox, taken.uid(), true));
-    List<String> readable = slot.isPresent() ? stage.of(classPath) : classPath;
+    List<String> readable = stage.of(classPath);
     List<String> command = new ArrayList<>();
     slot.ifPresent(taken -> command.addAll(SlotOwnership.setpriv(tools.setpriv(), taken.uid())));
     if (!tools.prlimit().isEmpty()) {
@@ -132,7 +132,8 @@ record BubblewrapConfinement(
         Map.of(),
         2,
         slot,
-        slot.map(taken -> new UserProcesses(tools.setpriv(), tools.kill())));
+        slot.map(taken -> new UserProcesses(tools.setpriv(), tools.kill())),
+        List.of(stage.hiddenClassesLine(classPath)));
   }
 
   /** Returns the binds of the system's libraries and of the JDK, with the files it links to. */

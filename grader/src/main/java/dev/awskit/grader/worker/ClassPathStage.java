@@ -1,6 +1,7 @@
 package dev.awskit.grader.worker;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -9,23 +10,41 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * Puts the worker's class path where a worker's own uid can read it: a grader that runs as root
- * often finds its libraries in root's home ({@code /root/.m2}), which no other uid may enter. Each
- * jar is hard-linked (or copied, across file systems) and each class folder copied into a folder
- * of the grader's that everyone may read and only the grader may write, once per runner.
+ * Puts the worker's class path where a confined worker can read it, without the hidden tests: a
+ * grader that runs as root often finds its libraries in root's home ({@code /root/.m2}), which no
+ * other uid may enter, and no file a worker can read may hold a hidden test (see {@link
+ * HiddenClasses}). Each library jar is hard-linked (or copied, across file systems), and the
+ * grader's own jar or class folders copied without the question packages, into a folder of the
+ * grader's that everyone may read and only the grader may write, once per runner.
  */
 final class ClassPathStage {
 
   private final Path folder;
   private List<String> staged;
+  private String hiddenClassesLine;
 
   /** Creates a stage in {@code folder}, which must not exist yet or belong to the grader. */
   ClassPathStage(Path folder) {
     this.folder = folder;
+  }
+
+  /**
+   * Returns the input line that hands a worker the hidden tests' classes read from {@code
+   * entries}, reading them on the first call.
+   */
+  synchronized String hiddenClassesLine(List<String> entries) {
+    if (hiddenClassesLine == null) {
+      hiddenClassesLine = HiddenClasses.line(HiddenClasses.read(entries));
+    }
+    return hiddenClassesLine;
   }
 
   /** Returns the staged copies of {@code entries}, making them on the first call. */
@@ -44,7 +63,9 @@ final class ClassPathStage {
         Path entry = Path.of(entries.get(index));
         Path copy = folder.resolve(index + "-" + entry.getFileName());
         if (Files.isDirectory(entry)) {
-          Sandbox.copyTree(entry, copy);
+          Sandbox.copyTree(entry, copy, HiddenClasses::isHidden);
+        } else if (holdsHiddenClasses(entry)) {
+          copyJarWithoutHiddenClasses(entry, copy);
         } else if (Files.exists(entry)) {
           linkOrCopy(entry, copy);
         } else {
@@ -56,6 +77,35 @@ final class ClassPathStage {
       return List.copyOf(copies);
     } catch (IOException unwritable) {
       throw new UncheckedIOException("Cannot stage the worker's class path in " + folder, unwritable);
+    }
+  }
+
+  private static boolean holdsHiddenClasses(Path jar) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      return false;
+    }
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.stream().anyMatch(entry -> HiddenClasses.isHidden(entry.getName()));
+    } catch (java.util.zip.ZipException notAJar) {
+      return false;
+    }
+  }
+
+  private static void copyJarWithoutHiddenClasses(Path jar, Path copy) throws IOException {
+    try (JarFile source = new JarFile(jar.toFile());
+        JarOutputStream target = new JarOutputStream(Files.newOutputStream(copy))) {
+      Enumeration<JarEntry> entries = source.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry entry = entries.nextElement();
+        if (HiddenClasses.isHidden(entry.getName())) {
+          continue;
+        }
+        target.putNextEntry(new JarEntry(entry.getName()));
+        try (InputStream in = source.getInputStream(entry)) {
+          in.transferTo(target);
+        }
+        target.closeEntry();
+      }
     }
   }
 
@@ -105,6 +155,7 @@ final class ClassPathStage {
   /** Deletes the stage; the next {@link #of} makes it again. */
   synchronized void delete() {
     staged = null;
+    hiddenClassesLine = null;
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

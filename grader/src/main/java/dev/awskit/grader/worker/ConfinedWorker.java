@@ -17,23 +17,28 @@ import java.util.concurrent.TimeoutException;
  *     and the JVM); any other is the submission's
  * @param slot the uid the worker runs as, when it has one of its own
  * @param users ends every process of the slot's uid
+ * @param preamble the lines the worker reads after its nonce, before any job: the hidden tests'
+ *     classes, for a worker whose class path does not hold them
  */
 record ConfinedWorker(
     List<String> command,
     Map<String, String> environment,
     int helpers,
     Optional<UidSlots.Slot> slot,
-    Optional<UserProcesses> users) {
+    Optional<UserProcesses> users,
+    List<String> preamble) {
 
-  /** Copies the command and the environment. */
+  /** Copies the command, the environment and the preamble. */
   ConfinedWorker {
     command = List.copyOf(command);
     environment = Map.copyOf(environment);
+    preamble = List.copyOf(preamble);
   }
 
   /** Returns a worker started as it is, with nothing around it. */
   static ConfinedWorker plain(List<String> command, Map<String, String> environment) {
-    return new ConfinedWorker(command, environment, 0, Optional.empty(), Optional.empty());
+    return new ConfinedWorker(
+        command, environment, 0, Optional.empty(), Optional.empty(), List.of());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -71,9 +72,21 @@ record Sandbox(Path root, Path work, Path tmp, Path home, Path classes) {
 
   /** Copies the folder {@code source} with everything in it to {@code target}, and returns it. */
   static Path copyTree(Path source, Path target) throws IOException {
+    return copyTree(source, target, name -> false);
+  }
+
+  /**
+   * Copies the folder {@code source} to {@code target}, leaving out the files whose path relative
+   * to it (with {@code /}) {@code skipped} accepts, and returns the copy.
+   */
+  static Path copyTree(Path source, Path target, Predicate<String> skipped) throws IOException {
     try (Stream<Path> walk = Files.walk(source)) {
       for (Path path : walk.toList()) {
-        Path copy = target.resolve(source.relativize(path).toString());
+        String relative = source.relativize(path).toString().replace('\\', '/');
+        if (!Files.isDirectory(path) && skipped.test(relative)) {
+          continue;
+        }
+        Path copy = target.resolve(relative);
         if (Files.isDirectory(path)) {
           Files.createDirectories(copy);
         } else {

@@ -54,6 +54,7 @@ record UidConfinement(
         environment,
         0,
         Optional.of(slot),
-        Optional.of(new UserProcesses(tools.setpriv(), tools.kill())));
+        Optional.of(new UserProcesses(tools.setpriv(), tools.kill())),
+        List.of(stage.hiddenClassesLine(classPath)));
   }
 }

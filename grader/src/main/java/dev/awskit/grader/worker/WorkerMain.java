@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  * <p>Before anything else, and so before any submission class can load, it replaces {@code
  * System.out} and {@code System.err} with a {@link CapturedOutput} and {@code System.in} with an
  * empty stream, keeping the real streams for itself. Then it reads the nonce from the first line of
- * its standard input, sends {@link WorkerMessage.Ready}, and runs one {@link WorkerJob} per further
- * line (or confirms a sync token), sending framed messages on its real standard output. It ends when its standard input ends,
+ * its standard input, and, for a confined worker, the hidden tests' classes from the next (see
+ * {@link HiddenClasses}); sends {@link WorkerMessage.Ready}, and runs one {@link WorkerJob} per
+ * further line (or confirms a sync token), sending framed messages on its real standard output. It ends when its standard input ends,
  * or after a job that left it unclean. Started by {@link WorkerRunner}; not meant to be started by
  * hand.
  */
@@ -43,10 +44,17 @@ public final class WorkerMain {
     if (nonce == null) {
       return;
     }
-    WorkerSession session = new WorkerSession(new Frames(nonce.strip()), channel, captured);
+    // A confined worker's class path holds no hidden test: the grader sends their classes first.
+    String line = in.readLine();
+    ClassLoader testClasses = WorkerMain.class.getClassLoader();
+    if (line != null && line.startsWith(HiddenClasses.LINE_PREFIX)) {
+      testClasses = new HiddenClassLoader(HiddenClasses.parse(line), testClasses);
+      line = in.readLine();
+    }
+    WorkerSession session =
+        new WorkerSession(new Frames(nonce.strip()), channel, captured, testClasses);
     session.ready();
-    String line;
-    while ((line = in.readLine()) != null) {
+    for (; line != null; line = in.readLine()) {
       if (line.startsWith(WorkerProcess.SYNC)) {
         session.sync(line.substring(WorkerProcess.SYNC.length()).strip());
       } else if (!line.isBlank() && !session.run(line)) {

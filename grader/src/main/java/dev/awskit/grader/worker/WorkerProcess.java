@@ -71,6 +71,7 @@ final class WorkerProcess implements AutoCloseable {
       WorkerProcess worker =
           new WorkerProcess(builder.start(), confined, sandbox, new Frames(nonce));
       worker.write(nonce);
+      confined.preamble().forEach(worker::write);
       return worker;
     } catch (IOException unstartable) {
       confined.slot().ifPresent(UidSlots.Slot::close);

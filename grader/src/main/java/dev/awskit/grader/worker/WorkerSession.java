@@ -35,14 +35,20 @@ final class WorkerSession {
   private final Frames frames;
   private final PrintStream channel;
   private final CapturedOutput captured;
-  private final HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime);
+  private final HiddenTestLauncher launcher;
   private final ThreadCensus census = new ThreadCensus(THREAD_GRACE, System::nanoTime);
   private JvmState initialState;
 
-  WorkerSession(Frames frames, PrintStream channel, CapturedOutput captured) {
+  /**
+   * Creates a session that reports on {@code channel} and loads the hidden tests with {@code
+   * testClasses}.
+   */
+  WorkerSession(
+      Frames frames, PrintStream channel, CapturedOutput captured, ClassLoader testClasses) {
     this.frames = frames;
     this.channel = channel;
     this.captured = captured;
+    this.launcher = new HiddenTestLauncher(System::nanoTime, testClasses);
   }
 
   /** Tells the grader that the worker is listening. */

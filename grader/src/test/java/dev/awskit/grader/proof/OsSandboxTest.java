@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * feedback. What each level must stop follows docs/security.md: the os level every read and every
  * write outside the sandbox; the uid level the files only the grader may read and write, and the
  * grader's environment, but not the worker's own {@code /proc/self}, world-readable files or
- * world-writable folders. A level this machine cannot give is skipped with the reason, unless
+ * world-writable folders. Neither level leaves a file that holds a hidden test in reach, nor a
+ * class loader that hands one out. A level this machine cannot give is skipped with the reason, unless
  * {@code CI=true}: CI installs bubblewrap and runs as root, so there it fails.
  */
 class OsSandboxTest {
@@ -60,7 +61,9 @@ class OsSandboxTest {
   static Stream<Arguments> attacks() {
     List<Arguments> attacks = new ArrayList<>();
     for (IsolationChoice level : List.of(IsolationChoice.OS, IsolationChoice.UID)) {
-      for (String attack : List.of("os-writes-everywhere", "os-reads-secrets", "os-double-fork")) {
+      for (String attack :
+          List.of(
+              "os-writes-everywhere", "os-reads-secrets", "os-double-fork", "os-reads-hidden-tests")) {
         attacks.add(Arguments.of(level, attack));
       }
     }
@@ -106,6 +109,7 @@ class OsSandboxTest {
     assertThat(feedback)
         .as("what the attack reports from inside the sandbox")
         .anySatisfy(text -> assertThat(text).containsAnyOf("HELD", "WROTE", "READ", "survivor"))
+        .noneSatisfy(text -> assertThat(text).contains("FOUND"))
         .noneSatisfy(
             text -> assertThat(text).containsAnyOf(forbiddenReads(level).toArray(String[]::new)));
     List<Path> planted = new ArrayList<>(markers());

@@ -210,6 +210,9 @@ final class FakeWorkers {
     out.send(new WorkerMessage.Ready());
     String line;
     while ((line = in.readLine()) != null) {
+      if (line.startsWith(HiddenClasses.LINE_PREFIX)) {
+        continue;
+      }
       if (line.startsWith(WorkerProcess.SYNC)) {
         out.send(new WorkerMessage.Synced(line.substring(WorkerProcess.SYNC.length()).strip()));
         continue;
