@@ -34,6 +34,9 @@ class GradescopeBundleSetupTest {
     assertThat(run.log())
         .contains("JDK 17 is already installed", "Nothing to install")
         .doesNotContain("apt-get was called");
+    assertThat(run.log())
+        .as("the autograder's files, hidden tests included, made root's alone")
+        .containsPattern("chmod was called with -R go-rwx /\\S*setup");
   }
 
   @Test
@@ -91,8 +94,8 @@ class GradescopeBundleSetupTest {
   }
 
   /**
-   * Writes a folder of stand-ins: javac of the version given, java, apt-get and rm (which record
-   * their calls), the text tools the script needs, and an empty script for each name in {@code
+   * Writes a folder of stand-ins: javac of the version given, java, apt-get, rm and chmod (which
+   * record their calls), the text tools the script needs, and an empty script for each name in {@code
    * present}.
    */
   private Path standInTools(String javacVersion, String... present) throws IOException {
@@ -101,6 +104,7 @@ class GradescopeBundleSetupTest {
     StandIns.script(bin.resolve("java"), "#!/bin/sh\necho 'openjdk version stand-in' >&2\n");
     StandIns.script(bin.resolve("apt-get"), "#!/bin/sh\necho \"apt-get was called with $*\"\n");
     StandIns.script(bin.resolve("rm"), "#!/bin/sh\necho \"rm was called with $*\"\n");
+    StandIns.script(bin.resolve("chmod"), "#!/bin/sh\necho \"chmod was called with $*\"\n");
     for (String tool : List.of("sed", "head")) {
       Path real =
           Stream.of("/usr/bin", "/bin")
