@@ -208,7 +208,7 @@ final class BatchCommand implements Callable<Integer> {
     List<StudentSubmission> students = slice.select(roster.students());
     GradebookLayout layout = GradebookLayout.of(scheme);
     ResultStore store = new ResultStore(outputFolder);
-    if (isolation.settle(context).isEmpty()) {
+    if (isolation.settle(context, List.of(outputFolder), List.of(batchFolder)).isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }
     SubmissionGrading grading = new SubmissionGrading(context, scheme, chosen, freshWorkers);

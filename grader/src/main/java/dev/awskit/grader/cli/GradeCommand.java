@@ -124,7 +124,7 @@ final class GradeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--min-score cannot be negative.");
     }
     Set<ReportFormat> chosen = formats();
-    if (isolation.settle(context).isEmpty()) {
+    if (isolation.settle(context, List.of(context.resolve(output)), List.of()).isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }
     Catalog catalog = context.catalog().get();

@@ -5,6 +5,12 @@ import dev.awskit.grader.engine.IsolationLevel;
 import dev.awskit.grader.worker.IsolationChoice;
 import dev.awskit.grader.worker.IsolationUnavailableException;
 import dev.awskit.grader.worker.WorkerRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -33,6 +39,52 @@ final class IsolationOptions {
               + ExitCodes.ISOLATION_UNAVAILABLE
               + ") unless the level is at least LEVEL: os, uid or jvm.")
   IsolationLevel required;
+
+  /**
+   * Applies the choice to the context's runner and returns the isolation it gives, or empty after
+   * telling the user why the isolation asked for cannot be had. At the {@code uid} level, where the
+   * code under grading runs as another user of the same file system, it makes the folders the
+   * grader writes readable by its own user only, and warns about the ones it only reads that other
+   * users may read.
+   *
+   * @param written folders the grader creates and writes, such as the reports
+   * @param read folders the grader only reads, such as a class's submissions
+   */
+  Optional<Isolation> settle(Context context, List<Path> written, List<Path> read) {
+    Optional<Isolation> got = settle(context);
+    if (got.isPresent() && got.get().level() == IsolationLevel.UID) {
+      for (Path folder : written) {
+        try {
+          Files.createDirectories(folder);
+          Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException | UnsupportedOperationException unchangeable) {
+          warn(context, folder, "it could not be made the grader's alone: " + unchangeable);
+        }
+      }
+      for (Path folder : read) {
+        if (othersMayRead(folder)) {
+          warn(context, folder, "every user may read it; run chmod -R go-rwx on it");
+        }
+      }
+    }
+    return got;
+  }
+
+  private static boolean othersMayRead(Path folder) {
+    try {
+      return Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_READ);
+    } catch (IOException | UnsupportedOperationException unknown) {
+      return false;
+    }
+  }
+
+  private static void warn(Context context, Path folder, String why) {
+    context.err().printf(
+        "Warning: at the uid level the code under grading runs as another user, who can read %s:"
+            + " %s.%n",
+        folder, why);
+    context.err().flush();
+  }
 
   /**
    * Applies the choice to the context's runner and returns the isolation it gives, or empty after

@@ -93,4 +93,37 @@ class IsolationCommandTest {
     assertThat(report.path("isolation").path("level").asText()).isEqualTo("jvm");
     assertThat(report.path("isolation").path("detail").asText()).contains("java.nio.file");
   }
+
+  @Test
+  @DisplayName("at the uid level the reports are the grader's alone, and a readable batch is named")
+  void uidLevelKeepsTheReportsToTheGrader() throws Exception {
+    // given a class of one student in a folder every user may read
+    Path batch = java.nio.file.Files.createDirectories(work.resolve("class"));
+    dev.awskit.grader.testing.Assembled.reference(batch.resolve("alice"));
+    java.nio.file.Files.setPosixFilePermissions(
+        batch, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    // when
+    int exit = run("batch", "class", "-o", "out", "--isolation", "uid");
+
+    // then
+    if (exit == ExitCodes.ISOLATION_UNAVAILABLE) {
+      String reason = "The uid level is not available here (the grader must run as root): " + err;
+      if ("true".equals(System.getenv("CI"))) {
+        org.assertj.core.api.Assertions.fail(reason);
+      }
+      org.junit.jupiter.api.Assumptions.abort(reason);
+    }
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(java.nio.file.Files.getPosixFilePermissions(work.resolve("out")))
+        .as("who may read the reports")
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+    assertThat(err.toString())
+        .contains("at the uid level the code under grading runs as another user, who can read")
+        .contains(batch.toString())
+        .contains("chmod -R go-rwx");
+  }
 }
