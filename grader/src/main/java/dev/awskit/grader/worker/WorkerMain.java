@@ -48,7 +48,7 @@ public final class WorkerMain {
     String line = in.readLine();
     ClassLoader testClasses = WorkerMain.class.getClassLoader();
     if (line != null && line.startsWith(HiddenClasses.LINE_PREFIX)) {
-      testClasses = new HiddenClassLoader(HiddenClasses.parse(line), testClasses);
+      testClasses = HiddenClassLoader.defining(HiddenClasses.parse(line), testClasses);
       line = in.readLine();
     }
     WorkerSession session =
