@@ -71,8 +71,10 @@ final class FakeBucket {
     List<String> commonPrefixes = new ArrayList<>();
     String lastKey = null;
     boolean truncated = false;
+    // MaxKeys 0: S3 answers an empty page that is not truncated.
     Iterable<S3Object> candidates =
-        after == null ? objects.values() : objects.tailMap(after, false).values();
+        limit == 0 ? List.of()
+            : after == null ? objects.values() : objects.tailMap(after, false).values();
     for (S3Object object : candidates) {
       String key = object.key();
       if (!key.startsWith(prefix)) {
