@@ -2,6 +2,8 @@ package dev.awskit.grader.hidden;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** Builds the exceptions AWS services throw, for doubles and tests that play a failing service. */
 public final class ServiceErrors {
@@ -17,12 +19,52 @@ public final class ServiceErrors {
         DynamoDbException.builder()
             .message(message)
             .statusCode(400)
-            .awsErrorDetails(
-                AwsErrorDetails.builder()
-                    .errorCode(code)
-                    .errorMessage(message)
-                    .serviceName("DynamoDb")
-                    .build())
+            .awsErrorDetails(details(code, message, "DynamoDb"))
             .build();
+  }
+
+  /**
+   * Builds the exception S3 throws when it refuses a request: the HTTP status, the error code of
+   * S3's XML error (such as {@code InvalidArgument}) and its message, as the SDK reports them.
+   */
+  public static S3Exception s3Error(int status, String code, String message) {
+    return (S3Exception)
+        S3Exception.builder()
+            .message(message)
+            .statusCode(status)
+            .awsErrorDetails(details(code, message, "S3"))
+            .build();
+  }
+
+  /**
+   * Builds the {@code SqsException} SQS answers with a status 400 and the given error code when
+   * the SDK has no model exception for it, such as {@code InvalidParameterValue}.
+   */
+  public static SqsException sqsError(String code, String message) {
+    return sqsError(SqsException.builder(), code, message);
+  }
+
+  /**
+   * Fills and builds one of the SDK's SQS model exceptions (for example {@code
+   * TooManyEntriesInBatchRequestException.builder()}) the way the SDK does when SQS answers 400
+   * with {@code code}, such as {@code AWS.SimpleQueueService.TooManyEntriesInBatchRequest}.
+   */
+  @SuppressWarnings("unchecked")
+  public static <E extends SqsException> E sqsError(
+      SqsException.Builder builder, String code, String message) {
+    return (E)
+        builder
+            .message(message)
+            .statusCode(400)
+            .awsErrorDetails(details(code, message, "Sqs"))
+            .build();
+  }
+
+  private static AwsErrorDetails details(String code, String message, String service) {
+    return AwsErrorDetails.builder()
+        .errorCode(code)
+        .errorMessage(message)
+        .serviceName(service)
+        .build();
   }
 }

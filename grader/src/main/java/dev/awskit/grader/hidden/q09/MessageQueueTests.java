@@ -52,7 +52,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
-/** Hidden tests of question 9: the SQS manager, its batching, its limits and its failures. */
+/**
+ * Hidden tests of question 9: the SQS manager, its batching, its limits and its failures.
+ *
+ * <p>The SQS mock checks each request as SQS does ({@link SqsRules}): a batch of more than 10
+ * entries, with repeated or invalid entry ids, or a receive outside SQS's limits fails with the
+ * exception the SDK raises, so code whose requests SQS would refuse sends no message here either.
+ */
 @QuestionTests(9)
 @DisplayName("Question 9: SQS message queue")
 class MessageQueueTests {
@@ -92,6 +98,7 @@ class MessageQueueTests {
         .thenAnswer(
             call -> {
               sends.add(call.getArgument(0));
+              SqsRules.checkSend(call.getArgument(0));
               return SendMessageResponse.builder().messageId("mid-" + sends.size()).build();
             });
     when(sqs.sendMessageBatch(any(SendMessageBatchRequest.class)))
@@ -104,12 +111,14 @@ class MessageQueueTests {
                     "SendMessageBatch was called more than " + MAX_BATCH_REQUESTS
                         + " times for a few dozen bodies: does the chunking loop move on?");
               }
+              SqsRules.checkSendBatch(request);
               return batchOutcome.apply(request);
             });
     when(sqs.receiveMessage(any(ReceiveMessageRequest.class)))
         .thenAnswer(
             call -> {
               receives.add(call.getArgument(0));
+              SqsRules.checkReceive(call.getArgument(0));
               return receiveOutcome;
             });
     when(sqs.deleteMessage(any(DeleteMessageRequest.class)))

@@ -12,11 +12,8 @@ import dev.awskit.exercises.q10.ObjectSummary;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -25,35 +22,34 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Hidden tests of question 10: listing every object under a prefix, page after page.
  *
- * <p>The S3 mock behaves like a small bucket whose pages hold two keys: it filters by the
- * request's {@code Prefix}, continues after a {@code ContinuationToken} it handed out (or after a
- * {@code StartAfter} key), and reports {@code IsTruncated} and {@code NextContinuationToken}. So
- * the SDK's paginator and a hand-written loop are graded alike.
+ * <p>The S3 mock behaves like a small bucket whose pages hold two keys ({@link FakeBucket}): it
+ * honours the request's {@code Prefix}, {@code Delimiter}, {@code MaxKeys}, {@code StartAfter}
+ * and a {@code ContinuationToken} it handed out (and refuses any other token as S3 does), and
+ * reports {@code IsTruncated} and {@code NextContinuationToken}. So the SDK's paginator and a
+ * hand-written loop are graded alike, and a request S3 would answer differently is answered
+ * differently here.
  */
 @QuestionTests(10)
 @DisplayName("Question 10: listing every object under a prefix")
 class ObjectListerTests {
 
   private static final String BUCKET = "grading-bucket";
-  private static final int PAGE_SIZE = 2;
   /** More calls than any correct lister needs here: a lister that never stops is cut short. */
   private static final int MAX_CALLS = 25;
 
   private S3Client s3;
-  private final List<S3Object> objects = new ArrayList<>();
+  private final FakeBucket bucket = new FakeBucket();
   private final List<ListObjectsV2Request> requests = new ArrayList<>();
   /** When set, the request with this number (1 for the first) fails with {@link #failure}. */
   private int failingCall;
@@ -90,7 +86,9 @@ class ObjectListerTests {
     // then
     assertThat(keys(listed))
         .as("keys returned for a bucket of six objects that S3 sends as three pages of two;"
-            + " returning only the first two means the NextContinuationToken was not followed")
+            + " returning only the first two means the NextContinuationToken was not followed,"
+            + " and a request with a Delimiter gets the folders a/, b/ and c/ as CommonPrefixes"
+            + " instead of the keys")
         .containsExactly("a/1.txt", "a/2.txt", "a/3.txt", "b/4.txt", "b/5.txt", "c/6.txt");
     assertThat(requests.size())
         .as("number of ListObjectsV2 requests for three pages")
@@ -104,29 +102,34 @@ class ObjectListerTests {
     // given
     Instant early = Instant.parse("2023-11-02T08:00:00Z");
     Instant late = Instant.parse("2024-06-30T23:59:59.250Z");
-    objects.add(object("docs/big.bin", 5_368_709_120L, early));
-    objects.add(object("docs/empty.txt", 0L, late));
-    objects.add(object("docs/note.md", 731L, early));
+    bucket.put(object("docs/big.bin", 5_368_709_120L, early));
+    bucket.put(object("docs/empty.txt", 0L, late));
+    bucket.put(object("docs/note.md", 731L, early));
+    bucket.put(object("docs/old/draft.md", 12L, early));
 
     // when
     List<ObjectSummary> listed = lister(submission).list(BUCKET, "docs/");
 
     // then
     assertThat(listed)
-        .as("summaries of the objects under docs/ (key, size in bytes, LastModified)")
+        .as("summaries of the objects under docs/ (key, size in bytes, LastModified), the one in"
+            + " the sub-folder docs/old/ included: the contract lists every key that starts with"
+            + " the prefix, and a request with a Delimiter would get docs/old/ as a CommonPrefix"
+            + " instead of its objects")
         .containsExactly(
             new ObjectSummary("docs/big.bin", 5_368_709_120L, early),
             new ObjectSummary("docs/empty.txt", 0L, late),
-            new ObjectSummary("docs/note.md", 731L, early));
+            new ObjectSummary("docs/note.md", 731L, early),
+            new ObjectSummary("docs/old/draft.md", 12L, early));
   }
 
   @Test
   @Points(2)
   @DisplayName("the bucket and the prefix are sent on every page request")
   void prefixOnEveryRequest(Submission submission) {
-    // given: five objects under logs/ (three pages) among others
+    // given: five objects under logs/ and one under logs/archive/ (three pages) among others
     store("images/cat.png", "images/dog.png", "logs/01.log", "logs/02.log", "logs/03.log",
-        "logs/04.log", "logs/05.log", "logs2024/old.log", "zeta.txt");
+        "logs/04.log", "logs/05.log", "logs/archive/00.log", "logs2024/old.log", "zeta.txt");
 
     // when
     List<ObjectSummary> listed = lister(submission).list(BUCKET, "logs/");
@@ -140,11 +143,12 @@ class ObjectListerTests {
         .as("Bucket of each ListObjectsV2 request")
         .containsOnly(BUCKET);
     assertThat(keys(listed))
-        .as("keys returned for list(bucket, \"logs/\")")
+        .as("keys returned for list(bucket, \"logs/\"), which must include the key in the"
+            + " sub-folder logs/archive/ (a Delimiter would roll it into CommonPrefixes)")
         .containsExactly("logs/01.log", "logs/02.log", "logs/03.log", "logs/04.log",
-            "logs/05.log");
+            "logs/05.log", "logs/archive/00.log");
     assertThat(requests.size())
-        .as("number of ListObjectsV2 requests for five objects under logs/ (pages of two)")
+        .as("number of ListObjectsV2 requests for six objects under logs/ (pages of two)")
         .isEqualTo(3);
   }
 
@@ -161,7 +165,8 @@ class ObjectListerTests {
     List<ObjectSummary> withEmpty = lister.list(BUCKET, "");
 
     // then
-    assertThat(keys(withNull)).as("keys returned for list(bucket, null)")
+    assertThat(keys(withNull)).as("keys returned for list(bucket, null): every key of the"
+            + " bucket, those in sub-folders too")
         .containsExactly("a.txt", "b/c.txt", "d/e/f.txt");
     assertThat(keys(withEmpty)).as("keys returned for list(bucket, \"\")")
         .containsExactly("a.txt", "b/c.txt", "d/e/f.txt");
@@ -231,12 +236,12 @@ class ObjectListerTests {
     ObjectLister lister = lister(submission);
 
     // when / then
-    for (String bucket : new String[] {null, "", "   "}) {
-      Throwable thrown = thrownBy(() -> lister.list(bucket, "x/"));
+    for (String name : new String[] {null, "", "   "}) {
+      Throwable thrown = thrownBy(() -> lister.list(name, "x/"));
       assertThat(thrown)
           .withFailMessage(
               "list(%s, \"x/\") should throw an IllegalArgumentException, but %s",
-              bucket == null ? "null" : "\"" + bucket + "\"",
+              name == null ? "null" : "\"" + name + "\"",
               outcome(thrown))
           .isInstanceOf(IllegalArgumentException.class);
     }
@@ -271,64 +276,12 @@ class ObjectListerTests {
               .build();
       throw failure;
     }
-    String prefix = request.prefix() == null ? "" : request.prefix();
-    String after = startAfter(request);
-    List<S3Object> matching =
-        objects.stream()
-            .filter(object -> object.key().startsWith(prefix))
-            .filter(object -> after == null || object.key().compareTo(after) > 0)
-            .toList();
-    int size = request.maxKeys() == null ? PAGE_SIZE : Math.min(PAGE_SIZE, request.maxKeys());
-    List<S3Object> contents = matching.subList(0, Math.min(size, matching.size()));
-    boolean truncated = matching.size() > contents.size();
-    ListObjectsV2Response.Builder response =
-        ListObjectsV2Response.builder()
-            .name(request.bucket())
-            .prefix(request.prefix())
-            .continuationToken(request.continuationToken())
-            .keyCount(contents.size())
-            .maxKeys(1000)
-            .isTruncated(truncated);
-    if (!contents.isEmpty()) {
-      response.contents(contents);
-    }
-    if (truncated) {
-      response.nextContinuationToken(token(contents.get(contents.size() - 1).key()));
-    }
-    return response.build();
-  }
-
-  private static String startAfter(ListObjectsV2Request request) {
-    String token = request.continuationToken();
-    if (token != null && !token.isEmpty()) {
-      try {
-        return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8)
-            .substring("after:".length());
-      } catch (IllegalArgumentException | IndexOutOfBoundsException unknown) {
-        throw invalidToken(token);
-      }
-    }
-    return request.startAfter();
-  }
-
-  private static String token(String lastKey) {
-    return Base64.getUrlEncoder().encodeToString(("after:" + lastKey)
-        .getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static AwsServiceException invalidToken(String token) {
-    return S3Exception.builder()
-        .statusCode(400)
-        .message("The continuation token provided is incorrect: " + token)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidArgument")
-            .serviceName("S3").build())
-        .build();
+    return bucket.list(request);
   }
 
   private void store(String... keys) {
     Instant time = Instant.parse("2024-01-15T10:00:00Z");
-    Stream.of(keys).forEach(key -> objects.add(object(key, key.length() * 100L, time)));
-    objects.sort(Comparator.comparing(S3Object::key));
+    Stream.of(keys).forEach(key -> bucket.put(object(key, key.length() * 100L, time)));
   }
 
   private static S3Object object(String key, long size, Instant lastModified) {
