@@ -67,4 +67,12 @@ public final class ServiceErrors {
         .serviceName(service)
         .build();
   }
+
+  /**
+   * Builds the {@code ValidationException} DynamoDB throws when it refuses a malformed request
+   * (status 400), with DynamoDB's own message.
+   */
+  public static DynamoDbException dynamoDbValidation(String message) {
+    return dynamoDbError("ValidationException", message);
+  }
 }

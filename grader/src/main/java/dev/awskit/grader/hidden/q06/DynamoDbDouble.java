@@ -1,6 +1,7 @@
 package dev.awskit.grader.hidden.q06;
 
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
+import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbValidation;
 
 import dev.awskit.grader.hidden.ClientDouble;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.function.Function;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
@@ -98,6 +102,25 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
         });
   }
 
+  /**
+   * Throws the ValidationException DynamoDB answers a request with before it reads anything:
+   * PutItem and DeleteItem return nothing or the old item only ({@code ReturnValues} NONE or
+   * ALL_OLD; "ReturnValues" in the PutItem and DeleteItem API references).
+   */
+  private static void refuseWhatDynamoDbRefuses(SdkRequest request) {
+    ReturnValue returnValues = null;
+    if (request instanceof PutItemRequest put) {
+      returnValues = put.returnValues();
+    } else if (request instanceof DeleteItemRequest delete) {
+      returnValues = delete.returnValues();
+    }
+    if (returnValues != null
+        && returnValues != ReturnValue.NONE
+        && returnValues != ReturnValue.ALL_OLD) {
+      throw dynamoDbValidation("Return values set to invalid value");
+    }
+  }
+
   /** Names the requests received, for failure messages. */
   String describeRequests() {
     List<SdkRequest> all = requests();
@@ -113,6 +136,7 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
 
   @Override
   protected Object respond(SdkRequest request, String operation) {
+    refuseWhatDynamoDbRefuses(request);
     Function<SdkRequest, Object> handler = handlers.get(request.getClass());
     if (handler != null) {
       return handler.apply(request);

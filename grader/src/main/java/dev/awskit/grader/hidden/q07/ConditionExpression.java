@@ -4,40 +4,25 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads the part of DynamoDB's condition-expression language that a key condition and a filter
- * on simple attributes need, so that the hidden tests can grade what an expression <em>means</em>
- * rather than how it is spelled.
+ * A DynamoDB condition or filter expression, read by {@link ExpressionParser} and evaluated on
+ * items, so that the hidden tests grade what an expression <em>means</em> rather than how it is
+ * spelled: any placeholder names, any operand order, functions, {@code BETWEEN}, {@code IN},
+ * {@code NOT} and parentheses.
  *
- * <p>Grammar (keywords in any case; precedence as DynamoDB's: comparisons, then NOT, AND, OR):
- *
- * <pre>
- *   condition  := or
- *   or         := and ( OR and )*
- *   and        := not ( AND not )*
- *   not        := NOT not | primary
- *   primary    := '(' condition ')'
- *               | operand comparator operand
- *               | operand BETWEEN operand AND operand
- *   comparator := = | &lt;&gt; | &lt; | &lt;= | &gt; | &gt;=
- *   operand    := #placeholder | :placeholder | attribute-name
- * </pre>
- *
- * <p>Functions ({@code begins_with}, {@code attribute_exists}, ...), {@code IN}, and nested paths
- * are not read; an expression that uses them is reported as unreadable with a message that says
- * so. Evaluating an expression resolves {@code #names} through ExpressionAttributeNames and
- * {@code :values} through ExpressionAttributeValues, and compares as DynamoDB does: numbers by
- * value, strings by their characters, values of different types or a missing attribute never
- * satisfy a comparison.
+ * <p>Evaluating resolves {@code #names} through ExpressionAttributeNames and {@code :values}
+ * through ExpressionAttributeValues and compares as DynamoDB does: numbers by value, strings by
+ * their characters, binaries by their bytes; values of different types or a missing attribute
+ * never satisfy a comparison.
  */
 final class ConditionExpression {
 
-  /** Reports an expression the reader cannot read or resolve; the message is for the student. */
+  /** Reports an expression DynamoDB would refuse; the message is DynamoDB's. */
   static final class Unreadable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -46,31 +31,36 @@ final class ConditionExpression {
     }
   }
 
-  /** An operand: an attribute name written as is, a #name placeholder or a :value placeholder. */
-  record Operand(Kind kind, String text) {
-    enum Kind {
-      ATTRIBUTE,
-      NAME_PLACEHOLDER,
-      VALUE_PLACEHOLDER
-    }
+  /** An operand: a document path, a :value placeholder or {@code size(path)}. */
+  sealed interface Operand permits Path, Value, Size {}
 
-    boolean isValue() {
-      return kind == Kind.VALUE_PLACEHOLDER;
-    }
-  }
+  /** A document path: names (as written, #placeholders included) and [n] list indexes. */
+  record Path(List<String> elements) implements Operand {}
+
+  record Value(String placeholder) implements Operand {}
+
+  record Size(Path path) implements Operand {}
 
   /** A node of the expression tree. */
-  sealed interface Node permits Comparison, Between, And, Or, Not {}
+  sealed interface Node permits Comparison, Between, In, Call, And, Or, Not {}
 
   record Comparison(Operand left, String comparator, Operand right) implements Node {}
 
   record Between(Operand subject, Operand low, Operand high) implements Node {}
+
+  record In(Operand subject, List<Operand> candidates) implements Node {}
+
+  /** A function that is a condition: attribute_exists, begins_with, contains, ... */
+  record Call(String function, List<Operand> arguments) implements Node {}
 
   record And(Node left, Node right) implements Node {}
 
   record Or(Node left, Node right) implements Node {}
 
   record Not(Node operand) implements Node {}
+
+  private static final Set<String> TYPES =
+      Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
   private final String text;
   private final Node root;
@@ -89,20 +79,44 @@ final class ConditionExpression {
    * Reads {@code text}, to be resolved with the request's ExpressionAttributeNames and
    * ExpressionAttributeValues (either may be empty).
    *
-   * @throws Unreadable if the text is not in the grammar above or uses an undefined placeholder
+   * @throws Unreadable if DynamoDB would refuse the text, or it uses an undefined placeholder
    */
   static ConditionExpression read(
       String text, Map<String, String> names, Map<String, AttributeValue> values) {
     if (text == null || text.isBlank()) {
-      throw new Unreadable("the expression is missing or blank");
+      throw new Unreadable("The expression can not be empty;");
     }
-    Parser parser = new Parser(text);
-    Node root = parser.condition();
-    parser.expectEnd();
     ConditionExpression expression =
-        new ConditionExpression(text, root, Map.copyOf(names), Map.copyOf(values));
-    expression.checkPlaceholdersDefined(root);
+        new ConditionExpression(
+            text, ExpressionParser.condition(text), Map.copyOf(names), Map.copyOf(values));
+    checkDefined(expression.placeholders(), names, values);
+    for (Node node : nodes(expression.root)) {
+      if (node instanceof Call call && call.function().equals("attribute_type")) {
+        AttributeValue type = values.get(((Value) call.arguments().get(1)).placeholder());
+        if (type.s() == null || !TYPES.contains(type.s())) {
+          throw new Unreadable("Invalid attribute type name found; type: " + type);
+        }
+      }
+    }
     return expression;
+  }
+
+  /** Throws DynamoDB's error for the first placeholder that is used but not defined. */
+  static void checkDefined(
+      Set<String> used, Map<String, String> names, Map<String, AttributeValue> values) {
+    for (String placeholder : used) {
+      if (placeholder.startsWith("#") && !names.containsKey(placeholder)) {
+        throw new Unreadable(
+            "An expression attribute name used in the document path is not defined; attribute"
+                + " name: "
+                + placeholder);
+      }
+      if (placeholder.startsWith(":") && !values.containsKey(placeholder)) {
+        throw new Unreadable(
+            "An expression attribute value used in expression is not defined; attribute value: "
+                + placeholder);
+      }
+    }
   }
 
   /** Returns the expression's text as sent. */
@@ -110,28 +124,47 @@ final class ConditionExpression {
     return text;
   }
 
+  /** Returns the root of the expression tree. */
+  Node root() {
+    return root;
+  }
+
   /** Returns whether an item with these attributes satisfies the expression. */
   boolean matches(Map<String, AttributeValue> item) {
     return evaluate(root, item);
   }
 
-  /** Returns the attribute names the expression refers to, placeholders resolved. */
+  /** Returns the top-level attribute names the expression refers to, placeholders resolved. */
   Set<String> attributeNames() {
     Set<String> found = new LinkedHashSet<>();
     for (Operand operand : operands(root)) {
-      if (!operand.isValue()) {
-        found.add(attributeName(operand));
+      Path path = operand instanceof Size size ? size.path() : null;
+      path = operand instanceof Path direct ? direct : path;
+      if (path != null) {
+        found.add(resolveName(path.elements().get(0)));
       }
     }
     return found;
   }
 
-  /** Returns the attribute names written as is, without a #placeholder. */
+  /** Returns the attribute names of a path written as is, without a #placeholder. */
   Set<String> bareAttributeNames() {
     Set<String> found = new LinkedHashSet<>();
-    for (Operand operand : operands(root)) {
-      if (operand.kind() == Operand.Kind.ATTRIBUTE) {
-        found.add(operand.text());
+    for (String placeholder : elements(root)) {
+      if (!placeholder.startsWith("#") && !placeholder.startsWith(":")
+          && !placeholder.startsWith("[")) {
+        found.add(placeholder);
+      }
+    }
+    return found;
+  }
+
+  /** Returns the #name and :value placeholders the expression uses. */
+  Set<String> placeholders() {
+    Set<String> found = new LinkedHashSet<>();
+    for (String element : elements(root)) {
+      if (element.startsWith("#") || element.startsWith(":")) {
+        found.add(element);
       }
     }
     return found;
@@ -141,24 +174,37 @@ final class ConditionExpression {
   List<AttributeValue> valuesUsed() {
     List<AttributeValue> used = new ArrayList<>();
     for (Operand operand : operands(root)) {
-      if (operand.isValue()) {
-        used.add(values.get(operand.text()));
+      if (operand instanceof Value value) {
+        used.add(values.get(value.placeholder()));
       }
     }
     return used;
   }
 
+  /** Returns the resolved top-level name a path operand refers to, or null for other operands. */
+  String attributeOf(Operand operand) {
+    return operand instanceof Path path ? resolveName(path.elements().get(0)) : null;
+  }
+
+  private String resolveName(String name) {
+    return name.startsWith("#") ? names.get(name) : name;
+  }
+
   private boolean evaluate(Node node, Map<String, AttributeValue> item) {
-    if (node instanceof Comparison comparison) {
-      return compare(
-          resolve(comparison.left(), item),
-          comparison.comparator(),
-          resolve(comparison.right(), item));
+    if (node instanceof Comparison c) {
+      return compare(resolve(c.left(), item), c.comparator(), resolve(c.right(), item));
     }
-    if (node instanceof Between between) {
-      AttributeValue subject = resolve(between.subject(), item);
-      return compare(subject, ">=", resolve(between.low(), item))
-          && compare(subject, "<=", resolve(between.high(), item));
+    if (node instanceof Between b) {
+      AttributeValue subject = resolve(b.subject(), item);
+      return compare(subject, ">=", resolve(b.low(), item))
+          && compare(subject, "<=", resolve(b.high(), item));
+    }
+    if (node instanceof In in) {
+      AttributeValue subject = resolve(in.subject(), item);
+      return in.candidates().stream().anyMatch(c -> compare(subject, "=", resolve(c, item)));
+    }
+    if (node instanceof Call call) {
+      return call(call, item);
     }
     if (node instanceof And and) {
       return evaluate(and.left(), item) && evaluate(and.right(), item);
@@ -169,20 +215,102 @@ final class ConditionExpression {
     return !evaluate(((Not) node).operand(), item);
   }
 
-  private AttributeValue resolve(Operand operand, Map<String, AttributeValue> item) {
-    return operand.isValue() ? values.get(operand.text()) : item.get(attributeName(operand));
+  private boolean call(Call call, Map<String, AttributeValue> item) {
+    AttributeValue subject = resolve(call.arguments().get(0), item);
+    AttributeValue argument =
+        call.arguments().size() > 1 ? resolve(call.arguments().get(1), item) : null;
+    return switch (call.function()) {
+      case "attribute_exists" -> subject != null;
+      case "attribute_not_exists" -> subject == null;
+      case "attribute_type" -> subject != null && typeOf(subject).equals(argument.s());
+      case "begins_with" ->
+          subject != null && subject.s() != null && argument.s() != null
+              ? subject.s().startsWith(argument.s())
+              : subject != null && subject.b() != null && argument.b() != null
+                  && startsWith(subject.b(), argument.b());
+      default -> contains(subject, argument);
+    };
   }
 
-  private String attributeName(Operand operand) {
-    return operand.kind() == Operand.Kind.NAME_PLACEHOLDER
-        ? names.get(operand.text())
-        : operand.text();
+  private static boolean contains(AttributeValue subject, AttributeValue operand) {
+    if (subject == null || operand == null) {
+      return false;
+    }
+    if (subject.s() != null) {
+      return operand.s() != null && subject.s().contains(operand.s());
+    }
+    if (subject.hasSs()) {
+      return operand.s() != null && subject.ss().contains(operand.s());
+    }
+    if (subject.hasNs()) {
+      return operand.n() != null
+          && subject.ns().stream().anyMatch(n -> compare(AttributeValue.fromN(n), "=", operand));
+    }
+    if (subject.hasL()) {
+      return subject.l().stream().anyMatch(element -> compare(element, "=", operand));
+    }
+    return false;
+  }
+
+  private static boolean startsWith(SdkBytes bytes, SdkBytes prefix) {
+    byte[] all = bytes.asByteArray();
+    byte[] start = prefix.asByteArray();
+    return all.length >= start.length
+        && java.util.Arrays.equals(all, 0, start.length, start, 0, start.length);
+  }
+
+  private AttributeValue resolve(Operand operand, Map<String, AttributeValue> item) {
+    if (operand instanceof Value value) {
+      return values.get(value.placeholder());
+    }
+    return operand instanceof Path path ? walk(path, item) : sizeOf(walk(((Size) operand).path(), item));
+  }
+
+  private AttributeValue walk(Path path, Map<String, AttributeValue> item) {
+    AttributeValue current = item.get(resolveName(path.elements().get(0)));
+    for (String element : path.elements().subList(1, path.elements().size())) {
+      if (current == null) {
+        return null;
+      }
+      if (element.startsWith("[")) {
+        int index = Integer.parseInt(element.substring(1, element.length() - 1));
+        current = current.hasL() && index < current.l().size() ? current.l().get(index) : null;
+      } else {
+        current = current.hasM() ? current.m().get(resolveName(element)) : null;
+      }
+    }
+    return current;
+  }
+
+  private static AttributeValue sizeOf(AttributeValue value) {
+    if (value == null) {
+      return null;
+    }
+    Integer size = null;
+    if (value.s() != null) {
+      size = value.s().codePointCount(0, value.s().length());
+    } else if (value.b() != null) {
+      size = value.b().asByteArray().length;
+    } else if (value.hasSs() || value.hasNs() || value.hasBs()) {
+      size = value.hasSs() ? value.ss().size() : value.hasNs() ? value.ns().size() : value.bs().size();
+    } else if (value.hasL() || value.hasM()) {
+      size = value.hasL() ? value.l().size() : value.m().size();
+    }
+    return size == null ? null : AttributeValue.fromN(Integer.toString(size));
+  }
+
+  private static String typeOf(AttributeValue value) {
+    if (value.type() == null) {
+      return "";
+    }
+    // The SDK names the NULL type NUL.
+    return value.type() == AttributeValue.Type.NUL ? "NULL" : value.type().toString();
   }
 
   private static boolean compare(AttributeValue left, String comparator, AttributeValue right) {
     Integer order = order(left, right);
     if (order == null) {
-      return false;
+      return comparator.equals("<>") && left != null && right != null && !left.equals(right);
     }
     return switch (comparator) {
       case "=" -> order == 0;
@@ -190,12 +318,11 @@ final class ConditionExpression {
       case "<" -> order < 0;
       case "<=" -> order <= 0;
       case ">" -> order > 0;
-      case ">=" -> order >= 0;
-      default -> throw new IllegalStateException(comparator);
+      default -> order >= 0;
     };
   }
 
-  /** Orders two scalar values of the same type; {@code null} when they cannot be compared. */
+  /** Orders two scalar values of the same type; {@code null} when they cannot be ordered. */
   private static Integer order(AttributeValue left, AttributeValue right) {
     if (left == null || right == null) {
       return null;
@@ -210,213 +337,57 @@ final class ConditionExpression {
     if (left.s() != null && right.s() != null) {
       return Integer.signum(left.s().compareTo(right.s()));
     }
-    return null;
-  }
-
-  private void checkPlaceholdersDefined(Node node) {
-    for (Operand operand : operands(node)) {
-      if (operand.kind() == Operand.Kind.NAME_PLACEHOLDER && !names.containsKey(operand.text())) {
-        throw new Unreadable(
-            operand.text()
-                + " is used in \""
-                + text
-                + "\" but not defined in"
-                + " ExpressionAttributeNames");
-      }
-      if (operand.isValue() && !values.containsKey(operand.text())) {
-        throw new Unreadable(
-            operand.text()
-                + " is used in \""
-                + text
-                + "\" but not defined in"
-                + " ExpressionAttributeValues");
-      }
+    if (left.b() != null && right.b() != null) {
+      return Integer.signum(
+          java.util.Arrays.compareUnsigned(left.b().asByteArray(), right.b().asByteArray()));
     }
+    return left.equals(right) ? 0 : null;
   }
 
-  private static List<Operand> operands(Node node) {
-    List<Operand> found = new ArrayList<>();
-    collect(node, found);
+  /** Returns every node of the tree, the root first. */
+  static List<Node> nodes(Node root) {
+    List<Node> found = new ArrayList<>();
+    found.add(root);
+    if (root instanceof And and) {
+      found.addAll(nodes(and.left()));
+      found.addAll(nodes(and.right()));
+    } else if (root instanceof Or or) {
+      found.addAll(nodes(or.left()));
+      found.addAll(nodes(or.right()));
+    } else if (root instanceof Not not) {
+      found.addAll(nodes(not.operand()));
+    }
     return found;
   }
 
-  private static void collect(Node node, List<Operand> found) {
-    if (node instanceof Comparison comparison) {
-      found.add(comparison.left());
-      found.add(comparison.right());
-    } else if (node instanceof Between between) {
-      found.add(between.subject());
-      found.add(between.low());
-      found.add(between.high());
-    } else if (node instanceof And and) {
-      collect(and.left(), found);
-      collect(and.right(), found);
-    } else if (node instanceof Or or) {
-      collect(or.left(), found);
-      collect(or.right(), found);
-    } else {
-      collect(((Not) node).operand(), found);
+  /** Returns the operands of every node of the tree, in order of appearance. */
+  static List<Operand> operands(Node root) {
+    List<Operand> found = new ArrayList<>();
+    for (Node node : nodes(root)) {
+      if (node instanceof Comparison c) {
+        found.addAll(List.of(c.left(), c.right()));
+      } else if (node instanceof Between b) {
+        found.addAll(List.of(b.subject(), b.low(), b.high()));
+      } else if (node instanceof In in) {
+        found.add(in.subject());
+        found.addAll(in.candidates());
+      } else if (node instanceof Call call) {
+        found.addAll(call.arguments());
+      }
     }
+    return found;
   }
 
-  /** A recursive-descent parser over the grammar in the class comment. */
-  private static final class Parser {
-
-    private final String text;
-    private final List<String> tokens;
-    private int position;
-
-    Parser(String text) {
-      this.text = text;
-      this.tokens = tokenize(text);
-    }
-
-    Node condition() {
-      Node left = and();
-      while (keyword("OR")) {
-        left = new Or(left, and());
-      }
-      return left;
-    }
-
-    private Node and() {
-      Node left = not();
-      while (keyword("AND")) {
-        left = new And(left, not());
-      }
-      return left;
-    }
-
-    private Node not() {
-      if (keyword("NOT")) {
-        return new Not(not());
-      }
-      return primary();
-    }
-
-    private Node primary() {
-      if (symbol("(")) {
-        Node inside = condition();
-        if (!symbol(")")) {
-          throw unreadable("a closing parenthesis is missing");
-        }
-        return inside;
-      }
-      Operand left = operand();
-      if (keyword("BETWEEN")) {
-        Operand low = operand();
-        if (!keyword("AND")) {
-          throw unreadable("BETWEEN needs \"AND\" between its two bounds");
-        }
-        return new Between(left, low, operand());
-      }
-      String comparator = peek();
-      if (comparator != null && List.of("=", "<>", "<", "<=", ">", ">=").contains(comparator)) {
-        position++;
-        return new Comparison(left, comparator, operand());
-      }
-      throw unreadable(
-          "expected a comparison (=, <>, <, <=, >, >=) or BETWEEN after "
-              + left.text()
-              + (comparator == null ? "" : ", found \"" + comparator + "\""));
-    }
-
-    private Operand operand() {
-      String token = peek();
-      if (token == null) {
-        throw unreadable("the expression ends where an operand was expected");
-      }
-      if (token.startsWith("#") && token.length() > 1) {
-        position++;
-        return new Operand(Operand.Kind.NAME_PLACEHOLDER, token);
-      }
-      if (token.startsWith(":") && token.length() > 1) {
-        position++;
-        return new Operand(Operand.Kind.VALUE_PLACEHOLDER, token);
-      }
-      if (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_') {
-        if (position + 1 < tokens.size() && tokens.get(position + 1).equals("(")) {
-          throw unreadable(
-              "the function "
-                  + token
-                  + "(...) is not read by the grader; write the condition as"
-                  + " a comparison such as \"#name >= :value\"");
-        }
-        if (List.of("AND", "OR", "NOT", "BETWEEN", "IN").contains(token.toUpperCase(Locale.ROOT))) {
-          throw unreadable("the keyword " + token + " stands where an operand was expected");
-        }
-        position++;
-        return new Operand(Operand.Kind.ATTRIBUTE, token);
-      }
-      throw unreadable("\"" + token + "\" stands where an operand was expected");
-    }
-
-    void expectEnd() {
-      if (position < tokens.size()) {
-        throw unreadable("unexpected \"" + tokens.get(position) + "\" after a complete condition");
+  /** Returns every path element and :value placeholder of the tree, in order of appearance. */
+  private static List<String> elements(Node root) {
+    List<String> found = new ArrayList<>();
+    for (Operand operand : operands(root)) {
+      if (operand instanceof Value value) {
+        found.add(value.placeholder());
+      } else {
+        found.addAll((operand instanceof Path path ? path : ((Size) operand).path()).elements());
       }
     }
-
-    private boolean keyword(String word) {
-      String token = peek();
-      if (token != null && token.equalsIgnoreCase(word)) {
-        position++;
-        return true;
-      }
-      return false;
-    }
-
-    private boolean symbol(String symbol) {
-      if (symbol.equals(peek())) {
-        position++;
-        return true;
-      }
-      return false;
-    }
-
-    private String peek() {
-      return position < tokens.size() ? tokens.get(position) : null;
-    }
-
-    private Unreadable unreadable(String problem) {
-      return new Unreadable("cannot read \"" + text + "\": " + problem);
-    }
-
-    private static List<String> tokenize(String text) {
-      List<String> tokens = new ArrayList<>();
-      int i = 0;
-      while (i < text.length()) {
-        char c = text.charAt(i);
-        if (Character.isWhitespace(c)) {
-          i++;
-        } else if (c == '(' || c == ')' || c == ',' || c == '=') {
-          tokens.add(String.valueOf(c));
-          i++;
-        } else if (c == '<' || c == '>') {
-          String two = i + 1 < text.length() ? text.substring(i, i + 2) : "";
-          if (two.equals("<=") || two.equals(">=") || two.equals("<>")) {
-            tokens.add(two);
-            i += 2;
-          } else {
-            tokens.add(String.valueOf(c));
-            i++;
-          }
-        } else if (c == '#' || c == ':' || Character.isLetterOrDigit(c) || c == '_') {
-          int start = i;
-          i++;
-          while (i < text.length()
-              && (Character.isLetterOrDigit(text.charAt(i))
-                  || text.charAt(i) == '_'
-                  || text.charAt(i) == '-')) {
-            i++;
-          }
-          tokens.add(text.substring(start, i));
-        } else {
-          tokens.add(String.valueOf(c));
-          i++;
-        }
-      }
-      return tokens;
-    }
+    return found;
   }
 }

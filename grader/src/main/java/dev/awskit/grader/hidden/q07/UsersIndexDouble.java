@@ -21,8 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * the partition per page <em>before</em> the filter (as the 1 MB page limit does), and sets
  * {@code LastEvaluatedKey} whenever a page was full, so a query can end with an empty page.
  *
- * <p>It is lenient where other tests are strict (index name, reserved words), so that one mistake
- * costs the test that checks it and not every test. As a {@link ClientDouble}, it lets the
+ * <p>Before it reads anything, it refuses what DynamoDB refuses ({@link IndexQueryRules}): a
+ * request DynamoDB would answer with a ValidationException gets that exception here, so code that
+ * would fail on every call in production fails every test that calls it. As a {@link
+ * ClientDouble}, it lets the
  * {@code Consumer<Builder>} overloads and the paginators reach {@code query(QueryRequest)} as a
  * hand-written loop does.
  */
@@ -84,12 +86,14 @@ final class UsersIndexDouble extends ClientDouble<DynamoDbClient> {
     if (failure != null) {
       throw failure;
     }
-    ConditionExpression key =
-        read("KeyConditionExpression", request.keyConditionExpression(), request);
+    ConditionExpression key = IndexQueryRules.check(request);
     ConditionExpression filter =
         request.filterExpression() == null
             ? null
-            : read("FilterExpression", request.filterExpression(), request);
+            : ConditionExpression.read(
+                request.filterExpression(),
+                request.expressionAttributeNames(),
+                request.expressionAttributeValues());
     List<Map<String, AttributeValue>> partition = users.stream().filter(key::matches).toList();
     int start = 0;
     if (request.hasExclusiveStartKey()) {
@@ -121,15 +125,6 @@ final class UsersIndexDouble extends ClientDouble<DynamoDbClient> {
   /** Returns the LastEvaluatedKey of an index item: the table key and the index key. */
   static Map<String, AttributeValue> lastKeyOf(Map<String, AttributeValue> item) {
     return Map.of("user_id", item.get("user_id"), "status", item.get("status"));
-  }
-
-  private static ConditionExpression read(String which, String text, QueryRequest request) {
-    try {
-      return ConditionExpression.read(
-          text, request.expressionAttributeNames(), request.expressionAttributeValues());
-    } catch (ConditionExpression.Unreadable unreadable) {
-      throw validation("Invalid " + which + ": " + unreadable.getMessage());
-    }
   }
 
   /** Builds the ValidationException that DynamoDB answers a request it refuses with. */

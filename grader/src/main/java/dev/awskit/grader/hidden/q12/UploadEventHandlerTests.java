@@ -12,6 +12,7 @@ import dev.awskit.exercises.q12.ProcessingSummary;
 import dev.awskit.exercises.q12.UploadEventHandler;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
+import dev.awskit.grader.hidden.ServiceErrors;
 import dev.awskit.grader.hidden.Submission;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
@@ -69,6 +71,13 @@ class UploadEventHandlerTests {
         .thenAnswer(
             call -> {
               PutItemRequest request = call.getArgument(0);
+              ReturnValue returnValues = request.returnValues();
+              if (returnValues != null
+                  && returnValues != ReturnValue.NONE
+                  && returnValues != ReturnValue.ALL_OLD) {
+                // PutItem returns nothing or the old item only, as DynamoDB answers otherwise.
+                throw ServiceErrors.dynamoDbValidation("Return values set to invalid value");
+              }
               puts.add(request);
               if (puts.size() == failingPut) {
                 timeline.add("failed put");
