@@ -66,6 +66,8 @@ final class Confinements {
       if (failure.isEmpty()) {
         return candidate.get();
       }
+      // What the probe prepared for it (a staged class path) goes with the level.
+      candidate.get().close();
       reasons.add(level.label() + ": a worker did not start in it: " + failure.get());
     }
     throw new IsolationUnavailableException(
