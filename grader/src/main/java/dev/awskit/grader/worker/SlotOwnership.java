@@ -12,10 +12,12 @@ import java.util.List;
  * Hands a sandbox to a worker's own uid: the folders it writes in become the uid's alone and its
  * classes folder readable by the uid's group only, so that no other worker can look into it.
  *
- * <p>The sandbox root stays the grader's when nothing else keeps the worker from renaming its
- * classes folder and putting class files of its own in its place (the {@code uid} level); under
- * bubblewrap the classes folder is a read-only mount point, which cannot be renamed, so the root
- * is the uid's too, and a relative path that climbs out of the working folder still lands in it.
+ * <p>The worker may write in the sandbox root too, so that a relative path that climbs out of the
+ * working folder still lands in it. Under bubblewrap the classes folder is a read-only mount
+ * point, which cannot be renamed, so the root is simply the uid's. Without namespaces (the {@code
+ * uid} level) the root stays the grader's, writable by the uid's group and sticky, so that the
+ * worker can add files there but cannot rename the grader's classes folder and put class files of
+ * its own in its place.
  */
 final class SlotOwnership {
 
@@ -31,7 +33,9 @@ final class SlotOwnership {
       if (rootToo) {
         owned.add(sandbox.root());
       } else {
-        Files.setPosixFilePermissions(sandbox.root(), PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setAttribute(sandbox.root(), "unix:gid", uid);
+        // rwxrwx--- with the sticky bit, which PosixFilePermission cannot express.
+        Files.setAttribute(sandbox.root(), "unix:mode", 01770);
       }
       for (Path folder : owned) {
         Files.setAttribute(folder, "unix:uid", uid);

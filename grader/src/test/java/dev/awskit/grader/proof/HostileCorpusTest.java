@@ -22,6 +22,7 @@ import dev.awskit.grader.scoring.TestScore;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
 import dev.awskit.grader.testing.ReportSchemas;
+import dev.awskit.grader.worker.IsolationChoice;
 import dev.awskit.grader.worker.WorkerRunner;
 import dev.awskit.grader.worker.WorkerSettings;
 import java.io.IOException;
@@ -36,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +70,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the static vetting before they run; the worst of those run a second time with the vetting
  * switched off, to prove that the worker JVM stops them too. The zip cases are written by the test.
  * Tests get a 2 s time limit, to keep the corpus fast.
+ *
+ * <p>Every case the vetting refuses is also graded with the vetting off, where only the worker and
+ * the operating system stand in its way: its grade must still end in time, with valid reports,
+ * every other question at full marks, and nothing planted beside the grader. The workers run at
+ * the isolation level {@code auto} gives, or the one the system property {@code
+ * awskit.corpus.isolation} names ({@code os}, {@code uid} or {@code jvm}), so that the corpus can
+ * be run at each level the machine offers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileCorpusTest {
@@ -81,6 +90,7 @@ class HostileCorpusTest {
   private static final String TWICE = "graded-twice";
   private static final String CONFINED = "may use only its working and temporary folders";
   private static final String PLANTED = "awskit-planted.bin";
+  private static final String UNVETTED = "vetting off: ";
 
   /** Says which layer stops a case. */
   enum Layer {
@@ -108,6 +118,21 @@ class HostileCorpusTest {
     public String toString() {
       return name + (vetting ? "" : " (vetting off)") + " -> " + layer;
     }
+  }
+
+  /** Returns the cases the vetting refuses, to be graded again without it. */
+  static List<Case> vettedCases() {
+    return cases().stream()
+        .filter(hostile -> hostile.vetting() && hostile.layer() == Layer.VETTING)
+        .toList();
+  }
+
+  private static WorkerRunner isolatedRunner() {
+    WorkerRunner runner = new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(PARALLEL));
+    runner.isolate(
+        IsolationChoice.valueOf(
+            System.getProperty("awskit.corpus.isolation", "auto").toUpperCase(Locale.ROOT)));
+    return runner;
   }
 
   static List<Case> cases() {
@@ -189,8 +214,7 @@ class HostileCorpusTest {
             "package net.bytebuddy.dynamic.ClassFileLocator does not exist"));
   }
 
-  private final WorkerRunner runner =
-      new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(PARALLEL));
+  private final WorkerRunner runner = isolatedRunner();
   private final List<Grader> graders = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Grader> grader =
       ThreadLocal.withInitial(
@@ -222,6 +246,14 @@ class HostileCorpusTest {
               hostile.question(),
               work.resolve(hostile.name() + (hostile.vetting() ? "" : "-unvetted")));
       submit(hostile, submission, hostile.vetting());
+    }
+    for (Case vetted : vettedCases()) {
+      Path submission =
+          Assembled.referenceWith(
+              HOSTILE.resolve(vetted.name()),
+              vetted.question(),
+              work.resolve(vetted.name() + "-vetting-off"));
+      submit(UNVETTED + vetted.name(), submission, false);
     }
     submit(
         ENCODING,
@@ -273,6 +305,27 @@ class HostileCorpusTest {
     extraChecks(hostile, own, work);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vettedCases")
+  void refusedCaseIsHeldWithTheVettingOff(Case vetted, @TempDir Path work) throws Exception {
+    // given a case the vetting refuses, graded with the vetting off
+    Graded.Timed<GradingResult> graded = graded(UNVETTED + vetted.name());
+
+    // when
+    Scorecard scorecard = Scorer.score(Graded.scheme(), graded.value());
+
+    // then
+    assertThat(graded.value().vettingProblems()).as("vetting problems, vetting off").isEmpty();
+    String level = System.getProperty("awskit.corpus.isolation", "auto");
+    if (!level.equals("auto")) {
+      assertThat(graded.value().isolation().level().label()).as("the level that held").isEqualTo(level);
+    }
+    assertThat(graded.took()).as("time to grade %s with the vetting off", vetted).isLessThan(BOUND);
+    assertReportsValid(scorecard, work.resolve("reports"));
+    assertOthersFull(scorecard, vetted.question(), vetted + " with the vetting off");
+    assertNothingPlantedBesideTheGrader();
+  }
+
   private void assertLayer(Case hostile, QuestionScore own, GradingResult result) {
     switch (hostile.layer()) {
       case VETTING -> {
@@ -297,6 +350,27 @@ class HostileCorpusTest {
       }
       case INTAKE -> throw new IllegalStateException("intake cases are zips");
     }
+  }
+
+  /**
+   * Checks that nothing appeared in the grader's temporary folder (where worker sandboxes live) or
+   * beside its installation, and that no entry of its class path changed.
+   */
+  private void assertNothingPlantedBesideTheGrader() throws IOException {
+    assertThat(Path.of(System.getProperty("java.io.tmpdir"), PLANTED)).doesNotExist();
+    assertThat(Path.of("/tmp", PLANTED)).doesNotExist();
+    for (Path entry : graderEntries()) {
+      assertThat(entry.resolveSibling(PLANTED)).doesNotExist();
+      assertThat(entry.resolve(PLANTED)).doesNotExist();
+    }
+    assertThat(graderEntries())
+        .as("the grader's class path entries")
+        .isEqualTo(List.copyOf(graderEntriesBefore.keySet()))
+        .allSatisfy(
+            entry ->
+                assertThat(Files.getLastModifiedTime(entry))
+                    .as("time stamp of %s", entry)
+                    .isEqualTo(graderEntriesBefore.get(entry)));
   }
 
   /** Checks what a case promises beyond losing points. */
@@ -334,21 +408,7 @@ class HostileCorpusTest {
       case "q04/reads-grader-jar", "q04/java-io-bypass", "q11/reads-tests-through-library" ->
           assertNothingLeaked(work);
       case "q04/writes-next-to-grader" -> {
-        // The grader's temporary folder (where worker sandboxes live) and its installation.
-        assertThat(Path.of(System.getProperty("java.io.tmpdir"), PLANTED)).doesNotExist();
-        assertThat(Path.of("/tmp", PLANTED)).doesNotExist();
-        for (Path entry : graderEntries()) {
-          assertThat(entry.resolveSibling(PLANTED)).doesNotExist();
-          assertThat(entry.resolve(PLANTED)).doesNotExist();
-        }
-        assertThat(graderEntries())
-            .as("the grader's class path entries")
-            .isEqualTo(List.copyOf(graderEntriesBefore.keySet()))
-            .allSatisfy(
-                entry ->
-                    assertThat(Files.getLastModifiedTime(entry))
-                        .as("time stamp of %s", entry)
-                        .isEqualTo(graderEntriesBefore.get(entry)));
+        assertNothingPlantedBesideTheGrader();
         assertNothingLeaked(work);
       }
       case "q05/forged-events" ->
