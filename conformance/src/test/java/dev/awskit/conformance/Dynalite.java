@@ -1,0 +1,104 @@
+package dev.awskit.conformance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.opentest4j.TestAbortedException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Runs dynalite (an open-source DynamoDB engine on Node.js, in memory) as a child process on
+ * 127.0.0.1, from the committed {@code dynalite/package.json} and lock file once {@code npm ci}
+ * has installed it. The process stops when its standard input closes, so it dies with this JVM.
+ */
+public final class Dynalite implements AutoCloseable {
+
+  /** The folder {@code npm ci} installs dynalite into, beside this module's pom. */
+  static final Path HOME = Path.of("dynalite");
+
+  private final Process process;
+  private final URI endpoint;
+
+  private Dynalite(Process process, int port) {
+    this.process = process;
+    this.endpoint = URI.create("http://127.0.0.1:" + port);
+  }
+
+  /**
+   * Starts dynalite and returns once it listens; aborts the calling test (skipped) when Node.js
+   * or the installed package is missing, unless {@code CI=true}, where a missing engine fails.
+   */
+  public static Dynalite start() throws IOException {
+    String missing = missingPiece();
+    if (missing != null) {
+      String message =
+          "dynalite cannot run: " + missing + ". Install Node.js (apt-get install nodejs npm)"
+              + " and run `npm ci` in conformance/dynalite; .ci/run does both.";
+      if ("true".equals(System.getenv("CI"))) {
+        throw new IllegalStateException(message);
+      }
+      throw new TestAbortedException(message);
+    }
+    Process process =
+        new ProcessBuilder("node", "serve.js")
+            .directory(HOME.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    BufferedReader output =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line = output.readLine();
+    if (line == null || !line.startsWith("port ")) {
+      process.destroyForcibly();
+      throw new IllegalStateException("dynalite did not start; it printed: " + line);
+    }
+    return new Dynalite(process, Integer.parseInt(line.substring("port ".length()).trim()));
+  }
+
+  /** Returns the installed dynalite's version, read from its package.json. */
+  static String version() throws IOException {
+    String manifest =
+        Files.readString(HOME.resolve("node_modules/dynalite/package.json"), StandardCharsets.UTF_8);
+    java.util.regex.Matcher version =
+        java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(manifest);
+    return version.find() ? version.group(1) : "unknown";
+  }
+
+  private static String missingPiece() {
+    if (!Files.isRegularFile(HOME.resolve("node_modules/dynalite/package.json"))) {
+      return "conformance/dynalite/node_modules has no dynalite (npm ci was not run)";
+    }
+    try {
+      Process probe = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      probe.getInputStream().readAllBytes();
+      return probe.waitFor() == 0 ? null : "`node --version` failed";
+    } catch (IOException e) {
+      return "no `node` command on the PATH";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while probing node";
+    }
+  }
+
+  /** Returns a DynamoDB client of this engine. */
+  public DynamoDbClient client() {
+    return EngineClients.configure(DynamoDbClient.builder(), endpoint).build();
+  }
+
+  @Override
+  public void close() throws IOException {
+    process.getOutputStream().close();
+    try {
+      if (process.waitFor(10, TimeUnit.SECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process.destroyForcibly();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.awskit.conformance;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/** What a service, or the grader's double of it, answers one request with. */
+public sealed interface Verdict {
+
+  /** The request was accepted. */
+  record Accepted() implements Verdict {
+    @Override
+    public String toString() {
+      return "accepted";
+    }
+  }
+
+  /** The request was refused with an AWS error code. */
+  record Refused(String errorCode) implements Verdict {
+    @Override
+    public String toString() {
+      return "refused: " + errorCode;
+    }
+  }
+
+  /** A step that sends one request and may throw what the service answers with. */
+  @FunctionalInterface
+  interface Call {
+    void send() throws Exception;
+  }
+
+  /** Returns the verdict on {@code call}: accepted if it returns, the error code it throws. */
+  static Verdict of(Call call) throws Exception {
+    try {
+      call.send();
+      return new Accepted();
+    } catch (AwsServiceException refused) {
+      return new Refused(refused.awsErrorDetails().errorCode());
+    }
+  }
+
+  /**
+   * Returns whether two verdicts say the same: both accepted, or both refused with one code. SQS
+   * codes compare without the {@code AWS.SimpleQueueService.} prefix: SQS sends its query-style
+   * code in the {@code x-amzn-query-error} header, which the SDK prefers to the JSON
+   * {@code __type}, and ElasticMQ sends only the {@code __type}.
+   */
+  default boolean sameAs(Verdict other) {
+    return normal(this).equals(normal(other));
+  }
+
+  private static Verdict normal(Verdict verdict) {
+    return verdict instanceof Refused refused
+        ? new Refused(refused.errorCode().replaceFirst("^AWS\\.SimpleQueueService\\.", ""))
+        : verdict;
+  }
+
+  /** Returns the verdict that a request is refused with {@code errorCode}. */
+  static Verdict refused(String errorCode) {
+    return new Refused(errorCode);
+  }
+
+  /** Returns the verdict that a request is accepted. */
+  static Verdict accepted() {
+    return new Accepted();
+  }
+}
