@@ -5,11 +5,15 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /** What a service, or the grader's double of it, answers one request with. */
 public sealed interface Verdict {
 
-  /** The request was accepted. */
-  record Accepted() implements Verdict {
+  /**
+   * The request (or run of requests) was accepted.
+   *
+   * @param result what was answered, where the scenario compares it (items, pages), else empty
+   */
+  record Accepted(String result) implements Verdict {
     @Override
     public String toString() {
-      return "accepted";
+      return result.isEmpty() ? "accepted" : "accepted: " + result;
     }
   }
 
@@ -31,7 +35,7 @@ public sealed interface Verdict {
   static Verdict of(Call call) throws Exception {
     try {
       call.send();
-      return new Accepted();
+      return new Accepted("");
     } catch (AwsServiceException refused) {
       return new Refused(refused.awsErrorDetails().errorCode());
     }
@@ -58,8 +62,18 @@ public sealed interface Verdict {
     return new Refused(errorCode);
   }
 
-  /** Returns the verdict that a request is accepted. */
-  static Verdict accepted() {
-    return new Accepted();
+  /** A run of requests that returns what was answered, or throws what the service answers. */
+  @FunctionalInterface
+  interface Run {
+    String result() throws Exception;
+  }
+
+  /** Returns the verdict on {@code run}: accepted with its result, or the error code thrown. */
+  static Verdict ofResult(Run run) throws Exception {
+    try {
+      return new Accepted(run.result());
+    } catch (AwsServiceException refused) {
+      return new Refused(refused.awsErrorDetails().errorCode());
+    }
   }
 }
