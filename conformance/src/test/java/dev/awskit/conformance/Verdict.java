@@ -17,11 +17,16 @@ public sealed interface Verdict {
     }
   }
 
-  /** The request was refused with an AWS error code. */
-  record Refused(String errorCode) implements Verdict {
+  /**
+   * The request was refused with an AWS error code.
+   *
+   * @param errorCode the error code the SDK reports
+   * @param message the error message, where the scenario compares it, else empty
+   */
+  record Refused(String errorCode, String message) implements Verdict {
     @Override
     public String toString() {
-      return "refused: " + errorCode;
+      return "refused: " + errorCode + (message.isEmpty() ? "" : " (" + message + ")");
     }
   }
 
@@ -37,7 +42,7 @@ public sealed interface Verdict {
       call.send();
       return new Accepted("");
     } catch (AwsServiceException refused) {
-      return new Refused(refused.awsErrorDetails().errorCode());
+      return new Refused(refused.awsErrorDetails().errorCode(), "");
     }
   }
 
@@ -53,13 +58,10 @@ public sealed interface Verdict {
 
   private static Verdict normal(Verdict verdict) {
     return verdict instanceof Refused refused
-        ? new Refused(refused.errorCode().replaceFirst("^AWS\\.SimpleQueueService\\.", ""))
+        ? new Refused(
+            refused.errorCode().replaceFirst("^AWS\\.SimpleQueueService\\.", ""),
+            refused.message())
         : verdict;
-  }
-
-  /** Returns the verdict that a request is refused with {@code errorCode}. */
-  static Verdict refused(String errorCode) {
-    return new Refused(errorCode);
   }
 
   /** A run of requests that returns what was answered, or throws what the service answers. */
@@ -68,12 +70,17 @@ public sealed interface Verdict {
     String result() throws Exception;
   }
 
-  /** Returns the verdict on {@code run}: accepted with its result, or the error code thrown. */
-  static Verdict ofResult(Run run) throws Exception {
+  /**
+   * Returns the verdict on {@code run}: accepted with its result, or the error code thrown, and
+   * its message if {@code withMessage} (where the engine's messages are the service's own).
+   */
+  static Verdict ofResult(Run run, boolean withMessage) throws Exception {
     try {
       return new Accepted(run.result());
     } catch (AwsServiceException refused) {
-      return new Refused(refused.awsErrorDetails().errorCode());
+      return new Refused(
+          refused.awsErrorDetails().errorCode(),
+          withMessage ? refused.awsErrorDetails().errorMessage() : "");
     }
   }
 }
