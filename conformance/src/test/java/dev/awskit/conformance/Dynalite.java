@@ -34,16 +34,7 @@ public final class Dynalite implements AutoCloseable {
    * or the installed package is missing, unless {@code CI=true}, where a missing engine fails.
    */
   public static Dynalite start() throws IOException {
-    String missing = missingPiece();
-    if (missing != null) {
-      String message =
-          "dynalite cannot run: " + missing + ". Install Node.js (apt-get install nodejs npm)"
-              + " and run `npm ci` in conformance/dynalite; .ci/run does both.";
-      if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException(message);
-      }
-      throw new TestAbortedException(message);
-    }
+    requireInstalled();
     Process process =
         new ProcessBuilder("node", "serve.js")
             .directory(HOME.toFile())
@@ -59,8 +50,26 @@ public final class Dynalite implements AutoCloseable {
     return new Dynalite(process, Integer.parseInt(line.substring("port ".length()).trim()));
   }
 
+  /**
+   * Aborts the calling test (skipped) when Node.js or the installed package is missing, or fails
+   * it when {@code CI=true}.
+   */
+  static void requireInstalled() {
+    String missing = missingPiece();
+    if (missing != null) {
+      String message =
+          "dynalite cannot run: " + missing + ". Install Node.js (apt-get install nodejs npm)"
+              + " and run `npm ci` in conformance/dynalite; .ci/run does both.";
+      if ("true".equals(System.getenv("CI"))) {
+        throw new IllegalStateException(message);
+      }
+      throw new TestAbortedException(message);
+    }
+  }
+
   /** Returns the installed dynalite's version, read from its package.json. */
   static String version() throws IOException {
+    requireInstalled();
     String manifest =
         Files.readString(HOME.resolve("node_modules/dynalite/package.json"), StandardCharsets.UTF_8);
     java.util.regex.Matcher version =
