@@ -24,11 +24,18 @@ public final class ConformanceReport {
       "| scenario | sent by | engine | our double | agreement |\n|---|---|---|---|---|\n";
 
   private final String section;
+  private final String header;
   private final List<String> rows = new ArrayList<>();
 
-  /** Starts the section named {@code section} (such as {@code sqs}). */
+  /** Starts the section named {@code section} (such as {@code sqs}), a table of scenarios. */
   public ConformanceReport(String section) {
+    this(section, HEADER);
+  }
+
+  /** Starts the section named {@code section}, a table under {@code header}. */
+  ConformanceReport(String section, String header) {
     this.section = section;
+    this.header = header;
   }
 
   /** Adds one scenario's row, in the order the scenarios ran. */
@@ -36,9 +43,14 @@ public final class ConformanceReport {
     rows.add(scenario.row());
   }
 
-  /** Renders the section as a Markdown table. */
+  /** Adds a row of cells. */
+  synchronized void add(String... cells) {
+    rows.add("| " + String.join(" | ", cells) + " |");
+  }
+
+  /** Renders the section as a Markdown table, its rows in the order they were added. */
   public synchronized String render() {
-    StringBuilder text = new StringBuilder(HEADER);
+    StringBuilder text = new StringBuilder(header);
     for (String row : rows) {
       text.append(row).append('\n');
     }

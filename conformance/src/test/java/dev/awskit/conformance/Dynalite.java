@@ -98,6 +98,11 @@ public final class Dynalite implements AutoCloseable {
     return EngineClients.configure(DynamoDbClient.builder(), endpoint).build();
   }
 
+  /** Returns a client of this engine that counts its requests in {@code counter}. */
+  DynamoDbClient client(RequestCounter counter) {
+    return EngineClients.configure(DynamoDbClient.builder(), endpoint, counter).build();
+  }
+
   @Override
   public void close() throws IOException {
     process.getOutputStream().close();

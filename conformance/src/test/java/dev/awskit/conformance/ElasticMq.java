@@ -28,6 +28,11 @@ public final class ElasticMq implements AutoCloseable {
     return EngineClients.configure(SqsClient.builder(), endpoint).build();
   }
 
+  /** Returns a client of this engine that counts its requests in {@code counter}. */
+  SqsClient client(RequestCounter counter) {
+    return EngineClients.configure(SqsClient.builder(), endpoint, counter).build();
+  }
+
   @Override
   public void close() {
     server.stopAndWait();

@@ -41,6 +41,13 @@ public final class S3Proxy implements AutoCloseable {
     return EngineClients.configure(S3Client.builder(), endpoint).forcePathStyle(true).build();
   }
 
+  /** Returns a client of this engine that counts its requests in {@code counter}. */
+  S3Client client(RequestCounter counter) {
+    return EngineClients.configure(S3Client.builder(), endpoint, counter)
+        .forcePathStyle(true)
+        .build();
+  }
+
   /** Returns a presigner whose URLs point at this engine. */
   public S3Presigner presigner() {
     return S3Presigner.builder()
