@@ -244,7 +244,7 @@ class ReferenceEndToEndTest {
       s3.createBucket(b -> b.bucket("e2e-listing"));
       for (int i = 0; i < 1_003; i++) {
         String key = String.format("logs/%04d.txt", i);
-        s3.putObject(b -> b.bucket("e2e-listing").key(key), RequestBody.fromString(key));
+        s3Proxy.seed("e2e-listing", key, key);
       }
       s3.putObject(b -> b.bucket("e2e-listing").key("other/x.txt"), RequestBody.fromString("x"));
 
