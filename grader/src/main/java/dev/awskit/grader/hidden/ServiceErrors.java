@@ -1,6 +1,7 @@
 package dev.awskit.grader.hidden;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.model.SqsException;
@@ -57,6 +58,20 @@ public final class ServiceErrors {
             .message(message)
             .statusCode(400)
             .awsErrorDetails(details(code, message, "Sqs"))
+            .build();
+  }
+
+  /**
+   * Builds the {@code ConditionalCheckFailedException} DynamoDB throws when a write's condition
+   * does not hold (status 400, DynamoDB's message).
+   */
+  public static ConditionalCheckFailedException conditionalCheckFailed() {
+    String message = "The conditional request failed";
+    return (ConditionalCheckFailedException)
+        ConditionalCheckFailedException.builder()
+            .message(message)
+            .statusCode(400)
+            .awsErrorDetails(details("ConditionalCheckFailedException", message, "DynamoDb"))
             .build();
   }
 

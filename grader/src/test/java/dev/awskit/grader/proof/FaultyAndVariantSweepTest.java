@@ -54,6 +54,40 @@ class FaultyAndVariantSweepTest {
                     .isEqualTo(other.maxScore()));
   }
 
+  /**
+   * Returns the faulty cases whose every call of the operation they get wrong is refused by the
+   * service (or, for sends-delimiter, loses every key in a sub-folder): in production such code
+   * never works, so it must lose at least three quarters of its question.
+   */
+  static List<String> failingInProductionCases() {
+    return List.of(
+        "q06/put-returns-all-new",
+        "q07/age-in-key-condition",
+        "q07/consistent-read-on-gsi",
+        "q07/query-without-index-name",
+        "q07/status-also-in-filter",
+        "q07/status-in-filter",
+        "q07/unaliased-status",
+        "q09/batch-ids-with-spaces",
+        "q10/last-key-as-continuation-token",
+        "q10/sends-delimiter");
+  }
+
+  @ParameterizedTest(name = "fails in production: {0}")
+  @MethodSource("failingInProductionCases")
+  void codeTheServiceRefusesOnEveryCallLosesThreeQuartersOfItsQuestion(
+      String caseName, @TempDir Path work) {
+    int question = Assembled.questionOf(caseName);
+    Scorecard scorecard = grade(FAULTY.resolve(caseName), question, work);
+
+    QuestionScore own = scorecard.question(question).orElseThrow();
+    assertThat(own.score())
+        .as("question %d with %s keeps at most a quarter of %s; its tests said: %s", question,
+            caseName, own.maxScore(),
+            own.tests().stream().filter(test -> test.passed()).map(test -> test.name()).toList())
+        .isLessThanOrEqualTo(own.maxScore() / 4);
+  }
+
   @ParameterizedTest(name = "variant {0}")
   @MethodSource("variantCases")
   void correctVariantEarnsFullMarks(String caseName, @TempDir Path work) {

@@ -4,8 +4,10 @@ import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbValidation;
 
 import dev.awskit.grader.hidden.ClientDouble;
+import dev.awskit.grader.hidden.q07.WriteCondition;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,7 +15,12 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -31,7 +38,13 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
   /** More requests than any correct solution of a test sends: a loop that never ends. */
   private static final int MAX_REQUESTS = 100;
 
+  /** The table's partition key, a string. */
+  static final String KEY = "user_id";
+
   private final Map<Class<?>, Function<SdkRequest, Object>> handlers = new HashMap<>();
+  /** The items of {@link #table()}, by key, in the order they were first stored. */
+  private final Map<AttributeValue, Map<String, AttributeValue>> stored = new LinkedHashMap<>();
+  private volatile String lastRefusal;
 
   DynamoDbDouble() {
     super(
@@ -103,6 +116,85 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
   }
 
   /**
+   * Serves the table itself: PutItem stores the item under its key {@value #KEY} (replacing the
+   * item there), GetItem returns it, DeleteItem removes it, as DynamoDB does; a write whose
+   * {@code ConditionExpression} does not hold on the stored item is refused with a
+   * ConditionalCheckFailedException and changes nothing ({@link WriteCondition}), and an item or
+   * key without its key attribute is refused with DynamoDB's ValidationException.
+   */
+  DynamoDbDouble table() {
+    on(PutItemRequest.class, request -> {
+      AttributeValue key = keyOf(request.item(), "item");
+      Map<String, AttributeValue> old = stored.getOrDefault(key, Map.of());
+      WriteCondition.check(request.conditionExpression(), request.expressionAttributeNames(),
+          request.expressionAttributeValues(), old);
+      stored.put(key, Map.copyOf(request.item()));
+      PutItemResponse.Builder response = PutItemResponse.builder();
+      return request.returnValues() == ReturnValue.ALL_OLD && !old.isEmpty()
+          ? response.attributes(old).build() : response.build();
+    });
+    on(GetItemRequest.class, request -> {
+      Map<String, AttributeValue> item = stored.get(keyOf(request.key(), "key"));
+      return item == null
+          ? GetItemResponse.builder().build() : GetItemResponse.builder().item(item).build();
+    });
+    on(DeleteItemRequest.class, request -> {
+      AttributeValue key = keyOf(request.key(), "key");
+      Map<String, AttributeValue> old = stored.getOrDefault(key, Map.of());
+      WriteCondition.check(request.conditionExpression(), request.expressionAttributeNames(),
+          request.expressionAttributeValues(), old);
+      stored.remove(key);
+      DeleteItemResponse.Builder response = DeleteItemResponse.builder();
+      return request.returnValues() == ReturnValue.ALL_OLD && !old.isEmpty()
+          ? response.attributes(old).build() : response.build();
+    });
+    return this;
+  }
+
+  /** Returns the items the table holds, in the order they were first stored. */
+  List<Map<String, AttributeValue>> items() {
+    return List.copyOf(stored.values());
+  }
+
+  /**
+   * Serves the stored items as Scan pages of the given sizes, in the order they were stored (see
+   * {@link #scanPages}); the sizes must add up to the number of items.
+   */
+  DynamoDbDouble scanStoredItems(int... pageSizes) {
+    List<Map<String, AttributeValue>> items = items();
+    List<List<Map<String, AttributeValue>>> pages = new ArrayList<>();
+    int from = 0;
+    for (int size : pageSizes) {
+      pages.add(items.subList(from, from + size));
+      from += size;
+    }
+    if (from != items.size()) {
+      throw new IllegalArgumentException("pages of " + from + " items for " + items.size());
+    }
+    return scanPages(pages, -1, null);
+  }
+
+  /**
+   * Returns the value of the table's key in {@code item} (an item or a key), or throws the
+   * ValidationException DynamoDB answers an item or key without it, or with another type, with.
+   */
+  private static AttributeValue keyOf(Map<String, AttributeValue> item, String what) {
+    AttributeValue key = item.get(KEY);
+    if (key == null) {
+      throw dynamoDbValidation(what.equals("item")
+          ? "One or more parameter values were invalid: Missing the key " + KEY + " in the item"
+          : "The provided key element does not match the schema");
+    }
+    if (key.s() == null) {
+      throw dynamoDbValidation(what.equals("item")
+          ? "One or more parameter values were invalid: Type mismatch for key " + KEY
+              + " expected: S actual: " + key.type()
+          : "The provided key element does not match the schema");
+    }
+    return key;
+  }
+
+  /**
    * Throws the ValidationException DynamoDB answers a request with before it reads anything:
    * PutItem and DeleteItem return nothing or the old item only ({@code ReturnValues} NONE or
    * ALL_OLD; "ReturnValues" in the PutItem and DeleteItem API references).
@@ -134,12 +226,24 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
     return String.join(", ", names);
   }
 
+  /** Returns what DynamoDB refused last ("ErrorCode: message"), or null if it refused nothing. */
+  String lastRefusal() {
+    return lastRefusal;
+  }
+
   @Override
   protected Object respond(SdkRequest request, String operation) {
-    refuseWhatDynamoDbRefuses(request);
     Function<SdkRequest, Object> handler = handlers.get(request.getClass());
-    if (handler != null) {
-      return handler.apply(request);
+    try {
+      refuseWhatDynamoDbRefuses(request);
+      if (handler != null) {
+        return handler.apply(request);
+      }
+    } catch (DynamoDbException refused) {
+      lastRefusal = refused.awsErrorDetails() == null
+          ? refused.getMessage()
+          : refused.awsErrorDetails().errorCode() + ": " + refused.awsErrorDetails().errorMessage();
+      throw refused;
     }
     throw new AssertionError(
         "This test does not expect a "

@@ -20,11 +20,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** Hidden tests of question 6: put, get, delete and a complete scan of one DynamoDB table. */
@@ -37,9 +35,10 @@ public class ItemStoreTest {
 
   @Test
   @Points(2)
-  @DisplayName("put sends one PutItem with the table name and the item, and returns true")
+  @DisplayName("put sends one PutItem with the table name and the item, returns true, and"
+      + " replaces an item stored under the same key")
   void putStoresTheItem(Submission submission) {
-    dynamoDb.on(PutItemRequest.class, request -> PutItemResponse.builder().build());
+    dynamoDb.table();
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     Map<String, AttributeValue> item = user("u-1", "Ada", 36);
 
@@ -57,7 +56,20 @@ public class ItemStoreTest {
     assertThat(puts.get(0).item())
         .as("The PutItem request should carry the item exactly as given")
         .isEqualTo(item);
-    assertThat(stored).as("put should return true once DynamoDB has stored the item").isTrue();
+    assertThat(stored)
+        .withFailMessage("put should return true once DynamoDB has stored the item, but it"
+            + " returned false; DynamoDB answered: %s", refusal())
+        .isTrue();
+
+    Map<String, AttributeValue> older = user("u-1", "Ada", 37);
+    boolean replaced = call("put(item) of a key already stored", () -> store.put(older));
+
+    assertThat(replaced && dynamoDb.items().equals(List.of(older)))
+        .withFailMessage("put of an item whose key is already stored should replace it and return"
+            + " true, as PutItem does (the contract asks for no condition such as"
+            + " attribute_not_exists); it returned %s and DynamoDB answered: %s", replaced,
+            refusal())
+        .isTrue();
   }
 
   @Test
@@ -65,8 +77,9 @@ public class ItemStoreTest {
   @DisplayName("get sends one GetItem with the table name and the key, and returns the item")
   void getReturnsTheItem(Submission submission) {
     Map<String, AttributeValue> item = user("u-2", "Grace", 41);
-    dynamoDb.on(GetItemRequest.class, request -> GetItemResponse.builder().item(item).build());
+    dynamoDb.table();
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    putAll(store, item);
     Map<String, AttributeValue> key = key("u-2");
 
     Optional<Map<String, AttributeValue>> found = call("get(key)", () -> store.get(key));
@@ -93,8 +106,9 @@ public class ItemStoreTest {
   @DisplayName("get of a key without an item returns an empty Optional")
   void getOfAMissingItemIsEmpty(Submission submission) {
     // DynamoDB answers a key without an item with a response that has no Item at all.
-    dynamoDb.on(GetItemRequest.class, request -> GetItemResponse.builder().build());
+    dynamoDb.table();
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    putAll(store, user("u-1", "Ada", 36));
 
     Optional<Map<String, AttributeValue>> found =
         call("get(key of a missing item)", () -> store.get(key("nobody")));
@@ -110,10 +124,12 @@ public class ItemStoreTest {
 
   @Test
   @Points(1)
-  @DisplayName("delete sends one DeleteItem with the table name and the key, and returns true")
+  @DisplayName("delete sends one DeleteItem with the table name and the key, and returns true,"
+      + " even for a key without an item")
   void deleteRemovesTheItem(Submission submission) {
-    dynamoDb.on(DeleteItemRequest.class, request -> DeleteItemResponse.builder().build());
+    dynamoDb.table();
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    putAll(store, user("u-3", "Barbara", 52));
     Map<String, AttributeValue> key = key("u-3");
 
     boolean deleted = call("delete(key)", () -> store.delete(key));
@@ -130,13 +146,32 @@ public class ItemStoreTest {
     assertThat(deletes.get(0).key())
         .as("The DeleteItem request should carry the key exactly as given")
         .isEqualTo(key);
-    assertThat(deleted).as("delete should return true once DynamoDB accepted it").isTrue();
+    assertThat(deleted && dynamoDb.items().isEmpty())
+        .withFailMessage("delete should remove the item and return true once DynamoDB accepted"
+            + " it; it returned %s and DynamoDB answered: %s", deleted, refusal())
+        .isTrue();
+
+    boolean deletedAgain = call("delete(key) of a key without an item", () -> store.delete(key));
+
+    assertThat(deletedAgain)
+        .withFailMessage("delete of a key without an item should return true, as DeleteItem"
+            + " succeeds then (the contract asks for no condition such as attribute_exists);"
+            + " DynamoDB answered: %s", refusal())
+        .isTrue();
   }
 
   @Test
   @Points(2)
-  @DisplayName("put and delete return false when DynamoDB or the SDK fails; nothing escapes")
+  @DisplayName("put and delete return true when DynamoDB accepts them, false when DynamoDB or"
+      + " the SDK fails; nothing escapes")
   void writeFailuresReturnFalse(Submission submission) {
+    dynamoDb.table();
+    ItemStore working = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    putAll(working, user("u-4", "Linus", 29));
+    assertThat(call("delete(key)", () -> working.delete(key("u-4"))))
+        .withFailMessage("delete should return true when DynamoDB accepts it; DynamoDB answered:"
+            + " %s", refusal())
+        .isTrue();
     List<RuntimeException> failures =
         List.of(
             dynamoDbError("ResourceNotFoundException", "Requested resource not found"),
@@ -173,8 +208,10 @@ public class ItemStoreTest {
             List.of(user("u-3", "Linus", 29)),
             List.of(),
             List.of(user("u-4", "Barbara", 52), user("u-5", "Edsger", 70)));
-    dynamoDb.scanPages(pages, -1, null);
+    dynamoDb.table();
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    pages.forEach(page -> page.forEach(item -> putAll(store, item)));
+    dynamoDb.scanStoredItems(2, 1, 0, 2);
 
     List<Map<String, AttributeValue>> items = call("scanAll()", store::scanAll);
 
@@ -255,6 +292,24 @@ public class ItemStoreTest {
             "Nothing should be sent for a null or empty item or key; DynamoDB received: %s",
             dynamoDb.describeRequests())
         .isEmpty();
+  }
+
+  /**
+   * Stores items through the submission's own put, as code that uses the store does, and fails
+   * with DynamoDB's answer if put does not store one: the test cannot go on without its items.
+   */
+  private void putAll(ItemStore store, Map<String, AttributeValue> item) {
+    boolean stored = call("put(item)", () -> store.put(item));
+    if (!stored || !dynamoDb.items().contains(item)) {
+      throw new AssertionError("This test stores its items through your put(item) first, but"
+          + " put returned " + stored + " for an item DynamoDB accepts and the table does not"
+          + " hold it; DynamoDB answered: " + refusal());
+    }
+  }
+
+  private String refusal() {
+    String refusal = dynamoDb.lastRefusal();
+    return refusal == null ? "nothing refused, requests: " + dynamoDb.describeRequests() : refusal;
   }
 
   private static Map<String, AttributeValue> user(String id, String name, int age) {

@@ -38,6 +38,13 @@ final class IndexQueryRules {
 
   /** Returns the request's key condition, read, or throws what DynamoDB would throw. */
   static ConditionExpression check(QueryRequest request) {
+    if (request.limit() != null && request.limit() < 1) {
+      // Source: "Limit" (minimum value of 1) in
+      // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
+      throw dynamoDbValidation("1 validation error detected: Value '" + request.limit()
+          + "' at 'limit' failed to satisfy constraint: Member must have value greater than or"
+          + " equal to 1");
+    }
     if (request.keyConditionExpression() == null) {
       throw dynamoDbValidation(
           "Either the KeyConditions or KeyConditionExpression parameter must be specified in the"

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Hands a submission a {@link DynamoDbClient} that answers {@code Query} requests the way
  * DynamoDB answers them on the index {@code status-index}: it evaluates the request's own key
  * condition and filter (through {@link ConditionExpression}), reads {@value #PAGE_SIZE} items of
- * the partition per page <em>before</em> the filter (as the 1 MB page limit does), and sets
+ * the partition per page, or the request's smaller {@code Limit}, <em>before</em> the filter (as
+ * the 1 MB page limit and {@code Limit} do), and sets
  * {@code LastEvaluatedKey} whenever a page was full, so a query can end with an empty page.
  *
  * <p>Before it reads anything, it refuses what DynamoDB refuses ({@link IndexQueryRules}): a
@@ -107,15 +108,18 @@ final class UsersIndexDouble extends ClientDouble<DynamoDbClient> {
         throw validation("The provided starting key is invalid: " + request.exclusiveStartKey());
       }
     }
+    // Limit caps the items read, before the filter, as the 1 MB page limit does. Source:
+    // "Limit" in https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
+    int pageSize = request.limit() == null ? PAGE_SIZE : Math.min(PAGE_SIZE, request.limit());
     List<Map<String, AttributeValue>> evaluated =
-        partition.subList(start, Math.min(start + PAGE_SIZE, partition.size()));
+        partition.subList(start, Math.min(start + pageSize, partition.size()));
     List<Map<String, AttributeValue>> kept =
         filter == null ? evaluated : evaluated.stream().filter(filter::matches).toList();
     QueryResponse.Builder response =
         QueryResponse.builder().items(kept).count(kept.size()).scannedCount(evaluated.size());
-    if (evaluated.size() == PAGE_SIZE) {
+    if (evaluated.size() == pageSize) {
       // DynamoDB stops at the page limit and cannot know whether more items follow.
-      response.lastEvaluatedKey(lastKeyOf(evaluated.get(PAGE_SIZE - 1)));
+      response.lastEvaluatedKey(lastKeyOf(evaluated.get(pageSize - 1)));
     }
     QueryResponse built = response.build();
     responses.add(built);
