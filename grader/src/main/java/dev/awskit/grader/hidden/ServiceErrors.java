@@ -3,7 +3,9 @@ package dev.awskit.grader.hidden;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** Builds the exceptions AWS services throw, for doubles and tests that play a failing service. */
@@ -72,6 +74,36 @@ public final class ServiceErrors {
             .message(message)
             .statusCode(400)
             .awsErrorDetails(details("ConditionalCheckFailedException", message, "DynamoDb"))
+            .build();
+  }
+
+  /**
+   * Fills and builds one of the SDK's Lambda exceptions (for example {@code
+   * RequestTooLargeException.builder()}, or {@code LambdaException.builder()} for a
+   * {@code ValidationException}, which has no model class) the way the SDK does when Lambda
+   * answers {@code status} with {@code code}.
+   */
+  @SuppressWarnings("unchecked")
+  public static <E extends LambdaException> E lambdaError(
+      LambdaException.Builder builder, int status, String code, String message) {
+    return (E)
+        builder
+            .message(message)
+            .statusCode(status)
+            .awsErrorDetails(details(code, message, "Lambda"))
+            .build();
+  }
+
+  /**
+   * Builds the {@code InvalidParameterException} SNS answers a request it refuses with: status
+   * 400, error code {@code InvalidParameter}.
+   */
+  public static InvalidParameterException snsInvalidParameter(String message) {
+    return (InvalidParameterException)
+        InvalidParameterException.builder()
+            .message(message)
+            .statusCode(400)
+            .awsErrorDetails(details("InvalidParameter", message, "Sns"))
             .build();
   }
 

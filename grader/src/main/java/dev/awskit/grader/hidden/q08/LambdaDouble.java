@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * Hands a submission a {@link LambdaClient} that records every Invoke request and answers it with
- * the test's handler. As a {@link ClientDouble}, it lets {@code invoke(Consumer<Builder>)} build
+ * Hands a submission a {@link LambdaClient} that records every Invoke request, refuses what
+ * Lambda refuses ({@link LambdaRules}) and answers the rest with the test's handler. As a {@link ClientDouble}, it lets {@code invoke(Consumer<Builder>)} build
  * the request and call {@code invoke(InvokeRequest)}, so both builder styles are graded alike.
  */
 final class LambdaDouble extends ClientDouble<LambdaClient> {
@@ -60,6 +60,7 @@ final class LambdaDouble extends ClientDouble<LambdaClient> {
   @Override
   protected Object respond(SdkRequest request, String operation) {
     if (request instanceof InvokeRequest invoke) {
+      LambdaRules.checkInvoke(invoke);
       return handler.apply(invoke);
     }
     throw new AssertionError(

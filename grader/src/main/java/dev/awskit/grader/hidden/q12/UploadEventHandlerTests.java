@@ -78,6 +78,15 @@ class UploadEventHandlerTests {
                 // PutItem returns nothing or the old item only, as DynamoDB answers otherwise.
                 throw ServiceErrors.dynamoDbValidation("Return values set to invalid value");
               }
+              AttributeValue key = request.item().get("object_key");
+              if (key == null || key.s() == null) {
+                // The table's partition key is the string object_key.
+                throw ServiceErrors.dynamoDbValidation(key == null
+                    ? "One or more parameter values were invalid: Missing the key object_key in"
+                        + " the item"
+                    : "One or more parameter values were invalid: Type mismatch for key"
+                        + " object_key expected: S actual: " + key.type());
+              }
               puts.add(request);
               if (puts.size() == failingPut) {
                 timeline.add("failed put");
@@ -96,6 +105,7 @@ class UploadEventHandlerTests {
         .thenAnswer(
             call -> {
               publishes.add(call.getArgument(0));
+              SnsRules.checkPublish(call.getArgument(0));
               if (publishFails) {
                 timeline.add("failed publish");
                 throw SnsException.builder()
