@@ -48,6 +48,11 @@ public final class ConformanceReport {
     rows.add("| " + String.join(" | ", cells) + " |");
   }
 
+  /** Returns how many rows were added. */
+  synchronized int size() {
+    return rows.size();
+  }
+
   /** Renders the section as a Markdown table, its rows in the order they were added. */
   public synchronized String render() {
     StringBuilder text = new StringBuilder(header);
@@ -57,9 +62,14 @@ public final class ConformanceReport {
     return text.toString();
   }
 
-  /** Checks the document's section against this run, or writes it when asked to. */
+  /**
+   * Checks the document's section against this run, or writes it when asked to. A run whose
+   * scenarios were all skipped (no engine) checks nothing: it has nothing to say.
+   */
   public void checkOrWrite() throws IOException {
-    checkOrWrite(section, render());
+    if (!rows.isEmpty()) {
+      checkOrWrite(section, render());
+    }
   }
 
   /** Checks (or writes) the section {@code name} of the document to hold exactly {@code body}. */

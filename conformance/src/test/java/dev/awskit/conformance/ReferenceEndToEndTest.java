@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -70,7 +71,12 @@ class ReferenceEndToEndTest {
 
   @AfterAll
   void writeReport() throws Exception {
-    report.checkOrWrite();
+    // A run without one of the engines (skipped tests) has an incomplete table to say nothing.
+    long tests = Arrays.stream(getClass().getDeclaredMethods())
+        .filter(method -> method.isAnnotationPresent(Test.class)).count();
+    if (report.size() == tests) {
+      report.checkOrWrite();
+    }
   }
 
   @Test

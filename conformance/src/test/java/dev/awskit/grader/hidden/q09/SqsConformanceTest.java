@@ -65,7 +65,9 @@ class SqsConformanceTest {
   @AfterAll
   void writeReport() throws Exception {
     report.checkOrWrite();
-    sqs.close();
+    if (sqs != null) {
+      sqs.close();
+    }
   }
 
   static List<Shape> shapes() {
