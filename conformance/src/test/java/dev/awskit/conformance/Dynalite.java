@@ -7,9 +7,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.opentest4j.TestAbortedException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Runs dynalite (an open-source DynamoDB engine on Node.js, in memory) as a child process on
@@ -101,6 +106,23 @@ public final class Dynalite implements AutoCloseable {
   /** Returns a client of this engine that counts its requests in {@code counter}. */
   DynamoDbClient client(RequestCounter counter) {
     return EngineClients.configure(DynamoDbClient.builder(), endpoint, counter).build();
+  }
+
+  /**
+   * Creates a table and returns once it is ACTIVE: dynalite, like DynamoDB, answers requests to a
+   * table still CREATING with ResourceNotFoundException. The SDK's waiter asks every 5 ms.
+   */
+  public static void createTable(
+      DynamoDbClient client, Consumer<CreateTableRequest.Builder> table) {
+    CreateTableRequest request = CreateTableRequest.builder().applyMutation(table).build();
+    client.createTable(request);
+    try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+        .client(client)
+        .overrideConfiguration(w -> w.maxAttempts(400)
+            .backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(5))))
+        .build()) {
+      waiter.waitUntilTableExists(b -> b.tableName(request.tableName()));
+    }
   }
 
   @Override

@@ -274,7 +274,7 @@ class ReferenceEndToEndTest {
     String event = "{\"Records\": [" + record("photos", "summer+trip/a%C3%A9.jpg", 10) + ","
         + record("photos", "b.jpg", 20) + "]}";
     try (DynamoDbClient dynamoDb = dynalite.client(new RequestCounter())) {
-      dynamoDb.createTable(b -> b.tableName("e2e-uploads")
+      Dynalite.createTable(dynamoDb, b -> b.tableName("e2e-uploads")
           .attributeDefinitions(AttributeDefinition.builder().attributeName("object_key")
               .attributeType(ScalarAttributeType.S).build())
           .keySchema(k -> k.attributeName("object_key").keyType(KeyType.HASH))
@@ -309,7 +309,7 @@ class ReferenceEndToEndTest {
       attributes.add(AttributeDefinition.builder().attributeName("status")
           .attributeType(ScalarAttributeType.S).build());
     }
-    dynamoDb.createTable(b -> {
+    Dynalite.createTable(dynamoDb, b -> {
       b.tableName(name).attributeDefinitions(attributes)
           .keySchema(k -> k.attributeName("user_id").keyType(KeyType.HASH))
           .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L));

@@ -71,7 +71,7 @@ class DynamoDbQueryConformanceTest {
   @BeforeAll
   void createTable(Dynalite dynalite) {
     dynamoDb = dynalite.client();
-    dynamoDb.createTable(b -> b.tableName(TABLE)
+    Dynalite.createTable(dynamoDb, b -> b.tableName(TABLE)
         .attributeDefinitions(
             AttributeDefinition.builder().attributeName("user_id")
                 .attributeType(ScalarAttributeType.S).build(),
