@@ -62,14 +62,25 @@ public final class Dynalite implements AutoCloseable {
   static void requireInstalled() {
     String missing = missingPiece();
     if (missing != null) {
-      String message =
-          "dynalite cannot run: " + missing + ". Install Node.js (apt-get install nodejs npm)"
-              + " and run `npm ci` in conformance/dynalite; .ci/run does both.";
       if ("true".equals(System.getenv("CI"))) {
-        throw new IllegalStateException(message);
+        throw new IllegalStateException(whyNot(missing));
       }
-      throw new TestAbortedException(message);
+      throw new TestAbortedException(whyNot(missing));
     }
+  }
+
+  /**
+   * Returns why dynalite cannot run here, or null if it can; always null when {@code CI=true},
+   * where a missing engine must fail the tests rather than skip them.
+   */
+  static String reasonToSkip() {
+    String missing = missingPiece();
+    return missing == null || "true".equals(System.getenv("CI")) ? null : whyNot(missing);
+  }
+
+  private static String whyNot(String missing) {
+    return "dynalite cannot run: " + missing + ". Install Node.js (apt-get install nodejs npm)"
+        + " and run `npm ci` in conformance/dynalite; .ci/run does both.";
   }
 
   /** Returns the installed dynalite's version, read from its package.json. */
