@@ -156,20 +156,25 @@ public final class BatchGrader {
         result =
             result(id, RowStatus.GRADED, "", GradebookLayout.scoresOf(scorecard), digest, settings);
       } catch (SubmissionUnusableException unusable) {
+        String reason = original.inOwnTerms(unusable.getMessage(), student);
         Files.writeString(
             folder.resolve(UNUSABLE_FILE),
-            "This submission could not be graded: "
-                + unusable.getMessage()
-                + System.lineSeparator(),
+            "This submission could not be graded: " + reason + System.lineSeparator(),
             StandardCharsets.UTF_8);
-        result = result(id, RowStatus.UNUSABLE, unusable.getMessage(), Map.of(), digest, settings);
+        result = result(id, RowStatus.UNUSABLE, reason, Map.of(), digest, settings);
       }
       store.write(result);
       return new Outcome(result, false);
     } catch (Exception | LinkageError | StackOverflowError failure) {
       // Not recorded: the next run tries this student again.
       return new Outcome(
-          result(id, RowStatus.ERROR, "the grader failed: " + failure, Map.of(), digest, settings),
+          result(
+              id,
+              RowStatus.ERROR,
+              original.inOwnTerms("the grader failed: " + failure, student),
+              Map.of(),
+              digest,
+              settings),
           false);
     }
   }

@@ -38,6 +38,15 @@ public record StudentSubmission(String id, List<Path> entries) {
     return entries.size() > 1;
   }
 
+  /**
+   * Returns {@code message} with the path of {@code copy}, the private copy graded in this
+   * submission's place, replaced by this submission's own path: a reason in a gradebook must name
+   * what the instructor handed in, not a scratch folder deleted after the batch.
+   */
+  String inOwnTerms(String message, StudentSubmission copy) {
+    return message.replace(copy.path().toString(), path().toString());
+  }
+
   /** Tells whether the submission is a zip rather than a folder. */
   public boolean isZip() {
     return isZipName(path().getFileName().toString());

@@ -70,7 +70,9 @@ import picocli.CommandLine.Spec;
       "  java -jar grader/target/awskit-grader.jar batch submissions -o reports/week3 \\",
       "      --policy policy.yaml --jobs 4",
       "  # one slice of four, in a CI matrix; then merge-gradebooks",
-      "  java -jar grader/target/awskit-grader.jar batch submissions --shard 2/4"
+      "  java -jar grader/target/awskit-grader.jar batch submissions --shard 2/4",
+      "  # in a pod of a Kubernetes Indexed Job of 4 (see the 'kubernetes' command)",
+      "  java -jar grader/target/awskit-grader.jar batch submissions --shards 4"
     })
 final class BatchCommand implements Callable<Integer> {
 
@@ -115,15 +117,6 @@ final class BatchCommand implements Callable<Integer> {
   private Integer jobs;
 
   @Option(
-      names = "--shard",
-      paramLabel = "I/N",
-      description =
-          "Grade only slice I of N: students sorted by id, every N-th from the I-th. The"
-              + " gradebook is then gradebook-shard-I-of-N.csv; merge the slices with"
-              + " merge-gradebooks.")
-  private String shard;
-
-  @Option(
       names = "--fresh-workers",
       description =
           "Run each submission's tests in a worker JVM of its own, as 'grade' does, instead of"
@@ -146,6 +139,8 @@ final class BatchCommand implements Callable<Integer> {
       defaultValue = "auto")
   private String progress;
 
+  @Mixin private ShardOptions sharding;
+
   @Mixin private IsolationOptions isolation;
 
   private final Context context;
@@ -156,7 +151,7 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Shard slice = shard();
+    Shard slice = sharding.shard(spec.commandLine());
     int threads = jobs();
     Set<ReportFormat> chosen = formats();
     String progressStyle = progressStyle();
@@ -290,18 +285,6 @@ final class BatchCommand implements Callable<Integer> {
   private static String graderVersion() {
     String version = GraderCli.class.getPackage().getImplementationVersion();
     return version == null ? "development build" : version;
-  }
-
-  private Shard shard() {
-    if (shard == null) {
-      return Shard.ALL;
-    }
-    return Shard.parse(shard)
-        .orElseThrow(
-            () ->
-                new ParameterException(
-                    spec.commandLine(),
-                    "--shard takes I/N with 1 <= I <= N, such as 2/4; '" + shard + "' is not."));
   }
 
   private int jobs() {

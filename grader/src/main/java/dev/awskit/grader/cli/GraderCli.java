@@ -95,6 +95,7 @@ public final class GraderCli {
             .addSubcommand("export-kit", new ExportKitCommand(context))
             .addSubcommand("gradescope-bundle", new GradescopeBundleCommand(context))
             .addSubcommand("isolation", new IsolationCommand(context))
+            .addSubcommand("kubernetes", new KubernetesCommand(context))
             .addSubcommand("help", new CommandLine.HelpCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setOut(context.out());

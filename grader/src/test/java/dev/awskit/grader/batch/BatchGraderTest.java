@@ -47,6 +47,22 @@ class BatchGraderTest {
   }
 
   @Test
+  void aReasonNamesTheStudentsSubmissionNotThePrivateCopyGradedInItsPlace() throws Exception {
+    // given the intake names the folder it was given
+    FakeClass.write(batch.resolve("carol").resolve("unusable.txt"), "where");
+
+    // when
+    BatchRun run = run(false, 1);
+
+    // then
+    assertThat(run.results().get(2).reason())
+        .isEqualTo("no Java source in " + batch.resolve("carol"));
+    assertThat(store.folderOf("carol").resolve(BatchGrader.UNUSABLE_FILE))
+        .content()
+        .contains("no Java source in " + batch.resolve("carol"));
+  }
+
+  @Test
   void gradesEveryStudentAndAnUnusableSubmissionGetsAZeroRowWithItsReason() throws Exception {
     // when
     BatchRun run = run(false, 2);

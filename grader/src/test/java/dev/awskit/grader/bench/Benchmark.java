@@ -22,8 +22,10 @@ import java.util.stream.Stream;
  * measures (1) one submission graded cold, several times; (2) a batch of generated submissions;
  * (3) the peak resident memory of every process involved; (4) the plain way, one {@code mvn
  * test} per submission that runs the same hidden tests through Surefire, on a sample of the batch;
- * (5) what the operating-system isolation costs: the cold grades and the batch again at the {@code
- * jvm} level, beside the level {@code auto} gives here. It prints a Markdown report and writes it to {@code grader/target/benchmark/benchmark.md}.
+ * (5) what the operating-system isolation costs: every cold grade and the batch (three times) at
+ * the level {@code auto} gives here and at the {@code jvm} level, in pairs (see {@link
+ * IsolationCost}). It prints a Markdown report and writes it to {@code
+ * grader/target/benchmark/benchmark.md}.
  * Memory is read from {@code /proc}, so the memory figures need Linux.
  */
 public final class Benchmark {
@@ -37,22 +39,26 @@ public final class Benchmark {
 
   private final int coldRuns;
   private final int batchSize;
+  private final int batchRuns;
   private final int baselineSample;
   private final Path work;
   private final PeakMemory memory = new PeakMemory();
   private final PrintStream log;
 
-  private Benchmark(int coldRuns, int batchSize, int baselineSample, Path work, PrintStream log) {
+  private Benchmark(
+      int coldRuns, int batchSize, int batchRuns, int baselineSample, Path work, PrintStream log) {
     this.coldRuns = coldRuns;
     this.batchSize = batchSize;
+    this.batchRuns = batchRuns;
     this.baselineSample = baselineSample;
     this.work = work;
     this.log = log;
   }
 
   /**
-   * Runs the benchmark; options {@code --cold-runs N} (5), {@code --batch N} (50) and {@code
-   * --baseline N} (10, how many submissions of the batch the plain way grades).
+   * Runs the benchmark; options {@code --cold-runs N} (5), {@code --batch N} (50), {@code
+   * --batch-runs N} (3, how many times the batch is graded at each level) and {@code --baseline N}
+   * (10, how many submissions of the batch the plain way grades).
    */
   public static void main(String[] args) throws Exception {
     List<String> options = Arrays.asList(args);
@@ -60,11 +66,28 @@ public final class Benchmark {
         new Benchmark(
             option(options, "--cold-runs", 5),
             option(options, "--batch", 50),
+            option(options, "--batch-runs", 3),
             option(options, "--baseline", 10),
             GRADER_TARGET.resolve("benchmark"),
             System.err);
     String report = benchmark.run();
     System.out.println(report);
+  }
+
+  /** Times one run at a level, given {@code auto} or {@code jvm}. */
+  @FunctionalInterface
+  private interface LevelRun {
+    Duration at(String level) throws Exception;
+  }
+
+  /** Runs {@code run} at both levels, the {@code auto} one first in odd runs, last in even ones. */
+  private static IsolationCost.Pair pair(int number, LevelRun run) throws Exception {
+    if (number % 2 == 1) {
+      Duration auto = run.at("auto");
+      return new IsolationCost.Pair(auto, run.at("jvm"));
+    }
+    Duration jvm = run.at("jvm");
+    return new IsolationCost.Pair(run.at("auto"), jvm);
   }
 
   private static int option(List<String> options, String name, int fallback) {
@@ -79,45 +102,42 @@ public final class Benchmark {
 
     String isolation = isolationLine();
     log.println(isolation);
-    List<Duration> cold = new ArrayList<>();
-    List<Duration> coldJvm = new ArrayList<>();
+    List<IsolationCost.Pair> coldPairs = new ArrayList<>();
     for (int run = 1; run <= coldRuns; run++) {
-      // Each run grades at the level auto gives, then at the jvm level, so drift hits both alike.
-      cold.add(
-          timed(
+      String name = "cold-" + run;
+      coldPairs.add(
+          pair(run, level -> timed(
               graderCommand("grade", submissions.resolve("student-00").toString(), "-o",
-                  work.resolve("cold-" + run).toString()),
-              REPOSITORY));
-      log.printf("cold run %d: %s%n", run, seconds(cold.get(cold.size() - 1)));
-      coldJvm.add(
-          timed(
-              graderCommand("grade", submissions.resolve("student-00").toString(), "-o",
-                  work.resolve("cold-jvm-" + run).toString(), "--isolation", "jvm"),
+                  work.resolve(name + "-" + level).toString(), "--isolation", level),
               REPOSITORY,
-              new PeakMemory()));
-      log.printf("cold run %d at the jvm level: %s%n", run, seconds(coldJvm.get(coldJvm.size() - 1)));
+              level.equals("auto") ? memory : new PeakMemory())));
+      log.printf("cold run %d, auto / jvm: %s s%n", run, coldPairs.get(run - 1).describe());
     }
+    List<Duration> cold = coldPairs.stream().map(IsolationCost.Pair::auto).toList();
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
 
     PeakMemory batchMemory = new PeakMemory();
-    Duration batch =
-        timed(
-            graderCommand("batch", submissions.toString(), "-o", work.resolve("batch").toString()),
-            REPOSITORY,
-            batchMemory);
-    log.printf("batch of %d: %s%n", batchSize, seconds(batch));
-    Duration batchJvm =
-        timed(
-            graderCommand("batch", submissions.toString(), "-o", work.resolve("batch-jvm").toString(),
-                "--isolation", "jvm"),
-            REPOSITORY,
-            new PeakMemory());
-    log.printf("batch of %d at the jvm level: %s%n", batchSize, seconds(batchJvm));
+    List<IsolationCost.Pair> batchPairs = new ArrayList<>();
+    for (int run = 1; run <= batchRuns; run++) {
+      String name = "batch-" + run;
+      batchPairs.add(
+          pair(run, level -> timed(
+              graderCommand("batch", submissions.toString(), "-o",
+                  work.resolve(name + "-" + level).toString(), "--isolation", level),
+              REPOSITORY,
+              level.equals("auto") ? batchMemory : new PeakMemory())));
+      log.printf("batch of %d, run %d, auto / jvm: %s s%n", batchSize, run,
+          batchPairs.get(run - 1).describe());
+    }
+    Duration batch = Duration.ofMillis(Math.round(
+        median(batchPairs.stream().map(IsolationCost.Pair::auto).toList()) * 1000));
 
     PeakMemory baselineMemory = new PeakMemory();
     List<Duration> baseline = new ArrayList<>();
     for (int i = 0; i < Math.min(baselineSample, batchSize); i++) {
-      Path project = baselineProject(submissions.resolve(studentId(i)), work.resolve("plain").resolve(studentId(i)));
+      Path project =
+          PlainMavenProject.write(
+              GRADER_TARGET, submissions.resolve(studentId(i)), work.resolve("plain").resolve(studentId(i)));
       baseline.add(
           timed(
               List.of(REPOSITORY.resolve("mvnw").toString(), "-o", "-q", "-B", "-f",
@@ -131,7 +151,7 @@ public final class Benchmark {
 
     String report =
         report(cold, coldMemory, batch, batchMemory.peaks(), baseline, baselineMemory.peaks())
-            + isolationReport(isolation, cold, coldJvm, batch, batchJvm);
+            + new IsolationCost(isolation, coldPairs, batchPairs).rows();
     Files.writeString(work.resolve("benchmark.md"), report, StandardCharsets.UTF_8);
     return report;
   }
@@ -168,92 +188,6 @@ public final class Benchmark {
 
   private static String studentId(int i) {
     return String.format(Locale.ROOT, "student-%02d", i);
-  }
-
-  /**
-   * Builds a Maven project that grades one submission the plain way: the submission's sources in
-   * src/main/java, the grader's hidden tests in target/test-classes, every library the grader uses
-   * as a dependency, and Surefire running the hidden tests against the compiled submission.
-   */
-  private Path baselineProject(Path submission, Path project) throws IOException {
-    Path sources = project.resolve(Path.of("src", "main", "java"));
-    Files.createDirectories(sources);
-    copyTree(submission, sources);
-    Path testClasses = project.resolve(Path.of("target", "test-classes"));
-    Path hidden = GRADER_TARGET.resolve(Path.of("classes", "dev", "awskit", "grader", "hidden"));
-    try (Stream<Path> questions = Files.list(hidden)) {
-      for (Path question : questions.filter(Files::isDirectory).toList()) {
-        copyTree(question, testClasses.resolve(GRADER_TARGET.resolve("classes").relativize(question)));
-      }
-    }
-    List<Path> libraries = new ArrayList<>();
-    libraries.add(GRADER_TARGET.resolve("awskit-grader.jar"));
-    try (Stream<Path> lib = Files.list(GRADER_TARGET.resolve("lib"))) {
-      // JUnit comes in with its Maven coordinates below, so that Surefire picks its provider.
-      lib.filter(jar -> !jar.getFileName().toString().startsWith("solutions"))
-          .filter(jar -> !jar.getFileName().toString().matches("(junit-|opentest4j|apiguardian).*"))
-          .sorted()
-          .forEach(libraries::add);
-    }
-    StringBuilder dependencies = new StringBuilder();
-    for (int i = 0; i < libraries.size(); i++) {
-      dependencies.append(
-          String.format(
-              "    <dependency><groupId>plain</groupId><artifactId>lib%d</artifactId><version>1</version>"
-                  + "<scope>system</scope><systemPath>%s</systemPath></dependency>%n",
-              i, libraries.get(i)));
-    }
-    String pom =
-        """
-        <project xmlns="http://maven.apache.org/POM/4.0.0">
-          <modelVersion>4.0.0</modelVersion>
-          <groupId>plain</groupId>
-          <artifactId>%s</artifactId>
-          <version>1</version>
-          <properties>
-            <maven.compiler.release>17</maven.compiler.release>
-            <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-          </properties>
-          <dependencies>
-            <dependency>
-              <groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId>
-              <version>%s</version><scope>test</scope>
-            </dependency>
-        %s  </dependencies>
-          <build>
-            <plugins>
-              <plugin>
-                <artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version>
-                <configuration><proc>none</proc></configuration>
-              </plugin>
-              <plugin>
-                <artifactId>maven-surefire-plugin</artifactId><version>3.5.6</version>
-                <configuration>
-                  <systemPropertyVariables>
-                    <awskit.submission.classpath>${project.build.outputDirectory}</awskit.submission.classpath>
-                    <junit.jupiter.execution.timeout.default>5 s</junit.jupiter.execution.timeout.default>
-                    <junit.jupiter.execution.timeout.thread.mode.default>SEPARATE_THREAD</junit.jupiter.execution.timeout.thread.mode.default>
-                  </systemPropertyVariables>
-                </configuration>
-              </plugin>
-            </plugins>
-          </build>
-        </project>
-        """
-            .formatted(project.getFileName(), junitVersion(), dependencies);
-    Files.writeString(project.resolve("pom.xml"), pom, StandardCharsets.UTF_8);
-    return project;
-  }
-
-  /** Returns the JUnit version the grader ships, read off its jar's name in lib/. */
-  private static String junitVersion() throws IOException {
-    try (Stream<Path> lib = Files.list(GRADER_TARGET.resolve("lib"))) {
-      return lib.map(jar -> jar.getFileName().toString())
-          .filter(name -> name.startsWith("junit-jupiter-api-"))
-          .map(name -> name.substring("junit-jupiter-api-".length(), name.length() - ".jar".length()))
-          .findFirst()
-          .orElseThrow(() -> new IOException("No junit-jupiter-api jar in " + GRADER_TARGET.resolve("lib")));
-    }
   }
 
   private List<String> graderCommand(String... args) {
@@ -340,24 +274,6 @@ public final class Benchmark {
     return out.toString();
   }
 
-  /** Returns the rows that compare the level auto gives with the jvm level. */
-  private static String isolationReport(
-      String isolation, List<Duration> cold, List<Duration> coldJvm, Duration batch, Duration batchJvm) {
-    double coldRatio = median(cold) / median(coldJvm);
-    double batchRatio = batch.toMillis() / (double) batchJvm.toMillis();
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT,
-        "| 5. isolation used (auto) | %s | |%n", isolation.replace("|", "/")));
-    out.append(String.format(Locale.ROOT,
-        "| 5. cold grade, auto / jvm level | %.2f s / %.2f s = %.2f (%s) | at most 1.10 |%n",
-        median(cold), median(coldJvm), coldRatio, coldRatio <= 1.10 ? "met" : "not met"));
-    out.append(String.format(Locale.ROOT,
-        "| 5. batch, auto / jvm level | %.1f s / %.1f s = %.2f (%s) | at most 1.10 |%n",
-        batch.toMillis() / 1000.0, batchJvm.toMillis() / 1000.0, batchRatio,
-        batchRatio <= 1.10 ? "met" : "not met"));
-    return out.toString();
-  }
-
   /** Returns the line the grader's {@code isolation} command prints on this machine. */
   private String isolationLine() throws Exception {
     Process process =
@@ -400,19 +316,6 @@ public final class Benchmark {
 
   private static String seconds(Duration duration) {
     return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path path : walk.toList()) {
-        Path copy = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy);
-        }
-      }
-    }
   }
 
   private static void deleteTree(Path folder) throws IOException {
