@@ -3,13 +3,13 @@ package dev.awskit.grader.worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands out the unprivileged user ids that workers run as, one per live worker, across every grader
@@ -20,6 +20,15 @@ import java.util.Optional;
  * hold a slot to itself.
  */
 final class UidSlots {
+
+  /**
+   * Holds the lock files this JVM has locked, whichever instance took them. The locks are POSIX
+   * record locks, which belong to the process: closing any channel to a locked file, even one that
+   * never held the lock, drops the process's lock on it, and another grader could then take a uid
+   * whose worker is still running here (and end that worker with its own). So a file this JVM
+   * holds is never opened again; this set mirrors state the operating system keeps per process.
+   */
+  private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
 
   private final Path folder;
   private final int firstUid;
@@ -43,18 +52,21 @@ final class UidSlots {
       Files.createDirectories(folder);
       Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
       for (int uid = firstUid; uid < firstUid + count; uid++) {
-        FileChannel channel =
-            FileChannel.open(
-                folder.resolve(uid + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-          FileLock lock = channel.tryLock();
-          if (lock != null) {
-            return Optional.of(new Slot(uid, channel));
-          }
-        } catch (OverlappingFileLockException takenHere) {
-          // Another worker of this grader holds it.
+        Path file = folder.resolve(uid + ".lock").toAbsolutePath().normalize();
+        if (!LOCKED_HERE.add(file)) {
+          continue;
         }
-        channel.close();
+        Optional<Slot> taken = Optional.empty();
+        try {
+          taken = tryTake(uid, file);
+          if (taken.isPresent()) {
+            return taken;
+          }
+        } finally {
+          if (taken.isEmpty()) {
+            LOCKED_HERE.remove(file);
+          }
+        }
       }
       return Optional.empty();
     } catch (IOException unwritable) {
@@ -62,13 +74,29 @@ final class UidSlots {
     }
   }
 
+  /** Locks {@code file} for {@code uid}, or closes it again when another process holds it. */
+  private static Optional<Slot> tryTake(int uid, Path file) throws IOException {
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      if (channel.tryLock() != null) {
+        return Optional.of(new Slot(uid, channel, file));
+      }
+    } catch (IOException | RuntimeException unlockable) {
+      channel.close();
+      throw unlockable;
+    }
+    channel.close();
+    return Optional.empty();
+  }
+
   /**
    * Holds a taken uid until {@link #close}.
    *
    * @param uid the user id
    * @param lock the open lock file that holds it
+   * @param file the lock file
    */
-  record Slot(int uid, FileChannel lock) implements AutoCloseable {
+  record Slot(int uid, FileChannel lock, Path file) implements AutoCloseable {
     @Override
     public void close() {
       try {
@@ -76,6 +104,7 @@ final class UidSlots {
       } catch (IOException alreadyClosed) {
         // The lock went with the channel.
       }
+      LOCKED_HERE.remove(file);
     }
   }
 }
