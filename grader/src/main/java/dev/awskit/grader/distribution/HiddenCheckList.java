@@ -29,7 +29,7 @@ public final class HiddenCheckList {
   public static String render(GradingScheme scheme) {
     StringBuilder text = new StringBuilder();
     text.append("# What the grader checks in each question, with the points of each check.\n")
-        .append("# Written by the grader's \"list --format checks\"; the progress table reads it.\n");
+        .append("# Written by your instructor's tools; the progress table reads it.\n");
     for (QuestionRule rule : scheme.questions()) {
       text.append(String.join("\t", "Q", String.valueOf(rule.number()), rule.tier(),
               points(rule.maxPoints())))
