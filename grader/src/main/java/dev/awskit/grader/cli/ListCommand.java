@@ -25,12 +25,14 @@ import picocli.CommandLine.Option;
           + " (names only, never the tests' code). With --policy, as that policy scores them.",
       "",
       "--format checks prints the same as the tab-separated list that the student kit ships"
-          + " for its progress table (tests the policy hides are left out)."
+          + " for its progress table (tests the policy hides are left out), which lives in "
+          + HiddenCheckList.RESOURCE + "."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  java -jar grader/target/awskit-grader.jar list --policy policy.yaml",
-      "  java -jar grader/target/awskit-grader.jar list --format checks > " + HiddenCheckList.RESOURCE
+      "  java -jar grader/target/awskit-grader.jar list --format checks \\",
+      "      > hidden-checks.tsv"
     })
 final class ListCommand implements Callable<Integer> {
 

@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Runs the command line as an instructor or CI would, and checks output and exit codes. */
 class GraderCliTest {
@@ -48,6 +51,43 @@ class GraderCliTest {
         .contains("Exit codes:")
         .contains("4   graded, but the score is below --min-score")
         .contains("Examples:");
+  }
+
+  @Test
+  void everyHelpExampleFitsAnEightyColumnTerminalSoItCopiesWhole() {
+    // given
+    CommandLine top =
+        new GraderCli(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                Clock.fixed(Graded.NOW, ZoneOffset.UTC),
+                work,
+                SubmissionRunner.inProcess(),
+                Graded::catalog)
+            .commandLine();
+    List<CommandLine> commands = new ArrayList<>(List.of(top));
+    commands.addAll(top.getSubcommands().values());
+
+    // when
+    List<String> tooLong = new ArrayList<>();
+    for (CommandLine command : commands) {
+      String[] footer = command.getCommandSpec().usageMessage().footer();
+      for (int index = 0; index < footer.length; index++) {
+        String line = footer[index];
+        // Picocli wraps a line longer than the terminal, which splits a command in two.
+        if (line.length() > 80) {
+          tooLong.add(command.getCommandName() + ": " + line);
+        }
+        boolean continues = line.endsWith("\\");
+        if (continues && (index + 1 == footer.length || !footer[index + 1].startsWith("      "))) {
+          tooLong.add(command.getCommandName() + " continues nowhere: " + line);
+        }
+      }
+    }
+
+    // then
+    assertThat(commands).hasSizeGreaterThan(5);
+    assertThat(tooLong).isEmpty();
   }
 
   @Test
