@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,12 @@ class ReportsTest {
     assertThat(files)
         .extracting(file -> file.getFileName().toString())
         .containsExactly("report.txt", "report.json", "results.json", "junit.xml", "summary.md");
+    try (Stream<Path> left = Files.list(folder)) {
+      assertThat(left.map(file -> file.getFileName().toString()))
+          .as("each report is moved into place whole; no partial file is left")
+          .containsExactlyInAnyOrder(
+              "report.txt", "report.json", "results.json", "junit.xml", "summary.md");
+    }
     return folder;
   }
 
