@@ -45,10 +45,16 @@ public final class ProgressTable {
           row.status().label());
     }
     long passing = progress.stream().filter(row -> row.status() == QuestionStatus.PASSING).count();
+    long ran = progress.stream().filter(row -> row.status() != QuestionStatus.NOT_RUN).count();
     out.printf(
-        "%d of %d questions pass their public tests. The grader runs more tests per question:"
-            + " passing the public ones is a good sign, not a full score.%n",
-        passing, progress.size());
+        ran == progress.size()
+            ? "%d of %d questions pass their public tests."
+            : "%d of the %d questions run here pass their public tests.",
+        passing,
+        ran);
+    out.printf(
+        " The grader runs more tests per question: passing the public ones is a good sign, not"
+            + " a full score.%n");
     out.flush();
   }
 

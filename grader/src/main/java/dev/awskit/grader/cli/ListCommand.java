@@ -42,10 +42,10 @@ final class ListCommand implements Callable<Integer> {
       description = "Grading policy to apply (default: the built-in policy).")
   private Path policy;
 
-  /** Names the two ways the list can be printed. */
+  /** Names the two ways the list can be printed (the command line takes them in lower case). */
   enum Format {
-    text,
-    checks
+    TEXT,
+    CHECKS
   }
 
   @Option(
@@ -71,7 +71,7 @@ final class ListCommand implements Callable<Integer> {
       return Policies.broken(context, broken);
     }
     PrintWriter out = context.out();
-    if (format == Format.checks) {
+    if (format == Format.CHECKS) {
       out.print(HiddenCheckList.render(scheme));
       out.flush();
       return ExitCodes.OK;

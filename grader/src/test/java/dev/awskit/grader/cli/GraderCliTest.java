@@ -2,7 +2,9 @@ package dev.awskit.grader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.awskit.grader.distribution.HiddenCheckList;
 import dev.awskit.grader.engine.SubmissionRunner;
+import dev.awskit.grader.scoring.GradingScheme;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
 import java.io.IOException;
@@ -208,6 +210,17 @@ class GraderCliTest {
     assertThat(listing).contains("tier intermediate").contains("tier advanced");
     Graded.catalog().tests().forEach(test -> assertThat(listing).contains(test.displayName()));
     assertThat(listing).doesNotContain("assertThat");
+  }
+
+  @Test
+  void listWritesTheStudentKitsListOfChecksWhenAsked() {
+    // when
+    int exit = run("list", "--format", "checks");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .isEqualTo(HiddenCheckList.render(GradingScheme.defaults(Graded.catalog())));
   }
 
   @Test
