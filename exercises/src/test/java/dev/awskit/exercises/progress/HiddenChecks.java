@@ -101,7 +101,8 @@ public record HiddenChecks(List<Question> questions) {
     }
     List<Question> questions = new ArrayList<>();
     heads.forEach(
-        (number, head) -> questions.add(new Question(number, head[2], head[3], checks.get(number))));
+        (number, head) ->
+            questions.add(new Question(number, head[2], head[3], checks.get(number))));
     return new HiddenChecks(questions);
   }
 }

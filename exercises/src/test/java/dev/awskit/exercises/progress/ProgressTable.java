@@ -30,7 +30,10 @@ public final class ProgressTable {
     int width =
         Math.max(
             "Question".length(),
-            progress.stream().mapToInt(row -> title(titles, row.number()).length()).max().orElse(0));
+            progress.stream()
+                .mapToInt(row -> title(titles, row.number()).length())
+                .max()
+                .orElse(0));
     String format = "%3s  %-" + width + "s  %6s  %12s  %s%n";
     out.println();
     out.println("Your progress on the public tests");
@@ -72,7 +75,8 @@ public final class ProgressTable {
       return;
     }
     out.println();
-    out.println("What the grader checks (names and points; the grading tests themselves are not shared)");
+    out.println(
+        "What the grader checks (names and points; the grading tests themselves are not shared)");
     for (HiddenChecks.Question question : shown) {
       out.printf(
           "%nQuestion %d - %s (%s, %s points)%n",

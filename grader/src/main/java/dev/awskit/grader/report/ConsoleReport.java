@@ -27,8 +27,12 @@ public final class ConsoleReport {
     int titleWidth =
         Math.max(
             "Question".length(),
-            scorecard.questions().stream().mapToInt(question -> question.title().length()).max().orElse(0));
-    out.printf("%3s  %-" + titleWidth + "s  %-13s %7s  %15s%n", "Q", "Question", "Tier", "Tests", "Score");
+            scorecard.questions().stream()
+                .mapToInt(question -> question.title().length())
+                .max()
+                .orElse(0));
+    out.printf(
+        "%3s  %-" + titleWidth + "s  %-13s %7s  %15s%n", "Q", "Question", "Tier", "Tests", "Score");
     for (QuestionScore question : scorecard.questions()) {
       out.printf(
           "%3s  %-" + titleWidth + "s  %-13s %7s  %15s%n",

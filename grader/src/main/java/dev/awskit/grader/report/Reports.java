@@ -39,7 +39,8 @@ public final class Reports {
       try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
         write(scorecard, format, out);
       }
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       written.add(file);
     }
     return written;

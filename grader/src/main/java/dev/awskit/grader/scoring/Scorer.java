@@ -180,7 +180,9 @@ public final class Scorer {
     for (int index = 0; index < count; index++) {
       order.add(index);
     }
-    order.sort(Comparator.comparingDouble((Integer index) -> -lost[index]).thenComparingInt(index -> index));
+    order.sort(
+        Comparator.comparingDouble((Integer index) -> -lost[index])
+            .thenComparingInt(index -> index));
     for (int left = (int) (total - given), at = 0; left > 0 && at < count; left--, at++) {
       steps[order.get(at)]++;
     }

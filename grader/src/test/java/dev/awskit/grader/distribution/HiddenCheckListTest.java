@@ -83,7 +83,8 @@ class HiddenCheckListTest {
       assertThat(question.tier()).isEqualTo(rule.tier());
       assertThat(Double.parseDouble(question.points())).isEqualTo(rule.maxPoints());
       assertThat(question.checks()).hasSize(rule.tests().size());
-      double sum = question.checks().stream().mapToDouble(c -> Double.parseDouble(c.points())).sum();
+      double sum =
+          question.checks().stream().mapToDouble(check -> Double.parseDouble(check.points())).sum();
       assertThat(sum).as("question %d", rule.number()).isCloseTo(rule.maxPoints(), within(0.05));
     }
   }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StudentSafeWorkflowTest {
 
   private static final Pattern FORMAT = Pattern.compile("--format (\\w+)");
-  private static final Pattern SUMMARY = Pattern.compile("cat (\\S+) >> \"\\$GITHUB_STEP_SUMMARY\"");
+  private static final Pattern SUMMARY =
+      Pattern.compile("cat (\\S+) >> \"\\$GITHUB_STEP_SUMMARY\"");
 
   @TempDir Path repository;
 
@@ -61,7 +62,9 @@ class StudentSafeWorkflowTest {
     }
     if (formats.contains(ReportFormat.CONSOLE)) {
       // The grade step prints the console report into the job's log.
-      read(repository.resolve("grading-reports").resolve(ReportFormat.CONSOLE.fileName()), published);
+      read(
+          repository.resolve("grading-reports").resolve(ReportFormat.CONSOLE.fileName()),
+          published);
     }
 
     // then
@@ -89,7 +92,9 @@ class StudentSafeWorkflowTest {
   /** Returns what in {@code text} a student should not see. */
   private static List<String> leaks(String text) {
     List<String> leaks = new ArrayList<>();
-    for (String marker : List.of("\tat ", "at dev.awskit.", "dev.awskit.grader", "dev/awskit/grader")) {
+    List<String> markers =
+        List.of("\tat ", "at dev.awskit.", "dev.awskit.grader", "dev/awskit/grader");
+    for (String marker : markers) {
       if (text.contains(marker)) {
         leaks.add("a trace or the grader's packages: " + marker.strip());
       }
@@ -144,7 +149,8 @@ class StudentSafeWorkflowTest {
     }
     try (Stream<Path> files = Files.walk(path)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        published.put(repository.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+        String name = repository.relativize(file).toString().replace('\\', '/');
+        published.put(name, Files.readString(file));
       }
     }
   }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Shows that the students' progress table reads right as work goes on (on the stubs: {@link PublicTestsOnStubsTest}). */
+/**
+ * Shows that the students' progress table reads right as work goes on; {@link
+ * PublicTestsOnStubsTest} shows it on the untouched stubs.
+ */
 class ProgressViewTest {
 
   @Test
