@@ -9,8 +9,8 @@ import java.lang.reflect.InvocationTargetException;
  * <p>It reads the contract's {@link Exercise} annotation and calls the constructor it declares
  * on the class it names, in the contract's package. So a public test reads
  * {@code Implementations.create(ItemStore.class, dynamoDb, "Users")} and tests your
- * {@code DynamoDbManager}. The kit's own build sets the system property
- * {@code awskit.implementations} to run the same tests against the reference solution.
+ * {@code DynamoDbManager}. The system property {@code awskit.implementations}, when set, names
+ * another package to take the classes from.
  */
 public final class Implementations {
 

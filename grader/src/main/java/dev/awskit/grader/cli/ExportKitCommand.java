@@ -22,15 +22,18 @@ import picocli.CommandLine.Option;
       "",
       "Run it from the kit's root folder, or name that folder with --repository."
     },
-    footerHeading = "%nExample:%n",
-    footer = {"  java -jar grader/target/awskit-grader.jar export-kit -o awskit-student-kit.zip"})
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar grader/target/awskit-grader.jar export-kit",
+      "  java -jar grader/target/awskit-grader.jar export-kit -o ~/course/lab-6.zip"
+    })
 final class ExportKitCommand implements Callable<Integer> {
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "ZIP",
       description = "The zip to write (default: ${DEFAULT-VALUE}).",
-      defaultValue = StudentKit.DEFAULT_FILE_NAME)
+      defaultValue = StudentKit.DEFAULT_OUTPUT)
   private Path output;
 
   @Option(

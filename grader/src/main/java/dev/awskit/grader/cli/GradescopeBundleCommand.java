@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExample:%n",
     footer = {
       "  java -jar grader/target/awskit-grader.jar gradescope-bundle \\",
-      "      --policy policy.yaml -o autograder.zip"
+      "      --policy policy.yaml -o target/autograder.zip"
     })
 final class GradescopeBundleCommand implements Callable<Integer> {
 
@@ -33,7 +33,7 @@ final class GradescopeBundleCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "ZIP",
       description = "The zip to write (default: ${DEFAULT-VALUE}).",
-      defaultValue = GradescopeBundle.DEFAULT_FILE_NAME)
+      defaultValue = GradescopeBundle.DEFAULT_OUTPUT)
   private Path output;
 
   @Option(

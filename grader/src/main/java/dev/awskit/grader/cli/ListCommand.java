@@ -1,5 +1,6 @@
 package dev.awskit.grader.cli;
 
+import dev.awskit.grader.distribution.HiddenCheckList;
 import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.engine.Question;
 import dev.awskit.grader.scoring.GradingScheme;
@@ -21,10 +22,18 @@ import picocli.CommandLine.Option;
     usageHelpAutoWidth = true,
     description = {
       "Lists the questions with their tier and points, and each hidden test's name and points"
-          + " (names only, never the tests' code). With --policy, as that policy scores them."
+          + " (names only, never the tests' code). With --policy, as that policy scores them.",
+      "",
+      "--format checks prints the same as the tab-separated list that the student kit ships"
+          + " for its progress table (tests the policy hides are left out), which lives in "
+          + HiddenCheckList.RESOURCE + "."
     },
-    footerHeading = "%nExample:%n",
-    footer = {"  java -jar grader/target/awskit-grader.jar list --policy policy.yaml"})
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  java -jar grader/target/awskit-grader.jar list --policy policy.yaml",
+      "  java -jar grader/target/awskit-grader.jar list --format checks \\",
+      "      > hidden-checks.tsv"
+    })
 final class ListCommand implements Callable<Integer> {
 
   @Option(
@@ -32,6 +41,19 @@ final class ListCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Grading policy to apply (default: the built-in policy).")
   private Path policy;
+
+  /** Names the two ways the list can be printed (the command line takes them in lower case). */
+  enum Format {
+    TEXT,
+    CHECKS
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text (default) for people, checks for the student kit's list.",
+      defaultValue = "text")
+  private Format format;
 
   private final Context context;
 
@@ -49,6 +71,11 @@ final class ListCommand implements Callable<Integer> {
       return Policies.broken(context, broken);
     }
     PrintWriter out = context.out();
+    if (format == Format.CHECKS) {
+      out.print(HiddenCheckList.render(scheme));
+      out.flush();
+      return ExitCodes.OK;
+    }
     out.printf(
         "%d questions, %s points in all; every test has a time limit of %s s.%n",
         scheme.questions().size(),

@@ -44,6 +44,12 @@ public final class GradescopeBundle {
   /** Names the zip file an instructor gets when the command line is given no name. */
   public static final String DEFAULT_FILE_NAME = "autograder.zip";
 
+  /**
+   * Names where the command line writes the bundle when given no name: under the build's {@code
+   * target/}, which git ignores, so a bundle leaves nothing untracked in the repository.
+   */
+  public static final String DEFAULT_OUTPUT = "target/" + DEFAULT_FILE_NAME;
+
   /** Names the runnable grader jar, in the folder given and in the bundle. */
   public static final String GRADER_JAR = "awskit-grader.jar";
 

@@ -35,6 +35,12 @@ public final class StudentKit {
   /** Names the zip file an instructor gets when the command line is given no name. */
   public static final String DEFAULT_FILE_NAME = "awskit-student-kit.zip";
 
+  /**
+   * Names where the command line writes the kit when given no name: under the build's {@code
+   * target/}, which git ignores, so an export leaves nothing untracked in the repository.
+   */
+  public static final String DEFAULT_OUTPUT = "target/" + DEFAULT_FILE_NAME;
+
   /** Names the only module the kit ships. */
   static final String EXERCISES = "exercises";
 

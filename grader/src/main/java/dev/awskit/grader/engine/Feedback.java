@@ -31,6 +31,10 @@ final class Feedback {
   private static final Pattern OMITTED =
       Pattern.compile("^\\s*(\\.\\.\\.\\s*\\d+ more|\\.\\.\\.\\(\\d+ remaining lines.*)\\s*$");
 
+  /** Matches a message that quotes the untouched stub's: "... threw X (Question N is ...)". */
+  private static final Pattern STUB_NAMED_IN_MESSAGE =
+      Pattern.compile("\\((Question \\d+ is " + NOT_IMPLEMENTED + ")\\)");
+
   private final Duration timeLimit;
 
   Feedback(Duration timeLimit) {
@@ -105,6 +109,12 @@ final class Feedback {
           && cause.getMessage() != null
           && cause.getMessage().contains(NOT_IMPLEMENTED)) {
         return Optional.of(cause.getMessage());
+      }
+      // A test that expected another exception may name the stub's in its own message only.
+      Matcher named =
+          cause.getMessage() == null ? null : STUB_NAMED_IN_MESSAGE.matcher(cause.getMessage());
+      if (named != null && named.find()) {
+        return Optional.of(named.group(1));
       }
       if (cause.getCause() == cause) {
         break;

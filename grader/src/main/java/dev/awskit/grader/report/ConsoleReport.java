@@ -15,8 +15,6 @@ import java.util.List;
  */
 public final class ConsoleReport {
 
-  private static final int TITLE_WIDTH = 44;
-
   private ConsoleReport() {}
 
   /** Writes the report of {@code scorecard} to {@code out}. */
@@ -25,12 +23,21 @@ public final class ConsoleReport {
         "Grade of the %s (graded %s in %s)%n",
         scorecard.submission(), scorecard.gradedAt(), Text.seconds(scorecard.duration()));
     out.printf("Isolation: %s%n%n", scorecard.isolation().describe());
-    out.printf("%3s  %-" + TITLE_WIDTH + "s  %-13s %7s  %15s%n", "Q", "Question", "Tier", "Tests", "Score");
+    // The title column is as wide as the longest title: a title cut short reads as another one.
+    int titleWidth =
+        Math.max(
+            "Question".length(),
+            scorecard.questions().stream()
+                .mapToInt(question -> question.title().length())
+                .max()
+                .orElse(0));
+    out.printf(
+        "%3s  %-" + titleWidth + "s  %-13s %7s  %15s%n", "Q", "Question", "Tier", "Tests", "Score");
     for (QuestionScore question : scorecard.questions()) {
       out.printf(
-          "%3d  %-" + TITLE_WIDTH + "s  %-13s %7s  %15s%n",
+          "%3s  %-" + titleWidth + "s  %-13s %7s  %15s%n",
           question.number(),
-          Text.fit(question.title(), TITLE_WIDTH),
+          question.title(),
           question.tier(),
           question.passedTests() + "/" + question.tests().size(),
           Text.score(question.score(), question.maxScore()));

@@ -7,6 +7,7 @@ import dev.awskit.grader.scoring.TestScore;
 import dev.awskit.grader.scoring.TierScore;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.stream.Collectors;
 
 /**
  * Writes the grade as Markdown, fit for a CI job summary (for instance appended to {@code
@@ -32,7 +33,9 @@ public final class MarkdownReport {
     for (TierScore tier : scorecard.tiers()) {
       md.printf(
           "| %s | %s | %s |%n",
-          escape(tier.name()), tier.questions(), Text.score(tier.score(), tier.maxScore()));
+          escape(tier.name()),
+          tier.questions().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+          Text.score(tier.score(), tier.maxScore()));
     }
     md.printf("| **Total** | | **%s** |%n%n", Text.score(scorecard.score(), scorecard.maxScore()));
     md.printf("| | Question | Tier | Tests | Score |%n|---|---|---|---:|---:|%n");

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,8 @@ public final class Reports {
 
   /**
    * Writes each report of {@code formats} to its file in {@code folder}, creating the folder, and
-   * returns the files written in format order.
+   * returns the files written in format order. Each file appears whole or not at all: a grader
+   * stopped while writing leaves no half report for Gradescope or CI to read.
    */
   public static List<Path> write(Scorecard scorecard, Set<ReportFormat> formats, Path folder)
       throws IOException {
@@ -33,9 +35,12 @@ public final class Reports {
         continue;
       }
       Path file = folder.resolve(format.fileName());
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      Path partial = folder.resolve(format.fileName() + ".partial");
+      try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
         write(scorecard, format, out);
       }
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       written.add(file);
     }
     return written;

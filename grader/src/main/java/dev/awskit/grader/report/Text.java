@@ -53,9 +53,4 @@ final class Text {
   static String indentFollowing(String text, String indent) {
     return text.strip().replace("\r\n", "\n").replace("\n", "\n" + indent);
   }
-
-  /** Shortens text to {@code width} characters, marking the cut with "...". */
-  static String fit(String text, int width) {
-    return text.length() <= width ? text : text.substring(0, width - 3) + "...";
-  }
 }

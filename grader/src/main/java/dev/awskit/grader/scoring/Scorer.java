@@ -19,6 +19,9 @@ public final class Scorer {
 
   private static final String NOT_IMPLEMENTED = "not implemented yet";
 
+  /** Counts the steps of a point in which a test's share is given: 4 decimals. */
+  private static final long SHARE_STEPS = 10_000;
+
   private Scorer() {}
 
   /** Returns the scorecard of {@code result} under {@code scheme}. */
@@ -61,11 +64,13 @@ public final class Scorer {
     double totalWeight = rule.totalWeight();
     double passedWeight = 0;
     List<TestScore> tests = new ArrayList<>();
-    for (TestWeight weight : rule.tests()) {
+    double[] shares = shares(rule);
+    for (int index = 0; index < rule.tests().size(); index++) {
+      TestWeight weight = rule.tests().get(index);
       TestResult testResult = result.results().get(weight.test().id());
       TestOutcome outcome =
           testResult == null ? new TestOutcome.NotRun("This test did not run.", "") : testResult.outcome();
-      double share = totalWeight > 0 ? weight.weight() / totalWeight * rule.maxPoints() : 0;
+      double share = shares[index];
       if (outcome.passed()) {
         passedWeight += weight.weight();
       }
@@ -74,8 +79,8 @@ public final class Scorer {
               weight.test().id(),
               weight.test().displayName(),
               weight.weight(),
-              outcome.passed() ? round(share, 4) : 0,
-              round(share, 4),
+              outcome.passed() ? share : 0,
+              share,
               weight.visibility(),
               outcome,
               testResult == null ? 0 : testResult.durationMillis(),
@@ -146,6 +151,45 @@ public final class Scorer {
       case NO_TESTS -> "This question has no hidden tests yet.";
       case PASSED, PARTIAL -> "";
     };
+  }
+
+  /**
+   * Returns each test's share of the question's points, in steps of 0.0001 that add up to the
+   * question's points exactly: rounding every share alone could make a question's tests add up
+   * to a hair more or less than the question (and a whole report to 100.0001). The steps left
+   * after rounding down go to the shares that lost the most.
+   */
+  static double[] shares(QuestionRule rule) {
+    int count = rule.tests().size();
+    double[] shares = new double[count];
+    double totalWeight = rule.totalWeight();
+    if (totalWeight <= 0) {
+      return shares;
+    }
+    long total = Math.round(rule.maxPoints() * SHARE_STEPS);
+    long[] steps = new long[count];
+    double[] lost = new double[count];
+    long given = 0;
+    for (int index = 0; index < count; index++) {
+      double exact = rule.tests().get(index).weight() / totalWeight * total;
+      steps[index] = (long) Math.floor(exact);
+      lost[index] = exact - steps[index];
+      given += steps[index];
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int index = 0; index < count; index++) {
+      order.add(index);
+    }
+    order.sort(
+        Comparator.comparingDouble((Integer index) -> -lost[index])
+            .thenComparingInt(index -> index));
+    for (int left = (int) (total - given), at = 0; left > 0 && at < count; left--, at++) {
+      steps[order.get(at)]++;
+    }
+    for (int index = 0; index < count; index++) {
+      shares[index] = steps[index] / (double) SHARE_STEPS;
+    }
+    return shares;
   }
 
   static double round(double value, int decimals) {

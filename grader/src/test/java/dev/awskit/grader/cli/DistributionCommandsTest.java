@@ -53,6 +53,21 @@ class DistributionCommandsTest {
   }
 
   @Test
+  void withoutANameBothZipsGoUnderTargetAndNothingIntoTheFolderTheyRunIn() throws IOException {
+    // when
+    int exit = run("export-kit", "--repository", REPOSITORY.toString());
+
+    // then
+    assertThat(exit).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
+    assertThat(work.resolve("target/awskit-student-kit.zip")).isRegularFile();
+    try (var entries = Files.list(work)) {
+      assertThat(entries.map(entry -> entry.getFileName().toString())).containsExactly("target");
+    }
+    assertThat(run("help", "gradescope-bundle")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("(default: target/autograder.zip)");
+  }
+
+  @Test
   void exportKitOutsideTheKitsRepositoryIsAUsageError() {
     // when
     int exit = run("export-kit", "-o", "kit.zip");

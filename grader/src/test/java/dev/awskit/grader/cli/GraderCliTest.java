@@ -2,7 +2,9 @@ package dev.awskit.grader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.awskit.grader.distribution.HiddenCheckList;
 import dev.awskit.grader.engine.SubmissionRunner;
+import dev.awskit.grader.scoring.GradingScheme;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
 import java.io.IOException;
@@ -12,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Runs the command line as an instructor or CI would, and checks output and exit codes. */
 class GraderCliTest {
@@ -48,6 +53,43 @@ class GraderCliTest {
         .contains("Exit codes:")
         .contains("4   graded, but the score is below --min-score")
         .contains("Examples:");
+  }
+
+  @Test
+  void everyHelpExampleFitsAnEightyColumnTerminalSoItCopiesWhole() {
+    // given
+    CommandLine top =
+        new GraderCli(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                Clock.fixed(Graded.NOW, ZoneOffset.UTC),
+                work,
+                SubmissionRunner.inProcess(),
+                Graded::catalog)
+            .commandLine();
+    List<CommandLine> commands = new ArrayList<>(List.of(top));
+    commands.addAll(top.getSubcommands().values());
+
+    // when
+    List<String> tooLong = new ArrayList<>();
+    for (CommandLine command : commands) {
+      String[] footer = command.getCommandSpec().usageMessage().footer();
+      for (int index = 0; index < footer.length; index++) {
+        String line = footer[index];
+        // Picocli wraps a line longer than the terminal, which splits a command in two.
+        if (line.length() > 80) {
+          tooLong.add(command.getCommandName() + ": " + line);
+        }
+        boolean continues = line.endsWith("\\");
+        if (continues && (index + 1 == footer.length || !footer[index + 1].startsWith("      "))) {
+          tooLong.add(command.getCommandName() + " continues nowhere: " + line);
+        }
+      }
+    }
+
+    // then
+    assertThat(commands).hasSizeGreaterThan(5);
+    assertThat(tooLong).isEmpty();
   }
 
   @Test
@@ -168,6 +210,17 @@ class GraderCliTest {
     assertThat(listing).contains("tier intermediate").contains("tier advanced");
     Graded.catalog().tests().forEach(test -> assertThat(listing).contains(test.displayName()));
     assertThat(listing).doesNotContain("assertThat");
+  }
+
+  @Test
+  void listWritesTheStudentKitsListOfChecksWhenAsked() {
+    // when
+    int exit = run("list", "--format", "checks");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .isEqualTo(HiddenCheckList.render(GradingScheme.defaults(Graded.catalog())));
   }
 
   @Test

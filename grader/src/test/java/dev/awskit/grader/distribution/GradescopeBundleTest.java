@@ -45,8 +45,9 @@ class GradescopeBundleTest {
         previous="$argument"
       done
       case "$FAKE_MODE" in
-        graded) printf '{"score": 42.5, "tests": []}' > "$output/results.json" ;;
-        unusable) exit 3 ;;
+        graded) printf '{"score": 42.5, "tests": []}' > "$output/results.json"
+          echo "Reports in $output: results.json" ;;
+        unusable) echo "Cannot grade: $FAKE_REASON" >&2; exit 3 ;;
         hangs) exec sleep 30 ;;
         crashes) echo "Exception in thread main" >&2; exit 1 ;;
         confinement) echo "isolation os is not available here" >&2; exit 6 ;;
@@ -191,6 +192,7 @@ class GradescopeBundleTest {
             root.resolve("submission").toString(),
             "--output");
     assertThat(arguments.subList(9, arguments.size()))
+        .startsWith(root.resolve("results").toString())
         .containsSubsequence("--format", "gradescope")
         .containsSubsequence("--policy", root.resolve("source/policy/policy.yaml").toString())
         .doesNotContain("--min-score");
@@ -205,7 +207,9 @@ class GradescopeBundleTest {
     Run run = runAutograder(root, "graded", Map.of());
 
     // then
-    assertThat(run.log()).contains("isolation: uid (stand-in)\nThe grader finished with exit code 0.");
+    assertThat(run.log())
+        .startsWith("isolation: uid (stand-in)\n")
+        .containsSubsequence("Reports in ", "The grader finished with exit code 0.");
     assertThat(run.javaArguments())
         .containsSubsequence("grade", "--isolation", "auto")
         .doesNotContain("--require-isolation");
@@ -293,8 +297,11 @@ class GradescopeBundleTest {
     // given
     Path root = gradescopeLayout(Optional.empty());
 
+    String reason =
+        "The submission /autograder/submission holds no .java file (outside src/test) to grade.";
+
     // when
-    Run run = runAutograder(root, "unusable", Map.of());
+    Run run = runAutograder(root, "unusable", Map.of("FAKE_REASON", reason));
 
     // then
     assertThat(run.exitCode()).isZero();
@@ -302,7 +309,40 @@ class GradescopeBundleTest {
     assertThat(results.get("score").asDouble()).isZero();
     assertThat(results.get("tests").isArray()).isTrue();
     assertThat(results.get("output").asText())
-        .contains("could not be graded", "exercises/src/main/java");
+        .contains("could not be graded: " + reason, "exercises/src/main/java")
+        .as("names only the grader's reason, not a zip it never refused")
+        .doesNotContain("zip was refused");
+  }
+
+  @Test
+  void runAutograderKeepsTheGradersReasonValidJsonWhateverItHolds() throws Exception {
+    // given
+    Path root = gradescopeLayout(Optional.empty());
+    String reason = "The zip \"week 3\\lab.zip\" was refused:\tit holds a link.";
+
+    // when
+    Run run = runAutograder(root, "unusable", Map.of("FAKE_REASON", reason));
+
+    // then
+    assertThat(run.exitCode()).isZero();
+    JsonNode results = json.readTree(root.resolve("results/results.json").toFile());
+    assertThat(results.get("output").asText()).contains(reason);
+  }
+
+  @Test
+  void runAutograderNamesNoFolderItDeletesAndLeavesNoneBehind() throws Exception {
+    // given
+    Path root = gradescopeLayout(Optional.empty());
+    Path scratch = Files.createDirectories(temp.resolve("tmp"));
+
+    // when
+    Run run = runAutograder(root, "graded", Map.of("TMPDIR", scratch.toString()));
+
+    // then
+    assertThat(run.log()).contains("Reports in " + root.resolve("results") + ": results.json");
+    try (var left = Files.list(scratch)) {
+      assertThat(left).as("scratch files left behind").isEmpty();
+    }
   }
 
   @Test

@@ -80,4 +80,20 @@ class FeedbackTest {
 
     assertThat(outcome.feedback()).isEqualTo("Question 4 is not implemented yet");
   }
+
+  @Test
+  void aStubNamedOnlyInATestsMessageIsNotImplementedYetToo() {
+    // given: a test that expected the SDK's exception to propagate and met the stub's instead
+    AssertionError expectedAnother =
+        new AssertionError(
+            "usersWithStatus threw UnsupportedOperationException (Question 7 is not implemented"
+                + " yet) instead of letting the SDK's DynamoDbException propagate");
+
+    // when
+    TestOutcome outcome = feedback.of(expectedAnother);
+
+    // then: an error like every other test of an untouched stub, not a failed check
+    assertThat(outcome).isInstanceOf(TestOutcome.Threw.class);
+    assertThat(outcome.feedback()).isEqualTo("Question 7 is not implemented yet");
+  }
 }

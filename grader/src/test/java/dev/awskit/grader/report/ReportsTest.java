@@ -17,11 +17,13 @@ import dev.awskit.grader.testing.ReportSchemas;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +82,12 @@ class ReportsTest {
     assertThat(files)
         .extracting(file -> file.getFileName().toString())
         .containsExactly("report.txt", "report.json", "results.json", "junit.xml", "summary.md");
+    try (Stream<Path> left = Files.list(folder)) {
+      assertThat(left.map(file -> file.getFileName().toString()))
+          .as("each report is moved into place whole; no partial file is left")
+          .containsExactlyInAnyOrder(
+              "report.txt", "report.json", "results.json", "junit.xml", "summary.md");
+    }
     return folder;
   }
 
@@ -113,11 +121,12 @@ class ReportsTest {
       Set<ValidationMessage> errors = schema.validate(results);
       assertThat(errors).as("schema errors in %s", folder).isEmpty();
       assertThat(results.get("tests")).hasSize(Graded.catalog().tests().size());
-      double maxTotal =
+      // Summed as written, in decimal: the tests' max_score must add up to exactly 100.
+      BigDecimal maxTotal =
           StreamSupport.stream(results.get("tests").spliterator(), false)
-              .mapToDouble(test -> test.get("max_score").asDouble())
-              .sum();
-      assertThat(maxTotal).isCloseTo(100, org.assertj.core.data.Offset.offset(0.01));
+              .map(test -> new BigDecimal(test.get("max_score").asText()))
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(maxTotal).as("sum of max_score in %s", folder).isEqualByComparingTo("100");
     }
     JsonNode results = JSON.readTree(mixedReports.resolve("results.json").toFile());
     assertThat(results.get("score").asDouble()).isEqualTo(mixed.score());
@@ -154,6 +163,10 @@ class ReportsTest {
 
     assertThat(markdown).startsWith("## Grade: " + Text.score(mixed.score(), mixed.maxScore()));
     assertThat(markdown).contains("| **Total** |").contains("<details><summary>Question 3");
+    assertThat(markdown)
+        .as("the tier table names its questions as a reader writes them")
+        .contains("| easy | 1, 2, 3, 4 |", "| advanced | 9, 10, 11, 12 |")
+        .doesNotContain("[1, 2, 3, 4]");
   }
 
   @Test
@@ -166,6 +179,8 @@ class ReportsTest {
         .contains("Total")
         .contains("Question 3 - ")
         .contains("Question 6 - ")
+        .as("every title whole, the longest included")
+        .contains(Graded.catalog().questions().stream().map(q -> " " + q.title() + " ").toList())
         .contains("DynamoDbManager.java:")
         .contains("helpers/Broken.java:1: ")
         .contains("Left out 1 file(s)")
