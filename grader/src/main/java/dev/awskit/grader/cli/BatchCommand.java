@@ -14,6 +14,7 @@ import dev.awskit.grader.batch.Roster;
 import dev.awskit.grader.batch.RowStatus;
 import dev.awskit.grader.batch.Shard;
 import dev.awskit.grader.batch.StudentSubmission;
+import dev.awskit.grader.classview.ClassReportFiles;
 import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.scoring.GradingScheme;
@@ -52,7 +53,8 @@ import picocli.CommandLine.Spec;
           + " 100), which is what makes a batch fast. The gradebook OUTPUT/gradebook.csv has a row per"
           + " student: student, status (graded, unusable or error), q01..q12, the tiers, total"
           + " and reason; OUTPUT/gradebook-averages.csv holds the per-question averages over"
-          + " the graded students.",
+          + " the graded students, and OUTPUT/class-report.html the class report (item"
+          + " statistics, hidden tests, students needing attention; rebuilt by class-report).",
       "",
       "A submission that cannot be graded never stops the batch: it gets a row with zeros and"
           + " the reason. A re-run keeps the students already done whose submission and grading"
@@ -246,6 +248,18 @@ final class BatchCommand implements Callable<Integer> {
             averagesFile,
             outputFolder.resolve(ResultStore.STUDENTS_FOLDER))
         .write(context.out());
+    Path classReport = outputFolder.resolve(classReportName(slice));
+    try {
+      ClassReportFiles.write(store, scheme, run.results(), classReport, context.clock().instant());
+      context.out().println("Class report: " + classReport);
+      context.out().flush();
+    } catch (IOException unwritable) {
+      context
+          .err()
+          .println("Cannot write the class report " + classReport + ": " + unwritable.getMessage());
+      context.err().flush();
+      return ExitCodes.INTERNAL_ERROR;
+    }
     return run.count(RowStatus.ERROR) > 0 ? ExitCodes.INTERNAL_ERROR : ExitCodes.OK;
   }
 
@@ -254,6 +268,13 @@ final class BatchCommand implements Callable<Integer> {
     return slice.isAll()
         ? "gradebook.csv"
         : "gradebook-shard-" + slice.index() + "-of-" + slice.count() + ".csv";
+  }
+
+  /** Returns the class report's file name: {@code class-report.html}, or one naming the shard. */
+  static String classReportName(Shard slice) {
+    return slice.isAll()
+        ? ClassReportFiles.FILE
+        : "class-report-shard-" + slice.index() + "-of-" + slice.count() + ".html";
   }
 
   private BatchProgress progress(String style, GradingScheme scheme) {

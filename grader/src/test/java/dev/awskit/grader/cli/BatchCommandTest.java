@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awskit.grader.batch.Gradebook;
 import dev.awskit.grader.batch.GradebookRow;
 import dev.awskit.grader.batch.RowStatus;
+import dev.awskit.grader.testing.HeadlessChromium;
 import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
@@ -172,6 +173,28 @@ class BatchCommandTest {
 
   @Test
   @Order(2)
+  void writesAClassReportThatClassReportRebuildsAndChromiumOpens() throws Exception {
+    // given the class graded by the test before
+    Path page = work.resolve("out/class-report.html");
+    assertThat(page).content().contains("<td>erin</td><td>", "did not compile:");
+    Files.delete(page);
+
+    // when
+    int exit = run("class-report", "out");
+
+    // then
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("Class report of 5 students: ");
+    assertThat(page).content().contains("<td>dave, o&#39;neil</td><td>unusable</td>");
+    HeadlessChromium.Load load = HeadlessChromium.require(work).dumpDom(page);
+    assertThat(load.console()).isEmpty();
+    assertThat(load.dom()).contains("data-ready=\"true\"");
+    assertThat(run("class-report", "nowhere")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("No stored results under");
+  }
+
+  @Test
+  @Order(3)
   void aRerunGradesNobodyAgain() {
     // given
     int before = gradings.get();
@@ -186,7 +209,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void shardsSliceTheClassAndTheirMergedGradebookIsTheWholeOne() throws Exception {
     // given: the shards find every student done already, so nobody is graded again
     int before = gradings.get();
@@ -221,7 +244,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void mergeRefusesAStudentTwiceAndOtherColumnsAndSaysWhatIsMissing() throws Exception {
     // given
     Files.copy(work.resolve("out/gradebook-shard-1-of-2.csv"), work.resolve("copy.csv"));
@@ -244,7 +267,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aChangedSubmissionIsGradedAgainAndOnlyThatOne() throws Exception {
     // given: carol fixes question 6
     int before = gradings.get();
@@ -266,7 +289,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void wrongCommandLinesAreUsageErrorsAndAnEmptyFolderHasNothingToGrade() throws IOException {
     Files.createDirectories(work.resolve("empty"));
     Files.writeString(work.resolve("empty/Loose.java"), "class Loose {}");
@@ -290,7 +313,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void helpExplainsTheBatchAndTheMerge() {
     assertThat(run("help", "batch")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
