@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  * @param tests every hidden test's pass rate and commonest failures, in question order
  * @param attention the students needing a look, with why
  * @param isolationLevels how many graded students ran at each isolation level
+ * @param similarity the similarity check of the class, when one ran
  */
 public record ClassReport(
     GradebookLayout layout,
@@ -43,7 +45,8 @@ public record ClassReport(
     List<QuestionFigures> questions,
     List<TestStats> tests,
     List<Attention> attention,
-    Map<String, Long> isolationLevels) {
+    Map<String, Long> isolationLevels,
+    Optional<Similarity> similarity) {
 
   /** Names how many ranges the histograms have. */
   public static final int BINS = 10;
@@ -58,6 +61,18 @@ public record ClassReport(
    * @param students every student's record
    */
   public static ClassReport of(GradingScheme scheme, List<StudentRecord> students) {
+    return of(scheme, students, Optional.empty());
+  }
+
+  /**
+   * Computes the report of a class with the outcome of its similarity check.
+   *
+   * @param scheme the grading scheme the class was graded with
+   * @param students every student's record
+   * @param similarity the similarity check, when one ran
+   */
+  public static ClassReport of(
+      GradingScheme scheme, List<StudentRecord> students, Optional<Similarity> similarity) {
     List<StudentRecord> sorted =
         students.stream().sorted(Comparator.comparing(StudentRecord::student)).toList();
     List<StudentRecord> graded =
@@ -98,7 +113,8 @@ public record ClassReport(
             .flatMap(s -> s.detail().stream())
             .map(StudentRecord.Detail::isolation)
             .filter(level -> !level.isEmpty())
-            .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting())));
+            .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting())),
+        similarity);
   }
 
   /** Returns each tier's histogram: graded students per tenth of the tier's maximum. */

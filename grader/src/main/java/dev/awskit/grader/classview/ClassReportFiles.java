@@ -21,7 +21,8 @@ public final class ClassReportFiles {
 
   /**
    * Writes the class report of {@code results}, reading each student's JSON report for the
-   * per-test figures, through a temporary file moved into place.
+   * per-test figures and the output folder's {@code similarity.json}, through a temporary file
+   * moved into place.
    *
    * @param store the batch's report folders
    * @param scheme the grading scheme the class was graded with
@@ -41,7 +42,7 @@ public final class ClassReportFiles {
     ObjectMapper json = new ObjectMapper();
     List<StudentRecord> students =
         results.stream().map(result -> StudentRecord.read(store, result, json)).toList();
-    ClassReport report = ClassReport.of(scheme, students);
+    ClassReport report = ClassReport.of(scheme, students, Similarity.read(store.output()));
     String title = store.output().toAbsolutePath().normalize().getFileName().toString();
     String page = ClassReportPage.render(report, title, generatedAt);
     Path folder = target.toAbsolutePath().getParent();

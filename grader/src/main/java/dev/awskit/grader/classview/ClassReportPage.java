@@ -46,6 +46,7 @@ public final class ClassReportPage {
     questions(page, report);
     tests(page, report);
     attention(page, report);
+    SimilaritySection.write(page, report.similarity());
     students(page, report);
     page.append("<script>\n").append(resource("class-report.js")).append("</script>\n");
     page.append("</body>\n</html>\n");

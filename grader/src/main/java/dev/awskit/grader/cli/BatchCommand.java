@@ -150,6 +150,8 @@ final class BatchCommand implements Callable<Integer> {
 
   @Mixin private IsolationOptions isolation;
 
+  @Mixin private ClassViewOptions classView;
+
   private final Context context;
 
   BatchCommand(Context context) {
@@ -182,6 +184,11 @@ final class BatchCommand implements Callable<Integer> {
               + " is inside the batch folder; choose another"
               + " with -o.");
     }
+    classView
+        .problem(context)
+        .ifPresent(problem -> {
+          throw new ParameterException(spec.commandLine(), problem);
+        });
     Catalog catalog = context.catalog().get();
     GradingScheme scheme;
     try {
@@ -248,16 +255,11 @@ final class BatchCommand implements Callable<Integer> {
             averagesFile,
             outputFolder.resolve(ResultStore.STUDENTS_FOLDER))
         .write(context.out());
-    Path classReport = outputFolder.resolve(classReportName(slice));
-    try {
-      ClassReportFiles.write(store, scheme, run.results(), classReport, context.clock().instant());
-      context.out().println("Class report: " + classReport);
-      context.out().flush();
-    } catch (IOException unwritable) {
-      context
-          .err()
-          .println("Cannot write the class report " + classReport + ": " + unwritable.getMessage());
-      context.err().flush();
+    if (slice.isAll()) {
+      classView.checkSimilarity(context, students, outputFolder);
+    }
+    if (!ClassViewOptions.writeClassReport(
+        context, store, scheme, run.results(), outputFolder.resolve(classReportName(slice)))) {
       return ExitCodes.INTERNAL_ERROR;
     }
     return run.count(RowStatus.ERROR) > 0 ? ExitCodes.INTERNAL_ERROR : ExitCodes.OK;

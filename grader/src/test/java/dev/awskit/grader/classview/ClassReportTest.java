@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +80,7 @@ class ClassReportTest {
     assertThat(page).contains("<h1>Class report: week &lt;3&gt;</h1>");
     // (AssertJ's containsSubsequence is slow on a page this size)
     assertThat(
-            Stream.of("totals", "questions", "tests", "attention", "students")
+            Stream.of("totals", "questions", "tests", "attention", "similarity", "students")
                 .map(id -> page.indexOf("<section id=\"" + id + "\">")))
         .doesNotContain(-1)
         .isSorted();
@@ -87,6 +89,31 @@ class ClassReportTest {
     assertThat(page).contains("2-3 points: 1, 3-4 points: 1, 4-5 points: 0");
     assertThat(page).contains("2 &times; " + SmallClass.PAGES);
     assertThat(page).contains("<td>eve</td><td>unusable</td>");
+  }
+
+  @Test
+  void listsTheSimilarPairsAsLeadsWithTheirQuestions() {
+    // given
+    Similarity similarity =
+        new Similarity(
+            0.5,
+            4,
+            "exercises/src/main/java",
+            List.of(new SimilarPair("ann", "bob", 0.91, 0.95, List.of(1, 2))),
+            List.of("eve: no Java source"));
+
+    // when
+    String page =
+        ClassReportPage.render(
+            ClassReport.of(SmallClass.SCHEME, SmallClass.students(), Optional.of(similarity)),
+            "small",
+            NOW);
+
+    // then
+    assertThat(page)
+        .contains("<tr><td>ann</td><td>bob</td><td class=\"num\" data-sort=\"0.91\">91 %</td>")
+        .contains("<td>Q1, Q2</td>", "a lead to look into", "Nothing here changes a score")
+        .contains("<li>eve: no Java source</li>");
   }
 
   @Test

@@ -177,6 +177,15 @@ class BatchCommandTest {
     // given the class graded by the test before
     Path page = work.resolve("out/class-report.html");
     assertThat(page).content().contains("<td>erin</td><td>", "did not compile:");
+    // two near-copies of the reference are a lead; erin's source does not parse, so JPlag
+    // leaves her out, and says so
+    assertThat(work.resolve("out/similarity.csv"))
+        .content()
+        .contains("alice,carol,")
+        .doesNotContain("bob,", "erin,");
+    assertThat(page)
+        .content()
+        .contains("id=\"similarity\"", "<td>alice</td><td>carol</td>", "<li>erin: JPlag could not");
     Files.delete(page);
 
     // when
