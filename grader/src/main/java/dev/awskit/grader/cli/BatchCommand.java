@@ -15,6 +15,8 @@ import dev.awskit.grader.batch.RowStatus;
 import dev.awskit.grader.batch.Shard;
 import dev.awskit.grader.batch.StudentSubmission;
 import dev.awskit.grader.classview.ClassReportFiles;
+import dev.awskit.grader.classview.LmsRoster;
+import dev.awskit.grader.classview.LmsRosterException;
 import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.scoring.GradingScheme;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -214,6 +217,14 @@ final class BatchCommand implements Callable<Integer> {
       context.err().flush();
       return ExitCodes.SUBMISSION_UNUSABLE;
     }
+    Optional<LmsRoster> lmsRoster;
+    try {
+      lmsRoster = classView.roster(context, roster.ids());
+    } catch (LmsRosterException unusable) {
+      context.err().println(unusable.getMessage() + " Nothing was graded.");
+      context.err().flush();
+      return ExitCodes.USAGE;
+    }
     List<StudentSubmission> students = slice.select(roster.students());
     GradebookLayout layout = GradebookLayout.of(scheme);
     ResultStore store = new ResultStore(outputFolder);
@@ -260,6 +271,14 @@ final class BatchCommand implements Callable<Integer> {
     }
     if (!ClassViewOptions.writeClassReport(
         context, store, scheme, run.results(), outputFolder.resolve(classReportName(slice)))) {
+      return ExitCodes.INTERNAL_ERROR;
+    }
+    if (lmsRoster.isPresent() && !slice.isAll()) {
+      // A shard's students are not the roster's: the others would be exported with zero.
+      context.out().println("LMS exports: after merging the shards, run lms-export on the merged output.");
+    } else if (lmsRoster.isPresent()
+        && !classView.export(
+            context, lmsRoster.get(), run.results(), scheme.maxScore(), outputFolder)) {
       return ExitCodes.INTERNAL_ERROR;
     }
     return run.count(RowStatus.ERROR) > 0 ? ExitCodes.INTERNAL_ERROR : ExitCodes.OK;

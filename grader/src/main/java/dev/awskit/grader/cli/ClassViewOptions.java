@@ -4,12 +4,15 @@ import dev.awskit.grader.batch.ResultStore;
 import dev.awskit.grader.batch.StudentResult;
 import dev.awskit.grader.batch.StudentSubmission;
 import dev.awskit.grader.classview.ClassReportFiles;
+import dev.awskit.grader.classview.LmsRoster;
+import dev.awskit.grader.classview.LmsRosterException;
 import dev.awskit.grader.classview.Similarity;
 import dev.awskit.grader.classview.SimilarityCheck;
 import dev.awskit.grader.scoring.GradingScheme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +49,41 @@ final class ClassViewOptions {
           "The code every student was given (the untouched stubs), left out of the similarity"
               + " check. Default: exercises/src/main/java when it exists.")
   Path baseCode;
+
+  @Option(
+      names = "--roster",
+      paramLabel = "FILE",
+      description =
+          "Roster CSV mapping submission names to students in the learning platform; with it the"
+              + " batch writes canvas-import.csv, moodle-import.csv and lms-unmatched.csv."
+              + " Checked before grading: a roster naming an unknown submission grades nothing.")
+  Path roster;
+
+  @Option(
+      names = "--assignment",
+      paramLabel = "NAME",
+      defaultValue = LmsExportCommand.DEFAULT_ASSIGNMENT,
+      description = "The assignment's column name in the exports (default: ${DEFAULT-VALUE}).")
+  String assignment = LmsExportCommand.DEFAULT_ASSIGNMENT;
+
+  /**
+   * Reads the roster, when one was given, and checks it against the class's submissions.
+   *
+   * @return the roster, empty when none was given
+   * @throws LmsRosterException when it cannot be used
+   */
+  Optional<LmsRoster> roster(Context context, Collection<String> submissions)
+      throws LmsRosterException {
+    if (roster == null) {
+      return Optional.empty();
+    }
+    return Optional.of(LmsExportCommand.checked(context.resolve(roster), submissions));
+  }
+
+  /** Writes the platform exports; returns false after saying why they could not be written. */
+  boolean export(Context context, LmsRoster read, List<StudentResult> results, double max, Path output) {
+    return LmsExportCommand.export(context, read, results, max, assignment, output);
+  }
 
   /** Checks the options; returns a message when they are wrong. */
   Optional<String> problem(Context context) {

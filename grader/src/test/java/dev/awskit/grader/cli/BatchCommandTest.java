@@ -204,6 +204,32 @@ class BatchCommandTest {
 
   @Test
   @Order(3)
+  void exportsToCanvasAndMoodleAndRefusesARosterNamingAnUnknownSubmission() throws Exception {
+    // given
+    Files.writeString(
+        work.resolve("roster.csv"), "submission,name,canvas_id,email\nalice,Alice,11,a@x\n,Dan,14,d@x\n");
+    Files.writeString(work.resolve("typo.csv"), "submission,name\nalice,Alice\nalcie,Typo\n");
+    int before = gradings.get();
+
+    // when
+    int exported = run("lms-export", "out", "--roster", "roster.csv", "--assignment", "Week 3");
+    String exportOut = out.toString();
+    int refused = run("batch", "class", "-o", "out", "--force", "--roster", "typo.csv");
+
+    // then
+    assertThat(exported).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(work.resolve("out/canvas-import.csv"))
+        .content()
+        .contains("Student,ID,SIS User ID,SIS Login ID,Section,Week 3", "Alice,11,,,,100", "Dan,14,,,,0");
+    assertThat(exportOut).contains("Not in the roster", "bob", "carol", "erin");
+    assertThat(work.resolve("out/lms-unmatched.csv")).content().contains("erin,graded,95,");
+    assertThat(refused).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("names submissions the class does not have: alcie", "Nothing was graded");
+    assertThat(gradings).hasValue(before);
+  }
+
+  @Test
+  @Order(4)
   void aRerunGradesNobodyAgain() {
     // given
     int before = gradings.get();
@@ -218,7 +244,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void shardsSliceTheClassAndTheirMergedGradebookIsTheWholeOne() throws Exception {
     // given: the shards find every student done already, so nobody is graded again
     int before = gradings.get();
@@ -253,7 +279,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void mergeRefusesAStudentTwiceAndOtherColumnsAndSaysWhatIsMissing() throws Exception {
     // given
     Files.copy(work.resolve("out/gradebook-shard-1-of-2.csv"), work.resolve("copy.csv"));
@@ -276,7 +302,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aChangedSubmissionIsGradedAgainAndOnlyThatOne() throws Exception {
     // given: carol fixes question 6
     int before = gradings.get();
@@ -298,7 +324,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void wrongCommandLinesAreUsageErrorsAndAnEmptyFolderHasNothingToGrade() throws IOException {
     Files.createDirectories(work.resolve("empty"));
     Files.writeString(work.resolve("empty/Loose.java"), "class Loose {}");
@@ -322,7 +348,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void helpExplainsTheBatchAndTheMerge() {
     assertThat(run("help", "batch")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
