@@ -16,9 +16,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +49,10 @@ public final class SimilarityCheck {
   // A question's files live in a folder (package) q01 .. q99.
   private static final Pattern QUESTION = Pattern.compile("(?:^|[/\\\\])q(\\d{2})(?:[/\\\\])");
 
+  // Fewer tokens of its own than this (two of JPlag's minimum matches for Java) and a
+  // submission is the base code with a trifle changed.
+  private static final int MINIMUM_OWN_TOKENS = 18;
+
   private SimilarityCheck() {}
 
   /**
@@ -62,8 +72,23 @@ public final class SimilarityCheck {
     }
     SubmissionIntake intake = new SubmissionIntake(Files.createDirectories(work.resolve("intake")));
     Path root = Files.createDirectories(work.resolve("submissions"));
-    Map<String, String> idOfFolder = new HashMap<>();
+    // Identical submissions go to JPlag once: its cost grows with the square of what it compares.
+    Map<String, List<String>> membersOf = new LinkedHashMap<>();
+    Map<String, Set<Integer>> questionsOf = new HashMap<>();
+    Map<String, String> folderOfDigest = new HashMap<>();
     List<String> notCompared = new ArrayList<>();
+    Set<String> baseFiles = new HashSet<>();
+    Optional<Path> base = Optional.empty();
+    if (baseCode.isPresent()) {
+      if (intake.receive(baseCode.get()) instanceof IntakeResult.Accepted accepted) {
+        for (Path source : accepted.sources()) {
+          baseFiles.add(digest(List.of(source), accepted.sourceRoot()));
+        }
+        base = Optional.of(Files.move(accepted.sourceRoot(), work.resolve("base")));
+      } else {
+        throw new IOException("The base code " + baseCode.get() + " holds no readable .java file");
+      }
+    }
     for (StudentSubmission student : students) {
       if (student.isAmbiguous()) {
         notCompared.add(student.id() + ": two submissions with this id");
@@ -71,25 +96,68 @@ public final class SimilarityCheck {
       }
       IntakeResult taken = intake.receive(student.path());
       if (taken instanceof IntakeResult.Accepted accepted) {
-        String folder = String.valueOf(idOfFolder.size() + 1);
-        Files.move(accepted.sourceRoot(), root.resolve(folder));
-        idOfFolder.put(folder, student.id());
+        String digest = digest(accepted.sources(), accepted.sourceRoot());
+        String folder = folderOfDigest.get(digest);
+        if (folder == null) {
+          folder = String.valueOf(membersOf.size() + 1);
+          folderOfDigest.put(digest, folder);
+          questionsOf.put(folder, ownQuestions(accepted, baseFiles));
+          Files.move(accepted.sourceRoot(), root.resolve(folder));
+          membersOf.put(folder, new ArrayList<>());
+        }
+        membersOf.get(folder).add(student.id());
       } else {
         notCompared.add(student.id() + ": " + ((IntakeResult.Refused) taken).reason());
       }
     }
-    Optional<Path> base = Optional.empty();
-    if (baseCode.isPresent()) {
-      if (intake.receive(baseCode.get()) instanceof IntakeResult.Accepted accepted) {
-        base = Optional.of(Files.move(accepted.sourceRoot(), work.resolve("base")));
-      } else {
-        throw new IOException("The base code " + baseCode.get() + " holds no readable .java file");
+    String baseWords = baseCode.map(Path::toString).orElse("");
+    int accepted = membersOf.values().stream().mapToInt(List::size).sum();
+    if (accepted < 2) {
+      return new Similarity(threshold, accepted, baseWords, List.of(), notCompared);
+    }
+    List<SimilarPair> pairs = new ArrayList<>();
+    if (membersOf.size() > 1) {
+      JPlagResult result = compare(root, base, threshold);
+      for (Submission invalid : result.getSubmissions().getInvalidSubmissions()) {
+        for (String id : membersOf.getOrDefault(invalid.getName(), List.of(invalid.getName()))) {
+          notCompared.add(id + ": JPlag could not parse it, or it is too short to compare");
+        }
+        membersOf.remove(invalid.getName());
+      }
+      for (JPlagComparison comparison : result.getAllComparisons()) {
+        if (comparison.similarity() >= threshold) {
+          pairs.addAll(pairs(comparison, membersOf));
+        }
+      }
+      for (Submission submission : result.getSubmissions().getSubmissions()) {
+        if (ownTokens(submission) < MINIMUM_OWN_TOKENS) {
+          // Identical copies of the base code (the untouched stubs) are no lead.
+          membersOf.remove(submission.getName());
+        }
       }
     }
-    String baseWords = baseCode.map(Path::toString).orElse("");
-    if (idOfFolder.size() < 2) {
-      return new Similarity(threshold, idOfFolder.size(), baseWords, List.of(), notCompared);
-    }
+    boolean withBase = base.isPresent();
+    membersOf.forEach(
+        (folder, ids) -> {
+          if (withBase && questionsOf.get(folder).isEmpty()) {
+            return; // every file a copy of the base code's
+          }
+          for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+              pairs.add(ordered(ids.get(i), ids.get(j), 1.0, 1.0, questionsOf.get(folder)));
+            }
+          }
+        });
+    pairs.sort(
+        Comparator.comparingDouble(SimilarPair::similarity)
+            .reversed()
+            .thenComparing(SimilarPair::first)
+            .thenComparing(SimilarPair::second));
+    return new Similarity(threshold, accepted, baseWords, pairs, notCompared);
+  }
+
+  private static JPlagResult compare(Path root, Optional<Path> base, double threshold)
+      throws IOException {
     JPlagOptions options =
         new JPlagOptions(new de.jplag.java.Language(), Set.of(root.toFile()), Set.of())
             .withSimilarityThreshold(threshold)
@@ -98,48 +166,77 @@ public final class SimilarityCheck {
     if (base.isPresent()) {
       options = options.withBaseCodeSubmissionDirectory(base.get().toFile());
     }
-    JPlagResult result;
     try {
-      result = new JPlag(options).run();
+      return new JPlag(options).run();
     } catch (ExitException failed) {
       throw new IOException("JPlag could not compare the class: " + failed.getMessage(), failed);
     }
-    for (Submission invalid : result.getSubmissions().getInvalidSubmissions()) {
-      notCompared.add(
-          idOfFolder.getOrDefault(invalid.getName(), invalid.getName())
-              + ": JPlag could not parse it, or it is too short to compare");
-    }
-    List<SimilarPair> pairs = new ArrayList<>();
-    for (JPlagComparison comparison : result.getAllComparisons()) {
-      if (comparison.similarity() >= threshold) {
-        pairs.add(pair(comparison, idOfFolder));
-      }
-    }
-    pairs.sort(
-        Comparator.comparingDouble(SimilarPair::similarity)
-            .reversed()
-            .thenComparing(SimilarPair::first)
-            .thenComparing(SimilarPair::second));
-    return new Similarity(
-        threshold, result.getSubmissions().numberOfSubmissions(), baseWords, pairs, notCompared);
   }
 
-  private static SimilarPair pair(JPlagComparison comparison, Map<String, String> idOfFolder) {
-    String one = idOfFolder.get(comparison.firstSubmission().getName());
-    String two = idOfFolder.get(comparison.secondSubmission().getName());
+  /** Returns how many of a submission's tokens are not matched by the base code. */
+  private static int ownTokens(Submission submission) {
+    JPlagComparison withBase = submission.getBaseCodeComparison();
+    return submission.getNumberOfTokens()
+        - (withBase == null ? 0 : withBase.getNumberOfMatchedTokens());
+  }
+
+  /** Returns the questions of the files that are not a copy of a base code file. */
+  private static Set<Integer> ownQuestions(IntakeResult.Accepted accepted, Set<String> baseFiles)
+      throws IOException {
+    Set<Integer> numbers = new TreeSet<>();
+    for (Path source : accepted.sources()) {
+      if (!baseFiles.contains(digest(List.of(source), accepted.sourceRoot()))) {
+        Matcher matcher = QUESTION.matcher(accepted.sourceRoot().relativize(source).toString());
+        if (matcher.find()) {
+          numbers.add(Integer.parseInt(matcher.group(1)));
+        }
+      }
+    }
+    return numbers;
+  }
+
+  /** Returns a digest of the files' contents (and, for several, their paths). */
+  private static String digest(List<Path> sources, Path root) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    for (Path source : sources) {
+      if (sources.size() > 1) {
+        sha.update(root.relativize(source).toString().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      sha.update(Files.readAllBytes(source));
+      sha.update((byte) 0);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static List<SimilarPair> pairs(
+      JPlagComparison comparison, Map<String, List<String>> membersOf) {
     Set<Integer> questions = new TreeSet<>();
     for (Match match : comparison.matches()) {
       questions.addAll(questions(comparison.firstSubmission(), match.startOfFirst(), match.length()));
       questions.addAll(
           questions(comparison.secondSubmission(), match.startOfSecond(), match.length()));
     }
-    boolean ordered = one.compareTo(two) <= 0;
+    List<SimilarPair> pairs = new ArrayList<>();
+    for (String one : membersOf.getOrDefault(comparison.firstSubmission().getName(), List.of())) {
+      for (String two : membersOf.getOrDefault(comparison.secondSubmission().getName(), List.of())) {
+        pairs.add(
+            ordered(one, two, comparison.similarity(), comparison.maximalSimilarity(), questions));
+      }
+    }
+    return pairs;
+  }
+
+  private static SimilarPair ordered(
+      String one, String two, double similarity, double maximum, Set<Integer> questions) {
+    boolean inOrder = one.compareTo(two) <= 0;
     return new SimilarPair(
-        ordered ? one : two,
-        ordered ? two : one,
-        comparison.similarity(),
-        comparison.maximalSimilarity(),
-        List.copyOf(questions));
+        inOrder ? one : two, inOrder ? two : one, similarity, maximum, List.copyOf(questions));
   }
 
   private static Set<Integer> questions(Submission submission, int start, int length) {

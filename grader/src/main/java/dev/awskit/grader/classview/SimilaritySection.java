@@ -6,6 +6,9 @@ import java.util.stream.Collectors;
 /** Writes the class report's section on similar code: leads for the instructor, not findings. */
 final class SimilaritySection {
 
+  /** Names how many pairs the page shows; similarity.csv has them all. */
+  static final int SHOWN = 200;
+
   private SimilaritySection() {}
 
   static void write(StringBuilder page, Optional<Similarity> checked) {
@@ -38,7 +41,7 @@ final class SimilaritySection {
           .append("<th>student</th><th>student</th><th class=\"num\">similarity</th>")
           .append("<th class=\"num\">maximum</th><th>questions with matching code</th>")
           .append("</tr></thead>\n<tbody>\n");
-      for (SimilarPair pair : similarity.pairs()) {
+      for (SimilarPair pair : similarity.pairs().subList(0, Math.min(SHOWN, similarity.pairs().size()))) {
         page.append("<tr><td>")
             .append(Html.escape(pair.first()))
             .append("</td><td>")
@@ -57,6 +60,11 @@ final class SimilaritySection {
             .append("</td></tr>\n");
       }
       page.append("</tbody>\n</table>\n");
+      if (similarity.pairs().size() > SHOWN) {
+        page.append("<p>")
+            .append(similarity.pairs().size() - SHOWN)
+            .append(" more pairs, less similar, are in similarity.csv.</p>\n");
+      }
     }
     if (!similarity.notCompared().isEmpty()) {
       page.append("<p>Not compared:</p>\n<ul>\n");

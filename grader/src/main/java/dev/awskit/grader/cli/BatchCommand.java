@@ -155,6 +155,8 @@ final class BatchCommand implements Callable<Integer> {
 
   @Mixin private ClassViewOptions classView;
 
+  @Mixin private OnlyOption only;
+
   private final Context context;
 
   BatchCommand(Context context) {
@@ -226,6 +228,12 @@ final class BatchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     List<StudentSubmission> students = slice.select(roster.students());
+    Optional<String> unknownOnly = only.problem(roster.ids());
+    if (unknownOnly.isPresent()) {
+      context.err().println(unknownOnly.get());
+      context.err().flush();
+      return ExitCodes.USAGE;
+    }
     GradebookLayout layout = GradebookLayout.of(scheme);
     ResultStore store = new ResultStore(outputFolder);
     if (isolation.settle(context, List.of(outputFolder), List.of(batchFolder)).isEmpty()) {
@@ -241,7 +249,15 @@ final class BatchCommand implements Callable<Integer> {
     String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
     context.err().flush();
-    BatchRun run = batch.run(students, settings, force, progress(progressStyle, scheme));
+    BatchRun run =
+        only.withTheOthers(
+            batch.run(
+                only.toGrade(students, store),
+                settings,
+                only.force(force),
+                progress(progressStyle, scheme)),
+            students,
+            store);
     Gradebook gradebook = Gradebook.of(layout, run.results());
     Path gradebookFile = outputFolder.resolve(gradebookName(slice));
     Path averagesFile = Gradebook.averagesFileOf(gradebookFile);

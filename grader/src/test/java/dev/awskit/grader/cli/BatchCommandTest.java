@@ -377,6 +377,28 @@ class BatchCommandTest {
     return book.rows().stream().map(GradebookRow::student).toList();
   }
 
+  @Test
+  @Order(99)
+  void onlyGradesTheNamedStudentsAgainAndRebuildsTheWholeGradebook() throws Exception {
+    // given
+    int before = gradings.get();
+
+    // when
+    int exit = run("batch", "class", "-o", "out", "--only", "carol", "--no-similarity", "--progress", "none");
+    String said = out.toString();
+    int unknown = run("batch", "class", "-o", "out", "--only", "carol,zed");
+
+    // then
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(gradings).hasValue(before + 1);
+    assertThat(said).contains("1 done by this run, 4 kept");
+    assertThat(ids(read(work.resolve("out/gradebook.csv")))).hasSize(5);
+    assertThat(work.resolve("out/class-report.html")).content().contains("<td>alice</td><td>graded</td>");
+    assertThat(unknown).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--only names students the batch folder does not have: zed");
+    assertThat(gradings).hasValue(before + 1);
+  }
+
   private static void copyTree(Path source, Path target) throws IOException {
     try (Stream<Path> walk = Files.walk(source)) {
       for (Path path : walk.toList()) {
