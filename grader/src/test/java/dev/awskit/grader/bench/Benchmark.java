@@ -131,7 +131,8 @@ public final class Benchmark {
 
     String report =
         report(cold, coldMemory, batch, batchMemory.peaks(), baseline, baselineMemory.peaks())
-            + isolationReport(isolation, cold, coldJvm, batch, batchJvm);
+            + isolationReport(isolation, cold, coldJvm, batch, batchJvm)
+            + classViewRow(submissions);
     Files.writeString(work.resolve("benchmark.md"), report, StandardCharsets.UTF_8);
     return report;
   }
@@ -164,6 +165,18 @@ public final class Benchmark {
       }
     }
     return folder;
+  }
+
+  /**
+   * Times the class view of 500 students made from the graded batch (see {@link
+   * ClassViewBench}): the similarity check, the class report and the LMS exports.
+   */
+  private String classViewRow(Path submissions) throws IOException {
+    ClassViewBench.Timing timing =
+        new ClassViewBench(submissions, work.resolve("batch"), 500, work.resolve("class-view"), false)
+            .run();
+    log.print(timing.row(500));
+    return timing.row(500);
   }
 
   private static String studentId(int i) {

@@ -28,13 +28,16 @@ import java.util.stream.Stream;
  * Times what a batch does after grading, for a large class: the similarity check, the class report
  * and the LMS exports. The class is made from a graded batch: student {@code i} hands in the
  * submission of student {@code i mod n} of that batch and has its stored result and JSON report,
- * so nothing is graded again.
+ * so nothing is graded again. With {@code distinct}, every copy gets a comment of its own, so that
+ * no two submissions are identical and JPlag compares every pair (its worst case: copies whose
+ * token streams match); without, identical copies are compared once.
  *
  * @param graded the graded batch's submissions folder and output folder
  * @param students how many students the large class has
  * @param work an empty folder to build the class in
+ * @param distinct whether to make every submission's text differ
  */
-record ClassViewBench(Path submissions, Path graded, int students, Path work) {
+record ClassViewBench(Path submissions, Path graded, int students, Path work, boolean distinct) {
 
   /**
    * Holds what one run took.
@@ -81,6 +84,9 @@ record ClassViewBench(Path submissions, Path graded, int students, Path work) {
       String id = String.format(Locale.ROOT, "s%04d", i);
       Path source = submissions.resolve(model);
       copyTree(source, classFolder.resolve(id));
+      if (distinct) {
+        markEveryJavaFile(classFolder.resolve(id), id);
+      }
       submissionList.add(new StudentSubmission(id, List.of(classFolder.resolve(id))));
       StudentResult result = gradedStore.read(model).orElseThrow();
       StudentResult renamed =
@@ -135,11 +141,28 @@ record ClassViewBench(Path submissions, Path graded, int students, Path work) {
         similarity.pairs().size());
   }
 
-  /** Runs the figure alone: {@code SUBMISSIONS GRADED_OUTPUT STUDENTS WORK}. */
+  /** Runs the figure alone: {@code SUBMISSIONS GRADED_OUTPUT STUDENTS WORK [distinct]}. */
   public static void main(String[] args) throws IOException {
     ClassViewBench bench =
-        new ClassViewBench(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+        new ClassViewBench(
+            Path.of(args[0]),
+            Path.of(args[1]),
+            Integer.parseInt(args[2]),
+            Path.of(args[3]),
+            args.length > 4 && args[4].equals("distinct"));
     System.out.print(bench.run().row(bench.students()));
+  }
+
+  private static void markEveryJavaFile(Path folder, String id) throws IOException {
+    try (Stream<Path> tree = Files.walk(folder)) {
+      for (Path file : tree.filter(path -> path.toString().endsWith(".java")).toList()) {
+        Files.writeString(
+            file,
+            "// " + id + "\n",
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.APPEND);
+      }
+    }
   }
 
   private static void copyTree(Path source, Path target) throws IOException {
