@@ -126,8 +126,9 @@ final class ClassViewOptions {
                   + (base.isPresent() ? "" : " (no base code: the stubs' skeleton counts)")
                   + ": "
                   + output.resolve(Similarity.CSV_FILE));
-    } catch (IOException | RuntimeException failed) {
-      context.err().println("The similarity check failed, the grades stand: " + failed.getMessage());
+    } catch (IOException | RuntimeException | StackOverflowError failed) {
+      // A source that overflows JPlag's parser must not cost the class report.
+      context.err().println("The similarity check failed, the grades stand: " + failed);
     } finally {
       deleteQuietly(work);
       context.out().flush();
