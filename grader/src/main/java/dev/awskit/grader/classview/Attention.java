@@ -36,7 +36,9 @@ public record Attention(String student, List<String> reasons, String isolation) 
             .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
             .entrySet()
             .stream()
-            .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+            .max(
+                Map.Entry.<String, Long>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey()))
             .map(Map.Entry::getKey)
             .orElse("");
     List<Attention> attention = new ArrayList<>();
@@ -71,7 +73,9 @@ public record Attention(String student, List<String> reasons, String isolation) 
     long crashed = detail.tests().stream().filter(StudentRecord.TestDetail::crashed).count();
     if (crashed > 0) {
       reasons.add(
-          crashed + (crashed == 1 ? " test" : " tests") + " ended the worker JVM (a crash or exit)");
+          crashed
+              + (crashed == 1 ? " test" : " tests")
+              + " ended the worker JVM (a crash or exit)");
     }
     if (!level.isEmpty() && !level.equals(usual)) {
       reasons.add("tests ran at isolation level " + level + ", most of the class at " + usual);

@@ -54,9 +54,11 @@ final class ClassCharts {
 
   /** Draws each tier's distribution as shares of its maximum, one series per tier. */
   static String tiers(ClassReport report, List<List<Integer>> histograms) {
-    CategoryChart chart = chart("Distribution per tier", "share of the tier's maximum (%)", "students");
+    CategoryChart chart =
+        chart("Distribution per tier", "share of the tier's maximum (%)", "students");
     List<String> ranges = ranges(100, ClassReport.BINS);
-    StringBuilder alt = new StringBuilder("Histogram per tier, students per tenth of the maximum. ");
+    StringBuilder alt =
+        new StringBuilder("Histogram per tier, students per tenth of the maximum. ");
     for (int tier = 0; tier < report.tiers().size(); tier++) {
       String name = report.tiers().get(tier).column();
       chart.addSeries(name, ranges, histograms.get(tier));
@@ -88,7 +90,11 @@ final class ClassCharts {
     }
     chart.addSeries("difficulty (mean share of maximum)", names, difficulty);
     chart.addSeries("discrimination (correlation with rest of total)", names, discrimination);
-    return svg(chart, "chart-questions", "Difficulty and discrimination per question", alt.toString().strip());
+    return svg(
+        chart,
+        "chart-questions",
+        "Difficulty and discrimination per question",
+        alt.toString().strip());
   }
 
   private static double orZero(double value) {
@@ -129,7 +135,10 @@ final class ClassCharts {
     String element = document.substring(document.indexOf("<svg"));
     int open = element.indexOf('>');
     // Clip path ids are drawn from identity hashes; prefix them so that two charts never share one.
-    element = element.replace("id=\"clip", "id=\"" + id + "-clip").replace("url(#clip", "url(#" + id + "-clip");
+    element =
+        element
+            .replace("id=\"clip", "id=\"" + id + "-clip")
+            .replace("url(#clip", "url(#" + id + "-clip");
     return element.substring(0, open)
         + String.format(
             Locale.ROOT,

@@ -78,8 +78,7 @@ public record ClassReport(
     List<StudentRecord> graded =
         sorted.stream().filter(s -> s.result().status() == RowStatus.GRADED).toList();
     double[] totals = column(graded, GradebookLayout.TOTAL);
-    ItemStats total =
-        ItemStatistics.of(GradebookLayout.TOTAL, scheme.maxScore(), totals, totals);
+    ItemStats total = ItemStatistics.of(GradebookLayout.TOTAL, scheme.maxScore(), totals, totals);
     List<ItemStats> tiers = new ArrayList<>();
     for (Tier tier : scheme.tiers()) {
       double max =
@@ -113,7 +112,8 @@ public record ClassReport(
             .flatMap(s -> s.detail().stream())
             .map(StudentRecord.Detail::isolation)
             .filter(level -> !level.isEmpty())
-            .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting())),
+            .collect(
+                Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting())),
         similarity);
   }
 
@@ -154,20 +154,25 @@ public record ClassReport(
           .detail()
           .ifPresent(
               detail ->
-                  detail.questions().forEach(
-                      question ->
-                          question.tests().forEach(
-                              test -> {
-                                byTest.computeIfAbsent(test.id(), id -> new ArrayList<>()).add(test);
-                                questionOf.putIfAbsent(test.id(), question.number());
-                                nameOf.putIfAbsent(test.id(), test.name());
-                              })));
+                  detail
+                      .questions()
+                      .forEach(
+                          question ->
+                              question
+                                  .tests()
+                                  .forEach(
+                                      test -> {
+                                        byTest
+                                            .computeIfAbsent(test.id(), id -> new ArrayList<>())
+                                            .add(test);
+                                        questionOf.putIfAbsent(test.id(), question.number());
+                                        nameOf.putIfAbsent(test.id(), test.name());
+                                      })));
     }
     List<TestStats> stats = new ArrayList<>();
     byTest.forEach(
         (id, outcomes) ->
-            stats.add(
-                TestStats.of(id, nameOf.getOrDefault(id, id), questionOf.get(id), outcomes)));
+            stats.add(TestStats.of(id, nameOf.getOrDefault(id, id), questionOf.get(id), outcomes)));
     return stats;
   }
 

@@ -20,9 +20,9 @@ public final class ClassReportFiles {
   private ClassReportFiles() {}
 
   /**
-   * Writes the class report of {@code results}, reading each student's JSON report for the
-   * per-test figures and the output folder's {@code similarity.json}, through a temporary file
-   * moved into place.
+   * Writes the class report of {@code results}, reading each student's JSON report for the per-test
+   * figures and the output folder's {@code similarity.json}, through a temporary file moved into
+   * place.
    *
    * @param store the batch's report folders
    * @param scheme the grading scheme the class was graded with

@@ -99,7 +99,8 @@ public final class ClassReportPage {
     page.append("</section>\n");
   }
 
-  private static void statsRow(StringBuilder page, String name, ItemStats stats, boolean withIndex) {
+  private static void statsRow(
+      StringBuilder page, String name, ItemStats stats, boolean withIndex) {
     page.append("<tr><td>")
         .append(name)
         .append("</td>")
@@ -115,11 +116,12 @@ public final class ClassReportPage {
 
   private static void questions(StringBuilder page, ClassReport report) {
     page.append("<section id=\"questions\">\n<h2>Questions</h2>\n")
-        .append("<p class=\"note\">Difficulty is the mean share of the maximum (low: hard)."
-            + " Discrimination is the correlation of the question with the rest of the total"
-            + " (point-biserial for a right/wrong question): near zero or negative, the question"
-            + " does not separate strong from weak students. Upper-lower compares the best and"
-            + " weakest 27 % by total. Highlighted: difficulty below ")
+        .append(
+            "<p class=\"note\">Difficulty is the mean share of the maximum (low: hard)."
+                + " Discrimination is the correlation of the question with the rest of the total"
+                + " (point-biserial for a right/wrong question): near zero or negative, the"
+                + " question does not separate strong from weak students. Upper-lower compares the"
+                + " best and weakest 27 % by total. Highlighted: difficulty below ")
         .append(Html.fixed(HARD))
         .append(" or discrimination below ")
         .append(Html.fixed(LOW_DISCRIMINATION))
@@ -216,8 +218,7 @@ public final class ClassReportPage {
           .append("</td><td>")
           .append(student.isolation().isEmpty() ? Html.NONE : Html.escape(student.isolation()))
           .append("</td><td>")
-          .append(
-              student.reasons().stream().map(Html::escape).collect(Collectors.joining("<br>")))
+          .append(student.reasons().stream().map(Html::escape).collect(Collectors.joining("<br>")))
           .append("</td></tr>\n");
     }
     page.append("</tbody>\n</table>\n</section>\n");

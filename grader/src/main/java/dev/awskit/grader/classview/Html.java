@@ -33,7 +33,8 @@ final class Html {
     if (Double.isNaN(value)) {
       return NONE;
     }
-    BigDecimal decimal = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal decimal =
+        BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
     return decimal.scale() < 0 ? decimal.setScale(0).toPlainString() : decimal.toPlainString();
   }
 

@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
  * writer reads to tell a hard question from a broken one.
  *
  * <p>All figures are over the students given, in the same order in every array. A figure that
- * cannot be had (no students, or a column with no spread, whose correlation is undefined) is
- * {@link Double#NaN}, which the report shows as a dash.
+ * cannot be had (no students, or a column with no spread, whose correlation is undefined) is {@link
+ * Double#NaN}, which the report shows as a dash.
  */
 public final class ItemStatistics {
 

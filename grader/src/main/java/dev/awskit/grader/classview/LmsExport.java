@@ -21,13 +21,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes a class's totals as files a learning platform imports: a Canvas gradebook import CSV
- * and a Moodle grade import CSV, one row per roster student, and lists the graded submissions the
- * roster does not name in a file of their own, so that nobody is dropped without a word.
+ * Writes a class's totals as files a learning platform imports: a Canvas gradebook import CSV and a
+ * Moodle grade import CSV, one row per roster student, and lists the graded submissions the roster
+ * does not name in a file of their own, so that nobody is dropped without a word.
  *
  * <p>A roster student who handed in nothing gets zero. A submission on which the grader failed
- * ({@code error}) gets an empty cell, which both platforms skip, so that no one is given a zero
- * the grader did not award; it is listed among the students to look at.
+ * ({@code error}) gets an empty cell, which both platforms skip, so that no one is given a zero the
+ * grader did not award; it is listed among the students to look at.
  */
 public final class LmsExport {
 
@@ -67,7 +67,11 @@ public final class LmsExport {
    * @param assignment the assignment's column name in the platforms
    */
   public static Outcome write(
-      LmsRoster roster, List<StudentResult> results, double maxScore, String assignment, Path output)
+      LmsRoster roster,
+      List<StudentResult> results,
+      double maxScore,
+      String assignment,
+      Path output)
       throws IOException {
     Map<String, StudentResult> bySubmission = new TreeMap<>();
     results.forEach(result -> bySubmission.put(result.student(), result));
@@ -75,8 +79,7 @@ public final class LmsExport {
     Files.createDirectories(output);
     try (CSVPrinter canvas = printer(output.resolve(CANVAS_FILE));
         CSVPrinter moodle = printer(output.resolve(MOODLE_FILE))) {
-      canvas.printRecord(
-          "Student", "ID", "SIS User ID", "SIS Login ID", "Section", assignment);
+      canvas.printRecord("Student", "ID", "SIS User ID", "SIS Login ID", "Section", assignment);
       // Canvas's own export has this row; its import reads the points possible from it.
       canvas.printRecord("Points Possible", "", "", "", "", points(maxScore));
       moodle.printRecord("Email address", "ID number", "Username", assignment);
@@ -100,7 +103,10 @@ public final class LmsExport {
             student.field("section"),
             score);
         moodle.printRecord(
-            student.field("email"), student.field("moodle_idnumber"), student.field("username"), score);
+            student.field("email"),
+            student.field("moodle_idnumber"),
+            student.field("username"),
+            score);
       }
     }
     Set<String> named = new HashSet<>();

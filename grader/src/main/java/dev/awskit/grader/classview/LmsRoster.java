@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Maps the class's submission names to the students' identities in a learning platform, read
- * from the instructor's roster CSV.
+ * Maps the class's submission names to the students' identities in a learning platform, read from
+ * the instructor's roster CSV.
  *
  * <p>Columns, by header name, in any order: {@code submission} (the folder's or zip's name; empty
  * for a student who handed in nothing, who is exported with zero), and as many as the platforms
@@ -74,18 +74,24 @@ public record LmsRoster(List<Student> students) {
       for (CSVRecord record : parser) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String column : COLUMNS) {
-          fields.put(column, record.isMapped(column) && record.isSet(column) ? record.get(column) : "");
+          fields.put(
+              column, record.isMapped(column) && record.isSet(column) ? record.get(column) : "");
         }
         String submission = fields.get("submission");
         if (!submission.isEmpty() && !seen.add(submission)) {
           throw new LmsRosterException(
-              file + " line " + record.getRecordNumber() + " names submission '" + submission
+              file
+                  + " line "
+                  + record.getRecordNumber()
+                  + " names submission '"
+                  + submission
                   + "' a second time");
         }
         students.add(new Student(fields));
       }
     } catch (IOException | RuntimeException unreadable) {
-      throw new LmsRosterException("Cannot read the roster " + file + ": " + unreadable.getMessage());
+      throw new LmsRosterException(
+          "Cannot read the roster " + file + ": " + unreadable.getMessage());
     }
     return new LmsRoster(students);
   }

@@ -65,7 +65,9 @@ public record Similarity(
         .writeValue(output.resolve(JSON_FILE).toFile(), this);
   }
 
-  /** Reads the check a batch kept in the output folder; empty when there is none or it is damaged. */
+  /**
+   * Reads the check a batch kept in the output folder; empty when there is none or it is damaged.
+   */
   public static Optional<Similarity> read(Path output) {
     Path file = output.resolve(JSON_FILE);
     if (!Files.isRegularFile(file)) {

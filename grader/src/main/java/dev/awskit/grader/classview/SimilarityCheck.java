@@ -14,9 +14,9 @@ import dev.awskit.grader.intake.IntakeResult;
 import dev.awskit.grader.intake.SubmissionIntake;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -34,9 +34,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares every pair of a class's submissions with JPlag (Java token streams, so renamed
- * variables and reordered methods do not hide a copy), leaving out the base code the students
- * were given, and lists the pairs above a threshold.
+ * Compares every pair of a class's submissions with JPlag (Java token streams, so renamed variables
+ * and reordered methods do not hide a copy), leaving out the base code the students were given, and
+ * lists the pairs above a threshold.
  *
  * <p>Sources reach JPlag through the same intake as grading (zip checks, size limits, links
  * refused), each student's in a folder named by a number, so that no id becomes a path.
@@ -218,13 +218,15 @@ public final class SimilarityCheck {
       JPlagComparison comparison, Map<String, List<String>> membersOf) {
     Set<Integer> questions = new TreeSet<>();
     for (Match match : comparison.matches()) {
-      questions.addAll(questions(comparison.firstSubmission(), match.startOfFirst(), match.length()));
+      questions.addAll(
+          questions(comparison.firstSubmission(), match.startOfFirst(), match.length()));
       questions.addAll(
           questions(comparison.secondSubmission(), match.startOfSecond(), match.length()));
     }
     List<SimilarPair> pairs = new ArrayList<>();
     for (String one : membersOf.getOrDefault(comparison.firstSubmission().getName(), List.of())) {
-      for (String two : membersOf.getOrDefault(comparison.secondSubmission().getName(), List.of())) {
+      for (String two :
+          membersOf.getOrDefault(comparison.secondSubmission().getName(), List.of())) {
         pairs.add(
             ordered(one, two, comparison.similarity(), comparison.maximalSimilarity(), questions));
       }

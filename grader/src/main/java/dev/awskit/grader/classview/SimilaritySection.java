@@ -41,7 +41,8 @@ final class SimilaritySection {
           .append("<th>student</th><th>student</th><th class=\"num\">similarity</th>")
           .append("<th class=\"num\">maximum</th><th>questions with matching code</th>")
           .append("</tr></thead>\n<tbody>\n");
-      for (SimilarPair pair : similarity.pairs().subList(0, Math.min(SHOWN, similarity.pairs().size()))) {
+      for (SimilarPair pair :
+          similarity.pairs().subList(0, Math.min(SHOWN, similarity.pairs().size()))) {
         page.append("<tr><td>")
             .append(Html.escape(pair.first()))
             .append("</td><td>")
@@ -56,7 +57,9 @@ final class SimilaritySection {
             .append(Html.percent(pair.maximum()))
             .append("</td><td>")
             .append(
-                pair.questions().stream().map(number -> "Q" + number).collect(Collectors.joining(", ")))
+                pair.questions().stream()
+                    .map(number -> "Q" + number)
+                    .collect(Collectors.joining(", ")))
             .append("</td></tr>\n");
       }
       page.append("</tbody>\n</table>\n");

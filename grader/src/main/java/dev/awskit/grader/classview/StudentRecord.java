@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 public record StudentRecord(StudentResult result, Optional<Detail> detail) {
 
+  // How the worker's crash report starts (see the worker's Crashes): the JVM itself ended.
+  private static final String CRASH_DETAIL = "The worker JVM ended";
+
   /** Returns the student's id. */
   public String student() {
     return result.student();
@@ -31,6 +34,7 @@ public record StudentRecord(StudentResult result, Optional<Detail> detail) {
    *
    * @param store the batch's report folders
    * @param result the student's result
+   * @param json reads the report
    */
   public static StudentRecord read(ResultStore store, StudentResult result, ObjectMapper json) {
     Path report = store.folderOf(result.student()).resolve(ReportFormat.JSON.fileName());
@@ -99,9 +103,6 @@ public record StudentRecord(StudentResult result, Optional<Detail> detail) {
       return questions.stream().flatMap(question -> question.tests().stream()).toList();
     }
   }
-
-  // How the worker's crash report starts (see the worker's Crashes): the JVM itself ended.
-  private static final String CRASH_DETAIL = "The worker JVM ended";
 
   /**
    * Holds one question of a graded submission.

@@ -85,7 +85,9 @@ final class ClassReportCommand implements Callable<Integer> {
       context.out().flush();
       return ExitCodes.OK;
     } catch (IOException unwritable) {
-      context.err().println("Cannot write the class report " + target + ": " + unwritable.getMessage());
+      context
+          .err()
+          .println("Cannot write the class report " + target + ": " + unwritable.getMessage());
       context.err().flush();
       return Files.isDirectory(outputFolder) ? ExitCodes.INTERNAL_ERROR : ExitCodes.USAGE;
     }

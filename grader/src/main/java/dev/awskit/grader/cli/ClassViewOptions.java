@@ -81,7 +81,8 @@ final class ClassViewOptions {
   }
 
   /** Writes the platform exports; returns false after saying why they could not be written. */
-  boolean export(Context context, LmsRoster read, List<StudentResult> results, double max, Path output) {
+  boolean export(
+      Context context, LmsRoster read, List<StudentResult> results, double max, Path output) {
     return LmsExportCommand.export(context, read, results, max, assignment, output);
   }
 
@@ -97,8 +98,8 @@ final class ClassViewOptions {
   }
 
   /**
-   * Runs the similarity check over the whole class, unless switched off or only a shard was
-   * graded, and writes its files. A check that fails is reported and costs nothing else.
+   * Runs the similarity check over the whole class, unless switched off or only a shard was graded,
+   * and writes its files. A check that fails is reported and costs nothing else.
    */
   void checkSimilarity(Context context, List<StudentSubmission> students, Path output) {
     if (noSimilarity) {
@@ -149,7 +150,9 @@ final class ClassViewOptions {
       context.out().flush();
       return true;
     } catch (IOException unwritable) {
-      context.err().println("Cannot write the class report " + target + ": " + unwritable.getMessage());
+      context
+          .err()
+          .println("Cannot write the class report " + target + ": " + unwritable.getMessage());
       context.err().flush();
       return false;
     }

@@ -89,14 +89,19 @@ final class LmsExportCommand implements Callable<Integer> {
     try {
       results = new ResultStore(outputFolder).readAll();
     } catch (IOException unreadable) {
-      return usage("Cannot read the stored results under " + outputFolder + ": " + unreadable.getMessage());
+      return usage(
+          "Cannot read the stored results under " + outputFolder + ": " + unreadable.getMessage());
     }
     if (results.isEmpty()) {
-      return usage("No stored results under " + outputFolder + ": run 'batch' with this output folder first.");
+      return usage(
+          "No stored results under "
+              + outputFolder
+              + ": run 'batch' with this output folder first.");
     }
     LmsRoster read;
     try {
-      read = checked(context.resolve(roster), results.stream().map(StudentResult::student).toList());
+      read =
+          checked(context.resolve(roster), results.stream().map(StudentResult::student).toList());
     } catch (LmsRosterException unusable) {
       return usage(unusable.getMessage() + " Nothing was written.");
     }
@@ -130,7 +135,8 @@ final class LmsExportCommand implements Callable<Integer> {
       String assignment,
       Path outputFolder) {
     try {
-      LmsExport.Outcome outcome = LmsExport.write(read, results, maxScore, assignment, outputFolder);
+      LmsExport.Outcome outcome =
+          LmsExport.write(read, results, maxScore, assignment, outputFolder);
       context
           .out()
           .println(
@@ -159,7 +165,10 @@ final class LmsExportCommand implements Callable<Integer> {
       context.out().flush();
       return true;
     } catch (IOException unwritable) {
-      context.err().println("Cannot write the LMS exports in " + outputFolder + ": " + unwritable.getMessage());
+      context
+          .err()
+          .println(
+              "Cannot write the LMS exports in " + outputFolder + ": " + unwritable.getMessage());
       context.err().flush();
       return false;
     }

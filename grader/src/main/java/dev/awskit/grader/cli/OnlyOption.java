@@ -13,8 +13,8 @@ import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /**
- * Adds {@code --only} to {@code batch}: grade the students named again, keep everyone else's
- * stored result, and rebuild the gradebook, the class report and the exports from all of them.
+ * Adds {@code --only} to {@code batch}: grade the students named again, keep everyone else's stored
+ * result, and rebuild the gradebook, the class report and the exports from all of them.
  */
 final class OnlyOption {
 

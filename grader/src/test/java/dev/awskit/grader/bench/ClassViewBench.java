@@ -27,10 +27,10 @@ import java.util.stream.Stream;
 /**
  * Times what a batch does after grading, for a large class: the similarity check, the class report
  * and the LMS exports. The class is made from a graded batch: student {@code i} hands in the
- * submission of student {@code i mod n} of that batch and has its stored result and JSON report,
- * so nothing is graded again. With {@code distinct}, every copy gets a comment of its own, so that
- * no two submissions are identical and JPlag compares every pair (its worst case: copies whose
- * token streams match); without, identical copies are compared once.
+ * submission of student {@code i mod n} of that batch and has its stored result and JSON report, so
+ * nothing is graded again. With {@code distinct}, every copy gets a comment of its own, so that no
+ * two submissions are identical and JPlag compares every pair (its worst case: copies whose token
+ * streams match); without, identical copies are compared once.
  *
  * @param graded the graded batch's submissions folder and output folder
  * @param students how many students the large class has
@@ -104,8 +104,15 @@ record ClassViewBench(Path submissions, Path graded, int students, Path work, bo
         Files.copy(report, store.folderOf(id).resolve(ReportFormat.JSON.fileName()));
       }
       results.add(renamed);
-      roster.append(id).append(",Student ").append(i).append(',').append(1000 + i).append(',')
-          .append(id).append("@uni.example\n");
+      roster
+          .append(id)
+          .append(",Student ")
+          .append(i)
+          .append(',')
+          .append(1000 + i)
+          .append(',')
+          .append(id)
+          .append("@uni.example\n");
     }
     Path rosterFile = Files.writeString(work.resolve("roster.csv"), roster, StandardCharsets.UTF_8);
     GradingScheme scheme = GradingScheme.defaults(Catalog.load());
@@ -125,11 +132,7 @@ record ClassViewBench(Path submissions, Path graded, int students, Path work, bo
     long afterReport = System.nanoTime();
     try {
       LmsExport.write(
-          LmsRoster.read(rosterFile),
-          results,
-          scheme.maxScore(),
-          "awskit",
-          store.output());
+          LmsRoster.read(rosterFile), results, scheme.maxScore(), "awskit", store.output());
     } catch (dev.awskit.grader.classview.LmsRosterException broken) {
       throw new IllegalStateException(broken.getMessage(), broken);
     }

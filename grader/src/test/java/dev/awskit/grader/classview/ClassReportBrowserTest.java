@@ -2,13 +2,13 @@ package dev.awskit.grader.classview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.awskit.grader.testing.HeadlessChromium;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import dev.awskit.grader.testing.HeadlessChromium;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +22,10 @@ class ClassReportBrowserTest {
   void rendersInHeadlessChromiumWithNoConsoleMessage() throws Exception {
     // given the small class's page on disk
     HeadlessChromium chromium = HeadlessChromium.require(folder);
-    Path page = page(ClassReportPage.render(
-        ClassReport.of(SmallClass.SCHEME, SmallClass.students()), "small", Instant.EPOCH));
+    Path page =
+        page(
+            ClassReportPage.render(
+                ClassReport.of(SmallClass.SCHEME, SmallClass.students()), "small", Instant.EPOCH));
 
     // when
     HeadlessChromium.Load load = chromium.dumpDom(page);
@@ -43,13 +45,17 @@ class ClassReportBrowserTest {
   void seesAScriptErrorOnAPage() throws Exception {
     // given a page whose script fails, to show that the check above can fail
     HeadlessChromium chromium = HeadlessChromium.require(folder);
-    Path page = page("<!DOCTYPE html><html><body><script>throw new Error('planted');</script></body></html>");
+    Path page =
+        page(
+            "<!DOCTYPE html><html><body><script>throw new"
+                + " Error('planted');</script></body></html>");
 
     // when
     HeadlessChromium.Load load = chromium.dumpDom(page);
 
     // then
-    assertThat(load.console()).anySatisfy(line -> assertThat(line).contains("Uncaught Error: planted"));
+    assertThat(load.console())
+        .anySatisfy(line -> assertThat(line).contains("Uncaught Error: planted"));
     assertThat(load.dom()).doesNotContain("data-ready");
   }
 

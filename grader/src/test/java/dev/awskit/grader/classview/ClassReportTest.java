@@ -60,7 +60,9 @@ class ClassReportTest {
 
   @Test
   void listsTheStudentsNeedingAttentionWithEveryReason() {
-    assertThat(report.attention()).extracting(Attention::student).containsExactly("bob", "cid", "eve");
+    assertThat(report.attention())
+        .extracting(Attention::student)
+        .containsExactly("bob", "cid", "eve");
     assertThat(report.attention().get(0).reasons()).containsExactly("1 test timed out");
     assertThat(report.attention().get(1).reasons())
         .containsExactly(
@@ -138,7 +140,9 @@ class ClassReportTest {
             store, SmallClass.SCHEME, store.readAll(), output.resolve("class-report.html"), NOW);
 
     // then
-    assertThat(output.resolve("class-report.html")).content().contains("<td>bob</td><td>graded</td>");
+    assertThat(output.resolve("class-report.html"))
+        .content()
+        .contains("<td>bob</td><td>graded</td>");
     assertThat(written.students()).hasSize(5);
     assertThat(written.attention()).extracting(Attention::student).containsExactly("bob", "eve");
     assertThat(test(written, "t1a").ran()).isEqualTo(1);

@@ -73,9 +73,11 @@ class LmsExportTest {
     Path unknownColumn = file("b.csv", "submission,phone\nalice,123\n");
     Path twice = file("c.csv", "submission,name\nalice,A\nalice,B\n");
 
-    assertThatThrownBy(() -> LmsRoster.read(noSubmission)).hasMessageContaining("no 'submission' column");
+    assertThatThrownBy(() -> LmsRoster.read(noSubmission))
+        .hasMessageContaining("no 'submission' column");
     assertThatThrownBy(() -> LmsRoster.read(unknownColumn)).hasMessageContaining("column 'phone'");
-    assertThatThrownBy(() -> LmsRoster.read(twice)).hasMessageContaining("names submission 'alice' a second time");
+    assertThatThrownBy(() -> LmsRoster.read(twice))
+        .hasMessageContaining("names submission 'alice' a second time");
     assertThatThrownBy(() -> LmsRoster.read(folder.resolve("missing.csv")))
         .hasMessageContaining("Cannot read the roster");
   }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks the similarity check on a small class: ann wrote question 6, bob handed in ann's code
- * with names changed and comments dropped, eve handed in ann's files as they are, cid and dee
- * handed in the untouched stubs.
+ * Checks the similarity check on a small class: ann wrote question 6, bob handed in ann's code with
+ * names changed and comments dropped, eve handed in ann's files as they are, cid and dee handed in
+ * the untouched stubs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimilarityCheckTest {
@@ -48,7 +48,10 @@ class SimilarityCheckTest {
 
     similarity =
         SimilarityCheck.run(
-            students, Optional.of(STUBS), SimilarityCheck.DEFAULT_THRESHOLD, folder.resolve("work"));
+            students,
+            Optional.of(STUBS),
+            SimilarityCheck.DEFAULT_THRESHOLD,
+            folder.resolve("work"));
     withoutBaseCode =
         SimilarityCheck.run(
             students, Optional.empty(), SimilarityCheck.DEFAULT_THRESHOLD, folder.resolve("plain"));
@@ -74,7 +77,8 @@ class SimilarityCheckTest {
     return similarity.pairs().stream()
         .filter(pair -> pair.first().equals(first) && pair.second().equals(second))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no pair " + first + ", " + second + ": " + similarity));
+        .orElseThrow(
+            () -> new AssertionError("no pair " + first + ", " + second + ": " + similarity));
   }
 
   @Test

@@ -37,8 +37,10 @@ final class SmallClass {
           Duration.ofSeconds(5),
           List.of(new Tier("easy", List.of(1), 4), new Tier("hard", List.of(2), 6)),
           List.of(
-              new QuestionRule(1, "Buckets", "easy", 4, List.of(weight(1, "t1a"), weight(1, "t1b"))),
-              new QuestionRule(2, "Queues", "hard", 6, List.of(weight(2, "t2a"), weight(2, "t2b")))),
+              new QuestionRule(
+                  1, "Buckets", "easy", 4, List.of(weight(1, "t1a"), weight(1, "t1b"))),
+              new QuestionRule(
+                  2, "Queues", "hard", 6, List.of(weight(2, "t2a"), weight(2, "t2b")))),
           Map.of());
 
   static final String ALIAS = "The key condition must alias status through #names.";

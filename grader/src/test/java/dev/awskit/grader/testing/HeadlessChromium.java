@@ -36,7 +36,8 @@ public final class HeadlessChromium {
     Optional<Path> found =
         Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
             .filter(folder -> !folder.isBlank())
-            .flatMap(folder -> Stream.of("chromium", "chromium-browser").map(Path.of(folder)::resolve))
+            .flatMap(
+                folder -> Stream.of("chromium", "chromium-browser").map(Path.of(folder)::resolve))
             .filter(Files::isExecutable)
             .findFirst();
     if (found.isEmpty()) {
@@ -71,13 +72,19 @@ public final class HeadlessChromium {
   }
 
   /** Takes a screenshot of the page at the given window size. */
-  public Path screenshot(Path page, int width, int height) throws IOException, InterruptedException {
+  public Path screenshot(Path page, int width, int height)
+      throws IOException, InterruptedException {
     Path png = workFolder.resolve("screenshot.png");
-    run(page, workFolder.resolve("screenshot-out.txt"), "--screenshot=" + png, "--window-size=" + width + "," + height);
+    run(
+        page,
+        workFolder.resolve("screenshot-out.txt"),
+        "--screenshot=" + png,
+        "--window-size=" + width + "," + height);
     return png;
   }
 
-  private Path run(Path page, Path stdout, String... extra) throws IOException, InterruptedException {
+  private Path run(Path page, Path stdout, String... extra)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(chromium.toString());
     command.add("--headless");
