@@ -7,7 +7,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Keeps each student's report folder under a batch's output folder, and in it the student's {@link
@@ -65,6 +68,30 @@ public final class ResultStore {
       // A damaged record only costs grading the student again.
       return Optional.empty();
     }
+  }
+
+  /**
+   * Returns every result recorded under the output folder, sorted by student id: what a report
+   * is rebuilt from without grading again. Unreadable records are left out, as {@link #read} does.
+   *
+   * @throws IOException when the students' folder cannot be listed
+   */
+  public List<StudentResult> readAll() throws IOException {
+    Path students = output.resolve(STUDENTS_FOLDER);
+    if (!Files.isDirectory(students)) {
+      return List.of();
+    }
+    List<String> ids;
+    try (Stream<Path> list = Files.list(students)) {
+      ids = list.map(path -> path.getFileName().toString()).sorted().toList();
+    }
+    List<StudentResult> results = new ArrayList<>();
+    for (String id : ids) {
+      if (!id.startsWith(".")) {
+        read(id).ifPresent(results::add);
+      }
+    }
+    return results;
   }
 
   /** Forgets the student's recorded result, before they are graded again. */

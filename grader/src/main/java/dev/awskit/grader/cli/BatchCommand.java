@@ -14,6 +14,9 @@ import dev.awskit.grader.batch.Roster;
 import dev.awskit.grader.batch.RowStatus;
 import dev.awskit.grader.batch.Shard;
 import dev.awskit.grader.batch.StudentSubmission;
+import dev.awskit.grader.classview.ClassReportFiles;
+import dev.awskit.grader.classview.LmsRoster;
+import dev.awskit.grader.classview.LmsRosterException;
 import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.scoring.GradingScheme;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +56,8 @@ import picocli.CommandLine.Spec;
           + " 100), which is what makes a batch fast. The gradebook OUTPUT/gradebook.csv has a row per"
           + " student: student, status (graded, unusable or error), q01..q12, the tiers, total"
           + " and reason; OUTPUT/gradebook-averages.csv holds the per-question averages over"
-          + " the graded students.",
+          + " the graded students, and OUTPUT/class-report.html the class report (item"
+          + " statistics, hidden tests, students needing attention; rebuilt by class-report).",
       "",
       "A submission that cannot be graded never stops the batch: it gets a row with zeros and"
           + " the reason. A re-run keeps the students already done whose submission and grading"
@@ -143,6 +148,10 @@ final class BatchCommand implements Callable<Integer> {
 
   @Mixin private IsolationOptions isolation;
 
+  @Mixin private ClassViewOptions classView;
+
+  @Mixin private OnlyOption only;
+
   private final Context context;
 
   BatchCommand(Context context) {
@@ -175,6 +184,11 @@ final class BatchCommand implements Callable<Integer> {
               + " is inside the batch folder; choose another"
               + " with -o.");
     }
+    classView
+        .problem(context)
+        .ifPresent(problem -> {
+          throw new ParameterException(spec.commandLine(), problem);
+        });
     Catalog catalog = context.catalog().get();
     GradingScheme scheme;
     try {
@@ -200,7 +214,21 @@ final class BatchCommand implements Callable<Integer> {
       context.err().flush();
       return ExitCodes.SUBMISSION_UNUSABLE;
     }
+    Optional<LmsRoster> lmsRoster;
+    try {
+      lmsRoster = classView.roster(context, roster.ids());
+    } catch (LmsRosterException unusable) {
+      context.err().println(unusable.getMessage() + " Nothing was graded.");
+      context.err().flush();
+      return ExitCodes.USAGE;
+    }
     List<StudentSubmission> students = slice.select(roster.students());
+    Optional<String> unknownOnly = only.problem(roster.ids());
+    if (unknownOnly.isPresent()) {
+      context.err().println(unknownOnly.get());
+      context.err().flush();
+      return ExitCodes.USAGE;
+    }
     GradebookLayout layout = GradebookLayout.of(scheme);
     ResultStore store = new ResultStore(outputFolder);
     if (isolation.settle(context, List.of(outputFolder), List.of(batchFolder)).isEmpty()) {
@@ -216,7 +244,15 @@ final class BatchCommand implements Callable<Integer> {
     String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
     context.err().flush();
-    BatchRun run = batch.run(students, settings, force, progress(progressStyle, scheme));
+    BatchRun run =
+        only.withTheOthers(
+            batch.run(
+                only.toGrade(students, store),
+                settings,
+                only.force(force),
+                progress(progressStyle, scheme)),
+            students,
+            store);
     Gradebook gradebook = Gradebook.of(layout, run.results());
     Path gradebookFile = outputFolder.resolve(gradebookName(slice));
     Path averagesFile = Gradebook.averagesFileOf(gradebookFile);
@@ -241,6 +277,21 @@ final class BatchCommand implements Callable<Integer> {
             averagesFile,
             outputFolder.resolve(ResultStore.STUDENTS_FOLDER))
         .write(context.out());
+    if (slice.isAll()) {
+      classView.checkSimilarity(context, students, outputFolder);
+    }
+    if (!ClassViewOptions.writeClassReport(
+        context, store, scheme, run.results(), outputFolder.resolve(classReportName(slice)))) {
+      return ExitCodes.INTERNAL_ERROR;
+    }
+    if (lmsRoster.isPresent() && !slice.isAll()) {
+      // A shard's students are not the roster's: the others would be exported with zero.
+      context.out().println("LMS exports: after merging the shards, run lms-export on the merged output.");
+    } else if (lmsRoster.isPresent()
+        && !classView.export(
+            context, lmsRoster.get(), run.results(), scheme.maxScore(), outputFolder)) {
+      return ExitCodes.INTERNAL_ERROR;
+    }
     return run.count(RowStatus.ERROR) > 0 ? ExitCodes.INTERNAL_ERROR : ExitCodes.OK;
   }
 
@@ -249,6 +300,13 @@ final class BatchCommand implements Callable<Integer> {
     return slice.isAll()
         ? "gradebook.csv"
         : "gradebook-shard-" + slice.index() + "-of-" + slice.count() + ".csv";
+  }
+
+  /** Returns the class report's file name: {@code class-report.html}, or one naming the shard. */
+  static String classReportName(Shard slice) {
+    return slice.isAll()
+        ? ClassReportFiles.FILE
+        : "class-report-shard-" + slice.index() + "-of-" + slice.count() + ".html";
   }
 
   private BatchProgress progress(String style, GradingScheme scheme) {

@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
 
 /**
  * Runs the grader's command line: {@code grade}, {@code batch}, {@code merge-gradebooks}, {@code
- * self-check}, {@code list}, {@code export-kit} and {@code gradescope-bundle}, with the output
- * writers, clock and working folder it is given, and returns the exit code.
+ * class-report}, {@code lms-export}, {@code self-check}, {@code list}, {@code export-kit}, {@code gradescope-bundle}
+ * and {@code isolation}, with the output writers, clock and working folder it is given, and
+ * returns the exit code.
  *
  * <p>Without a subcommand, the arguments go to {@code grade}: {@code awskit-grader} alone grades
  * the student workspace.
@@ -90,6 +91,8 @@ public final class GraderCli {
             .addSubcommand("grade", new GradeCommand(context))
             .addSubcommand("batch", new BatchCommand(context))
             .addSubcommand("merge-gradebooks", new MergeGradebooksCommand(context))
+            .addSubcommand("class-report", new ClassReportCommand(context))
+            .addSubcommand("lms-export", new LmsExportCommand(context))
             .addSubcommand("self-check", new SelfCheckCommand(context))
             .addSubcommand("list", new ListCommand(context))
             .addSubcommand("export-kit", new ExportKitCommand(context))
@@ -174,6 +177,10 @@ public final class GraderCli {
         "      -o reports/alice",
         "  # grade a class: one folder or zip per student, a CSV gradebook",
         "  java -jar grader/target/awskit-grader.jar batch submissions",
+        "  # rebuild the batch's class report from its stored results",
+        "  java -jar grader/target/awskit-grader.jar class-report",
+        "  # Canvas and Moodle import files of the batch's totals",
+        "  java -jar grader/target/awskit-grader.jar lms-export --roster roster.csv",
         "  # grade the reference solution",
         "  java -jar grader/target/awskit-grader.jar grade --reference",
         "  # reference must score full marks, untouched stubs zero",

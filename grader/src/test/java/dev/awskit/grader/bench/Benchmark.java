@@ -151,7 +151,8 @@ public final class Benchmark {
 
     String report =
         report(cold, coldMemory, batch, batchMemory.peaks(), baseline, baselineMemory.peaks())
-            + new IsolationCost(isolation, coldPairs, batchPairs).rows();
+            + new IsolationCost(isolation, coldPairs, batchPairs).rows()
+            + classViewRow(submissions);
     Files.writeString(work.resolve("benchmark.md"), report, StandardCharsets.UTF_8);
     return report;
   }
@@ -184,6 +185,18 @@ public final class Benchmark {
       }
     }
     return folder;
+  }
+
+  /**
+   * Times the class view of 500 students made from the graded batch (see {@link
+   * ClassViewBench}): the similarity check, the class report and the LMS exports.
+   */
+  private String classViewRow(Path submissions) throws IOException {
+    ClassViewBench.Timing timing =
+        new ClassViewBench(submissions, work.resolve("batch"), 500, work.resolve("class-view"), false)
+            .run();
+    log.print(timing.row(500));
+    return timing.row(500);
   }
 
   private static String studentId(int i) {

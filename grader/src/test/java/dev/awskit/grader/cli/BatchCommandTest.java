@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awskit.grader.batch.Gradebook;
 import dev.awskit.grader.batch.GradebookRow;
 import dev.awskit.grader.batch.RowStatus;
+import dev.awskit.grader.testing.HeadlessChromium;
 import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
@@ -172,6 +173,63 @@ class BatchCommandTest {
 
   @Test
   @Order(2)
+  void writesAClassReportThatClassReportRebuildsAndChromiumOpens() throws Exception {
+    // given the class graded by the test before
+    Path page = work.resolve("out/class-report.html");
+    assertThat(page).content().contains("<td>erin</td><td>", "did not compile:");
+    // two near-copies of the reference are a lead; erin's source does not parse, so JPlag
+    // leaves her out, and says so
+    assertThat(work.resolve("out/similarity.csv"))
+        .content()
+        .contains("alice,carol,")
+        .doesNotContain("bob,", "erin,");
+    assertThat(page)
+        .content()
+        .contains("id=\"similarity\"", "<td>alice</td><td>carol</td>", "<li>erin: JPlag could not");
+    Files.delete(page);
+
+    // when
+    int exit = run("class-report", "out");
+
+    // then
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("Class report of 5 students: ");
+    assertThat(page).content().contains("<td>dave, o&#39;neil</td><td>unusable</td>");
+    HeadlessChromium.Load load = HeadlessChromium.require(work).dumpDom(page);
+    assertThat(load.console()).isEmpty();
+    assertThat(load.dom()).contains("data-ready=\"true\"");
+    assertThat(run("class-report", "nowhere")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("No stored results under");
+  }
+
+  @Test
+  @Order(3)
+  void exportsToCanvasAndMoodleAndRefusesARosterNamingAnUnknownSubmission() throws Exception {
+    // given
+    Files.writeString(
+        work.resolve("roster.csv"), "submission,name,canvas_id,email\nalice,Alice,11,a@x\n,Dan,14,d@x\n");
+    Files.writeString(work.resolve("typo.csv"), "submission,name\nalice,Alice\nalcie,Typo\n");
+    int before = gradings.get();
+
+    // when
+    int exported = run("lms-export", "out", "--roster", "roster.csv", "--assignment", "Week 3");
+    String exportOut = out.toString();
+    int refused = run("batch", "class", "-o", "out", "--force", "--roster", "typo.csv");
+
+    // then
+    assertThat(exported).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(work.resolve("out/canvas-import.csv"))
+        .content()
+        .contains("Student,ID,SIS User ID,SIS Login ID,Section,Week 3", "Alice,11,,,,100", "Dan,14,,,,0");
+    assertThat(exportOut).contains("Not in the roster", "bob", "carol", "erin");
+    assertThat(work.resolve("out/lms-unmatched.csv")).content().contains("erin,graded,95,");
+    assertThat(refused).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("names submissions the class does not have: alcie", "Nothing was graded");
+    assertThat(gradings).hasValue(before);
+  }
+
+  @Test
+  @Order(4)
   void aRerunGradesNobodyAgain() {
     // given
     int before = gradings.get();
@@ -186,7 +244,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(3)
+  @Order(5)
   void shardsSliceTheClassAndTheirMergedGradebookIsTheWholeOne() throws Exception {
     // given: the shards find every student done already, so nobody is graded again
     int before = gradings.get();
@@ -221,7 +279,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void mergeRefusesAStudentTwiceAndOtherColumnsAndSaysWhatIsMissing() throws Exception {
     // given
     Files.copy(work.resolve("out/gradebook-shard-1-of-2.csv"), work.resolve("copy.csv"));
@@ -244,7 +302,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void aChangedSubmissionIsGradedAgainAndOnlyThatOne() throws Exception {
     // given: carol fixes question 6
     int before = gradings.get();
@@ -266,7 +324,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void wrongCommandLinesAreUsageErrorsAndAnEmptyFolderHasNothingToGrade() throws IOException {
     Files.createDirectories(work.resolve("empty"));
     Files.writeString(work.resolve("empty/Loose.java"), "class Loose {}");
@@ -290,7 +348,7 @@ class BatchCommandTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void helpExplainsTheBatchAndTheMerge() {
     assertThat(run("help", "batch")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
@@ -317,6 +375,28 @@ class BatchCommandTest {
 
   private static List<String> ids(Gradebook book) {
     return book.rows().stream().map(GradebookRow::student).toList();
+  }
+
+  @Test
+  @Order(99)
+  void onlyGradesTheNamedStudentsAgainAndRebuildsTheWholeGradebook() throws Exception {
+    // given
+    int before = gradings.get();
+
+    // when
+    int exit = run("batch", "class", "-o", "out", "--only", "carol", "--no-similarity", "--progress", "none");
+    String said = out.toString();
+    int unknown = run("batch", "class", "-o", "out", "--only", "carol,zed");
+
+    // then
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(gradings).hasValue(before + 1);
+    assertThat(said).contains("1 done by this run, 4 kept");
+    assertThat(ids(read(work.resolve("out/gradebook.csv")))).hasSize(5);
+    assertThat(work.resolve("out/class-report.html")).content().contains("<td>alice</td><td>graded</td>");
+    assertThat(unknown).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--only names students the batch folder does not have: zed");
+    assertThat(gradings).hasValue(before + 1);
   }
 
   private static void copyTree(Path source, Path target) throws IOException {
