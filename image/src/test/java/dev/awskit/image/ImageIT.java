@@ -67,7 +67,8 @@ class ImageIT {
     assertThat(files)
         .contains("opt/awskit/awskit-grader.jar", "usr/bin/bwrap", "usr/bin/setpriv", "usr/bin/prlimit",
             "opt/java/bin/java")
-        .noneMatch(name -> name.contains("solutions"));
+        .noneMatch(name -> name.contains("solutions"))
+        .noneMatch(name -> name.contains("jplag"));
   }
 
   @Test

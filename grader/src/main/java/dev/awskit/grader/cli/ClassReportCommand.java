@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  java -jar grader/target/awskit-grader.jar class-report",
-      "  java -jar grader/target/awskit-grader.jar class-report reports/week3 --policy policy.yaml"
+      "  java -jar grader/target/awskit-grader.jar class-report reports/week3 \\",
+      "      --policy policy.yaml"
     })
 final class ClassReportCommand implements Callable<Integer> {
 

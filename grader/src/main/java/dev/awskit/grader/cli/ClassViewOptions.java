@@ -130,6 +130,13 @@ final class ClassViewOptions {
     } catch (IOException | RuntimeException | StackOverflowError failed) {
       // A source that overflows JPlag's parser must not cost the class report.
       context.err().println("The similarity check failed, the grades stand: " + failed);
+    } catch (NoClassDefFoundError withoutJplag) {
+      // The Gradescope bundle and the container image leave JPlag (GPL-3.0) out.
+      context
+          .err()
+          .println(
+              "No similarity check: JPlag is not in this installation of the grader (the"
+                  + " Gradescope bundle and the container image leave it out); the grades stand.");
     } finally {
       deleteQuietly(work);
       context.out().flush();

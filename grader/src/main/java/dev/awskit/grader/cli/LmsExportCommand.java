@@ -38,8 +38,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  java -jar grader/target/awskit-grader.jar lms-export --roster roster.csv",
-      "  java -jar grader/target/awskit-grader.jar lms-export reports/week3 --roster roster.csv \\",
-      "      --assignment 'AWS SDK test'"
+      "  java -jar grader/target/awskit-grader.jar lms-export reports/week3 \\",
+      "      --roster roster.csv --assignment 'AWS SDK test'"
     })
 final class LmsExportCommand implements Callable<Integer> {
 

@@ -44,8 +44,8 @@ import picocli.CommandLine.Parameters;
     footer = {
       "  java -jar grader/target/awskit-grader.jar merge-gradebooks gradebook.csv \\",
       "      shards/gradebook-shard-*-of-4.csv",
-      "  java -jar grader/target/awskit-grader.jar merge-gradebooks gradebook.csv shards/ \\",
-      "      --expect-shards 4"
+      "  java -jar grader/target/awskit-grader.jar merge-gradebooks gradebook.csv \\",
+      "      shards/ --expect-shards 4"
     })
 final class MergeGradebooksCommand implements Callable<Integer> {
 

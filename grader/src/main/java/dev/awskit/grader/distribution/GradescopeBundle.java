@@ -139,7 +139,7 @@ public final class GradescopeBundle {
       }
       if (!Files.isRegularFile(library)) {
         missing.add(item);
-      } else if (!holdsReferenceSolution(library)) {
+      } else if (!holdsReferenceSolution(library) && !isSimilarityOnly(library)) {
         libraries.add(folder.relativize(library).toString().replace('\\', '/'));
       }
     }
@@ -152,6 +152,17 @@ public final class GradescopeBundle {
               + " (./mvnw package copies them to grader/target/lib)");
     }
     return libraries;
+  }
+
+  /**
+   * Tells whether the jar is JPlag or one of its language modules: only a class's similarity check
+   * needs them, which no Gradescope run makes, and JPlag's licence (GPL-3.0) is not the kit's, so
+   * the bundle leaves them out.
+   */
+  static boolean isSimilarityOnly(Path library) throws IOException {
+    try (JarFile file = new JarFile(library.toFile())) {
+      return file.stream().anyMatch(entry -> entry.getName().startsWith("de/jplag/"));
+    }
   }
 
   /** Tells whether the jar holds classes of the reference solution. */

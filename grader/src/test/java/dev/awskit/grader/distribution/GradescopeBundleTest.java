@@ -115,6 +115,21 @@ class GradescopeBundleTest {
   }
 
   @Test
+  void leavesJplagOutForItsLicence() throws IOException {
+    // given: the class path's exercises jar is, here, a JPlag module under another name
+    StandIns.jar(graderFolder.resolve("lib/exercises.jar"), null, "de/jplag/java/JavaLanguage.class");
+    Path zip = temp.resolve("autograder.zip");
+
+    // when
+    GradescopeBundle.write(graderFolder, zip, Optional.empty());
+
+    // then
+    assertThat(ZipListing.fileNames(zip))
+        .contains("grader/lib/picocli.jar")
+        .doesNotContain("grader/lib/exercises.jar");
+  }
+
+  @Test
   void refusesAFolderWithoutTheGraderJar() {
     assertThatThrownBy(
             () -> GradescopeBundle.write(temp, temp.resolve("autograder.zip"), Optional.empty()))
