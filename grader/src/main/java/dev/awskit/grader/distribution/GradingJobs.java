@@ -72,12 +72,20 @@ public final class GradingJobs {
         .build();
   }
 
-  /** Returns the Job that merges the shards' gradebooks, refusing while one is missing. */
+  /**
+   * Returns the Job that merges the shards' gradebooks, refusing while one is missing, and then
+   * rebuilds the class report over every shard's students. The merge runs as the pod's init
+   * container, so the report is built only from a complete gradebook.
+   */
   public Job merge() {
-    List<String> args =
+    List<String> merge =
         List.of(
             "merge-gradebooks", inVolume(spec.outputFolder() + "/gradebook.csv"),
             inVolume(spec.outputFolder()), "--expect-shards", String.valueOf(spec.shards()));
+    List<String> report = new ArrayList<>(List.of("class-report", inVolume(spec.outputFolder())));
+    spec.policy().ifPresent(policy -> report.addAll(List.of("--policy", inVolume(policy))));
+    PodSpec pod = pod(report, 1);
+    pod.setInitContainers(List.of(grader("merge", merge, 1)));
     return new JobBuilder()
         .withNewMetadata()
         .withName(spec.name() + "-merge")
@@ -91,7 +99,7 @@ public final class GradingJobs {
         .withNewMetadata()
         .withLabels(labels("merge"))
         .endMetadata()
-        .withSpec(pod(args, 1))
+        .withSpec(pod)
         .endTemplate()
         .endSpec()
         .build();
@@ -99,24 +107,10 @@ public final class GradingJobs {
 
   private PodSpec pod(List<String> args, int cpus) {
     PodSecurity security = PodSecurity.of(spec.isolation());
-    Container grader =
-        new ContainerBuilder()
-            .withName("grader")
-            .withImage(spec.image())
-            .withArgs(args)
-            .withNewResources()
-            .withRequests(resources(cpus))
-            .withLimits(resources(cpus))
-            .endResources()
-            .withSecurityContext(security.container())
-            .addNewVolumeMount().withName("class").withMountPath(MOUNT).endVolumeMount()
-            .addNewVolumeMount().withName("scratch").withMountPath("/tmp").endVolumeMount()
-            .addNewVolumeMount().withName("run").withMountPath("/run").endVolumeMount()
-            .build();
     return new PodSpecBuilder()
         .withRestartPolicy("Never")
         .withSecurityContext(security.pod())
-        .withContainers(grader)
+        .withContainers(grader("grader", args, cpus))
         .addNewVolume()
         .withName("class")
         .withNewPersistentVolumeClaim()
@@ -125,6 +119,22 @@ public final class GradingJobs {
         .endVolume()
         .addNewVolume().withName("scratch").withNewEmptyDir().endEmptyDir().endVolume()
         .addNewVolume().withName("run").withNewEmptyDir().endEmptyDir().endVolume()
+        .build();
+  }
+
+  private Container grader(String name, List<String> args, int cpus) {
+    return new ContainerBuilder()
+        .withName(name)
+        .withImage(spec.image())
+        .withArgs(args)
+        .withNewResources()
+        .withRequests(resources(cpus))
+        .withLimits(resources(cpus))
+        .endResources()
+        .withSecurityContext(PodSecurity.of(spec.isolation()).container())
+        .addNewVolumeMount().withName("class").withMountPath(MOUNT).endVolumeMount()
+        .addNewVolumeMount().withName("scratch").withMountPath("/tmp").endVolumeMount()
+        .addNewVolumeMount().withName("run").withMountPath("/run").endVolumeMount()
         .build();
   }
 

@@ -84,9 +84,12 @@ class KubernetesCommandTest {
     assertThat(pod.getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo("awskit-class");
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");
     Job merge = read("os", "week3-merge.yaml");
-    assertThat(merge.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+    PodSpec mergePod = merge.getSpec().getTemplate().getSpec();
+    assertThat(mergePod.getInitContainers().get(0).getArgs())
         .containsExactly("merge-gradebooks", "/data/week3/results/gradebook.csv", "/data/week3/results",
             "--expect-shards", "8");
+    assertThat(mergePod.getContainers().get(0).getArgs())
+        .containsExactly("class-report", "/data/week3/results");
     assertThat(out.toString())
         .contains("kubectl apply -f " + work.resolve("manifests-os/week3-shards.yaml"))
         .contains("kubectl wait --for=condition=complete job/week3-shards");
