@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
           + " (a PersistentVolumeClaim): NAME-shards.yaml, an Indexed Job of N pods, each"
           + " grading its shard with 'batch --shards N' into the output folder on the same volume;"
           + " and NAME-merge.yaml, a Job that merges the shards' gradebooks into"
-          + " OUTPUT/gradebook.csv and fails while a shard is missing.",
+          + " OUTPUT/gradebook.csv, failing while a shard is missing, then writes the class report.",
       "",
       "A pod that fails is replaced with the same index and keeps the students its predecessor"
           + " finished; a shard that runs twice overwrites its own rows. Every pod requires the"
