@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * alike.
  */
 @QuestionTests(7)
-public class UserQueryTest {
+public class UserQueryHiddenTest {
 
   private static final String TABLE = "CourseUsers";
   private static final String STATUS = "active";

@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.sns.model.SnsException;
 /** Hidden tests of question 12: S3 event to DynamoDB items and one SNS notification. */
 @QuestionTests(12)
 @DisplayName("Question 12: S3 event pipeline with DynamoDB and SNS")
-class UploadEventHandlerTests {
+class UploadEventHandlerHiddenTest {
 
   private static final String TABLE = "UploadedObjects";
   private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:upload-events";
@@ -158,7 +158,7 @@ class UploadEventHandlerTests {
                     record("bucket-a", "caf%C3%A9/men%C3%BC+2024.pdf", 20)));
 
     // then
-    assertThat(puts.stream().map(UploadEventHandlerTests::keyOf).toList())
+    assertThat(puts.stream().map(UploadEventHandlerHiddenTest::keyOf).toList())
         .as("object_key of the stored items for the S3 keys \"my+file%21.txt\" and"
             + " \"caf%C3%A9/men%C3%BC+2024.pdf\" (decode with URLDecoder, UTF-8)")
         .containsExactly("my file!.txt", "café/menü 2024.pdf");

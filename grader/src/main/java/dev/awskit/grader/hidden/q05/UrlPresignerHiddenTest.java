@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignReques
 
 /** Hidden tests of question 5: presigned GET and PUT URLs with an injected S3Presigner. */
 @QuestionTests(5)
-public class UrlPresignerTest {
+public class UrlPresignerHiddenTest {
 
   private static final String BUCKET = "grader-course-bucket";
   private static final String KEY = "reports/2024/summary.csv";

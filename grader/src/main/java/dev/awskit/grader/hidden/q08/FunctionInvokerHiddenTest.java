@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /** Hidden tests of question 8: invoking a Lambda function synchronously or as an event. */
 @QuestionTests(8)
-public class FunctionInvokerTest {
+public class FunctionInvokerHiddenTest {
 
   private static final String FUNCTION = "course-order-processor";
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  */
 @QuestionTests(9)
 @DisplayName("Question 9: SQS message queue")
-class MessageQueueTests {
+class MessageQueueHiddenTest {
 
   private static final String QUEUE_URL =
       "https://sqs.us-east-1.amazonaws.com/123456789012/grading-queue";
@@ -81,7 +81,7 @@ class MessageQueueTests {
   private final List<ReceiveMessageRequest> receives = new ArrayList<>();
   private final List<DeleteMessageRequest> deletes = new ArrayList<>();
   private Function<SendMessageBatchRequest, SendMessageBatchResponse> batchOutcome =
-      MessageQueueTests::everyEntrySucceeds;
+      MessageQueueHiddenTest::everyEntrySucceeds;
   private ReceiveMessageResponse receiveOutcome = ReceiveMessageResponse.builder().build();
 
   @BeforeEach
@@ -254,7 +254,7 @@ class MessageQueueTests {
   @DisplayName("entries that SQS lists under Failed are counted as failed")
   void failedEntriesAreCounted(Submission submission) {
     // given: SQS refuses every entry whose body starts with "bad"
-    batchOutcome = MessageQueueTests::entriesStartingWithBadFail;
+    batchOutcome = MessageQueueHiddenTest::entriesStartingWithBadFail;
     List<String> bodies = new ArrayList<>(bodies("good-", 9));
     bodies.add(2, "bad-1");
     bodies.add(6, "bad-2");

@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 @QuestionTests(10)
 @DisplayName("Question 10: listing every object under a prefix")
-class ObjectListerTests {
+class ObjectListerHiddenTest {
 
   private static final String BUCKET = "grading-bucket";
   /** More calls than any correct lister needs here: a lister that never stops is cut short. */

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** Hidden tests of question 6: put, get, delete and a complete scan of one DynamoDB table. */
 @QuestionTests(6)
-public class ItemStoreTest {
+public class ItemStoreHiddenTest {
 
   private static final String TABLE = "CourseUsers";
 

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sns.model.SnsException;
  */
 @QuestionTests(11)
 @DisplayName("Question 11: retry with exponential backoff")
-class ThrottlingRetryTests {
+class ThrottlingRetryHiddenTest {
 
   private static final Duration BASE = Duration.ofMillis(100);
   /** More calls than any test here allows: an implementation that never stops is cut short. */
