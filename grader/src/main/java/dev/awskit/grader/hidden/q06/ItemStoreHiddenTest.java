@@ -9,6 +9,7 @@ import dev.awskit.exercises.q06.ItemStore;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

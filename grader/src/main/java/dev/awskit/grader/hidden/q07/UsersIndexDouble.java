@@ -2,7 +2,7 @@ package dev.awskit.grader.hidden.q07;
 
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 
-import dev.awskit.grader.hidden.ClientDouble;
+import dev.awskit.grader.hidden.doubles.ClientDouble;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.awskit.grader.hidden.q08;
 
-import dev.awskit.grader.hidden.ClientDouble;
+import dev.awskit.grader.hidden.doubles.ClientDouble;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;

@@ -1,4 +1,4 @@
-package dev.awskit.grader.hidden;
+package dev.awskit.grader.hidden.doubles;
 
 import static org.mockito.Mockito.mock;
 

@@ -1,9 +1,8 @@
-package dev.awskit.grader.hidden.q06;
+package dev.awskit.grader.hidden.doubles;
 
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbValidation;
 
-import dev.awskit.grader.hidden.ClientDouble;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
