@@ -1,5 +1,7 @@
 package dev.awskit.grader.hidden;
 
+import java.util.function.Supplier;
+
 /**
  * Catches what a submission's code throws and names it in words a student reads.
  *
@@ -25,6 +27,52 @@ public final class Thrown {
     } catch (RuntimeException thrown) {
       return thrown;
     }
+  }
+
+  /**
+   * Runs {@code call} and returns its result; fails with a sentence the student reads when it
+   * throws or returns null: what was called, what happened, and then {@code contract}, which says
+   * what the contract expects instead (such as {@code "presign never throws; it returns an empty
+   * Optional when no URL can be made"}).
+   *
+   * @throws UnsupportedOperationException the stub's "not implemented yet", unchanged
+   */
+  public static <T> T resultOf(String described, String contract, Supplier<T> call) {
+    T result;
+    try {
+      result = call.get();
+    } catch (UnsupportedOperationException notImplemented) {
+      throw notImplemented;
+    } catch (RuntimeException thrown) {
+      throw new AssertionError(
+          described + " threw " + describe(thrown) + "; " + contract, thrown);
+    }
+    if (result == null) {
+      throw new AssertionError(described + " returned null; " + contract);
+    }
+    return result;
+  }
+
+  /**
+   * Runs {@code call} and fails, with a sentence the student reads, unless it throws {@code
+   * failure}, the exception the double threw, itself or as the cause of what it throws.
+   */
+  public static void expectPropagated(String described, RuntimeException failure, Runnable call) {
+    Throwable thrown = thrownBy(call);
+    if (thrown == null) {
+      throw new AssertionError(
+          described + " returned normally although the service threw " + describe(failure)
+              + "; the contract says that exception propagates");
+    }
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause == failure) {
+        return;
+      }
+    }
+    throw new AssertionError(
+        described + " threw " + describe(thrown) + " instead of letting the service's "
+            + describe(failure) + " propagate",
+        thrown);
   }
 
   /**

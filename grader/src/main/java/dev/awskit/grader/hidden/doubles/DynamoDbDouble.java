@@ -25,30 +25,41 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * hand-written loop over {@code scan(ScanRequest)} reach the same handler, so they are graded
  * alike.
  */
-final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
+public final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
 
   /** More requests than any correct solution of a test sends: a loop that never ends. */
   private static final int MAX_REQUESTS = 100;
 
   private final Map<Class<?>, Function<SdkRequest, Object>> handlers = new HashMap<>();
 
-  DynamoDbDouble() {
-    super(
-        DynamoDbClient.class,
-        MAX_REQUESTS,
+  private final String askedFor;
+
+  /** Creates the double of question 6, which scans a table page by page. */
+  public DynamoDbDouble() {
+    this(
         "Your code sent more than " + MAX_REQUESTS + " requests to DynamoDB without stopping."
             + " A scan must send each page's LastEvaluatedKey as the next request's"
-            + " ExclusiveStartKey and stop when a response has no LastEvaluatedKey.");
+            + " ExclusiveStartKey and stop when a response has no LastEvaluatedKey.",
+        "PutItem, GetItem, DeleteItem and Scan");
+  }
+
+  /**
+   * Creates a double for a question that asks for {@code askedFor} (such as {@code "PutItem"}),
+   * with what the student reads when the code sends requests without stopping.
+   */
+  public DynamoDbDouble(String runawayMessage, String askedFor) {
+    super(DynamoDbClient.class, MAX_REQUESTS, runawayMessage);
+    this.askedFor = askedFor;
   }
 
   /** Answers every request of {@code type} with {@code handler}. */
-  <R extends SdkRequest> DynamoDbDouble on(Class<R> type, Function<R, Object> handler) {
+  public <R extends SdkRequest> DynamoDbDouble on(Class<R> type, Function<R, Object> handler) {
     handlers.put(type, request -> handler.apply(type.cast(request)));
     return this;
   }
 
   /** Answers every request of {@code type} by throwing {@code failure}. */
-  DynamoDbDouble failOn(Class<? extends SdkRequest> type, RuntimeException failure) {
+  public DynamoDbDouble failOn(Class<? extends SdkRequest> type, RuntimeException failure) {
     handlers.put(
         type,
         request -> {
@@ -63,7 +74,7 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
    * i + 1. Every page but the last has a {@code LastEvaluatedKey}, even an empty page. The
    * optional {@code failingPage} is answered with {@code failure} instead.
    */
-  DynamoDbDouble scanPages(
+  public DynamoDbDouble scanPages(
       List<List<Map<String, AttributeValue>>> pages, int failingPage, RuntimeException failure) {
     Map<Map<String, AttributeValue>, Integer> nextPage = new HashMap<>();
     List<Map<String, AttributeValue>> lastKeys = new ArrayList<>();
@@ -121,7 +132,7 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
   }
 
   /** Names the requests received, for failure messages. */
-  String describeRequests() {
+  public String describeRequests() {
     List<SdkRequest> all = requests();
     if (all.isEmpty()) {
       return "no request at all";
@@ -143,7 +154,8 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
     throw new AssertionError(
         "This test does not expect a "
             + operation
-            + " request; the question asks for"
-            + " PutItem, GetItem, DeleteItem and Scan only.");
+            + " request; the question asks for "
+            + askedFor
+            + " only.");
   }
 }

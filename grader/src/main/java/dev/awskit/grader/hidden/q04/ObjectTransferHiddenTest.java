@@ -1,5 +1,8 @@
 package dev.awskit.grader.hidden.q04;
 
+import static dev.awskit.grader.hidden.ServiceErrors.s3Error;
+import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q04.ObjectTransfer;
@@ -16,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -31,7 +33,7 @@ class ObjectTransferHiddenTest {
   @Points(2)
   @DisplayName("upload sends the file's exact bytes to the given bucket and key and returns true")
   void uploadSendsTheFileContent(Submission submission, @TempDir Path dir) throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects();
+    StoredObjects s3 = new StoredObjects();
     byte[] content = binaryContent(3000);
     Path file = Files.write(dir.resolve("summary.bin"), content);
 
@@ -64,7 +66,7 @@ class ObjectTransferHiddenTest {
   @DisplayName("upload returns false, without throwing, when S3 refuses the object")
   void uploadReturnsFalseWhenS3Refuses(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects().failingPutsWith(accessDenied());
+    StoredObjects s3 = new StoredObjects().failingPutsWith(accessDenied());
     Path file = Files.write(dir.resolve("summary.bin"), binaryContent(100));
 
     boolean uploaded =
@@ -82,7 +84,7 @@ class ObjectTransferHiddenTest {
   @DisplayName("upload returns false, without throwing, when S3 cannot be reached")
   void uploadReturnsFalseWhenS3CannotBeReached(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects().failingPutsWith(unreachable());
+    StoredObjects s3 = new StoredObjects().failingPutsWith(unreachable());
     Path file = Files.write(dir.resolve("summary.bin"), binaryContent(100));
 
     boolean uploaded =
@@ -100,7 +102,7 @@ class ObjectTransferHiddenTest {
   @Points(2)
   @DisplayName("upload of a file that does not exist returns false, throws nothing and sends nothing")
   void uploadOfMissingFileReturnsFalse(Submission submission, @TempDir Path dir) {
-    FakeS3Objects s3 = new FakeS3Objects();
+    StoredObjects s3 = new StoredObjects();
     Path missing = dir.resolve("no-such-file.bin");
 
     boolean uploaded =
@@ -122,7 +124,7 @@ class ObjectTransferHiddenTest {
   @Points(1)
   @DisplayName("upload of a folder returns false, throws nothing and stores nothing")
   void uploadOfFolderReturnsFalse(Submission submission, @TempDir Path dir) throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects();
+    StoredObjects s3 = new StoredObjects();
     Path folder = Files.createDirectory(dir.resolve("reports"));
     Files.write(folder.resolve("summary.bin"), binaryContent(100));
 
@@ -145,7 +147,7 @@ class ObjectTransferHiddenTest {
   @DisplayName("download writes the object's exact bytes to the target file and returns true")
   void downloadWritesTheObject(Submission submission, @TempDir Path dir) throws IOException {
     byte[] content = binaryContent(5000);
-    FakeS3Objects s3 = new FakeS3Objects().withObject(BUCKET, KEY, content);
+    StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, content);
     Path target = dir.resolve("summary.bin");
 
     boolean downloaded =
@@ -176,7 +178,7 @@ class ObjectTransferHiddenTest {
   void downloadReplacesAnExistingFile(Submission submission, @TempDir Path dir)
       throws IOException {
     byte[] content = binaryContent(700);
-    FakeS3Objects s3 = new FakeS3Objects().withObject(BUCKET, KEY, content);
+    StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, content);
     Path target = Files.write(dir.resolve("summary.bin"), oldContent(2000));
 
     boolean downloaded =
@@ -198,7 +200,7 @@ class ObjectTransferHiddenTest {
   @DisplayName("download of a missing object returns false, throws nothing and creates no file")
   void downloadOfMissingObjectReturnsFalse(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects();
+    StoredObjects s3 = new StoredObjects();
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     Path target = folder.resolve("summary.bin");
 
@@ -218,8 +220,8 @@ class ObjectTransferHiddenTest {
   @DisplayName("a download that breaks midway returns false and leaves no partial file behind")
   void brokenDownloadLeavesNoPartialFile(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 =
-        new FakeS3Objects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
+    StoredObjects s3 =
+        new StoredObjects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     Path target = folder.resolve("summary.bin");
 
@@ -239,8 +241,8 @@ class ObjectTransferHiddenTest {
   @DisplayName("a download that fails keeps the existing target file unchanged")
   void failedDownloadKeepsTheExistingFile(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 =
-        new FakeS3Objects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
+    StoredObjects s3 =
+        new StoredObjects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     byte[] previous = oldContent(1500);
     Path target = Files.write(folder.resolve("summary.bin"), previous);
@@ -275,7 +277,7 @@ class ObjectTransferHiddenTest {
   @DisplayName("download onto a folder returns false and leaves the folder as it was")
   void downloadOntoFolderReturnsFalse(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects().withObject(BUCKET, KEY, binaryContent(700));
+    StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, binaryContent(700));
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     Path target = Files.createDirectory(folder.resolve("summary.bin"));
     byte[] previous = oldContent(300);
@@ -306,7 +308,7 @@ class ObjectTransferHiddenTest {
   @DisplayName("download returns false, without throwing, when S3 cannot be reached")
   void downloadReturnsFalseWhenS3CannotBeReached(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects().failingGetsWith(unreachable());
+    StoredObjects s3 = new StoredObjects().failingGetsWith(unreachable());
     Path folder = Files.createDirectory(dir.resolve("downloads"));
 
     boolean downloaded =
@@ -342,7 +344,7 @@ class ObjectTransferHiddenTest {
 
   private static void assertRefused(
       Submission submission, String call, Call action, boolean nullArgument) {
-    FakeS3Objects s3 = new FakeS3Objects();
+    StoredObjects s3 = new StoredObjects();
     ObjectTransfer transfer = transferOf(submission, s3);
     RuntimeException thrown = null;
     Boolean result = null;
@@ -360,31 +362,21 @@ class ObjectTransferHiddenTest {
         .withFailMessage(
             "%s should throw IllegalArgumentException, but it %s.",
             call,
-            thrown == null
-                ? "returned " + result
-                : "threw " + thrown.getClass().getSimpleName() + " (" + thrown.getMessage() + ")")
+            thrown == null ? "returned " + result : "threw " + describe(thrown))
         .isTrue();
     assertThat(s3.requestCount())
         .withFailMessage("%s must not send any request to S3, but it did.", call)
         .isZero();
   }
 
-  private static ObjectTransfer transferOf(Submission submission, FakeS3Objects s3) {
+  private static ObjectTransfer transferOf(Submission submission, StoredObjects s3) {
     return submission.create(ObjectTransfer.class, s3.client);
   }
 
   /** Runs {@code call}; an exception other than a stub's "not implemented" fails the test. */
   private static boolean returnsWithoutThrowing(String what, BooleanSupplier call) {
-    try {
-      return call.getAsBoolean();
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException escaped) {
-      throw new AssertionError(
-          what + " threw " + escaped.getClass().getSimpleName() + " (" + escaped.getMessage()
-              + "); it must catch AWS and I/O failures and return false instead.",
-          escaped);
-    }
+    return resultOf(
+        what, "it must catch AWS and I/O failures and return false instead.", call::getAsBoolean);
   }
 
   private static void assertSameBytes(Path file, byte[] expected, String when)
@@ -431,17 +423,7 @@ class ObjectTransferHiddenTest {
   }
 
   private static S3Exception accessDenied() {
-    return (S3Exception)
-        S3Exception.builder()
-            .statusCode(403)
-            .message("Access Denied")
-            .awsErrorDetails(
-                AwsErrorDetails.builder()
-                    .errorCode("AccessDenied")
-                    .errorMessage("Access Denied")
-                    .serviceName("S3")
-                    .build())
-            .build();
+    return s3Error(403, "AccessDenied", "Access Denied");
   }
 
   private static SdkClientException unreachable() {

@@ -7,6 +7,7 @@ import dev.awskit.exercises.q05.UrlPresigner;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.S3PresignerDouble;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public class UrlPresignerHiddenTest {
   private static final String KEY = "reports/2024/summary.csv";
   private static final Pattern EXPIRES = Pattern.compile("[?&]X-Amz-Expires=(\\d+)");
 
-  private final RecordingPresigner signing = RecordingPresigner.signing();
+  private final S3PresignerDouble signing = S3PresignerDouble.signing();
 
   @AfterEach
   void closePresigner() {
@@ -244,7 +245,7 @@ public class UrlPresignerHiddenTest {
             new IllegalArgumentException("The signer refused the request"));
     for (RuntimeException failure : failures) {
       for (PresignedOperation operation : PresignedOperation.values()) {
-        RecordingPresigner failing = RecordingPresigner.failingWith(failure);
+        S3PresignerDouble failing = S3PresignerDouble.failingWith(failure);
         UrlPresigner urls = submission.create(UrlPresigner.class, failing.presigner());
         String described = "presign(bucket, key, " + operation + ", 900)";
 

@@ -60,7 +60,7 @@ public class UserQueryHiddenTest {
           user("u10", "Dennis", "inactive", 33),
           user("u11", "Margaret", "pending", 40));
 
-  private final UsersIndexDouble index = UsersIndexDouble.serving(USERS);
+  private final UsersIndex index = UsersIndex.serving(USERS);
 
   @Test
   @Points(2)
@@ -319,7 +319,7 @@ public class UserQueryHiddenTest {
             SdkClientException.create("Unable to execute HTTP request: connect timed out"));
     for (RuntimeException failure : failures) {
       UserQuery query =
-          submission.create(UserQuery.class, UsersIndexDouble.failingWith(failure).client(), TABLE);
+          submission.create(UserQuery.class, UsersIndex.failingWith(failure).client(), TABLE);
       Object result;
       try {
         result = query.usersWithStatus(STATUS, MIN_AGE);

@@ -10,6 +10,7 @@ import dev.awskit.exercises.q08.InvocationMode;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.LambdaDouble;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.SocketTimeoutException;

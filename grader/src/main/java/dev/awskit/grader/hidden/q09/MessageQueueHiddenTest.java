@@ -1,14 +1,10 @@
 package dev.awskit.grader.hidden.q09;
 
-import static dev.awskit.grader.hidden.Thrown.describe;
-import static dev.awskit.grader.hidden.Thrown.outcome;
-import static dev.awskit.grader.hidden.Thrown.thrownBy;
+import static dev.awskit.grader.hidden.ServiceErrors.sqsError;
+import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.awskit.exercises.q09.BatchResult;
 import dev.awskit.exercises.q09.MessageQueue;
@@ -16,27 +12,23 @@ import dev.awskit.exercises.q09.ReceivedMessage;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.SqsDouble;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
-import org.mockito.invocation.Invocation;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageResponse;
@@ -55,7 +47,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 /**
  * Hidden tests of question 9: the SQS manager, its batching, its limits and its failures.
  *
- * <p>The SQS mock checks each request as SQS does ({@link SqsRules}): a batch of more than 10
+ * <p>The SQS double checks each request as SQS does ({@link SqsRules}): a batch of more than 10
  * entries, with repeated or invalid entry ids, or a receive outside SQS's limits fails with the
  * exception the SDK raises, so code whose requests SQS would refuse sends no message here either.
  */
@@ -70,67 +62,59 @@ class MessageQueueHiddenTest {
   private static final Pattern ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
   /** More requests than any test here needs: a batching loop that never ends is cut short. */
-  private static final int MAX_BATCH_REQUESTS = 100;
+  private static final int MAX_REQUESTS = 100;
 
-  private static final Set<String> SQS_OPERATIONS =
-      Set.of("sendMessage", "sendMessageBatch", "receiveMessage", "deleteMessage");
-
-  private SqsClient sqs;
-  private final List<SendMessageRequest> sends = new ArrayList<>();
-  private final List<SendMessageBatchRequest> batches = new ArrayList<>();
-  private final List<ReceiveMessageRequest> receives = new ArrayList<>();
-  private final List<DeleteMessageRequest> deletes = new ArrayList<>();
+  private final SqsDouble sqs =
+      new SqsDouble(
+          MAX_REQUESTS,
+          "Your code sent more than " + MAX_REQUESTS + " requests to SQS for a few dozen messages:"
+              + " does the chunking loop move on?",
+          "SendMessage, SendMessageBatch, ReceiveMessage and DeleteMessage");
   private Function<SendMessageBatchRequest, SendMessageBatchResponse> batchOutcome =
       MessageQueueHiddenTest::everyEntrySucceeds;
   private ReceiveMessageResponse receiveOutcome = ReceiveMessageResponse.builder().build();
 
   @BeforeEach
-  @SuppressWarnings("unchecked")
-  void mockSqs() {
-    sqs = mock(SqsClient.class);
-    // Both ways of building a request reach the answers below: the Consumer<Builder> overloads
-    // are default methods that build the request and call the request-object overload.
-    when(sqs.sendMessage(any(Consumer.class))).thenCallRealMethod();
-    when(sqs.sendMessageBatch(any(Consumer.class))).thenCallRealMethod();
-    when(sqs.receiveMessage(any(Consumer.class))).thenCallRealMethod();
-    when(sqs.deleteMessage(any(Consumer.class))).thenCallRealMethod();
-    when(sqs.sendMessage(any(SendMessageRequest.class)))
-        .thenAnswer(
-            call -> {
-              sends.add(call.getArgument(0));
-              SqsRules.checkSend(call.getArgument(0));
-              return SendMessageResponse.builder().messageId("mid-" + sends.size()).build();
-            });
-    when(sqs.sendMessageBatch(any(SendMessageBatchRequest.class)))
-        .thenAnswer(
-            call -> {
-              SendMessageBatchRequest request = call.getArgument(0);
-              batches.add(request);
-              if (batches.size() > MAX_BATCH_REQUESTS) {
-                throw new AssertionError(
-                    "SendMessageBatch was called more than " + MAX_BATCH_REQUESTS
-                        + " times for a few dozen bodies: does the chunking loop move on?");
-              }
+  void answerAsSqsDoes() {
+    sqs.on(
+            SendMessageRequest.class,
+            request -> {
+              SqsRules.checkSend(request);
+              return SendMessageResponse.builder().messageId("mid-" + sends().size()).build();
+            })
+        .on(
+            SendMessageBatchRequest.class,
+            request -> {
               SqsRules.checkSendBatch(request);
               return batchOutcome.apply(request);
-            });
-    when(sqs.receiveMessage(any(ReceiveMessageRequest.class)))
-        .thenAnswer(
-            call -> {
-              receives.add(call.getArgument(0));
-              SqsRules.checkReceive(call.getArgument(0));
+            })
+        .on(
+            ReceiveMessageRequest.class,
+            request -> {
+              SqsRules.checkReceive(request);
               return receiveOutcome;
-            });
-    when(sqs.deleteMessage(any(DeleteMessageRequest.class)))
-        .thenAnswer(
-            call -> {
-              deletes.add(call.getArgument(0));
-              return DeleteMessageResponse.builder().build();
-            });
+            })
+        .on(DeleteMessageRequest.class, request -> DeleteMessageResponse.builder().build());
+  }
+
+  private List<SendMessageRequest> sends() {
+    return sqs.requests(SendMessageRequest.class);
+  }
+
+  private List<SendMessageBatchRequest> batches() {
+    return sqs.requests(SendMessageBatchRequest.class);
+  }
+
+  private List<ReceiveMessageRequest> receives() {
+    return sqs.requests(ReceiveMessageRequest.class);
+  }
+
+  private List<DeleteMessageRequest> deletes() {
+    return sqs.requests(DeleteMessageRequest.class);
   }
 
   private MessageQueue queue(Submission submission) {
-    return submission.create(MessageQueue.class, sqs, QUEUE_URL);
+    return submission.create(MessageQueue.class, sqs.client(), QUEUE_URL);
   }
 
   @Test
@@ -145,10 +129,10 @@ class MessageQueueHiddenTest {
     assertThat(messageId)
         .as("send should return the MessageId from the SendMessage response")
         .contains("mid-1");
-    assertThat(sends.size())
+    assertThat(sends().size())
         .as("number of SendMessage requests made by one send")
         .isEqualTo(1);
-    SendMessageRequest request = sends.get(0);
+    SendMessageRequest request = sends().get(0);
     assertThat(request.queueUrl()).as("QueueUrl of the SendMessage request").isEqualTo(QUEUE_URL);
     assertThat(request.messageBody())
         .as("MessageBody of the SendMessage request")
@@ -171,10 +155,7 @@ class MessageQueueHiddenTest {
   void sendReturnsEmptyOnFailure(Submission submission) {
     // given
     MessageQueue queue = queue(submission);
-    doThrow(sqsFailure("AWS.SimpleQueueService.NonExistentQueue"))
-        .doThrow(SdkClientException.create("Unable to execute HTTP request"))
-        .when(sqs)
-        .sendMessage(any(SendMessageRequest.class));
+    sqs.on(SendMessageRequest.class, throwingInTurn(sqsFailure("AWS.SimpleQueueService.NonExistentQueue"), SdkClientException.create("Unable to execute HTTP request")));
 
     // when
     Optional<String> serviceFailure =
@@ -204,7 +185,7 @@ class MessageQueueHiddenTest {
     BatchResult result = queue(submission).sendBatch(bodies);
 
     // then
-    assertThat(batches.stream().map(request -> request.entries().size()).toList())
+    assertThat(batches().stream().map(request -> request.entries().size()).toList())
         .as("sizes of the SendMessageBatch requests for 25 bodies (SQS takes at most 10 entries"
             + " per request, and the contract asks for as few requests as possible)")
         .containsExactly(10, 10, 5);
@@ -229,11 +210,11 @@ class MessageQueueHiddenTest {
     queue(submission).sendBatch(bodies);
 
     // then
-    assertThat(batches.size())
+    assertThat(batches().size())
         .as("number of SendMessageBatch requests for 23 bodies")
         .isPositive();
-    for (int i = 0; i < batches.size(); i++) {
-      List<String> ids = batches.get(i).entries().stream().map(SendMessageBatchRequestEntry::id)
+    for (int i = 0; i < batches().size(); i++) {
+      List<String> ids = batches().get(i).entries().stream().map(SendMessageBatchRequestEntry::id)
           .toList();
       assertThat(new HashSet<>(ids).size())
           .withFailMessage("The entry ids of SendMessageBatch request %d must all be different"
@@ -277,7 +258,7 @@ class MessageQueueHiddenTest {
     // given: the second request fails with an exception
     batchOutcome =
         request -> {
-          if (batches.size() == 2) {
+          if (batches().size() == 2) {
             throw sqsFailure("AWS.SimpleQueueService.BatchRequestTooLong");
           }
           return everyEntrySucceeds(request);
@@ -289,7 +270,7 @@ class MessageQueueHiddenTest {
             () -> queue(submission).sendBatch(bodies("m-", 25)));
 
     // then
-    assertThat(batches.size())
+    assertThat(batches().size())
         .as("number of SendMessageBatch requests for 25 bodies when the second request fails:"
             + " the third request should still be sent")
         .isEqualTo(3);
@@ -307,7 +288,7 @@ class MessageQueueHiddenTest {
 
     // then
     assertThat(result).as("result of sendBatch(List.of())").isEqualTo(new BatchResult(0, 0));
-    assertThat(sqsCalls())
+    assertThat(sqs.requests())
         .as("sendBatch(List.of()) should not call SQS at all (SQS rejects an empty batch)")
         .isEmpty();
   }
@@ -328,10 +309,10 @@ class MessageQueueHiddenTest {
     List<ReceivedMessage> messages = queue(submission).receive(10, 20);
 
     // then
-    assertThat(receives.size())
+    assertThat(receives().size())
         .as("number of ReceiveMessage requests made by one receive")
         .isEqualTo(1);
-    ReceiveMessageRequest request = receives.get(0);
+    ReceiveMessageRequest request = receives().get(0);
     assertThat(request.queueUrl()).as("QueueUrl of the ReceiveMessage request")
         .isEqualTo(QUEUE_URL);
     assertThat(request.maxNumberOfMessages())
@@ -375,10 +356,10 @@ class MessageQueueHiddenTest {
     List<ReceivedMessage> messages = queue(submission).receive(1, 0);
 
     // then
-    assertThat(receives.size())
+    assertThat(receives().size())
         .as("number of ReceiveMessage requests made by one receive")
         .isEqualTo(1);
-    assertThat(receives.get(0).messageAttributeNames())
+    assertThat(receives().get(0).messageAttributeNames())
         .as("MessageAttributeNames of the ReceiveMessage request: SQS returns message attributes"
             + " only when asked, with \"All\"")
         .containsAnyOf("All", ".*");
@@ -447,12 +428,12 @@ class MessageQueueHiddenTest {
       String call = "receive(" + arguments[0] + ", " + arguments[1] + ")";
       expectIllegalArgument(call, () -> queue.receive(arguments[0], arguments[1]));
     }
-    assertThat(sqsCalls())
+    assertThat(sqs.requests())
         .as("no out-of-range receive may reach SQS (maxNumberOfMessages must be 1..10,"
             + " waitTimeSeconds 0..20), but these calls did")
         .isEmpty();
     queue.receive(1, 0);
-    assertThat(receives.size())
+    assertThat(receives().size())
         .as("number of ReceiveMessage requests for receive(1, 0), which is within range")
         .isEqualTo(1);
   }
@@ -463,9 +444,7 @@ class MessageQueueHiddenTest {
   void receiveReturnsEmptyOnFailure(Submission submission) {
     // given
     MessageQueue queue = queue(submission);
-    doThrow(sqsFailure("AWS.SimpleQueueService.NonExistentQueue"))
-        .when(sqs)
-        .receiveMessage(any(ReceiveMessageRequest.class));
+    sqs.on(ReceiveMessageRequest.class, throwingInTurn(sqsFailure("AWS.SimpleQueueService.NonExistentQueue")));
 
     // when
     List<ReceivedMessage> messages =
@@ -488,19 +467,17 @@ class MessageQueueHiddenTest {
 
     // then
     assertThat(deleted).as("delete should return true when SQS deletes the message").isTrue();
-    assertThat(deletes.size())
+    assertThat(deletes().size())
         .as("number of DeleteMessage requests made by one delete")
         .isEqualTo(1);
-    assertThat(deletes.get(0).queueUrl()).as("QueueUrl of the DeleteMessage request")
+    assertThat(deletes().get(0).queueUrl()).as("QueueUrl of the DeleteMessage request")
         .isEqualTo(QUEUE_URL);
-    assertThat(deletes.get(0).receiptHandle())
+    assertThat(deletes().get(0).receiptHandle())
         .as("ReceiptHandle of the DeleteMessage request")
         .isEqualTo("rh-123");
 
     // and when SQS fails
-    doThrow(sqsFailure("ReceiptHandleIsInvalid"))
-        .when(sqs)
-        .deleteMessage(any(DeleteMessageRequest.class));
+    sqs.on(DeleteMessageRequest.class, throwingInTurn(sqsFailure("ReceiptHandleIsInvalid")));
     boolean failed =
         returnsWithoutThrowing("delete when SQS answers with an SqsException",
             () -> queue.delete("rh-stale"));
@@ -522,10 +499,10 @@ class MessageQueueHiddenTest {
 
     // then
     List<String> urls = new ArrayList<>();
-    sends.forEach(request -> urls.add(request.queueUrl()));
-    batches.forEach(request -> urls.add(request.queueUrl()));
-    receives.forEach(request -> urls.add(request.queueUrl()));
-    deletes.forEach(request -> urls.add(request.queueUrl()));
+    sends().forEach(request -> urls.add(request.queueUrl()));
+    batches().forEach(request -> urls.add(request.queueUrl()));
+    receives().forEach(request -> urls.add(request.queueUrl()));
+    deletes().forEach(request -> urls.add(request.queueUrl()));
     assertThat(urls)
         .as("QueueUrl of every request sent to SQS (send, sendBatch, receive, delete)")
         .hasSize(4)
@@ -549,7 +526,7 @@ class MessageQueueHiddenTest {
     expectIllegalArgument("sendBatch of a list holding null", () -> queue.sendBatch(withNull));
     expectIllegalArgument("delete(null)", () -> queue.delete(null));
     expectIllegalArgument("delete(\" \")", () -> queue.delete(" "));
-    assertThat(sqsCalls())
+    assertThat(sqs.requests())
         .as("calls with bad arguments must not reach SQS, but these did")
         .isEmpty();
   }
@@ -561,7 +538,7 @@ class MessageQueueHiddenTest {
   }
 
   private List<String> sentBodies() {
-    return batches.stream()
+    return batches().stream()
         .flatMap(request -> request.entries().stream())
         .map(SendMessageBatchRequestEntry::messageBody)
         .toList();
@@ -595,40 +572,18 @@ class MessageQueueHiddenTest {
   }
 
   private static SqsException sqsFailure(String errorCode) {
-    return (SqsException)
-        SqsException.builder()
-            .statusCode(400)
-            .message("simulated SQS failure " + errorCode)
-            .awsErrorDetails(
-                AwsErrorDetails.builder().errorCode(errorCode).serviceName("Sqs").build())
-            .build();
+    return sqsError(errorCode, "simulated SQS failure " + errorCode);
   }
 
-  /** Lists the SQS operations called on the mock, by name. */
-  private List<String> sqsCalls() {
-    return Mockito.mockingDetails(sqs).getInvocations().stream()
-        .map(Invocation::getMethod)
-        .map(java.lang.reflect.Method::getName)
-        .filter(SQS_OPERATIONS::contains)
-        .collect(Collectors.toList());
+  /** Returns a handler that throws the failures one call after the other, then the last again. */
+  private static <R> Function<R, Object> throwingInTurn(RuntimeException... failures) {
+    AtomicInteger calls = new AtomicInteger();
+    return request -> {
+      throw failures[Math.min(calls.getAndIncrement(), failures.length - 1)];
+    };
   }
 
   private static <T> T returnsWithoutThrowing(String what, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException escaped) {
-      throw new AssertionError(
-          what + " should not throw, but threw " + describe(escaped), escaped);
-    }
-  }
-
-  private static void expectIllegalArgument(String call, Runnable action) {
-    Throwable thrown = thrownBy(action);
-    assertThat(thrown)
-        .withFailMessage(
-            "%s should throw an IllegalArgumentException, but %s", call, outcome(thrown))
-        .isInstanceOf(IllegalArgumentException.class);
+    return resultOf(what, "the contract says it reports failures in what it returns.", call);
   }
 }

@@ -1,10 +1,9 @@
 package dev.awskit.grader.hidden.q12;
 
+import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
+import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
 import static dev.awskit.grader.hidden.Thrown.describe;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.awskit.exercises.q12.ProcessedObject;
 import dev.awskit.exercises.q12.ProcessingStatus;
@@ -12,8 +11,9 @@ import dev.awskit.exercises.q12.ProcessingSummary;
 import dev.awskit.exercises.q12.UploadEventHandler;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
-import dev.awskit.grader.hidden.ServiceErrors;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
+import dev.awskit.grader.hidden.doubles.SnsDouble;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,18 +23,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.sns.model.SnsException;
@@ -49,70 +43,53 @@ class UploadEventHandlerHiddenTest {
   private static final Instant NOW = Instant.parse("2024-05-01T12:30:05.125Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-  private DynamoDbClient dynamoDb;
-  private SnsClient sns;
+  private final DynamoDbDouble dynamoDb =
+      new DynamoDbDouble(
+          "Your code sent more than 100 requests to DynamoDB for one event of a few records;"
+              + " process should store each record once.",
+          "PutItem");
+  private final SnsDouble sns = new SnsDouble("Publish");
   /** Every PutItem and Publish in the order they happened, as "put:<key>" and "publish". */
   private final List<String> timeline = new ArrayList<>();
-  private final List<PutItemRequest> puts = new ArrayList<>();
-  private final List<PublishRequest> publishes = new ArrayList<>();
   /** When set, the PutItem with this number (1 for the first) fails. */
   private int failingPut;
   private boolean publishFails;
 
   @BeforeEach
-  @SuppressWarnings("unchecked")
-  void mockClients() {
-    dynamoDb = mock(DynamoDbClient.class);
-    sns = mock(SnsClient.class);
-    // Both request styles end in the request-object overloads answered here.
-    when(dynamoDb.putItem(any(Consumer.class))).thenCallRealMethod();
-    when(sns.publish(any(Consumer.class))).thenCallRealMethod();
-    when(dynamoDb.putItem(any(PutItemRequest.class)))
-        .thenAnswer(
-            call -> {
-              PutItemRequest request = call.getArgument(0);
-              ReturnValue returnValues = request.returnValues();
-              if (returnValues != null
-                  && returnValues != ReturnValue.NONE
-                  && returnValues != ReturnValue.ALL_OLD) {
-                // PutItem returns nothing or the old item only, as DynamoDB answers otherwise.
-                throw ServiceErrors.dynamoDbValidation("Return values set to invalid value");
-              }
-              puts.add(request);
-              if (puts.size() == failingPut) {
-                timeline.add("failed put");
-                throw DynamoDbException.builder()
-                    .statusCode(400)
-                    .message("Requested resource not found")
-                    .awsErrorDetails(
-                        AwsErrorDetails.builder().errorCode("ResourceNotFoundException")
-                            .serviceName("DynamoDb").build())
-                    .build();
-              }
-              timeline.add("put:" + keyOf(request));
-              return PutItemResponse.builder().build();
-            });
-    when(sns.publish(any(PublishRequest.class)))
-        .thenAnswer(
-            call -> {
-              publishes.add(call.getArgument(0));
-              if (publishFails) {
-                timeline.add("failed publish");
-                throw SnsException.builder()
-                    .statusCode(403)
-                    .message("Not authorized to publish")
-                    .awsErrorDetails(
-                        AwsErrorDetails.builder().errorCode("AuthorizationError")
-                            .serviceName("Sns").build())
-                    .build();
-              }
-              timeline.add("publish");
-              return PublishResponse.builder().messageId("notification-1").build();
-            });
+  void answerAsTheServicesDo() {
+    dynamoDb.on(
+        PutItemRequest.class,
+        request -> {
+          if (puts().size() == failingPut) {
+            timeline.add("failed put");
+            throw dynamoDbError("ResourceNotFoundException", "Requested resource not found");
+          }
+          timeline.add("put:" + keyOf(request));
+          return PutItemResponse.builder().build();
+        });
+    sns.on(
+        PublishRequest.class,
+        request -> {
+          if (publishFails) {
+            timeline.add("failed publish");
+            throw serviceError(
+                SnsException.builder(), "Sns", 403, "AuthorizationError", "Not authorized to publish");
+          }
+          timeline.add("publish");
+          return PublishResponse.builder().messageId("notification-1").build();
+        });
+  }
+
+  private List<PutItemRequest> puts() {
+    return dynamoDb.requests(PutItemRequest.class);
+  }
+
+  private List<PublishRequest> publishes() {
+    return sns.requests(PublishRequest.class);
   }
 
   private UploadEventHandler handler(Submission submission) {
-    return submission.create(UploadEventHandler.class, dynamoDb, sns, TABLE, TOPIC, CLOCK);
+    return submission.create(UploadEventHandler.class, dynamoDb.client(), sns.client(), TABLE, TOPIC, CLOCK);
   }
 
   @Test
@@ -123,9 +100,9 @@ class UploadEventHandlerHiddenTest {
     handler(submission).process(event(record("media-bucket", "docs/report.pdf", 1024)));
 
     // then
-    assertThat(puts.size()).as("number of PutItem requests for an event of one record")
+    assertThat(puts().size()).as("number of PutItem requests for an event of one record")
         .isEqualTo(1);
-    PutItemRequest put = puts.get(0);
+    PutItemRequest put = puts().get(0);
     assertThat(put.tableName()).as("TableName of the PutItem request").isEqualTo(TABLE);
     Map<String, AttributeValue> item = put.item();
     assertThat(item.keySet())
@@ -158,7 +135,7 @@ class UploadEventHandlerHiddenTest {
                     record("bucket-a", "caf%C3%A9/men%C3%BC+2024.pdf", 20)));
 
     // then
-    assertThat(puts.stream().map(UploadEventHandlerHiddenTest::keyOf).toList())
+    assertThat(puts().stream().map(UploadEventHandlerHiddenTest::keyOf).toList())
         .as("object_key of the stored items for the S3 keys \"my+file%21.txt\" and"
             + " \"caf%C3%A9/men%C3%BC+2024.pdf\" (decode with URLDecoder, UTF-8)")
         .containsExactly("my file!.txt", "café/menü 2024.pdf");
@@ -181,7 +158,7 @@ class UploadEventHandlerHiddenTest {
                 record("bucket-a", "three.txt", 3)));
 
     // then
-    assertThat(puts.stream()
+    assertThat(puts().stream()
             .map(put -> stringOrNull(put.item().get("bucket")) + "/" + keyOf(put))
             .toList())
         .as("bucket/object_key of the items stored for an event of three records")
@@ -196,8 +173,8 @@ class UploadEventHandlerHiddenTest {
     handler(submission).process(event(record("big-bucket", "backup.tar", 5_368_709_120L)));
 
     // then
-    assertThat(puts.size()).as("number of PutItem requests").isEqualTo(1);
-    AttributeValue size = puts.get(0).item().get("size");
+    assertThat(puts().size()).as("number of PutItem requests").isEqualTo(1);
+    AttributeValue size = puts().get(0).item().get("size");
     assertThat(size).as("the size attribute of the stored item").isNotNull();
     assertThat(size.n())
         .withFailMessage(
@@ -217,8 +194,8 @@ class UploadEventHandlerHiddenTest {
     handler(submission).process(event(record("b", "k.txt", 1), record("b", "l.txt", 2)));
 
     // then
-    assertThat(puts.size()).as("number of PutItem requests").isEqualTo(2);
-    for (PutItemRequest put : puts) {
+    assertThat(puts().size()).as("number of PutItem requests").isEqualTo(2);
+    for (PutItemRequest put : puts()) {
       String processedAt = stringOrNull(put.item().get("processed_at"));
       Instant parsed = null;
       try {
@@ -251,7 +228,7 @@ class UploadEventHandlerHiddenTest {
     assertThat(timeline)
         .as("PutItem and Publish calls, in the order they happened")
         .containsExactly("put:a b.txt", "put:c.txt", "put:d.txt", "publish");
-    PublishRequest publish = publishes.get(0);
+    PublishRequest publish = publishes().get(0);
     assertThat(publish.topicArn()).as("TopicArn of the Publish request").isEqualTo(TOPIC);
     assertThat(publish.subject())
         .as("Subject of the Publish request (SNS: not blank, at most 100 characters, one line)")
@@ -301,7 +278,7 @@ class UploadEventHandlerHiddenTest {
             "when a PutItem fails with a DynamoDbException");
 
     // then
-    assertThat(publishes.size())
+    assertThat(publishes().size())
         .as("number of SNS Publish requests after a failed DynamoDB write (a success"
             + " notification would announce data that is not in the table)")
         .isZero();
@@ -327,7 +304,7 @@ class UploadEventHandlerHiddenTest {
             "when a PutItem fails with a DynamoDbException");
 
     // then
-    assertThat(puts.size())
+    assertThat(puts().size())
         .as("PutItem requests when the second one fails (processing stops at the failure)")
         .isEqualTo(2);
     assertThat(summary.objects())
@@ -476,7 +453,7 @@ class UploadEventHandlerHiddenTest {
         .as("objects in the summary after a failed publish (both were stored)")
         .containsExactly(new ProcessedObject("b", "one.txt", 1),
             new ProcessedObject("b", "two.txt", 2));
-    assertThat(publishes.size()).as("number of Publish attempts").isEqualTo(1);
+    assertThat(publishes().size()).as("number of Publish attempts").isEqualTo(1);
   }
 
   // ---------------------------------------------------------------- helpers
