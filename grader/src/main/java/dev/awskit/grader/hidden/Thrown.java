@@ -1,6 +1,7 @@
 package dev.awskit.grader.hidden;
 
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Catches what a submission's code throws and names it in words a student reads.
@@ -43,6 +44,8 @@ public final class Thrown {
       result = call.get();
     } catch (UnsupportedOperationException notImplemented) {
       throw notImplemented;
+    } catch (AwsServiceException refused) {
+      throw new AssertionError(described + refusal(refused) + "; " + contract, refused);
     } catch (RuntimeException thrown) {
       throw new AssertionError(
           described + " threw " + describe(thrown) + "; " + contract, thrown);
@@ -51,6 +54,19 @@ public final class Thrown {
       throw new AssertionError(described + " returned null; " + contract);
     }
     return result;
+  }
+
+  /**
+   * Says how a service error ended a call: a {@code ValidationException} is the double refusing a
+   * request the service would refuse too, which the student must read as such.
+   */
+  private static String refusal(AwsServiceException refused) {
+    if (refused.awsErrorDetails() != null
+        && "ValidationException".equals(refused.awsErrorDetails().errorCode())) {
+      return " sent a request the service refuses, as it would in production (ValidationException: "
+          + refused.awsErrorDetails().errorMessage() + ")";
+    }
+    return " threw " + describe(refused);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.awskit.grader.hidden.q04;
 import static dev.awskit.grader.hidden.ServiceErrors.s3Error;
 import static dev.awskit.grader.hidden.Thrown.describe;
 import static dev.awskit.grader.hidden.Thrown.resultOf;
+import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q04.ObjectTransfer;
@@ -346,15 +347,8 @@ class ObjectTransferHiddenTest {
       Submission submission, String call, Call action, boolean nullArgument) {
     StoredObjects s3 = new StoredObjects();
     ObjectTransfer transfer = transferOf(submission, s3);
-    RuntimeException thrown = null;
-    Boolean result = null;
-    try {
-      result = action.on(transfer);
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException refused) {
-      thrown = refused;
-    }
+    Boolean[] result = {null};
+    Throwable thrown = thrownBy(() -> result[0] = action.on(transfer));
     boolean accepted =
         thrown instanceof IllegalArgumentException
             || (nullArgument && thrown instanceof NullPointerException);
@@ -362,7 +356,7 @@ class ObjectTransferHiddenTest {
         .withFailMessage(
             "%s should throw IllegalArgumentException, but it %s.",
             call,
-            thrown == null ? "returned " + result : "threw " + describe(thrown))
+            thrown == null ? "returned " + result[0] : "threw " + describe(thrown))
         .isTrue();
     assertThat(s3.requestCount())
         .withFailMessage("%s must not send any request to S3, but it did.", call)

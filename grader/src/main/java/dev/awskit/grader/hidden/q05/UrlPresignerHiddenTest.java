@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q05;
 
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q05.PresignedOperation;
@@ -305,24 +306,11 @@ public class UrlPresignerHiddenTest {
 
   /** Calls the submission and turns an escaping exception into a message for the student. */
   private static Optional<String> call(String described, Supplier<Optional<String>> presign) {
-    Optional<String> url;
-    try {
-      url = presign.get();
-    } catch (RuntimeException thrown) {
-      throw new AssertionError(
-          described
-              + " threw "
-              + thrown.getClass().getSimpleName()
-              + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage())
-              + "; presign never throws, it returns an Optional (empty when no URL can be made)",
-          thrown);
-    }
-    if (url == null) {
-      throw new AssertionError(
-          described
-              + " returned null; it should return an Optional, empty when no URL can be made");
-    }
-    return url;
+    return resultOf(
+        described,
+        "presign never throws or returns null; it returns an Optional, empty when no URL can be"
+            + " made",
+        presign);
   }
 
   private static String expiresOf(Optional<String> url) {

@@ -3,6 +3,8 @@ package dev.awskit.grader.hidden.q06;
 import static dev.awskit.grader.hidden.Thrown.describe;
 import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
+import static dev.awskit.grader.hidden.Thrown.expectPropagated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q06.ItemStore;
@@ -281,50 +283,12 @@ public class ItemStoreHiddenTest {
 
   /** Calls the submission; an exception or a null result fails with a message for the student. */
   private static <T> T call(String described, Supplier<T> action) {
-    T result;
-    try {
-      result = action.get();
-    } catch (RuntimeException thrown) {
-      throw new AssertionError(
-          described + " threw " + describe(thrown) + " where the contract expects a result",
-          thrown);
-    }
-    if (result == null) {
-      throw new AssertionError(described + " returned null; the contract never returns null");
-    }
-    return result;
+    return resultOf(
+        described, "the contract expects a result, never null, and lets no exception out here", action);
   }
 
   private static void expectFailure(
       String described, Supplier<?> action, RuntimeException failure) {
-    Throwable thrown = null;
-    Object result = null;
-    try {
-      result = action.get();
-    } catch (RuntimeException caught) {
-      thrown = caught;
-    }
-    if (thrown == null) {
-      throw new AssertionError(
-          described
-              + " returned normally although DynamoDB threw "
-              + describe(failure)
-              + "; the contract says the exception propagates (an empty result would look like"
-              + " \"no items\")"
-              + (result == null ? "" : ": it returned " + result));
-    }
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause == failure) {
-        return;
-      }
-    }
-    throw new AssertionError(
-        described
-            + " threw "
-            + describe(thrown)
-            + " instead of letting DynamoDB's "
-            + describe(failure)
-            + " propagate",
-        thrown);
+    expectPropagated(described, failure, action::get);
   }
 }

@@ -3,6 +3,8 @@ package dev.awskit.grader.hidden.q07;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.Thrown.describe;
 import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;
+import static dev.awskit.grader.hidden.Thrown.expectPropagated;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q07.UserQuery;
@@ -320,28 +322,7 @@ public class UserQueryHiddenTest {
     for (RuntimeException failure : failures) {
       UserQuery query =
           submission.create(UserQuery.class, UsersIndex.failingWith(failure).client(), TABLE);
-      Object result;
-      try {
-        result = query.usersWithStatus(STATUS, MIN_AGE);
-      } catch (RuntimeException thrown) {
-        boolean same = false;
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-          same |= cause == failure;
-        }
-        assertThat(same)
-            .withFailMessage(
-                "usersWithStatus threw %s instead of letting the SDK's %s propagate",
-                describe(thrown), describe(failure))
-            .isTrue();
-        continue;
-      }
-      throw new AssertionError(
-          "usersWithStatus returned "
-              + result
-              + " although DynamoDB threw "
-              + describe(failure)
-              + "; the contract says the exception propagates, since an empty list would mean"
-              + " \"no such users\"");
+      expectPropagated("usersWithStatus", failure, () -> query.usersWithStatus(STATUS, MIN_AGE));
     }
   }
 
@@ -440,28 +421,6 @@ public class UserQueryHiddenTest {
   }
 
   private static <T> T call(String described, java.util.function.Supplier<T> action) {
-    T result;
-    try {
-      result = action.get();
-    } catch (DynamoDbException thrown) {
-      if (thrown.awsErrorDetails() != null
-          && "ValidationException".equals(thrown.awsErrorDetails().errorCode())) {
-        throw new AssertionError(
-            described
-                + " should send a Query that DynamoDB accepts and return a list, but DynamoDB"
-                + " refused the request with a ValidationException, as it would in production: "
-                + thrown.awsErrorDetails().errorMessage(),
-            thrown);
-      }
-      throw new AssertionError(
-          described + " threw " + describe(thrown) + " where the contract expects a list", thrown);
-    } catch (RuntimeException thrown) {
-      throw new AssertionError(
-          described + " threw " + describe(thrown) + " where the contract expects a list", thrown);
-    }
-    if (result == null) {
-      throw new AssertionError(described + " returned null; it should return a list");
-    }
-    return result;
+    return resultOf(described, "the contract expects a list, never null", action);
   }
 }

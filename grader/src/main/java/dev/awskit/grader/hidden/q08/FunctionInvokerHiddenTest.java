@@ -1,6 +1,8 @@
 package dev.awskit.grader.hidden.q08;
 
 import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -371,21 +372,8 @@ public class FunctionInvokerHiddenTest {
   }
 
   private static RuntimeException lambdaError(
-      software.amazon.awssdk.services.lambda.model.LambdaException.Builder builder,
-      String code,
-      int status,
-      String message) {
-    return (RuntimeException)
-        builder
-            .message(message)
-            .statusCode(status)
-            .awsErrorDetails(
-                AwsErrorDetails.builder()
-                    .errorCode(code)
-                    .errorMessage(message)
-                    .serviceName("Lambda")
-                    .build())
-            .build();
+      LambdaException.Builder builder, String code, int status, String message) {
+    return serviceError(builder, "Lambda", status, code, message);
   }
 
   /** Returns the one Invoke request Lambda received; fails unless there was exactly one. */
@@ -401,21 +389,10 @@ public class FunctionInvokerHiddenTest {
   /** Calls the submission; an escaping exception or a null map fails with a plain message. */
   private static Map<String, Object> call(
       String described, java.util.function.Supplier<Map<String, Object>> action) {
-    Map<String, Object> answer;
-    try {
-      answer = action.get();
-    } catch (RuntimeException thrown) {
-      throw new AssertionError(
-          described
-              + " threw "
-              + describe(thrown)
-              + "; invoke never throws, it reports every failure as {error=message}",
-          thrown);
-    }
-    if (answer == null) {
-      throw new AssertionError(described + " returned null; invoke always returns a map");
-    }
-    return answer;
+    return resultOf(
+        described,
+        "invoke never throws and always returns a map; it reports every failure as {error=message}",
+        action);
   }
 
   private static Object parse(String json) {

@@ -2,6 +2,10 @@ package dev.awskit.grader.hidden.q11;
 
 import static dev.awskit.grader.hidden.Thrown.describe;
 import static dev.awskit.grader.hidden.Thrown.thrownBy;
+import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
+import static dev.awskit.grader.hidden.ServiceErrors.s3Error;
+import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
+import static dev.awskit.grader.hidden.Thrown.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q11.Sleeper;
@@ -19,10 +23,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sns.model.SnsException;
 
@@ -151,7 +153,7 @@ class ThrottlingRetryHiddenTest {
     assertThat(thrown)
         .withFailMessage(
             "After the last retry, call should rethrow the exception of the last attempt itself"
-                + " (not wrapped, not a new one), but %s", whatWasThrown(thrown))
+                + " (not wrapped, not a new one), but %s", outcome(thrown))
         .isNotNull()
         .isSameAs(failures.get(failures.size() - 1));
   }
@@ -162,12 +164,7 @@ class ThrottlingRetryHiddenTest {
   void otherServiceErrorNotRetried(Submission submission) {
     // given
     AwsServiceException accessDenied =
-        S3Exception.builder()
-            .statusCode(403)
-            .message("Access Denied")
-            .awsErrorDetails(
-                AwsErrorDetails.builder().errorCode("AccessDenied").serviceName("S3").build())
-            .build();
+        s3Error(403, "AccessDenied", "Access Denied");
     Script<String> operation = Script.alwaysFailing(() -> accessDenied);
 
     // when
@@ -181,7 +178,7 @@ class ThrottlingRetryHiddenTest {
     assertThat(thrown)
         .withFailMessage(
             "call should let the S3Exception AccessDenied propagate unchanged, but %s",
-            whatWasThrown(thrown))
+            outcome(thrown))
         .isSameAs(accessDenied);
   }
 
@@ -209,7 +206,7 @@ class ThrottlingRetryHiddenTest {
       assertThat(thrown)
           .withFailMessage(
               "call should let the %s propagate unchanged, but %s",
-              failure.getClass().getSimpleName(), whatWasThrown(thrown))
+              failure.getClass().getSimpleName(), outcome(thrown))
           .isSameAs(failure);
     }
     assertThat(sleeps).as("sleeps for errors that are not throttling").isEmpty();
@@ -221,18 +218,9 @@ class ThrottlingRetryHiddenTest {
   void threeCodesRetried(Submission submission) {
     List<AwsServiceException> throttled =
         List.of(
-            SnsException.builder()
-                .statusCode(400)
-                .message("Rate exceeded")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("Throttling").build())
-                .build(),
+            serviceError(SnsException.builder(), "Sns", 400, "Throttling", "Rate exceeded"),
             throttling("ThrottlingException"),
-            DynamoDbException.builder()
-                .statusCode(400)
-                .message("Too many requests")
-                .awsErrorDetails(
-                    AwsErrorDetails.builder().errorCode("RequestLimitExceeded").build())
-                .build());
+            dynamoDbError("RequestLimitExceeded", "Too many requests"));
     ThrottlingRetry retry = retry(submission, 3, BASE);
     for (AwsServiceException failure : throttled) {
       // given
@@ -280,7 +268,7 @@ class ThrottlingRetryHiddenTest {
       assertThat(thrown)
           .withFailMessage(
               "call should let the exception with %s propagate unchanged, but %s",
-              code, whatWasThrown(thrown))
+              code, outcome(thrown))
           .isSameAs(failure);
     }
   }
@@ -303,7 +291,7 @@ class ThrottlingRetryHiddenTest {
     assertThat(thrown)
         .withFailMessage(
             "with maxRetries = 0, call should rethrow the throttling exception unchanged, but %s",
-            whatWasThrown(thrown))
+            outcome(thrown))
         .isSameAs(failure);
   }
 
@@ -371,7 +359,7 @@ class ThrottlingRetryHiddenTest {
         .withFailMessage(
             "A second call on the same instance, throttled twice with maxRetries = 2, should"
                 + " succeed: the retries of an earlier call must not count against it, but %s",
-            whatWasThrown(thrown))
+            outcome(thrown))
         .isNull();
     assertThat(second.calls).as("calls of the second operation").isEqualTo(3);
   }
@@ -411,7 +399,7 @@ class ThrottlingRetryHiddenTest {
     assertThat(thrown)
         .withFailMessage(
             "After an InterruptedException from the sleeper, call should rethrow the throttling"
-                + " exception it was about to retry, unchanged, but %s", whatWasThrown(thrown))
+                + " exception it was about to retry, unchanged, but %s", outcome(thrown))
         .isSameAs(failure);
   }
 
@@ -450,7 +438,7 @@ class ThrottlingRetryHiddenTest {
     // then
     assertThat(thrown)
         .withFailMessage(
-            "call(null) should throw an IllegalArgumentException, but %s", whatWasThrown(thrown))
+            "call(null) should throw an IllegalArgumentException, but %s", outcome(thrown))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -476,17 +464,13 @@ class ThrottlingRetryHiddenTest {
     assertThat(thrown)
         .withFailMessage(
             "%s should throw an IllegalArgumentException from the constructor, but %s",
-            construction, whatWasThrown(thrown))
+            construction, outcome(thrown))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static AwsServiceException throttling(String errorCode) {
-    return AwsServiceException.builder()
-        .statusCode(400)
-        .message("simulated failure " + errorCode)
-        .awsErrorDetails(
-            AwsErrorDetails.builder().errorCode(errorCode).errorMessage("Rate exceeded").build())
-        .build();
+    return serviceError(
+        AwsServiceException.builder(), "Any", 400, errorCode, "simulated failure " + errorCode);
   }
 
   private static List<String> millis(List<Duration> delays) {
@@ -497,11 +481,6 @@ class ThrottlingRetryHiddenTest {
   private static boolean containsNumber(String line, long number) {
     return line != null
         && Pattern.compile("(?<![0-9])" + number + "(?![0-9])").matcher(line).find();
-  }
-
-  /** Says what a call threw, for a message that reads "..., but " followed by it. */
-  private static String whatWasThrown(Throwable thrown) {
-    return thrown == null ? "nothing was thrown" : "it threw " + describe(thrown);
   }
 
   /** An operation that throws the given exceptions in turn, then returns its value. */

@@ -3,6 +3,7 @@ package dev.awskit.grader.hidden.q12;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
 import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q12.ProcessedObject;
@@ -502,19 +503,10 @@ class UploadEventHandlerHiddenTest {
 
   private static ProcessingSummary processWithoutThrowing(
       UploadEventHandler handler, String eventJson, String when) {
-    ProcessingSummary summary;
-    try {
-      summary = handler.process(eventJson);
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException escaped) {
-      throw new AssertionError(
-          "process should return an ERROR summary " + when + ", but it threw "
-              + describe(escaped),
-          escaped);
-    }
-    assertThat(summary).as("summary returned by process " + when).isNotNull();
-    return summary;
+    return resultOf(
+        "process " + when,
+        "the contract says it returns an ERROR summary instead",
+        () -> handler.process(eventJson));
   }
 
   private static String keyOf(PutItemRequest request) {
