@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
  */
 public final class Scorer {
 
-  private static final String NOT_IMPLEMENTED = "not implemented yet";
-
   private Scorer() {}
 
   /** Returns the scorecard of {@code result} under {@code scheme}. */
@@ -118,7 +116,7 @@ public final class Scorer {
       return QuestionStatus.PARTIAL;
     }
     boolean untouched =
-        tests.stream().allMatch(test -> test.outcome().feedback().contains(NOT_IMPLEMENTED));
+        tests.stream().allMatch(test -> test.outcome() instanceof TestOutcome.NotImplemented);
     return untouched ? QuestionStatus.NOT_IMPLEMENTED : QuestionStatus.FAILED;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -74,10 +75,27 @@ class FeedbackTest {
   }
 
   @Test
-  void notImplementedYetIsSaidAsTheStubSaysIt() {
-    TestOutcome outcome =
-        feedback.of(new IllegalStateException("wrapped", new UnsupportedOperationException("Question 4 is not implemented yet")));
+  void aStubNotCompletedYetIsItsOwnOutcomeSaidAsTheStubSaysIt() {
+    // given
+    Throwable wrapped = new IllegalStateException("wrapped", new NotImplementedYet(4));
 
+    // when
+    TestOutcome outcome = feedback.of(wrapped);
+
+    // then
+    assertThat(outcome).isInstanceOf(TestOutcome.NotImplemented.class);
     assertThat(outcome.feedback()).isEqualTo("Question 4 is not implemented yet");
+  }
+
+  @Test
+  void theWordsNotImplementedYetAloneDoNotMakeAStub() {
+    // given
+    Throwable lookalike = new UnsupportedOperationException("Question 4 is not implemented yet");
+
+    // when
+    TestOutcome outcome = feedback.of(lookalike);
+
+    // then
+    assertThat(outcome).isNotInstanceOf(TestOutcome.NotImplemented.class);
   }
 }
