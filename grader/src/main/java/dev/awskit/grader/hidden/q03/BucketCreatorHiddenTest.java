@@ -33,10 +33,13 @@ class BucketCreatorHiddenTest {
   @Points(3)
   @DisplayName("in us-east-1 the bucket is created without a location constraint")
   void usEast1SendsNoLocationConstraint(Submission submission) {
+    // given
     S3Double s3 = creating();
 
+    // when
     submission.create(BucketCreator.class, s3.client()).createBucket("logs-east", "us-east-1");
 
+    // then
     CreateBucketRequest request = onlyRequest(s3);
     CreateBucketConfiguration configuration = request.createBucketConfiguration();
     assertThat(configuration == null ? null : configuration.locationConstraintAsString())
@@ -57,6 +60,7 @@ class BucketCreatorHiddenTest {
   @Points(2)
   @DisplayName("in eu-west-1 the bucket is created with LocationConstraint eu-west-1")
   void euWest1SendsItsLocationConstraint(Submission submission) {
+    // when / then
     assertLocationConstraintSent(submission, "logs-ireland", "eu-west-1");
   }
 
@@ -64,6 +68,7 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("in ap-south-1 the bucket is created with LocationConstraint ap-south-1")
   void apSouth1SendsItsLocationConstraint(Submission submission) {
+    // when / then
     assertLocationConstraintSent(submission, "logs-mumbai", "ap-south-1");
   }
 
@@ -71,11 +76,14 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("the CreateBucket response is returned to the caller")
   void returnsTheResponse(Submission submission) {
+    // given
     S3Double s3 = creating();
 
+    // when
     CreateBucketResponse response =
         submission.create(BucketCreator.class, s3.client()).createBucket("logs-ireland", "eu-west-1");
 
+    // then
     assertThat(response)
         .withFailMessage(
             "createBucket should return the response S3 sent back (%s), but returned %s.",
@@ -87,6 +95,7 @@ class BucketCreatorHiddenTest {
   @Points(2)
   @DisplayName("an S3 refusal is thrown as BucketCreationException with the AWS error code")
   void refusalBecomesBucketCreationExceptionWithItsErrorCode(Submission submission) {
+    // given
     S3Exception taken =
         (S3Exception)
             serviceError(
@@ -97,8 +106,10 @@ class BucketCreatorHiddenTest {
                 "The requested bucket name is not available.");
     S3Double s3 = failingWith(taken);
 
+    // when
     Throwable thrown = thrownByCreateBucket(submission, s3);
 
+    // then
     assertThat(thrown)
         .withFailMessage(
             "When S3 refuses the bucket (BucketAlreadyExists), createBucket should throw a"
@@ -117,11 +128,14 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("the BucketCreationException keeps the S3Exception as its cause")
   void keepsTheS3ExceptionAsCause(Submission submission) {
+    // given
     S3Exception denied = s3Error(403, "AccessDenied", "Access Denied");
     S3Double s3 = failingWith(denied);
 
+    // when
     Throwable thrown = thrownByCreateBucket(submission, s3);
 
+    // then
     assertThat(thrown)
         .withFailMessage(
             "When S3 answers AccessDenied, createBucket should throw a BucketCreationException,"
@@ -145,12 +159,15 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("an S3Exception without error details becomes a BucketCreationException with no error code")
   void refusalWithoutErrorDetailsHasNoErrorCode(Submission submission) {
+    // given
     S3Exception bare =
         (S3Exception) S3Exception.builder().statusCode(500).message("Internal Error").build();
     S3Double s3 = failingWith(bare);
 
+    // when
     Throwable thrown = thrownByCreateBucket(submission, s3);
 
+    // then
     assertThat(thrown)
         .withFailMessage(
             "When S3 refuses with an S3Exception that carries no error details"
@@ -176,11 +193,14 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("a failure to reach S3 (SdkClientException) is not swallowed")
   void clientFailureIsNotSwallowed(Submission submission) {
+    // given
     S3Double s3 =
         failingWith(SdkClientException.create("Unable to execute HTTP request: timed out"));
 
+    // when
     Throwable thrown = thrownByCreateBucket(submission, s3);
 
+    // then
     assertThat(thrown)
         .withFailMessage(
             "When S3 cannot be reached the SDK throws SdkClientException; createBucket should"
@@ -193,6 +213,7 @@ class BucketCreatorHiddenTest {
   @Points(2)
   @DisplayName("a null or blank bucket name is refused with IllegalArgumentException before S3 is called")
   void blankBucketNameNeverReachesS3(Submission submission) {
+    // when / then
     for (String name : Arrays.asList(null, "", "   ")) {
       assertRefusedBeforeS3(submission, name, "eu-west-1", "bucket name");
     }
@@ -202,6 +223,7 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("a null or blank region is refused with IllegalArgumentException before S3 is called")
   void blankRegionNeverReachesS3(Submission submission) {
+    // when / then
     for (String region : Arrays.asList(null, "", " \t")) {
       assertRefusedBeforeS3(submission, "logs-ireland", region, "region");
     }

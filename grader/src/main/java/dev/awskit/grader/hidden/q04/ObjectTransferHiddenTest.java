@@ -34,12 +34,15 @@ class ObjectTransferHiddenTest {
   @Points(2)
   @DisplayName("upload sends the file's exact bytes to the given bucket and key and returns true")
   void uploadSendsTheFileContent(Submission submission, @TempDir Path dir) throws IOException {
+    // given
     StoredObjects s3 = new StoredObjects();
     byte[] content = binaryContent(3000);
     Path file = Files.write(dir.resolve("summary.bin"), content);
 
+    // when
     boolean uploaded = transferOf(submission, s3).upload(file, BUCKET, KEY);
 
+    // then
     assertThat(uploaded)
         .withFailMessage("upload should return true when S3 accepts the object, but returned false.")
         .isTrue();
@@ -67,14 +70,17 @@ class ObjectTransferHiddenTest {
   @DisplayName("upload returns false, without throwing, when S3 refuses the object")
   void uploadReturnsFalseWhenS3Refuses(Submission submission, @TempDir Path dir)
       throws IOException {
+    // given
     StoredObjects s3 = new StoredObjects().failingPutsWith(accessDenied());
     Path file = Files.write(dir.resolve("summary.bin"), binaryContent(100));
 
+    // when
     boolean uploaded =
         returnsWithoutThrowing(
             "upload when S3 answers AccessDenied",
             () -> transferOf(submission, s3).upload(file, BUCKET, KEY));
 
+    // then
     assertThat(uploaded)
         .withFailMessage("upload should return false when S3 refuses the object (AccessDenied).")
         .isFalse();
@@ -85,14 +91,17 @@ class ObjectTransferHiddenTest {
   @DisplayName("upload returns false, without throwing, when S3 cannot be reached")
   void uploadReturnsFalseWhenS3CannotBeReached(Submission submission, @TempDir Path dir)
       throws IOException {
+    // given
     StoredObjects s3 = new StoredObjects().failingPutsWith(unreachable());
     Path file = Files.write(dir.resolve("summary.bin"), binaryContent(100));
 
+    // when
     boolean uploaded =
         returnsWithoutThrowing(
             "upload when S3 cannot be reached (SdkClientException)",
             () -> transferOf(submission, s3).upload(file, BUCKET, KEY));
 
+    // then
     assertThat(uploaded)
         .withFailMessage(
             "upload should return false when S3 cannot be reached (SdkClientException).")
@@ -103,14 +112,17 @@ class ObjectTransferHiddenTest {
   @Points(2)
   @DisplayName("upload of a file that does not exist returns false, throws nothing and sends nothing")
   void uploadOfMissingFileReturnsFalse(Submission submission, @TempDir Path dir) {
+    // given
     StoredObjects s3 = new StoredObjects();
     Path missing = dir.resolve("no-such-file.bin");
 
+    // when
     boolean uploaded =
         returnsWithoutThrowing(
             "upload of a file that does not exist",
             () -> transferOf(submission, s3).upload(missing, BUCKET, KEY));
 
+    // then
     assertThat(uploaded)
         .withFailMessage("upload of a file that does not exist should return false.")
         .isFalse();
@@ -125,14 +137,17 @@ class ObjectTransferHiddenTest {
   @Points(1)
   @DisplayName("upload of a folder returns false, throws nothing and stores nothing")
   void uploadOfFolderReturnsFalse(Submission submission, @TempDir Path dir) throws IOException {
+    // given
     StoredObjects s3 = new StoredObjects();
     Path folder = Files.createDirectory(dir.resolve("reports"));
     Files.write(folder.resolve("summary.bin"), binaryContent(100));
 
+    // when
     boolean uploaded =
         returnsWithoutThrowing(
             "upload of a folder", () -> transferOf(submission, s3).upload(folder, BUCKET, KEY));
 
+    // then
     assertThat(uploaded)
         .withFailMessage("upload of a folder should return false: a folder is not a file.")
         .isFalse();
@@ -147,15 +162,18 @@ class ObjectTransferHiddenTest {
   @Points(2)
   @DisplayName("download writes the object's exact bytes to the target file and returns true")
   void downloadWritesTheObject(Submission submission, @TempDir Path dir) throws IOException {
+    // given
     byte[] content = binaryContent(5000);
     StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, content);
     Path target = dir.resolve("summary.bin");
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download of an existing object",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage("download should return true when the object was downloaded.")
         .isTrue();
@@ -178,15 +196,18 @@ class ObjectTransferHiddenTest {
   @DisplayName("download replaces a target file that already exists")
   void downloadReplacesAnExistingFile(Submission submission, @TempDir Path dir)
       throws IOException {
+    // given
     byte[] content = binaryContent(700);
     StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, content);
     Path target = Files.write(dir.resolve("summary.bin"), oldContent(2000));
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download over an existing file",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage(
             "download should return true and replace a target file that already exists, but"
@@ -201,15 +222,18 @@ class ObjectTransferHiddenTest {
   @DisplayName("download of a missing object returns false, throws nothing and creates no file")
   void downloadOfMissingObjectReturnsFalse(Submission submission, @TempDir Path dir)
       throws IOException {
+    // given
     StoredObjects s3 = new StoredObjects();
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     Path target = folder.resolve("summary.bin");
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download of a missing object (NoSuchKey)",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage("download of a missing object (NoSuchKey) should return false.")
         .isFalse();
@@ -221,16 +245,19 @@ class ObjectTransferHiddenTest {
   @DisplayName("a download that breaks midway returns false and leaves no partial file behind")
   void brokenDownloadLeavesNoPartialFile(Submission submission, @TempDir Path dir)
       throws IOException {
+    // given
     StoredObjects s3 =
         new StoredObjects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     Path target = folder.resolve("summary.bin");
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download whose connection breaks midway",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage("download should return false when the connection breaks midway.")
         .isFalse();
@@ -242,17 +269,20 @@ class ObjectTransferHiddenTest {
   @DisplayName("a download that fails keeps the existing target file unchanged")
   void failedDownloadKeepsTheExistingFile(Submission submission, @TempDir Path dir)
       throws IOException {
+    // given
     StoredObjects s3 =
         new StoredObjects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     byte[] previous = oldContent(1500);
     Path target = Files.write(folder.resolve("summary.bin"), previous);
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download over an existing file whose connection breaks midway",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage("download should return false when the connection breaks midway.")
         .isFalse();
@@ -278,17 +308,20 @@ class ObjectTransferHiddenTest {
   @DisplayName("download onto a folder returns false and leaves the folder as it was")
   void downloadOntoFolderReturnsFalse(Submission submission, @TempDir Path dir)
       throws IOException {
+    // given
     StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, binaryContent(700));
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     Path target = Files.createDirectory(folder.resolve("summary.bin"));
     byte[] previous = oldContent(300);
     Files.write(target.resolve("notes.txt"), previous);
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download onto a folder",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage(
             "download onto a target that is a folder (with a file in it) should return false:"
@@ -309,14 +342,17 @@ class ObjectTransferHiddenTest {
   @DisplayName("download returns false, without throwing, when S3 cannot be reached")
   void downloadReturnsFalseWhenS3CannotBeReached(Submission submission, @TempDir Path dir)
       throws IOException {
+    // given
     StoredObjects s3 = new StoredObjects().failingGetsWith(unreachable());
     Path folder = Files.createDirectory(dir.resolve("downloads"));
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download when S3 cannot be reached (SdkClientException)",
             () -> transferOf(submission, s3).download(BUCKET, KEY, folder.resolve("summary.bin")));
 
+    // then
     assertThat(downloaded)
         .withFailMessage(
             "download should return false when S3 cannot be reached (SdkClientException).")
@@ -329,6 +365,7 @@ class ObjectTransferHiddenTest {
   @DisplayName("null paths and null or blank buckets or keys are refused with IllegalArgumentException before S3 is called")
   void refusesBadArgumentsBeforeCallingS3(Submission submission, @TempDir Path dir)
       throws IOException {
+    // when / then
     Path file = Files.write(dir.resolve("summary.bin"), binaryContent(10));
     Path target = dir.resolve("copy.bin");
     assertRefused(submission, "upload(null, bucket, key)", t -> t.upload(null, BUCKET, KEY), true);

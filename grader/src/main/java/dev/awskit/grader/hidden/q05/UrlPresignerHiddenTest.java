@@ -41,13 +41,16 @@ public class UrlPresignerHiddenTest {
   @Points(3)
   @DisplayName("GET presigns a GetObject request for the bucket and key and returns its URL")
   void getIsSignedAsGetObject(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> url =
         call(
             "presign(bucket, key, GET, 900)",
             () -> urls.presign(BUCKET, KEY, PresignedOperation.GET, 900));
 
+    // then
     List<GetObjectPresignRequest> gets = signing.getRequests();
     assertThat(gets)
         .withFailMessage(
@@ -75,13 +78,16 @@ public class UrlPresignerHiddenTest {
   @Points(3)
   @DisplayName("PUT presigns a PutObject request for the bucket and key and returns its URL")
   void putIsSignedAsPutObject(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> url =
         call(
             "presign(bucket, key, PUT, 900)",
             () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 900));
 
+    // then
     List<PutObjectPresignRequest> puts = signing.putRequests();
     assertThat(puts)
         .withFailMessage(
@@ -110,8 +116,10 @@ public class UrlPresignerHiddenTest {
   @Points(2)
   @DisplayName("The expiry in seconds becomes the signature duration (X-Amz-Expires) of the URL")
   void expiryIsTheSignatureDuration(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> get =
         call(
             "presign(bucket, key, GET, 900)",
@@ -121,6 +129,7 @@ public class UrlPresignerHiddenTest {
             "presign(bucket, key, PUT, 120)",
             () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 120));
 
+    // then
     assertThat(signing.getRequests())
         .withFailMessage(
             "presign(..., GET, 900) should sign one GetObject request; the presigner received: %s",
@@ -151,13 +160,16 @@ public class UrlPresignerHiddenTest {
   @Points(1)
   @DisplayName("Without an expiry the URL lives one hour (3600 s)")
   void defaultExpiryIsOneHour(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> get =
         call("presign(bucket, key, GET)", () -> urls.presign(BUCKET, KEY, PresignedOperation.GET));
     Optional<String> put =
         call("presign(bucket, key, PUT)", () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT));
 
+    // then
     assertThat(expiresOf(get))
         .as(
             "presign(bucket, key, GET) should give a GET URL valid for 3600 seconds; the presigner"
@@ -188,8 +200,10 @@ public class UrlPresignerHiddenTest {
   @Points(1)
   @DisplayName("An expiry of exactly 1 second or exactly 7 days (604800 s) is allowed")
   void expiryLimitsAreInclusive(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> shortest =
         call(
             "presign(bucket, key, GET, 1)",
@@ -199,6 +213,7 @@ public class UrlPresignerHiddenTest {
             "presign(bucket, key, PUT, 604800)",
             () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 604_800));
 
+    // then
     assertThat(expiresOf(shortest))
         .as(
             "An expiry of 1 second is the shortest allowed and should give a URL with"
@@ -215,8 +230,10 @@ public class UrlPresignerHiddenTest {
   @Points(2)
   @DisplayName("An expiry outside 1 s .. 7 days gives an empty Optional and is never signed")
   void expiryOutOfRangeGivesEmpty(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when / then
     for (long expiry : new long[] {0, -60, 604_801, 30L * 24 * 3600, Long.MAX_VALUE}) {
       for (PresignedOperation operation : PresignedOperation.values()) {
         String described = "presign(bucket, key, " + operation + ", " + expiry + ")";
@@ -240,6 +257,7 @@ public class UrlPresignerHiddenTest {
   @Points(2)
   @DisplayName("A presigner failure gives an empty Optional; no exception escapes")
   void presignerFailureGivesEmpty(Submission submission) {
+    // given
     List<RuntimeException> failures =
         List.of(
             SdkClientException.create("Unable to load credentials from any of the providers"),
@@ -250,6 +268,7 @@ public class UrlPresignerHiddenTest {
         UrlPresigner urls = submission.create(UrlPresigner.class, failing.presigner());
         String described = "presign(bucket, key, " + operation + ", 900)";
 
+    // when / then
         Optional<String> url =
             call(
                 described + " while the presigner throws " + failure.getClass().getSimpleName(),
@@ -271,6 +290,7 @@ public class UrlPresignerHiddenTest {
   @Points(1)
   @DisplayName("A blank bucket or key or a null operation gives an empty Optional, unsigned")
   void badArgumentsGiveEmpty(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
     record Arguments(String bucket, String key, PresignedOperation operation) {}
     List<Arguments> bad =
@@ -290,6 +310,7 @@ public class UrlPresignerHiddenTest {
               + arguments.operation()
               + ", 900)";
 
+    // when / then
       Optional<String> url =
           call(
               described,

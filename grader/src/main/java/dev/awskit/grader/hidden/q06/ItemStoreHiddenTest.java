@@ -42,12 +42,15 @@ public class ItemStoreHiddenTest {
   @Points(2)
   @DisplayName("put sends one PutItem with the table name and the item, and returns true")
   void putStoresTheItem(Submission submission) {
+    // given
     dynamoDb.on(PutItemRequest.class, request -> PutItemResponse.builder().build());
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     Map<String, AttributeValue> item = user("u-1", "Ada", 36);
 
+    // when
     boolean stored = call("put(item)", () -> store.put(item));
 
+    // then
     List<PutItemRequest> puts = dynamoDb.requests(PutItemRequest.class);
     assertThat(puts)
         .withFailMessage(
@@ -67,13 +70,16 @@ public class ItemStoreHiddenTest {
   @Points(2)
   @DisplayName("get sends one GetItem with the table name and the key, and returns the item")
   void getReturnsTheItem(Submission submission) {
+    // given
     Map<String, AttributeValue> item = user("u-2", "Grace", 41);
     dynamoDb.on(GetItemRequest.class, request -> GetItemResponse.builder().item(item).build());
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     Map<String, AttributeValue> key = key("u-2");
 
+    // when
     Optional<Map<String, AttributeValue>> found = call("get(key)", () -> store.get(key));
 
+    // then
     List<GetItemRequest> gets = dynamoDb.requests(GetItemRequest.class);
     assertThat(gets)
         .withFailMessage(
@@ -95,13 +101,16 @@ public class ItemStoreHiddenTest {
   @Points(2)
   @DisplayName("get of a key without an item returns an empty Optional")
   void getOfAMissingItemIsEmpty(Submission submission) {
+    // given
     // DynamoDB answers a key without an item with a response that has no Item at all.
     dynamoDb.on(GetItemRequest.class, request -> GetItemResponse.builder().build());
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
 
+    // when
     Optional<Map<String, AttributeValue>> found =
         call("get(key of a missing item)", () -> store.get(key("nobody")));
 
+    // then
     assertThat(found)
         .withFailMessage(
             "get should return Optional.empty() when the GetItem response has no item, but it"
@@ -115,12 +124,15 @@ public class ItemStoreHiddenTest {
   @Points(1)
   @DisplayName("delete sends one DeleteItem with the table name and the key, and returns true")
   void deleteRemovesTheItem(Submission submission) {
+    // given
     dynamoDb.on(DeleteItemRequest.class, request -> DeleteItemResponse.builder().build());
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     Map<String, AttributeValue> key = key("u-3");
 
+    // when
     boolean deleted = call("delete(key)", () -> store.delete(key));
 
+    // then
     List<DeleteItemRequest> deletes = dynamoDb.requests(DeleteItemRequest.class);
     assertThat(deletes)
         .withFailMessage(
@@ -140,6 +152,7 @@ public class ItemStoreHiddenTest {
   @Points(2)
   @DisplayName("put and delete return false when DynamoDB or the SDK fails; nothing escapes")
   void writeFailuresReturnFalse(Submission submission) {
+    // given
     List<RuntimeException> failures =
         List.of(
             dynamoDbError("ResourceNotFoundException", "Requested resource not found"),
@@ -153,6 +166,7 @@ public class ItemStoreHiddenTest {
               .failOn(DeleteItemRequest.class, failure);
       ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
 
+    // when / then
       boolean stored =
           call(
               "put(item) while DynamoDB throws " + name, () -> store.put(user("u-4", "Linus", 29)));
@@ -170,6 +184,7 @@ public class ItemStoreHiddenTest {
   @Points(3)
   @DisplayName("scanAll follows LastEvaluatedKey through every page, an empty page included")
   void scanFollowsEveryPage(Submission submission) {
+    // given
     List<List<Map<String, AttributeValue>>> pages =
         List.of(
             List.of(user("u-1", "Ada", 36), user("u-2", "Grace", 41)),
@@ -179,8 +194,10 @@ public class ItemStoreHiddenTest {
     dynamoDb.scanPages(pages, -1, null);
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
 
+    // when
     List<Map<String, AttributeValue>> items = call("scanAll()", store::scanAll);
 
+    // then
     List<ScanRequest> scans = dynamoDb.requests(ScanRequest.class);
     assertThat(scans)
         .withFailMessage(
@@ -206,16 +223,19 @@ public class ItemStoreHiddenTest {
   @Points(1)
   @DisplayName("scanAll of a table that fits in one page sends one Scan; an empty table gives []")
   void scanOfOnePage(Submission submission) {
+    // given
     List<Map<String, AttributeValue>> page = List.of(user("u-1", "Ada", 36));
     dynamoDb.scanPages(List.of(page), -1, null);
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     DynamoDbDouble emptyTable = new DynamoDbDouble().scanPages(List.of(List.of()), -1, null);
     ItemStore emptyStore = submission.create(ItemStore.class, emptyTable.client(), TABLE);
 
+    // when
     List<Map<String, AttributeValue>> items = call("scanAll()", store::scanAll);
     List<Map<String, AttributeValue>> none =
         call("scanAll() of an empty table", emptyStore::scanAll);
 
+    // then
     assertThat(dynamoDb.requests(ScanRequest.class))
         .withFailMessage(
             "A response without LastEvaluatedKey is the last page: scanAll should send one Scan;"
@@ -230,6 +250,7 @@ public class ItemStoreHiddenTest {
   @Points(1)
   @DisplayName("get and scanAll let a DynamoDB failure propagate instead of returning empty")
   void readFailuresPropagate(Submission submission) {
+    // when
     RuntimeException failure = dynamoDbError("ResourceNotFoundException", "Table not found");
     DynamoDbDouble failing = new DynamoDbDouble().failOn(GetItemRequest.class, failure);
     // The first Scan page fails: an empty list must not come back as if the table were empty.
@@ -237,6 +258,7 @@ public class ItemStoreHiddenTest {
         List.of(List.of(user("u-1", "Ada", 36)), List.of(user("u-2", "Grace", 41))), 0, failure);
     ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
 
+    // then
     expectFailure("get(key)", () -> store.get(key("u-1")), failure);
     expectFailure("scanAll()", store::scanAll, failure);
   }
@@ -245,8 +267,10 @@ public class ItemStoreHiddenTest {
   @Points(1)
   @DisplayName("A null or empty item or key is refused with IllegalArgumentException, unsent")
   void badArgumentsAreRefused(Submission submission) {
+    // when
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
 
+    // then
     expectIllegalArgument("put(null)", () -> store.put(null));
     expectIllegalArgument("put(empty map)", () -> store.put(Map.of()));
     expectIllegalArgument("get(null)", () -> store.get(null));

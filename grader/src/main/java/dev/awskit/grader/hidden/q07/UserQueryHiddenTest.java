@@ -68,8 +68,10 @@ public class UserQueryHiddenTest {
   @Points(2)
   @DisplayName("Every Query names the table and the index status-index")
   void queriesTheStatusIndex(Submission submission) {
+    // when
     List<QueryRequest> queries = run(submission);
 
+    // then
     for (QueryRequest query : queries) {
       assertThat(query.tableName())
           .as("Every Query should name the table given to the constructor")
@@ -86,9 +88,11 @@ public class UserQueryHiddenTest {
   @Points(2)
   @DisplayName("The key condition selects exactly the users whose status equals the argument")
   void keyConditionSelectsTheStatus(Submission submission) {
+    // when
     QueryRequest query = run(submission).get(0);
     ConditionExpression key = read("KeyConditionExpression", query.keyConditionExpression(), query);
 
+    // then
     assertThat(key.attributeNames())
         .withFailMessage(
             "The KeyConditionExpression \"%s\" should test the index's partition key status and"
@@ -115,9 +119,11 @@ public class UserQueryHiddenTest {
   @Points(3)
   @DisplayName("The filter keeps users with age >= minAge: minAge itself is kept, minAge-1 not")
   void filterKeepsAgeAtLeastMinAge(Submission submission) {
+    // when
     QueryRequest query = run(submission).get(0);
     ConditionExpression filter = read("FilterExpression", query.filterExpression(), query);
 
+    // then
     assertThat(filter.attributeNames())
         .withFailMessage(
             "The FilterExpression \"%s\" should test age only (DynamoDB refuses a filter on the"
@@ -163,6 +169,7 @@ public class UserQueryHiddenTest {
   @Points(2)
   @DisplayName("The reserved word status goes through ExpressionAttributeNames; no unused aliases")
   void reservedWordIsAliased(Submission submission) {
+    // when / then
     QueryRequest query = run(submission).get(0);
     List<String> expressions = new ArrayList<>();
     for (String expression :
@@ -215,10 +222,12 @@ public class UserQueryHiddenTest {
   @Points(1)
   @DisplayName("minAge is sent as a number value (N), the status as a string value (S)")
   void valuesHaveTheRightTypes(Submission submission) {
+    // when
     QueryRequest query = run(submission).get(0);
     ConditionExpression filter = read("FilterExpression", query.filterExpression(), query);
     ConditionExpression key = read("KeyConditionExpression", query.keyConditionExpression(), query);
 
+    // then
     assertThat(filter.valuesUsed())
         .withFailMessage(
             "The FilterExpression \"%s\" should compare age with minAge through a :placeholder"
@@ -248,11 +257,14 @@ public class UserQueryHiddenTest {
   @Points(3)
   @DisplayName("Every page is read: LastEvaluatedKey goes back as ExclusiveStartKey to the end")
   void everyPageIsRead(Submission submission) {
+    // given
     UserQuery query = submission.create(UserQuery.class, index.client(), TABLE);
 
+    // when
     List<Map<String, AttributeValue>> users =
         call("usersWithStatus(\"active\", 30)", () -> query.usersWithStatus(STATUS, MIN_AGE));
 
+    // then
     List<QueryRequest> queries = index.queries();
     List<QueryResponse> pages = index.responses();
     assertThat(pages.isEmpty() ? null : pages.get(pages.size() - 1).hasLastEvaluatedKey())
@@ -294,8 +306,10 @@ public class UserQueryHiddenTest {
   @Points(1)
   @DisplayName("A blank status or a negative minAge is refused with IllegalArgumentException")
   void badArgumentsAreRefused(Submission submission) {
+    // when
     UserQuery query = submission.create(UserQuery.class, index.client(), TABLE);
 
+    // then
     expectIllegalArgument("usersWithStatus(null, 30)", () -> query.usersWithStatus(null, 30));
     expectIllegalArgument("usersWithStatus(\"\", 30)", () -> query.usersWithStatus("", 30));
     expectIllegalArgument("usersWithStatus(\"  \", 30)", () -> query.usersWithStatus("  ", 30));
@@ -313,6 +327,7 @@ public class UserQueryHiddenTest {
   @Points(1)
   @DisplayName("A DynamoDB failure propagates instead of looking like \"no users\"")
   void failurePropagates(Submission submission) {
+    // when / then
     List<RuntimeException> failures =
         List.of(
             dynamoDbError(

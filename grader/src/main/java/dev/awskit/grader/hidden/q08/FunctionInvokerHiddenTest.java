@@ -43,17 +43,20 @@ public class FunctionInvokerHiddenTest {
   @Points(3)
   @DisplayName("REQUEST_RESPONSE invokes the function and returns its JSON result as nested maps")
   void synchronousResultIsParsed(Submission submission) {
+    // given
     String result =
         "{\"order\": {\"id\": 7, \"tags\": [\"new\", \"gift\"], \"note\": null},"
             + " \"ok\": true, \"total\": 19.5, \"items\": 3, \"ticket\": 12345678901}";
     LambdaDouble lambda = LambdaDouble.answering(200, result);
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
 
+    // when
     Map<String, Object> answer =
         call(
             "invoke(name, payload, REQUEST_RESPONSE)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
 
+    // then
     InvokeRequest sent = onlyInvocation(lambda);
     assertThat(sent.functionName())
         .as("The Invoke request should name the function as given")
@@ -75,6 +78,7 @@ public class FunctionInvokerHiddenTest {
   @Points(2)
   @DisplayName("The payload is sent as the JSON object of the map, nested values included")
   void payloadIsSentAsJson(Submission submission) {
+    // given
     LambdaDouble lambda = LambdaDouble.answering(200, "{\"ok\": true}");
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
     Map<String, Object> customer = new LinkedHashMap<>();
@@ -87,10 +91,12 @@ public class FunctionInvokerHiddenTest {
     payload.put("customer", customer);
     payload.put("lines", List.of(Map.of("sku", "A-1", "qty", 2), Map.of("sku", "B-7", "qty", 1)));
 
+    // when
     call(
         "invoke(name, payload, REQUEST_RESPONSE)",
         () -> invoker.invoke(FUNCTION, payload, InvocationMode.REQUEST_RESPONSE));
 
+    // then
     InvokeRequest sent = onlyInvocation(lambda);
     SdkBytes body = sent.payload();
     assertThat(body).withFailMessage("The Invoke request has no Payload").isNotNull();
@@ -117,14 +123,17 @@ public class FunctionInvokerHiddenTest {
   @Points(2)
   @DisplayName("EVENT invokes with InvocationType Event and returns status accepted and 202")
   void eventIsAcknowledged(Submission submission) {
+    // given
     LambdaDouble lambda = LambdaDouble.answering(202, null);
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
 
+    // when
     Map<String, Object> answer =
         call(
             "invoke(name, payload, EVENT)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.EVENT));
 
+    // then
     InvokeRequest sent = onlyInvocation(lambda);
     assertThat(sent.invocationType())
         .withFailMessage(
@@ -143,6 +152,7 @@ public class FunctionInvokerHiddenTest {
   @Points(3)
   @DisplayName("A function error (FunctionError set) gives {error: errorMessage}, not the payload")
   void functionErrorIsAFailure(Submission submission) {
+    // given
     String failure =
         "{\"errorMessage\": \"Order 7 has no lines\", \"errorType\": \"ValueError\","
             + " \"stackTrace\": [\"  File \\\"/var/task/app.py\\\", line 12, in handler\"]}";
@@ -156,11 +166,13 @@ public class FunctionInvokerHiddenTest {
                 .build());
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
 
+    // when
     Map<String, Object> answer =
         call(
             "invoke(name, payload, REQUEST_RESPONSE) of a failing function",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
 
+    // then
     assertThat(answer)
         .withFailMessage(
             "The call succeeded (status 200) but the response's FunctionError is \"Unhandled\":"
@@ -174,6 +186,7 @@ public class FunctionInvokerHiddenTest {
   @Points(2)
   @DisplayName("An SDK or Lambda exception gives {error: message}; no exception escapes")
   void sdkFailuresBecomeErrorMaps(Submission submission) {
+    // given
     List<RuntimeException> failures =
         List.of(
             lambdaError(
@@ -197,6 +210,7 @@ public class FunctionInvokerHiddenTest {
                 + ") while Lambda throws "
                 + failure.getClass().getSimpleName();
 
+    // when / then
         Map<String, Object> answer =
             call(described, () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), mode));
 
@@ -216,6 +230,7 @@ public class FunctionInvokerHiddenTest {
   @Points(1)
   @DisplayName("A function error with an empty errorMessage gives an error naming the FunctionError")
   void functionErrorWithEmptyMessageNamesTheFunctionError(Submission submission) {
+    // given
     // Python's `raise ValueError()` reports its error with an empty errorMessage.
     for (String errorMessage : List.of("", "   ")) {
       String failure =
@@ -233,6 +248,7 @@ public class FunctionInvokerHiddenTest {
           "invoke(name, payload, REQUEST_RESPONSE) when FunctionError is \"Unhandled\" and the"
               + " payload's errorMessage is \"" + errorMessage + "\"";
 
+    // when / then
       Map<String, Object> answer =
           call(
               described,
@@ -252,6 +268,7 @@ public class FunctionInvokerHiddenTest {
   @Points(1)
   @DisplayName("An SDK exception without a message still gives a non-blank {error: ...}")
   void sdkFailureWithoutMessageGivesNonBlankError(Submission submission) {
+    // given
     List<RuntimeException> failures =
         List.of(
             SdkClientException.builder().cause(new SocketTimeoutException()).build(),
@@ -266,6 +283,7 @@ public class FunctionInvokerHiddenTest {
                 + failure.getClass().getSimpleName() + " whose getMessage() is "
                 + (failure.getMessage() == null ? "null" : "\"" + failure.getMessage() + "\"");
 
+    // when / then
         Map<String, Object> answer =
             call(described, () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), mode));
 
@@ -278,6 +296,7 @@ public class FunctionInvokerHiddenTest {
   @Points(1)
   @DisplayName("A result that is not a JSON object gives {error: ...}; no exception escapes")
   void unreadableResultIsAFailure(Submission submission) {
+    // given
     List<String> results = List.of("not json at all", "[1, 2, 3]", "\"done\"", "42", "null", "");
     for (String result : results) {
       LambdaDouble lambda = LambdaDouble.answering(200, result);
@@ -285,6 +304,7 @@ public class FunctionInvokerHiddenTest {
       String described =
           "invoke(name, payload, REQUEST_RESPONSE) when the function returns '" + result + "'";
 
+    // when / then
       Map<String, Object> answer =
           call(
               described,
@@ -319,6 +339,7 @@ public class FunctionInvokerHiddenTest {
   @Points(1)
   @DisplayName("A blank function name or a null payload or mode gives {error: ...}, unsent")
   void badArgumentsAreErrors(Submission submission) {
+    // given
     LambdaDouble lambda = LambdaDouble.answering(200, "{\"ok\": true}");
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
     Map<String, Object> payload = Map.of("orderId", 7);
@@ -346,6 +367,7 @@ public class FunctionInvokerHiddenTest {
       Map<String, Object> answer =
           call(bad.described(), () -> invoker.invoke(bad.name(), bad.payload(), bad.mode()));
 
+    // when / then
       errorMessage(bad.described(), answer);
       assertThat(lambda.requests())
           .withFailMessage(

@@ -130,22 +130,22 @@ class MessageQueueHiddenTest {
         .as("send should return the MessageId from the SendMessage response")
         .contains("mid-1");
     assertThat(sends().size())
-        .as("number of SendMessage requests made by one send")
+        .as("one send should make exactly one SendMessage request")
         .isEqualTo(1);
     SendMessageRequest request = sends().get(0);
-    assertThat(request.queueUrl()).as("QueueUrl of the SendMessage request").isEqualTo(QUEUE_URL);
+    assertThat(request.queueUrl()).as("send should address the SendMessage request to the queue URL given to the constructor").isEqualTo(QUEUE_URL);
     assertThat(request.messageBody())
-        .as("MessageBody of the SendMessage request")
+        .as("send should send the body it was given as the MessageBody")
         .isEqualTo("order 7 paid");
     assertThat(request.messageAttributes().keySet())
         .as("the SendMessage request should carry one message attribute per map entry")
         .containsExactlyInAnyOrder("priority", "origin");
     MessageAttributeValue priority = request.messageAttributes().get("priority");
     assertThat(priority.dataType())
-        .as("DataType of the message attribute 'priority'")
+        .as("send should send each map entry as a message attribute of DataType String")
         .isEqualTo("String");
     assertThat(priority.stringValue())
-        .as("StringValue of the message attribute 'priority'")
+        .as("send should send each map entry's value as the attribute's StringValue")
         .isEqualTo("high");
   }
 
@@ -186,14 +186,14 @@ class MessageQueueHiddenTest {
 
     // then
     assertThat(batches().stream().map(request -> request.entries().size()).toList())
-        .as("sizes of the SendMessageBatch requests for 25 bodies (SQS takes at most 10 entries"
+        .as("sendBatch of 25 bodies should send batches of 10, 10 and 5 entries (SQS takes at most 10 entries"
             + " per request, and the contract asks for as few requests as possible)")
         .containsExactly(10, 10, 5);
     assertThat(sentBodies())
         .as("every body should be sent exactly once, in list order")
         .containsExactlyElementsOf(bodies);
     assertThat(result)
-        .as("result of sendBatch when SQS accepts all 25 entries")
+        .as("sendBatch should count all 25 entries as successful when SQS accepts them all")
         .isEqualTo(new BatchResult(25, 0));
   }
 
@@ -211,7 +211,7 @@ class MessageQueueHiddenTest {
 
     // then
     assertThat(batches().size())
-        .as("number of SendMessageBatch requests for 23 bodies")
+        .as("sendBatch of 23 bodies should send at least one SendMessageBatch request")
         .isPositive();
     for (int i = 0; i < batches().size(); i++) {
       List<String> ids = batches().get(i).entries().stream().map(SendMessageBatchRequestEntry::id)
@@ -246,7 +246,7 @@ class MessageQueueHiddenTest {
 
     // then
     assertThat(result)
-        .as("sendBatch of 12 bodies where SQS reports 3 entries under Failed (without throwing)")
+        .as("sendBatch of 12 bodies should count the 3 entries SQS reports under Failed (without throwing) as failed")
         .isEqualTo(new BatchResult(9, 3));
   }
 
@@ -271,11 +271,11 @@ class MessageQueueHiddenTest {
 
     // then
     assertThat(batches().size())
-        .as("number of SendMessageBatch requests for 25 bodies when the second request fails:"
-            + " the third request should still be sent")
+        .as("sendBatch of 25 bodies should send all three SendMessageBatch requests even when"
+            + " the second one fails")
         .isEqualTo(3);
     assertThat(result)
-        .as("sendBatch of 25 bodies whose second request (10 entries) threw an SqsException")
+        .as("sendBatch of 25 bodies should count the 10 entries of the request that threw an SqsException as failed and go on with the rest")
         .isEqualTo(new BatchResult(15, 10));
   }
 
@@ -287,7 +287,7 @@ class MessageQueueHiddenTest {
     BatchResult result = queue(submission).sendBatch(List.of());
 
     // then
-    assertThat(result).as("result of sendBatch(List.of())").isEqualTo(new BatchResult(0, 0));
+    assertThat(result).as("sendBatch(List.of()) should count nothing").isEqualTo(new BatchResult(0, 0));
     assertThat(sqs.requests())
         .as("sendBatch(List.of()) should not call SQS at all (SQS rejects an empty batch)")
         .isEmpty();
@@ -310,19 +310,19 @@ class MessageQueueHiddenTest {
 
     // then
     assertThat(receives().size())
-        .as("number of ReceiveMessage requests made by one receive")
+        .as("one receive should make exactly one ReceiveMessage request")
         .isEqualTo(1);
     ReceiveMessageRequest request = receives().get(0);
-    assertThat(request.queueUrl()).as("QueueUrl of the ReceiveMessage request")
+    assertThat(request.queueUrl()).as("receive should address the ReceiveMessage request to the queue URL given to the constructor")
         .isEqualTo(QUEUE_URL);
     assertThat(request.maxNumberOfMessages())
-        .as("MaxNumberOfMessages of the ReceiveMessage request for receive(10, 20)")
+        .as("receive(10, 20) should ask SQS for at most 10 messages (MaxNumberOfMessages)")
         .isEqualTo(10);
     assertThat(request.waitTimeSeconds())
-        .as("WaitTimeSeconds (long polling) of the ReceiveMessage request for receive(10, 20)")
+        .as("receive(10, 20) should long-poll for 20 seconds (WaitTimeSeconds)")
         .isEqualTo(20);
     assertThat(messages)
-        .as("messages returned by receive, in the order SQS returned them")
+        .as("receive should return every message SQS returned, in its order, with its id, receipt handle and body")
         .extracting(ReceivedMessage::messageId, ReceivedMessage::receiptHandle,
             ReceivedMessage::body)
         .containsExactly(
@@ -357,15 +357,15 @@ class MessageQueueHiddenTest {
 
     // then
     assertThat(receives().size())
-        .as("number of ReceiveMessage requests made by one receive")
+        .as("one receive should make exactly one ReceiveMessage request")
         .isEqualTo(1);
     assertThat(receives().get(0).messageAttributeNames())
-        .as("MessageAttributeNames of the ReceiveMessage request: SQS returns message attributes"
+        .as("receive should ask for the message attributes with MessageAttributeNames \"All\": SQS returns message attributes"
             + " only when asked, with \"All\"")
         .containsAnyOf("All", ".*");
-    assertThat(messages).as("messages returned by receive").hasSize(1);
+    assertThat(messages).as("receive should return the one message SQS returned").hasSize(1);
     assertThat(messages.get(0).attributes())
-        .as("attributes of the received message")
+        .as("receive should return the message's String attributes by name")
         .isEqualTo(Map.of("priority", "high"));
   }
 
@@ -407,9 +407,9 @@ class MessageQueueHiddenTest {
             () -> queue(submission).receive(1, 0));
 
     // then
-    assertThat(messages).as("messages returned by receive").hasSize(1);
+    assertThat(messages).as("receive should return the one message SQS returned").hasSize(1);
     assertThat(messages.get(0).attributes())
-        .as("attributes of a message with the String attribute priority=high, the Number"
+        .as("receive should return the String and Number attributes of a message with the String attribute priority=high, the Number"
             + " attribute attempt=3 and a Binary attribute thumbnail (a Binary attribute has no"
             + " StringValue, so it is left out)")
         .isEqualTo(Map.of("priority", "high", "attempt", "3"));
@@ -434,7 +434,7 @@ class MessageQueueHiddenTest {
         .isEmpty();
     queue.receive(1, 0);
     assertThat(receives().size())
-        .as("number of ReceiveMessage requests for receive(1, 0), which is within range")
+        .as("receive(1, 0), which is within range, should make one ReceiveMessage request")
         .isEqualTo(1);
   }
 
@@ -468,12 +468,12 @@ class MessageQueueHiddenTest {
     // then
     assertThat(deleted).as("delete should return true when SQS deletes the message").isTrue();
     assertThat(deletes().size())
-        .as("number of DeleteMessage requests made by one delete")
+        .as("one delete should make exactly one DeleteMessage request")
         .isEqualTo(1);
-    assertThat(deletes().get(0).queueUrl()).as("QueueUrl of the DeleteMessage request")
+    assertThat(deletes().get(0).queueUrl()).as("delete should address the DeleteMessage request to the queue URL given to the constructor")
         .isEqualTo(QUEUE_URL);
     assertThat(deletes().get(0).receiptHandle())
-        .as("ReceiptHandle of the DeleteMessage request")
+        .as("delete should send the receipt handle it was given")
         .isEqualTo("rh-123");
 
     // and when SQS fails
@@ -504,7 +504,7 @@ class MessageQueueHiddenTest {
     receives().forEach(request -> urls.add(request.queueUrl()));
     deletes().forEach(request -> urls.add(request.queueUrl()));
     assertThat(urls)
-        .as("QueueUrl of every request sent to SQS (send, sendBatch, receive, delete)")
+        .as("every request to SQS (send, sendBatch, receive, delete) should carry the queue URL given to the constructor")
         .hasSize(4)
         .containsOnly(QUEUE_URL);
   }

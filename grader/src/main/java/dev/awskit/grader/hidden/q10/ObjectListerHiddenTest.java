@@ -63,13 +63,13 @@ class ObjectListerHiddenTest {
 
     // then
     assertThat(keys(listed))
-        .as("keys returned for a bucket of six objects that S3 sends as three pages of two;"
+        .as("list should return the keys of all three pages of a bucket of six objects, in order;"
             + " returning only the first two means the NextContinuationToken was not followed,"
             + " and a request with a Delimiter gets the folders a/, b/ and c/ as CommonPrefixes"
             + " instead of the keys")
         .containsExactly("a/1.txt", "a/2.txt", "a/3.txt", "b/4.txt", "b/5.txt", "c/6.txt");
     assertThat(requests().size())
-        .as("number of ListObjectsV2 requests for three pages")
+        .as("list should send one ListObjectsV2 request per page, three for three pages")
         .isEqualTo(3);
   }
 
@@ -90,7 +90,7 @@ class ObjectListerHiddenTest {
 
     // then
     assertThat(listed)
-        .as("summaries of the objects under docs/ (key, size in bytes, LastModified), the one in"
+        .as("list should return the key, size in bytes and LastModified of every object under docs/, the one in"
             + " the sub-folder docs/old/ included: the contract lists every key that starts with"
             + " the prefix, and a request with a Delimiter would get docs/old/ as a CommonPrefix"
             + " instead of its objects")
@@ -114,11 +114,11 @@ class ObjectListerHiddenTest {
 
     // then
     assertThat(requests().stream().map(ListObjectsV2Request::prefix).toList())
-        .as("Prefix of each ListObjectsV2 request for list(bucket, \"logs/\"): every page"
-            + " request must carry it, not only the first")
+        .as("list(bucket, \"logs/\") should send the Prefix logs/ in every ListObjectsV2"
+            + " request, not only the first")
         .containsOnly("logs/");
     assertThat(requests().stream().map(ListObjectsV2Request::bucket).toList())
-        .as("Bucket of each ListObjectsV2 request")
+        .as("every ListObjectsV2 request should name the bucket given to list")
         .containsOnly(BUCKET);
     assertThat(keys(listed))
         .as("keys returned for list(bucket, \"logs/\"), which must include the key in the"
@@ -126,7 +126,7 @@ class ObjectListerHiddenTest {
         .containsExactly("logs/01.log", "logs/02.log", "logs/03.log", "logs/04.log",
             "logs/05.log", "logs/archive/00.log");
     assertThat(requests().size())
-        .as("number of ListObjectsV2 requests for six objects under logs/ (pages of two)")
+        .as("list should send one ListObjectsV2 request per page, three for six objects under logs/ (pages of two)")
         .isEqualTo(3);
   }
 
@@ -143,10 +143,10 @@ class ObjectListerHiddenTest {
     List<ObjectSummary> withEmpty = lister.list(BUCKET, "");
 
     // then
-    assertThat(keys(withNull)).as("keys returned for list(bucket, null): every key of the"
+    assertThat(keys(withNull)).as("list(bucket, null) should return every key of the"
             + " bucket, those in sub-folders too")
         .containsExactly("a.txt", "b/c.txt", "d/e/f.txt");
-    assertThat(keys(withEmpty)).as("keys returned for list(bucket, \"\")")
+    assertThat(keys(withEmpty)).as("list(bucket, \"\") should return every key of the bucket, those in sub-folders too")
         .containsExactly("a.txt", "b/c.txt", "d/e/f.txt");
   }
 
@@ -160,9 +160,9 @@ class ObjectListerHiddenTest {
     List<ObjectSummary> listed = lister(submission).list(BUCKET, "anything/");
 
     // then
-    assertThat(listed).as("result of listing an empty bucket").isNotNull().isEmpty();
+    assertThat(listed).as("list of an empty bucket should return an empty list, never null").isNotNull().isEmpty();
     assertThat(requests().size())
-        .as("number of ListObjectsV2 requests for an empty bucket")
+        .as("list of an empty bucket should send exactly one ListObjectsV2 request")
         .isEqualTo(1);
   }
 

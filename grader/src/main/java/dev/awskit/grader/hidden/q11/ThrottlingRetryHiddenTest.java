@@ -62,10 +62,10 @@ class ThrottlingRetryHiddenTest {
     String result = retry(submission, 3, BASE).call(operation);
 
     // then
-    assertThat(result).as("value returned by call").isEqualTo("result");
-    assertThat(operation.calls).as("calls of an operation that succeeds at once").isEqualTo(1);
-    assertThat(sleeps).as("sleeps when nothing failed").isEmpty();
-    assertThat(logLines).as("log lines when nothing failed").isEmpty();
+    assertThat(result).as("call should return what the operation returned").isEqualTo("result");
+    assertThat(operation.calls).as("call should run an operation that succeeds at once exactly once").isEqualTo(1);
+    assertThat(sleeps).as("call should not sleep when nothing failed").isEmpty();
+    assertThat(logLines).as("call should log nothing when nothing failed").isEmpty();
   }
 
   @Test
@@ -80,9 +80,9 @@ class ThrottlingRetryHiddenTest {
     Integer result = retry(submission, 3, BASE).call(operation);
 
     // then
-    assertThat(result).as("value returned by call after two throttled attempts").isEqualTo(42);
+    assertThat(result).as("call should return what the operation returned after two throttled attempts").isEqualTo(42);
     assertThat(operation.calls)
-        .as("calls of an operation that is throttled twice and then succeeds")
+        .as("call should run an operation that is throttled twice and then succeeds three times")
         .isEqualTo(3);
   }
 
@@ -100,7 +100,7 @@ class ThrottlingRetryHiddenTest {
 
       // then
       assertThat(operation.calls)
-          .as("calls of an always-throttled operation with maxRetries = %d (the first call"
+          .as("call should run an always-throttled operation with maxRetries = %d once more than its retries (the first call"
               + " plus %d retries)", maxRetries, maxRetries)
           .isEqualTo(1 + maxRetries);
     }
@@ -118,7 +118,7 @@ class ThrottlingRetryHiddenTest {
 
     // then
     assertThat(millis(sleeps))
-        .as("delays passed to the sleeper for maxRetries = 3 and a base delay"
+        .as("call should sleep 100, 200 and 400 ms for maxRetries = 3 and a base delay"
             + " of 100 ms (base * 2^attempt, attempt = 0, 1, 2)")
         .containsExactly("100 ms", "200 ms", "400 ms");
 
@@ -127,7 +127,7 @@ class ThrottlingRetryHiddenTest {
     Script<String> again = Script.alwaysFailing(() -> throttling("RequestLimitExceeded"));
     thrownBy(() -> retry(submission, 2, Duration.ofSeconds(1)).call(again));
     assertThat(millis(sleeps))
-        .as("delays passed to the sleeper for maxRetries = 2 and a base delay"
+        .as("call should sleep 1 s and 2 s for maxRetries = 2 and a base delay"
             + " of 1 s")
         .containsExactly("1000 ms", "2000 ms");
   }
@@ -172,9 +172,9 @@ class ThrottlingRetryHiddenTest {
 
     // then
     assertThat(operation.calls)
-        .as("calls of an operation that fails with error code AccessDenied (not retried)")
+        .as("call should run an operation that fails with error code AccessDenied once (not retried)")
         .isEqualTo(1);
-    assertThat(sleeps).as("sleeps for an error that is not throttling").isEmpty();
+    assertThat(sleeps).as("call should not sleep for an error that is not throttling").isEmpty();
     assertThat(thrown)
         .withFailMessage(
             "call should let the S3Exception AccessDenied propagate unchanged, but %s",
@@ -200,7 +200,7 @@ class ThrottlingRetryHiddenTest {
 
       // then
       assertThat(operation.calls)
-          .as("calls of an operation that throws %s (not retried)",
+          .as("call should run an operation that throws %s once (not retried)",
               failure.getClass().getSimpleName())
           .isEqualTo(1);
       assertThat(thrown)
@@ -209,7 +209,7 @@ class ThrottlingRetryHiddenTest {
               failure.getClass().getSimpleName(), outcome(thrown))
           .isSameAs(failure);
     }
-    assertThat(sleeps).as("sleeps for errors that are not throttling").isEmpty();
+    assertThat(sleeps).as("call should not sleep for errors that are not throttling").isEmpty();
   }
 
   @Test
@@ -231,10 +231,10 @@ class ThrottlingRetryHiddenTest {
 
       // then
       assertThat(operation.calls)
-          .as("calls of an operation throttled once with error code %s",
+          .as("call should retry an operation throttled once with error code %s, so run it twice",
               failure.awsErrorDetails().errorCode())
           .isEqualTo(2);
-      assertThat(result).as("value returned after one retry").isEqualTo("ok");
+      assertThat(result).as("call should return what the operation returned after one retry").isEqualTo("ok");
     }
   }
 
@@ -262,7 +262,7 @@ class ThrottlingRetryHiddenTest {
 
       // then
       assertThat(operation.calls)
-          .as("calls of an operation that fails with %s (only Throttling, ThrottlingException"
+          .as("call should run an operation that fails with %s once (only Throttling, ThrottlingException"
               + " and RequestLimitExceeded are retried)", code)
           .isEqualTo(1);
       assertThat(thrown)
@@ -286,8 +286,8 @@ class ThrottlingRetryHiddenTest {
     Throwable thrown = thrownBy(() -> retry(submission, 0, BASE).call(operation));
 
     // then
-    assertThat(operation.calls).as("calls with maxRetries = 0").isEqualTo(1);
-    assertThat(sleeps).as("sleeps with maxRetries = 0").isEmpty();
+    assertThat(operation.calls).as("call with maxRetries = 0 should run the operation once").isEqualTo(1);
+    assertThat(sleeps).as("call with maxRetries = 0 should never sleep").isEmpty();
     assertThat(thrown)
         .withFailMessage(
             "with maxRetries = 0, call should rethrow the throttling exception unchanged, but %s",
@@ -308,9 +308,9 @@ class ThrottlingRetryHiddenTest {
 
     // then
     assertThat(logLines)
-        .as("log lines for an operation retried twice (one line per retry)")
+        .as("call should log one line per retry, two for an operation retried twice")
         .hasSize(2);
-    assertThat(logLines).as("log lines").allMatch(line -> line != null && !line.isBlank());
+    assertThat(logLines).as("every log line should say something (none null or blank)").allMatch(line -> line != null && !line.isBlank());
   }
 
   @Test
@@ -324,7 +324,7 @@ class ThrottlingRetryHiddenTest {
     thrownBy(() -> retry(submission, 3, BASE).call(operation));
 
     // then
-    assertThat(logLines).as("log lines for three retries").hasSize(3);
+    assertThat(logLines).as("call should log one line per retry, three for three retries").hasSize(3);
     for (int retry = 1; retry <= 3; retry++) {
       Duration delay = BASE.multipliedBy(1L << (retry - 1));
       String line = logLines.get(retry - 1);
@@ -361,7 +361,7 @@ class ThrottlingRetryHiddenTest {
                 + " succeed: the retries of an earlier call must not count against it, but %s",
             outcome(thrown))
         .isNull();
-    assertThat(second.calls).as("calls of the second operation").isEqualTo(3);
+    assertThat(second.calls).as("a second call of the same retry should start afresh and run its operation three times").isEqualTo(3);
   }
 
   @Test
@@ -389,7 +389,7 @@ class ThrottlingRetryHiddenTest {
 
     // then
     assertThat(operation.calls)
-        .as("calls of the operation when the sleep before the first retry is interrupted")
+        .as("call should stop retrying when the sleep before the first retry is interrupted, so run the operation once")
         .isEqualTo(1);
     assertThat(flagSet)
         .withFailMessage(
@@ -407,13 +407,14 @@ class ThrottlingRetryHiddenTest {
   @Points(1)
   @DisplayName("the constructor rejects a negative maxRetries and a null or negative base delay")
   void constructorRejectsBadArguments(Submission submission) {
+    // when / then
     expectRejected(submission, "new AwsRetry(-1, 100 ms, sleeper, log)", -1, BASE);
     expectRejected(submission, "new AwsRetry(3, null, sleeper, log)", 3, null);
     expectRejected(submission, "new AwsRetry(3, -1 s, sleeper, log)", 3, Duration.ofSeconds(-1));
     // Zero is a valid base delay: retries without waiting.
     Script<String> operation = new Script<>("ok", throttling("Throttling"));
     assertThat(retry(submission, 3, Duration.ZERO).call(operation))
-        .as("result with a base delay of zero")
+        .as("call with a base delay of zero should still retry and return what the operation returned")
         .isEqualTo("ok");
   }
 
@@ -421,6 +422,7 @@ class ThrottlingRetryHiddenTest {
   @Points(1)
   @DisplayName("the constructor rejects a null sleeper and a null log")
   void constructorRejectsMissingSleeperOrLog(Submission submission) {
+    // when / then
     expectRejected(submission, "new AwsRetry(3, 100 ms, null, log)", 3, BASE, null, log);
     expectRejected(submission, "new AwsRetry(3, 100 ms, sleeper, null)", 3, BASE, sleeper, null);
   }

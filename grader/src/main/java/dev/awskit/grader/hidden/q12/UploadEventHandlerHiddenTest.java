@@ -101,25 +101,25 @@ class UploadEventHandlerHiddenTest {
     handler(submission).process(event(record("media-bucket", "docs/report.pdf", 1024)));
 
     // then
-    assertThat(puts().size()).as("number of PutItem requests for an event of one record")
+    assertThat(puts().size()).as("process should store an event of one record with exactly one PutItem request")
         .isEqualTo(1);
     PutItemRequest put = puts().get(0);
-    assertThat(put.tableName()).as("TableName of the PutItem request").isEqualTo(TABLE);
+    assertThat(put.tableName()).as("process should write to the table given to the constructor").isEqualTo(TABLE);
     Map<String, AttributeValue> item = put.item();
     assertThat(item.keySet())
-        .as("attribute names of the stored item")
+        .as("process should store the attributes object_key, bucket, size and processed_at")
         .contains("object_key", "bucket", "size", "processed_at");
     assertThat(item.get("object_key").s())
-        .as("object_key of the stored item, a string (S)")
+        .as("process should store the decoded S3 key as the string (S) object_key")
         .isEqualTo("docs/report.pdf");
     assertThat(item.get("bucket").s())
-        .as("bucket of the stored item, a string (S)")
+        .as("process should store the bucket name as the string (S) bucket")
         .isEqualTo("media-bucket");
     assertThat(numberOrNull(item.get("size")))
-        .as("size of the stored item, a number (N)")
+        .as("process should store the object's size as the number (N) size")
         .isEqualByComparingTo("1024");
     assertThat(item.get("processed_at").s())
-        .as("processed_at of the stored item, a string (S)")
+        .as("process should store the clock's time as the string (S) processed_at")
         .isNotBlank();
   }
 
@@ -137,12 +137,12 @@ class UploadEventHandlerHiddenTest {
 
     // then
     assertThat(puts().stream().map(UploadEventHandlerHiddenTest::keyOf).toList())
-        .as("object_key of the stored items for the S3 keys \"my+file%21.txt\" and"
+        .as("process should store the decoded keys of the S3 keys \"my+file%21.txt\" and"
             + " \"caf%C3%A9/men%C3%BC+2024.pdf\" (decode with URLDecoder, UTF-8)")
         .containsExactly("my file!.txt", "café/menü 2024.pdf");
-    assertThat(summary).as("summary returned by process").isNotNull();
+    assertThat(summary).as("process should return a summary, never null").isNotNull();
     assertThat(summary.objects().stream().map(ProcessedObject::key).toList())
-        .as("keys in the summary")
+        .as("process should list the decoded keys in its summary")
         .containsExactly("my file!.txt", "café/menü 2024.pdf");
   }
 
@@ -162,7 +162,7 @@ class UploadEventHandlerHiddenTest {
     assertThat(puts().stream()
             .map(put -> stringOrNull(put.item().get("bucket")) + "/" + keyOf(put))
             .toList())
-        .as("bucket/object_key of the items stored for an event of three records")
+        .as("process should store every record of an event of three records, in order")
         .containsExactly("bucket-a/one.txt", "bucket-b/two.txt", "bucket-a/three.txt");
   }
 
@@ -174,16 +174,16 @@ class UploadEventHandlerHiddenTest {
     handler(submission).process(event(record("big-bucket", "backup.tar", 5_368_709_120L)));
 
     // then
-    assertThat(puts().size()).as("number of PutItem requests").isEqualTo(1);
+    assertThat(puts().size()).as("process should store each record with exactly one PutItem request").isEqualTo(1);
     AttributeValue size = puts().get(0).item().get("size");
-    assertThat(size).as("the size attribute of the stored item").isNotNull();
+    assertThat(size).as("process should store a size attribute").isNotNull();
     assertThat(size.n())
         .withFailMessage(
             "size must be a DynamoDB number (AttributeValue.fromN(\"5368709120\")), but was %s",
             size)
         .isNotNull();
     assertThat(new BigDecimal(size.n()))
-        .as("size of the stored item")
+        .as("process should store the full size of an object larger than 2 GiB as a number")
         .isEqualByComparingTo("5368709120");
   }
 
@@ -195,7 +195,7 @@ class UploadEventHandlerHiddenTest {
     handler(submission).process(event(record("b", "k.txt", 1), record("b", "l.txt", 2)));
 
     // then
-    assertThat(puts().size()).as("number of PutItem requests").isEqualTo(2);
+    assertThat(puts().size()).as("process should store each record with exactly one PutItem request").isEqualTo(2);
     for (PutItemRequest put : puts()) {
       String processedAt = stringOrNull(put.item().get("processed_at"));
       Instant parsed = null;
@@ -227,12 +227,12 @@ class UploadEventHandlerHiddenTest {
 
     // then
     assertThat(timeline)
-        .as("PutItem and Publish calls, in the order they happened")
+        .as("process should store every record first and publish once, after the last write")
         .containsExactly("put:a b.txt", "put:c.txt", "put:d.txt", "publish");
     PublishRequest publish = publishes().get(0);
-    assertThat(publish.topicArn()).as("TopicArn of the Publish request").isEqualTo(TOPIC);
+    assertThat(publish.topicArn()).as("process should publish to the topic given to the constructor").isEqualTo(TOPIC);
     assertThat(publish.subject())
-        .as("Subject of the Publish request (SNS: not blank, at most 100 characters, one line)")
+        .as("process should publish with a Subject SNS accepts (not blank, at most 100 characters, one line)")
         .isNotBlank()
         .hasSizeLessThanOrEqualTo(100)
         .doesNotContain("\n", "\r");
@@ -252,14 +252,14 @@ class UploadEventHandlerHiddenTest {
             .process(event(record("b1", "x/one.csv", 11), record("b2", "two+words.csv", 22)));
 
     // then
-    assertThat(summary).as("summary returned by process").isNotNull();
-    assertThat(summary.status()).as("status of the summary").isEqualTo(ProcessingStatus.SUCCESS);
+    assertThat(summary).as("process should return a summary, never null").isNotNull();
+    assertThat(summary.status()).as("process should report SUCCESS when every record was stored and published").isEqualTo(ProcessingStatus.SUCCESS);
     assertThat(summary.objects())
-        .as("objects in the summary, in event order")
+        .as("process should list every stored object in its summary, in event order")
         .containsExactly(
             new ProcessedObject("b1", "x/one.csv", 11),
             new ProcessedObject("b2", "two words.csv", 22));
-    assertThat(summary.error()).as("error message of a SUCCESS summary").isNull();
+    assertThat(summary.error()).as("a SUCCESS summary should carry no error message").isNull();
   }
 
   @Test
@@ -280,12 +280,12 @@ class UploadEventHandlerHiddenTest {
 
     // then
     assertThat(publishes().size())
-        .as("number of SNS Publish requests after a failed DynamoDB write (a success"
+        .as("process should publish nothing after a failed DynamoDB write (a success"
             + " notification would announce data that is not in the table)")
         .isZero();
-    assertThat(summary.status()).as("status after a failed DynamoDB write")
+    assertThat(summary.status()).as("process should report ERROR after a failed DynamoDB write")
         .isEqualTo(ProcessingStatus.ERROR);
-    assertThat(summary.error()).as("error message after a failed DynamoDB write").isNotBlank();
+    assertThat(summary.error()).as("process should explain a failed DynamoDB write in the summary's error message").isNotBlank();
   }
 
   @Test
@@ -306,10 +306,10 @@ class UploadEventHandlerHiddenTest {
 
     // then
     assertThat(puts().size())
-        .as("PutItem requests when the second one fails (processing stops at the failure)")
+        .as("process should stop at the second PutItem when it fails (processing stops at the failure)")
         .isEqualTo(2);
     assertThat(summary.objects())
-        .as("objects in the ERROR summary: those stored before the failure")
+        .as("the ERROR summary should list the objects stored before the failure")
         .containsExactly(new ProcessedObject("b", "one.txt", 1));
   }
 
@@ -325,13 +325,13 @@ class UploadEventHandlerHiddenTest {
 
       // then
       assertThat(summary.status())
-          .as("status of the summary for the event text %s", quote(notJson))
+          .as("process should report ERROR for the event text %s", quote(notJson))
           .isEqualTo(ProcessingStatus.ERROR);
       assertThat(summary.error())
-          .as("error message for the event text %s", quote(notJson))
+          .as("process should explain in the error message what is wrong with the event text %s", quote(notJson))
           .isNotBlank();
     }
-    assertThat(timeline).as("PutItem and Publish calls for malformed events").isEmpty();
+    assertThat(timeline).as("process should neither write nor publish for malformed events").isEmpty();
   }
 
   @Test
@@ -355,12 +355,12 @@ class UploadEventHandlerHiddenTest {
 
       // then
       assertThat(summary.status())
-          .as("status of the summary for the malformed event %s", json)
+          .as("process should report ERROR for the malformed event %s", json)
           .isEqualTo(ProcessingStatus.ERROR);
-      assertThat(summary.error()).as("error message for the malformed event %s", json)
+      assertThat(summary.error()).as("process should explain in the error message what is wrong with the malformed event %s", json)
           .isNotBlank();
       assertThat(timeline)
-          .as("PutItem and Publish calls for the malformed event %s", json)
+          .as("process should neither write nor publish for the malformed event %s", json)
           .isEmpty();
     }
   }
@@ -369,6 +369,7 @@ class UploadEventHandlerHiddenTest {
   @Points(1)
   @DisplayName("a blank bucket name or an empty key gives an ERROR summary")
   void blankBucketOrEmptyKeyGivesErrorSummary(Submission submission) {
+    // when / then
     UploadEventHandler handler = handler(submission);
     List<String> malformed =
         List.of(
@@ -383,6 +384,7 @@ class UploadEventHandlerHiddenTest {
   @Points(1)
   @DisplayName("a size that is negative, text or too large for a long gives an ERROR summary")
   void badSizeGivesErrorSummary(Submission submission) {
+    // when / then
     UploadEventHandler handler = handler(submission);
     List<String> malformed =
         List.of(
@@ -408,10 +410,10 @@ class UploadEventHandlerHiddenTest {
             "for an event whose second record has no key");
 
     // then
-    assertThat(summary.status()).as("status for an event whose second record has no key")
+    assertThat(summary.status()).as("process should report ERROR for an event whose second record has no key")
         .isEqualTo(ProcessingStatus.ERROR);
     assertThat(timeline)
-        .as("PutItem and Publish calls for an event whose second record has no key (the whole"
+        .as("process should neither write nor publish for an event whose second record has no key (the whole"
             + " event is read before anything is written)")
         .isEmpty();
   }
@@ -426,10 +428,10 @@ class UploadEventHandlerHiddenTest {
             "for an event with no records");
 
     // then
-    assertThat(summary.status()).as("status for {\"Records\": []}")
+    assertThat(summary.status()).as("process should report SUCCESS for {\"Records\": []}")
         .isEqualTo(ProcessingStatus.SUCCESS);
-    assertThat(summary.objects()).as("objects for {\"Records\": []}").isEmpty();
-    assertThat(timeline).as("PutItem and Publish calls for {\"Records\": []}").isEmpty();
+    assertThat(summary.objects()).as("process should list no object for {\"Records\": []}").isEmpty();
+    assertThat(timeline).as("process should neither write nor publish for {\"Records\": []}").isEmpty();
   }
 
   @Test
@@ -447,14 +449,14 @@ class UploadEventHandlerHiddenTest {
             "when the SNS Publish fails with an SnsException");
 
     // then
-    assertThat(summary.status()).as("status after a failed publish")
+    assertThat(summary.status()).as("process should report ERROR after a failed publish")
         .isEqualTo(ProcessingStatus.ERROR);
-    assertThat(summary.error()).as("error message after a failed publish").isNotBlank();
+    assertThat(summary.error()).as("process should explain a failed publish in the summary's error message").isNotBlank();
     assertThat(summary.objects())
-        .as("objects in the summary after a failed publish (both were stored)")
+        .as("the summary after a failed publish should still list both stored objects")
         .containsExactly(new ProcessedObject("b", "one.txt", 1),
             new ProcessedObject("b", "two.txt", 2));
-    assertThat(publishes().size()).as("number of Publish attempts").isEqualTo(1);
+    assertThat(publishes().size()).as("process should attempt to publish exactly once").isEqualTo(1);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -489,15 +491,15 @@ class UploadEventHandlerHiddenTest {
 
     // then
     assertThat(summary.status())
-        .as("status of the summary for the malformed event %s", json)
+        .as("process should report ERROR for the malformed event %s", json)
         .isEqualTo(ProcessingStatus.ERROR);
     assertThat(summary.objects())
-        .as("objects in the summary for the malformed event %s", json)
+        .as("process should list no object for the malformed event %s", json)
         .isEmpty();
-    assertThat(summary.error()).as("error message for the malformed event %s", json)
+    assertThat(summary.error()).as("process should explain in the error message what is wrong with the malformed event %s", json)
         .isNotBlank();
     assertThat(timeline)
-        .as("PutItem and Publish calls for the malformed event %s", json)
+        .as("process should neither write nor publish for the malformed event %s", json)
         .isEmpty();
   }
 
