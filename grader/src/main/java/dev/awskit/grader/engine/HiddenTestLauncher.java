@@ -81,7 +81,9 @@ public final class HiddenTestLauncher {
             .selectors(
                 request.testClasses().stream().map(name -> selectClass(testClasses, name)).toList())
             .configurationParameters(configuration(request, output))
-            .configurationParameters(request.parameters());
+            .configurationParameters(request.parameters())
+            // Grading always walls the submission's classes off in a loader of their own.
+            .configurationParameter(SubmissionExtension.SHARED_LOADER_PARAMETER, "false");
     if (!skipTests.isEmpty()) {
       discovery.filters(leavingOut(Set.copyOf(skipTests)));
     }
