@@ -268,7 +268,7 @@ public class UrlPresignerHiddenTest {
         UrlPresigner urls = submission.create(UrlPresigner.class, failing.presigner());
         String described = "presign(bucket, key, " + operation + ", 900)";
 
-    // when / then
+        // when / then
         Optional<String> url =
             call(
                 described + " while the presigner throws " + failure.getClass().getSimpleName(),
@@ -310,7 +310,7 @@ public class UrlPresignerHiddenTest {
               + arguments.operation()
               + ", 900)";
 
-    // when / then
+      // when / then
       Optional<String> url =
           call(
               described,

@@ -166,7 +166,7 @@ public class ItemStoreHiddenTest {
               .failOn(DeleteItemRequest.class, failure);
       ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
 
-    // when / then
+      // when / then
       boolean stored =
           call(
               "put(item) while DynamoDB throws " + name, () -> store.put(user("u-4", "Linus", 29)));

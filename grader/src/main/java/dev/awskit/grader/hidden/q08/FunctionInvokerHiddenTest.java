@@ -210,7 +210,7 @@ public class FunctionInvokerHiddenTest {
                 + ") while Lambda throws "
                 + failure.getClass().getSimpleName();
 
-    // when / then
+        // when / then
         Map<String, Object> answer =
             call(described, () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), mode));
 
@@ -248,7 +248,7 @@ public class FunctionInvokerHiddenTest {
           "invoke(name, payload, REQUEST_RESPONSE) when FunctionError is \"Unhandled\" and the"
               + " payload's errorMessage is \"" + errorMessage + "\"";
 
-    // when / then
+      // when / then
       Map<String, Object> answer =
           call(
               described,
@@ -283,7 +283,7 @@ public class FunctionInvokerHiddenTest {
                 + failure.getClass().getSimpleName() + " whose getMessage() is "
                 + (failure.getMessage() == null ? "null" : "\"" + failure.getMessage() + "\"");
 
-    // when / then
+        // when / then
         Map<String, Object> answer =
             call(described, () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), mode));
 
@@ -304,7 +304,7 @@ public class FunctionInvokerHiddenTest {
       String described =
           "invoke(name, payload, REQUEST_RESPONSE) when the function returns '" + result + "'";
 
-    // when / then
+      // when / then
       Map<String, Object> answer =
           call(
               described,
@@ -364,10 +364,11 @@ public class FunctionInvokerHiddenTest {
                 InvocationMode.REQUEST_RESPONSE),
             new Case("invoke(name, payload, null)", FUNCTION, payload, null));
     for (Case bad : cases) {
+      // when
       Map<String, Object> answer =
           call(bad.described(), () -> invoker.invoke(bad.name(), bad.payload(), bad.mode()));
 
-    // when / then
+      // then
       errorMessage(bad.described(), answer);
       assertThat(lambda.requests())
           .withFailMessage(
@@ -375,6 +376,31 @@ public class FunctionInvokerHiddenTest {
               bad.described(), lambda.requests().size())
           .isEmpty();
     }
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("A payload that cannot be written as JSON gives {error: message} and no Invoke")
+  void unwritablePayloadIsAnError(Submission submission) {
+    // given
+    LambdaDouble lambda = LambdaDouble.answering(200, "{\"ok\": true}");
+    FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
+    // A plain Object has no properties: a JSON library refuses to write it, rather than guess.
+    Map<String, Object> payload = Map.of("orderId", 7, "handle", new Object());
+    String described = "invoke(name, a payload holding a plain Object, REQUEST_RESPONSE)";
+
+    // when
+    Map<String, Object> answer =
+        call(described, () -> invoker.invoke(FUNCTION, payload, InvocationMode.REQUEST_RESPONSE));
+
+    // then
+    errorMessage(described, answer);
+    assertThat(lambda.requests())
+        .withFailMessage(
+            "%s should not call Lambda: a payload that cannot be written as JSON is an error"
+                + " before any request; it sent %d request(s)",
+            described, lambda.requests().size())
+        .isEmpty();
   }
 
   /** Checks that {@code answer} is exactly {error: non-blank text} and returns the text. */

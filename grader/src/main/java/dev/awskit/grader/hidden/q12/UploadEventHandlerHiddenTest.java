@@ -189,6 +189,28 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @DisplayName("an empty object (size 0) is stored like any other")
+  void emptyObjectIsStored(Submission submission) {
+    // when
+    ProcessingSummary summary =
+        processWithoutThrowing(
+            handler(submission), event(record("b", "empty.txt", 0)), "for an object of size 0");
+
+    // then
+    assertThat(summary.status())
+        .as("process should report SUCCESS for an empty object: a size from 0 is valid")
+        .isEqualTo(ProcessingStatus.SUCCESS);
+    assertThat(puts())
+        .as("process should store an empty object with exactly one PutItem request")
+        .hasSize(1);
+    AttributeValue size = puts().get(0).item().get("size");
+    assertThat(size == null || size.n() == null ? null : new BigDecimal(size.n()))
+        .as("process should store the size 0 as the number (N) 0")
+        .isEqualByComparingTo("0");
+  }
+
+  @Test
+  @Points(1)
   @DisplayName("processed_at is the injected clock's time in ISO-8601")
   void processedAtComesFromTheClock(Submission submission) {
     // when
