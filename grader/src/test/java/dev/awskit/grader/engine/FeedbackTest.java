@@ -29,7 +29,7 @@ class FeedbackTest {
     String message =
         "Expecting actual throwable to be an instance of:\n  X\nbut was:\n  java.lang.NullPointerException: oops\n"
             + "\tat submission//dev.awskit.exercises.q06.DynamoDbManager.put(DynamoDbManager.java:31)\n"
-            + "\tat app//dev.awskit.grader.hidden.q06.ItemStoreTest.lambda$x$0(ItemStoreTest.java:12)\n"
+            + "\tat app//dev.awskit.grader.hidden.q06.ItemStoreHiddenTest.lambda$x$0(ItemStoreHiddenTest.java:12)\n"
             + "\tat java.base/java.lang.Thread.run(Thread.java:833)\n"
             + "\t...(19 remaining lines not displayed - this can be changed with Assertions.setMaxStackTraceElementsDisplayed)";
 
@@ -38,7 +38,7 @@ class FeedbackTest {
     assertThat(text)
         .contains("java.lang.NullPointerException: oops")
         .endsWith("(thrown at DynamoDbManager.put:31)")
-        .doesNotContain("ItemStoreTest", "Thread.run", "remaining lines");
+        .doesNotContain("ItemStoreHiddenTest", "Thread.run", "remaining lines");
   }
 
   @Test

@@ -44,6 +44,8 @@ public abstract class ClientDouble<C> implements Answer<Object> {
   private final List<SdkRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<Class<?>, BiFunction<SdkRequest, Object, Object>> handlers =
       new ConcurrentHashMap<>();
+  /** Whether an operation streams its response, by request type: looked up once per type. */
+  private final Map<Class<?>, Boolean> streaming = new ConcurrentHashMap<>();
 
   /**
    * Creates a double of {@code clientType}.
@@ -178,6 +180,10 @@ public abstract class ClientDouble<C> implements Answer<Object> {
   }
 
   private boolean streamsItsResponse(Class<?> requestType) {
+    return streaming.computeIfAbsent(requestType, this::hasResponseTransformerOverload);
+  }
+
+  private boolean hasResponseTransformerOverload(Class<?> requestType) {
     return Arrays.stream(clientType.getMethods())
         .anyMatch(
             candidate ->
