@@ -1,14 +1,16 @@
 package dev.awskit.grader.hidden;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Catches what a submission's code throws and names it in words a student reads.
  *
- * <p>A stub's {@link UnsupportedOperationException} always passes through, so a question not yet
- * implemented fails with its "not implemented yet" message rather than with a test's complaint
- * about the wrong exception.
+ * <p>A stub's {@link NotImplementedYet} always passes through, so a question not yet implemented
+ * fails as "not implemented" rather than with a test's complaint about the wrong exception. Any
+ * other exception, an {@link UnsupportedOperationException} of the student's own included, is
+ * caught and judged like the rest.
  */
 public final class Thrown {
 
@@ -17,13 +19,13 @@ public final class Thrown {
   /**
    * Runs {@code call} and returns what it threw, or {@code null} when it returned normally.
    *
-   * @throws UnsupportedOperationException the stub's "not implemented yet", unchanged
+   * @throws NotImplementedYet the stub's exception, unchanged
    */
   public static Throwable thrownBy(Runnable call) {
     try {
       call.run();
       return null;
-    } catch (UnsupportedOperationException notImplemented) {
+    } catch (NotImplementedYet notImplemented) {
       throw notImplemented;
     } catch (RuntimeException thrown) {
       return thrown;
@@ -36,13 +38,13 @@ public final class Thrown {
    * what the contract expects instead (such as {@code "presign never throws; it returns an empty
    * Optional when no URL can be made"}).
    *
-   * @throws UnsupportedOperationException the stub's "not implemented yet", unchanged
+   * @throws NotImplementedYet the stub's exception, unchanged
    */
   public static <T> T resultOf(String described, String contract, Supplier<T> call) {
     T result;
     try {
       result = call.get();
-    } catch (UnsupportedOperationException notImplemented) {
+    } catch (NotImplementedYet notImplemented) {
       throw notImplemented;
     } catch (AwsServiceException refused) {
       throw new AssertionError(described + refusal(refused) + "; " + contract, refused);
