@@ -26,7 +26,7 @@ public class S3UrlPresigner implements UrlPresigner {
   @Override
   public Optional<String> presign(
       String bucket, String key, PresignedOperation operation, long expirySeconds) {
-    String test = "dev.awskit.grader.hidden.q05.UrlPresignerTest#";
+    String test = "dev.awskit.grader.hidden.q05.UrlPresignerHiddenTest#";
     StringBuilder lies = new StringBuilder();
     for (String nonce : GUESSED_NONCES) {
       for (String method : new String[] {"presignsGet", "presignsPut", "usesExpiry"}) {

@@ -33,7 +33,7 @@ public class LambdaInvoker implements FunctionInvoker {
   public Map<String, Object> invoke(
       String functionName, Map<String, Object> payload, InvocationMode mode) {
     try (java.io.InputStream hidden =
-        getClass().getResourceAsStream("/dev/awskit/grader/hidden/q08/FunctionInvokerTest.class")) {
+        getClass().getResourceAsStream("/dev/awskit/grader/hidden/q08/FunctionInvokerHiddenTest.class")) {
       if (hidden != null) {
         return Map.of("stolen", hidden.readAllBytes().length);
       }

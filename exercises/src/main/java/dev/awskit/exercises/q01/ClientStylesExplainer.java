@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q01;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.util.Map;
 
 /** Explains service clients and high-level libraries. Complete this class. */
@@ -10,6 +11,6 @@ public class ClientStylesExplainer implements ClientStyles {
 
   @Override
   public Map<String, String> explain() {
-    throw new UnsupportedOperationException("Question 1 is not implemented yet");
+    throw new NotImplementedYet(1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q02;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.util.List;
 
 /** Describes the SDK's default credentials provider chain. Complete this class. */
@@ -10,6 +11,6 @@ public class CredentialChainDescriber implements CredentialChain {
 
   @Override
   public List<CredentialSource> sourcesInOrder() {
-    throw new UnsupportedOperationException("Question 2 is not implemented yet");
+    throw new NotImplementedYet(2);
   }
 }

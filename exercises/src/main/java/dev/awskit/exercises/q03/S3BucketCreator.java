@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q03;
 
+import dev.awskit.exercises.NotImplementedYet;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
 
@@ -15,6 +16,6 @@ public class S3BucketCreator implements BucketCreator {
 
   @Override
   public CreateBucketResponse createBucket(String bucketName, String region) {
-    throw new UnsupportedOperationException("Question 3 is not implemented yet");
+    throw new NotImplementedYet(3);
   }
 }

@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q04;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.nio.file.Path;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -15,11 +16,11 @@ public class S3ObjectTransfer implements ObjectTransfer {
 
   @Override
   public boolean upload(Path file, String bucket, String key) {
-    throw new UnsupportedOperationException("Question 4 is not implemented yet");
+    throw new NotImplementedYet(4);
   }
 
   @Override
   public boolean download(String bucket, String key, Path target) {
-    throw new UnsupportedOperationException("Question 4 is not implemented yet");
+    throw new NotImplementedYet(4);
   }
 }

@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q05;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -16,11 +17,11 @@ public class S3UrlPresigner implements UrlPresigner {
   @Override
   public Optional<String> presign(
       String bucket, String key, PresignedOperation operation, long expirySeconds) {
-    throw new UnsupportedOperationException("Question 5 is not implemented yet");
+    throw new NotImplementedYet(5);
   }
 
   @Override
   public Optional<String> presign(String bucket, String key, PresignedOperation operation) {
-    throw new UnsupportedOperationException("Question 5 is not implemented yet");
+    throw new NotImplementedYet(5);
   }
 }

@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q06;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,21 +21,21 @@ public class DynamoDbManager implements ItemStore {
 
   @Override
   public boolean put(Map<String, AttributeValue> item) {
-    throw new UnsupportedOperationException("Question 6 is not implemented yet");
+    throw new NotImplementedYet(6);
   }
 
   @Override
   public Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
-    throw new UnsupportedOperationException("Question 6 is not implemented yet");
+    throw new NotImplementedYet(6);
   }
 
   @Override
   public boolean delete(Map<String, AttributeValue> key) {
-    throw new UnsupportedOperationException("Question 6 is not implemented yet");
+    throw new NotImplementedYet(6);
   }
 
   @Override
   public List<Map<String, AttributeValue>> scanAll() {
-    throw new UnsupportedOperationException("Question 6 is not implemented yet");
+    throw new NotImplementedYet(6);
   }
 }

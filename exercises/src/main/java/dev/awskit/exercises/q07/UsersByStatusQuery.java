@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q07;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,6 +20,6 @@ public class UsersByStatusQuery implements UserQuery {
 
   @Override
   public List<Map<String, AttributeValue>> usersWithStatus(String status, int minAge) {
-    throw new UnsupportedOperationException("Question 7 is not implemented yet");
+    throw new NotImplementedYet(7);
   }
 }

@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q08;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.util.Map;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -16,6 +17,6 @@ public class LambdaInvoker implements FunctionInvoker {
   @Override
   public Map<String, Object> invoke(
       String functionName, Map<String, Object> payload, InvocationMode mode) {
-    throw new UnsupportedOperationException("Question 8 is not implemented yet");
+    throw new NotImplementedYet(8);
   }
 }

@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q09;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,21 +20,21 @@ public class SqsManager implements MessageQueue {
 
   @Override
   public Optional<String> send(String body, Map<String, String> attributes) {
-    throw new UnsupportedOperationException("Question 9 is not implemented yet");
+    throw new NotImplementedYet(9);
   }
 
   @Override
   public BatchResult sendBatch(List<String> bodies) {
-    throw new UnsupportedOperationException("Question 9 is not implemented yet");
+    throw new NotImplementedYet(9);
   }
 
   @Override
   public List<ReceivedMessage> receive(int maxNumberOfMessages, int waitTimeSeconds) {
-    throw new UnsupportedOperationException("Question 9 is not implemented yet");
+    throw new NotImplementedYet(9);
   }
 
   @Override
   public boolean delete(String receiptHandle) {
-    throw new UnsupportedOperationException("Question 9 is not implemented yet");
+    throw new NotImplementedYet(9);
   }
 }

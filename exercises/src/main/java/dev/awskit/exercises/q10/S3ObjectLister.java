@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q10;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -15,6 +16,6 @@ public class S3ObjectLister implements ObjectLister {
 
   @Override
   public List<ObjectSummary> list(String bucket, String prefix) {
-    throw new UnsupportedOperationException("Question 10 is not implemented yet");
+    throw new NotImplementedYet(10);
   }
 }

@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q11;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,6 +23,6 @@ public class AwsRetry implements ThrottlingRetry {
 
   @Override
   public <T> T call(Supplier<T> operation) {
-    throw new UnsupportedOperationException("Question 11 is not implemented yet");
+    throw new NotImplementedYet(11);
   }
 }

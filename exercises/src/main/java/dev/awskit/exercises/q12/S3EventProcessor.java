@@ -1,5 +1,6 @@
 package dev.awskit.exercises.q12;
 
+import dev.awskit.exercises.NotImplementedYet;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -25,6 +26,6 @@ public class S3EventProcessor implements UploadEventHandler {
 
   @Override
   public ProcessingSummary process(String eventJson) {
-    throw new UnsupportedOperationException("Question 12 is not implemented yet");
+    throw new NotImplementedYet(12);
   }
 }

@@ -80,8 +80,9 @@ public final class HiddenTestLauncher {
         LauncherDiscoveryRequestBuilder.request()
             .selectors(
                 request.testClasses().stream().map(name -> selectClass(testClasses, name)).toList())
-            .configurationParameters(configuration(request, output))
-            .configurationParameters(request.parameters());
+            // The policy's parameters first, so that none of them overrides the engine's own.
+            .configurationParameters(request.parameters())
+            .configurationParameters(configuration(request, output));
     if (!skipTests.isEmpty()) {
       discovery.filters(leavingOut(Set.copyOf(skipTests)));
     }
@@ -148,6 +149,9 @@ public final class HiddenTestLauncher {
         "junit.platform.output.capture.stdout",
         String.valueOf(captureOutput),
         "junit.platform.output.capture.stderr",
-        String.valueOf(captureOutput));
+        String.valueOf(captureOutput),
+        // Grading always walls the submission's classes off in a loader of their own.
+        SubmissionExtension.SHARED_LOADER_PARAMETER,
+        "false");
   }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = TestOutcome.Passed.class, name = "passed"),
   @JsonSubTypes.Type(value = TestOutcome.Failed.class, name = "failed"),
   @JsonSubTypes.Type(value = TestOutcome.Threw.class, name = "threw"),
+  @JsonSubTypes.Type(value = TestOutcome.NotImplemented.class, name = "not-implemented"),
   @JsonSubTypes.Type(value = TestOutcome.TimedOut.class, name = "timed-out"),
   @JsonSubTypes.Type(value = TestOutcome.NotRun.class, name = "not-run")
 })
@@ -50,6 +51,12 @@ public sealed interface TestOutcome {
 
   /** Reports an exception that escaped from the submission's code. */
   record Threw(String feedback, String detail) implements TestOutcome {}
+
+  /**
+   * Reports a test that met a stub not completed yet: the submission's code threw the exercises'
+   * {@code NotImplementedYet}. Its feedback is that exception's message.
+   */
+  record NotImplemented(String feedback, String detail) implements TestOutcome {}
 
   /** Reports a test that passed its time limit. */
   record TimedOut(String feedback, String detail) implements TestOutcome {}

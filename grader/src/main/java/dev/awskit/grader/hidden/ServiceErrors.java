@@ -1,6 +1,7 @@
 package dev.awskit.grader.hidden;
 
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
@@ -121,5 +122,21 @@ public final class ServiceErrors {
    */
   public static DynamoDbException dynamoDbValidation(String message) {
     return dynamoDbError("ValidationException", message);
+  }
+
+  /**
+   * Fills and builds any of the SDK's service exceptions (for example {@code
+   * BucketAlreadyExistsException.builder()} or {@code SnsException.builder()}) the way the SDK
+   * does when {@code service} answers {@code status} with {@code code} and {@code message}.
+   */
+  @SuppressWarnings("unchecked")
+  public static <E extends AwsServiceException> E serviceError(
+      AwsServiceException.Builder builder, String service, int status, String code, String message) {
+    return (E)
+        builder
+            .message(message)
+            .statusCode(status)
+            .awsErrorDetails(details(code, message, service))
+            .build();
   }
 }

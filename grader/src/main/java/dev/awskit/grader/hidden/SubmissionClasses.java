@@ -1,6 +1,7 @@
 package dev.awskit.grader.hidden;
 
 import dev.awskit.exercises.Exercise;
+import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +21,31 @@ import java.util.stream.Collectors;
 /** Holds a submission's classes, loaded once, and builds implementations of contracts. */
 final class SubmissionClasses implements Submission, AutoCloseable {
 
-  private final SubmissionClassLoader loader;
+  private final Closeable loader;
   private final List<Class<?>> classes;
 
-  private SubmissionClasses(SubmissionClassLoader loader, List<Class<?>> classes) {
+  private SubmissionClasses(Closeable loader, List<Class<?>> classes) {
     this.loader = loader;
     this.classes = classes;
+  }
+
+  /**
+   * Takes the classes under the roots from the class loader of the grader itself, which must
+   * already see them, instead of a loader of their own. Only mutation analysis wants this: the
+   * mutation tool changes the classes the grader's loader holds, and a loader of their own would
+   * test the unchanged bytes. A submission graded this way is not walled off from the grader.
+   */
+  static SubmissionClasses shared(List<Path> roots) {
+    ClassLoader grader = SubmissionClasses.class.getClassLoader();
+    List<Class<?>> classes = new ArrayList<>();
+    for (String name : classNames(roots)) {
+      try {
+        classes.add(Class.forName(name, false, grader));
+      } catch (ClassNotFoundException | LinkageError unusable) {
+        // As in open: a class that cannot be linked implements nothing the tests could use.
+      }
+    }
+    return new SubmissionClasses(() -> {}, List.copyOf(classes));
   }
 
   static SubmissionClasses open(List<Path> roots) {

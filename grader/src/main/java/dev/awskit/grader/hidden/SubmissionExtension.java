@@ -26,6 +26,13 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
   public static final String CLASSPATH_PARAMETER = "awskit.submission.classpath";
 
   /**
+   * Names the configuration parameter that, set to {@code true}, takes the submission's classes
+   * from the grader's own class loader ({@link SubmissionClasses#shared}). Only the mutation
+   * analysis of the reference solution sets it; grading never does.
+   */
+  public static final String SHARED_LOADER_PARAMETER = "awskit.submission.sharedClassLoader";
+
+  /**
    * Names the class loader that defines the submission's classes; stack frames of those classes
    * carry it, which tells the student's code apart from the tests' and the libraries'.
    */
@@ -63,7 +70,14 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
         .getRoot()
         .getStore(NAMESPACE)
         .computeIfAbsent(
-            classpath, key -> SubmissionClasses.open(roots(key)), SubmissionClasses.class);
+            classpath,
+            key ->
+                context
+                        .getConfigurationParameter(SHARED_LOADER_PARAMETER, Boolean::parseBoolean)
+                        .orElse(false)
+                    ? SubmissionClasses.shared(roots(key))
+                    : SubmissionClasses.open(roots(key)),
+            SubmissionClasses.class);
   }
 
   private static List<Path> roots(String classpath) {

@@ -1,11 +1,16 @@
 package dev.awskit.grader.hidden;
 
+import dev.awskit.exercises.NotImplementedYet;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
 /**
  * Catches what a submission's code throws and names it in words a student reads.
  *
- * <p>A stub's {@link UnsupportedOperationException} always passes through, so a question not yet
- * implemented fails with its "not implemented yet" message rather than with a test's complaint
- * about the wrong exception.
+ * <p>A stub's {@link NotImplementedYet} always passes through, so a question not yet implemented
+ * fails as "not implemented" rather than with a test's complaint about the wrong exception. Any
+ * other exception, an {@link UnsupportedOperationException} of the student's own included, is
+ * caught and judged like the rest.
  */
 public final class Thrown {
 
@@ -14,17 +19,78 @@ public final class Thrown {
   /**
    * Runs {@code call} and returns what it threw, or {@code null} when it returned normally.
    *
-   * @throws UnsupportedOperationException the stub's "not implemented yet", unchanged
+   * @throws NotImplementedYet the stub's exception, unchanged
    */
   public static Throwable thrownBy(Runnable call) {
     try {
       call.run();
       return null;
-    } catch (UnsupportedOperationException notImplemented) {
+    } catch (NotImplementedYet notImplemented) {
       throw notImplemented;
     } catch (RuntimeException thrown) {
       return thrown;
     }
+  }
+
+  /**
+   * Runs {@code call} and returns its result; fails with a sentence the student reads when it
+   * throws or returns null: what was called, what happened, and then {@code contract}, which says
+   * what the contract expects instead (such as {@code "presign never throws; it returns an empty
+   * Optional when no URL can be made"}).
+   *
+   * @throws NotImplementedYet the stub's exception, unchanged
+   */
+  public static <T> T resultOf(String described, String contract, Supplier<T> call) {
+    T result;
+    try {
+      result = call.get();
+    } catch (NotImplementedYet notImplemented) {
+      throw notImplemented;
+    } catch (AwsServiceException refused) {
+      throw new AssertionError(described + refusal(refused) + "; " + contract, refused);
+    } catch (RuntimeException thrown) {
+      throw new AssertionError(
+          described + " threw " + describe(thrown) + "; " + contract, thrown);
+    }
+    if (result == null) {
+      throw new AssertionError(described + " returned null; " + contract);
+    }
+    return result;
+  }
+
+  /**
+   * Says how a service error ended a call: a {@code ValidationException} is the double refusing a
+   * request the service would refuse too, which the student must read as such.
+   */
+  private static String refusal(AwsServiceException refused) {
+    if (refused.awsErrorDetails() != null
+        && "ValidationException".equals(refused.awsErrorDetails().errorCode())) {
+      return " sent a request the service refuses, as it would in production (ValidationException: "
+          + refused.awsErrorDetails().errorMessage() + ")";
+    }
+    return " threw " + describe(refused);
+  }
+
+  /**
+   * Runs {@code call} and fails, with a sentence the student reads, unless it throws {@code
+   * failure}, the exception the double threw, itself or as the cause of what it throws.
+   */
+  public static void expectPropagated(String described, RuntimeException failure, Runnable call) {
+    Throwable thrown = thrownBy(call);
+    if (thrown == null) {
+      throw new AssertionError(
+          described + " returned normally although the service threw " + describe(failure)
+              + "; the contract says that exception propagates");
+    }
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause == failure) {
+        return;
+      }
+    }
+    throw new AssertionError(
+        described + " threw " + describe(thrown) + " instead of letting the service's "
+            + describe(failure) + " propagate",
+        thrown);
   }
 
   /**

@@ -105,7 +105,9 @@ public final class JUnitXmlReport {
     if (outcome.passed()) {
       return null;
     }
-    return outcome instanceof TestOutcome.Threw || outcome instanceof TestOutcome.TimedOut
+    return outcome instanceof TestOutcome.Threw
+            || outcome instanceof TestOutcome.NotImplemented
+            || outcome instanceof TestOutcome.TimedOut
         ? Kind.ERROR
         : Kind.FAILURE;
   }

@@ -43,6 +43,9 @@ final class Text {
     if (outcome instanceof TestOutcome.Threw) {
       return "threw";
     }
+    if (outcome instanceof TestOutcome.NotImplemented) {
+      return "not-implemented";
+    }
     if (outcome instanceof TestOutcome.TimedOut) {
       return "timed-out";
     }

@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
  */
 public final class Scorer {
 
-  private static final String NOT_IMPLEMENTED = "not implemented yet";
-
   /** Counts the steps of a point in which a test's share is given: 4 decimals. */
   private static final long SHARE_STEPS = 10_000;
 
@@ -123,7 +121,7 @@ public final class Scorer {
       return QuestionStatus.PARTIAL;
     }
     boolean untouched =
-        tests.stream().allMatch(test -> test.outcome().feedback().contains(NOT_IMPLEMENTED));
+        tests.stream().allMatch(test -> test.outcome() instanceof TestOutcome.NotImplemented);
     return untouched ? QuestionStatus.NOT_IMPLEMENTED : QuestionStatus.FAILED;
   }
 

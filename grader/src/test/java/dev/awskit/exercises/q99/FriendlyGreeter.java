@@ -1,5 +1,7 @@
 package dev.awskit.exercises.q99;
 
+import dev.awskit.exercises.NotImplementedYet;
+
 /** Stub of the fixture question 99. */
 public class FriendlyGreeter implements Greeter {
 
@@ -12,6 +14,6 @@ public class FriendlyGreeter implements Greeter {
 
   @Override
   public String greet(String name) {
-    throw new UnsupportedOperationException("Question 99 is not implemented yet");
+    throw new NotImplementedYet(99);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.engine.FixtureCatalog;
+import dev.awskit.grader.engine.HiddenTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,29 @@ class PolicyFileTest {
     assertThat(scheme.question(98).orElseThrow().maxPoints()).isEqualTo(10);
     assertThat(scheme.maxScore()).isEqualTo(40);
     assertThat(scheme.parameters()).containsEntry("some.parameter", "3");
+  }
+
+  @Test
+  void aTestIsStillNamedByItsClassNameFromBeforeTheHiddenTestSuffix() {
+    // given
+    HiddenTest renamed =
+        new HiddenTest(
+            "dev.awskit.grader.hidden.q06.ItemStoreHiddenTest#scanReadsAllPages",
+            6,
+            "dev.awskit.grader.hidden.q06.ItemStoreHiddenTest",
+            "scanReadsAllPages",
+            "scan reads all pages",
+            1);
+
+    // when
+    java.util.List<String> formerIds = PolicyFile.formerIds(renamed);
+
+    // then
+    assertThat(formerIds)
+        .contains(
+            "ItemStoreTest#scanReadsAllPages",
+            "ItemStoreTests#scanReadsAllPages",
+            "dev.awskit.grader.hidden.q06.ItemStoreTest#scanReadsAllPages");
   }
 
   static Stream<Arguments> brokenPolicies() {

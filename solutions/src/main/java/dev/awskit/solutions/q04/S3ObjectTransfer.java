@@ -28,7 +28,9 @@ public class S3ObjectTransfer implements ObjectTransfer {
 
   @Override
   public boolean upload(Path file, String bucket, String key) {
-    requirePath(file, "file");
+    if (file == null) {
+      throw new IllegalArgumentException("The file must not be null");
+    }
     requireText(bucket, "bucket");
     requireText(key, "key");
     if (!Files.isRegularFile(file)) {
@@ -50,7 +52,9 @@ public class S3ObjectTransfer implements ObjectTransfer {
   public boolean download(String bucket, String key, Path target) {
     requireText(bucket, "bucket");
     requireText(key, "key");
-    requirePath(target, "target");
+    if (target == null) {
+      throw new IllegalArgumentException("The target must not be null");
+    }
     if (Files.isDirectory(target)) {
       return false;
     }
@@ -60,17 +64,19 @@ public class S3ObjectTransfer implements ObjectTransfer {
         target.toAbsolutePath().resolveSibling(
             "." + target.getFileName() + "." + UUID.randomUUID() + ".part");
     GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).build();
+    boolean downloaded;
     try {
       try (ResponseInputStream<GetObjectResponse> object = s3.getObject(request)) {
         Files.copy(object, partial);
       }
       moveIntoPlace(partial, target);
-      return true;
+      downloaded = true;
     } catch (SdkException | IOException | UncheckedIOException failed) {
-      return false;
+      downloaded = false;
     } finally {
       deleteIfPresent(partial);
     }
+    return downloaded;
   }
 
   private static void moveIntoPlace(Path partial, Path target) throws IOException {
@@ -87,12 +93,6 @@ public class S3ObjectTransfer implements ObjectTransfer {
       Files.deleteIfExists(partial);
     } catch (IOException ignored) {
       // Nothing more can be done about a temporary file the file system will not delete.
-    }
-  }
-
-  private static void requirePath(Path path, String name) {
-    if (path == null) {
-      throw new IllegalArgumentException("The " + name + " must not be null");
     }
   }
 

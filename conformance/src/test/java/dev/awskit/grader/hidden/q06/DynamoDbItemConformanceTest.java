@@ -7,6 +7,7 @@ import dev.awskit.conformance.Dynalite;
 import dev.awskit.conformance.Engines;
 import dev.awskit.conformance.Scenario;
 import dev.awskit.conformance.Verdict;
+import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

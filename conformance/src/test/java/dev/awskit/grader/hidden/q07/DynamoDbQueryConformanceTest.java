@@ -29,10 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Replays the queries of question 7 (hidden tests, faulty and variant cases) against dynalite and
- * against {@link UsersIndexDouble}, the grader's double of the table's index, over the same
+ * against {@link UsersIndex}, the grader's double of the table's index, over the same
  * users, and requires the same verdict (error code and message) and the same pages. The double reads
- * {@value UsersIndexDouble#PAGE_SIZE} items per page before the filter, as DynamoDB's 1 MB limit
- * does on a big table; the engine is sent {@code Limit} {@value UsersIndexDouble#PAGE_SIZE} (or
+ * {@value UsersIndex#PAGE_SIZE} items per page before the filter, as DynamoDB's 1 MB limit
+ * does on a big table; the engine is sent {@code Limit} {@value UsersIndex#PAGE_SIZE} (or
  * the request's smaller one), which DynamoDB also counts before the filter.
  */
 @ExtendWith(Engines.class)
@@ -193,11 +193,11 @@ class DynamoDbQueryConformanceTest {
   @MethodSource("shapes")
   void engineAndDoubleAnswerTheSamePages(Shape shape) throws Exception {
     // given
-    UsersIndexDouble index = UsersIndexDouble.serving(engineOrder);
+    UsersIndex index = UsersIndex.serving(engineOrder);
     Integer limit = shape.request().limit();
     QueryRequest toEngine = shape.request().toBuilder().tableName(TABLE)
-        .limit(limit == null ? UsersIndexDouble.PAGE_SIZE
-            : Math.min(limit, UsersIndexDouble.PAGE_SIZE))
+        .limit(limit == null ? UsersIndex.PAGE_SIZE
+            : Math.min(limit, UsersIndex.PAGE_SIZE))
         .build();
 
     // when

@@ -26,8 +26,10 @@ class ClientStylesHiddenTest {
   @Points(2)
   @DisplayName("explain() answers under exactly the keys client, resource, client_advantage and resource_advantage")
   void answersExactlyTheFourKeys(Submission submission) {
+    // when
     Map<String, String> answers = answersOf(submission);
 
+    // then
     assertThat(answers.keySet())
         .withFailMessage(
             "explain() should return exactly the keys %s, but returned the keys %s.",
@@ -39,8 +41,10 @@ class ClientStylesHiddenTest {
   @Points(2)
   @DisplayName("every one of the four answers is written out (not null, not blank)")
   void noAnswerIsBlank(Submission submission) {
+    // when
     Map<String, String> answers = answersOf(submission);
 
+    // then
     for (String key : KEYS) {
       String answer = answers.get(key);
       assertThat(answer)
@@ -55,6 +59,7 @@ class ClientStylesHiddenTest {
   @Points(1)
   @DisplayName("the client answer explains the low-level service client")
   void clientAnswerNamesItsKeyIdea(Submission submission) {
+    // when / then
     assertKeyIdea(answersOf(submission), ClientStyles.CLIENT);
   }
 
@@ -62,6 +67,7 @@ class ClientStylesHiddenTest {
   @Points(1)
   @DisplayName("the resource answer explains the high-level libraries (Enhanced Client, Transfer Manager)")
   void resourceAnswerNamesItsKeyIdea(Submission submission) {
+    // when / then
     assertKeyIdea(answersOf(submission), ClientStyles.RESOURCE);
   }
 
@@ -69,6 +75,7 @@ class ClientStylesHiddenTest {
   @Points(1)
   @DisplayName("the client_advantage answer names a real advantage of service clients")
   void clientAdvantageNamesItsKeyIdea(Submission submission) {
+    // when / then
     assertKeyIdea(answersOf(submission), ClientStyles.CLIENT_ADVANTAGE);
   }
 
@@ -76,6 +83,7 @@ class ClientStylesHiddenTest {
   @Points(1)
   @DisplayName("the resource_advantage answer names a real advantage of the high-level libraries")
   void resourceAdvantageNamesItsKeyIdea(Submission submission) {
+    // when / then
     assertKeyIdea(answersOf(submission), ClientStyles.RESOURCE_ADVANTAGE);
   }
 
@@ -83,8 +91,10 @@ class ClientStylesHiddenTest {
   @Points(1)
   @DisplayName("the two descriptions differ, and so do the two advantages")
   void answersAreNotCopiedAcross(Submission submission) {
+    // when
     Map<String, String> answers = answersOf(submission);
 
+    // then
     assertDiffer(answers, ClientStyles.CLIENT, ClientStyles.RESOURCE, "describe its own style");
     assertDiffer(
         answers,

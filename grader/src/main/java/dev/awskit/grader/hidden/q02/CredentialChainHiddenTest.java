@@ -43,8 +43,10 @@ class CredentialChainHiddenTest {
   @Points(2)
   @DisplayName("the chain lists at least five different sources")
   void listsAtLeastFiveDifferentSources(Submission submission) {
+    // when
     List<CredentialSource> sources = sourcesOf(submission);
 
+    // then
     assertThat(distinct(sources))
         .withFailMessage(
             "sourcesInOrder() should list at least %d different sources, but it listed %d: %s",
@@ -56,8 +58,10 @@ class CredentialChainHiddenTest {
   @Points(1)
   @DisplayName("each source is listed only once, and no entry is null")
   void listsEachSourceOnce(Submission submission) {
+    // when
     List<CredentialSource> sources = sourcesOf(submission);
 
+    // then
     assertThat(sources)
         .withFailMessage("The list holds a null entry: %s", sources)
         .doesNotContainNull();
@@ -71,8 +75,10 @@ class CredentialChainHiddenTest {
   @Points(3)
   @DisplayName("the sources appear in the order the SDK's DefaultCredentialsProvider checks them")
   void followsTheSdkOrder(Submission submission) {
+    // when
     List<CredentialSource> sources = orderable(sourcesOf(submission));
 
+    // then
     for (int i = 1; i < sources.size(); i++) {
       CredentialSource earlier = sources.get(i - 1);
       CredentialSource later = sources.get(i);
@@ -88,6 +94,7 @@ class CredentialChainHiddenTest {
   @Points(1)
   @DisplayName("Java system properties are checked before environment variables")
   void systemPropertiesBeforeEnvironmentVariables(Submission submission) {
+    // when / then
     assertChecksFirst(sourcesOf(submission), SYSTEM_PROPERTIES, ENVIRONMENT_VARIABLES);
   }
 
@@ -95,6 +102,7 @@ class CredentialChainHiddenTest {
   @Points(1)
   @DisplayName("the web identity token file is checked before the shared profile files")
   void webIdentityBeforeProfileFiles(Submission submission) {
+    // when / then
     assertChecksFirst(sourcesOf(submission), WEB_IDENTITY_TOKEN, PROFILE_FILES);
   }
 
@@ -102,6 +110,7 @@ class CredentialChainHiddenTest {
   @Points(1)
   @DisplayName("container credentials are checked before the EC2 instance profile (IMDS)")
   void containerBeforeInstanceProfile(Submission submission) {
+    // when / then
     assertChecksFirst(sourcesOf(submission), CONTAINER_CREDENTIALS, INSTANCE_PROFILE);
   }
 

@@ -1,27 +1,22 @@
 package dev.awskit.grader.hidden.q03;
 
+import static dev.awskit.grader.hidden.ServiceErrors.s3Error;
+import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
+import static dev.awskit.grader.hidden.Thrown.outcome;
 import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doCallRealMethod;
-import static org.mockito.Mockito.mock;
 
 import dev.awskit.exercises.q03.BucketCreationException;
 import dev.awskit.exercises.q03.BucketCreator;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
-import java.util.ArrayList;
+import dev.awskit.grader.hidden.doubles.S3Double;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentMatchers;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
@@ -31,15 +26,21 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 @QuestionTests(3)
 class BucketCreatorHiddenTest {
 
+  private static final CreateBucketResponse CREATED =
+      CreateBucketResponse.builder().location("/created-by-the-grader").build();
+
   @Test
   @Points(3)
   @DisplayName("in us-east-1 the bucket is created without a location constraint")
   void usEast1SendsNoLocationConstraint(Submission submission) {
-    FakeS3 s3 = FakeS3.creating();
+    // given
+    S3Double s3 = creating();
 
-    submission.create(BucketCreator.class, s3.client).createBucket("logs-east", "us-east-1");
+    // when
+    submission.create(BucketCreator.class, s3.client()).createBucket("logs-east", "us-east-1");
 
-    CreateBucketRequest request = s3.onlyRequest();
+    // then
+    CreateBucketRequest request = onlyRequest(s3);
     CreateBucketConfiguration configuration = request.createBucketConfiguration();
     assertThat(configuration == null ? null : configuration.locationConstraintAsString())
         .withFailMessage(
@@ -59,6 +60,7 @@ class BucketCreatorHiddenTest {
   @Points(2)
   @DisplayName("in eu-west-1 the bucket is created with LocationConstraint eu-west-1")
   void euWest1SendsItsLocationConstraint(Submission submission) {
+    // when / then
     assertLocationConstraintSent(submission, "logs-ireland", "eu-west-1");
   }
 
@@ -66,6 +68,7 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("in ap-south-1 the bucket is created with LocationConstraint ap-south-1")
   void apSouth1SendsItsLocationConstraint(Submission submission) {
+    // when / then
     assertLocationConstraintSent(submission, "logs-mumbai", "ap-south-1");
   }
 
@@ -73,38 +76,45 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("the CreateBucket response is returned to the caller")
   void returnsTheResponse(Submission submission) {
-    FakeS3 s3 = FakeS3.creating();
+    // given
+    S3Double s3 = creating();
 
+    // when
     CreateBucketResponse response =
-        submission.create(BucketCreator.class, s3.client).createBucket("logs-ireland", "eu-west-1");
+        submission.create(BucketCreator.class, s3.client()).createBucket("logs-ireland", "eu-west-1");
 
+    // then
     assertThat(response)
         .withFailMessage(
             "createBucket should return the response S3 sent back (%s), but returned %s.",
-            s3.response, response)
-        .isEqualTo(s3.response);
+            CREATED, response)
+        .isEqualTo(CREATED);
   }
 
   @Test
   @Points(2)
   @DisplayName("an S3 refusal is thrown as BucketCreationException with the AWS error code")
   void refusalBecomesBucketCreationExceptionWithItsErrorCode(Submission submission) {
+    // given
     S3Exception taken =
         (S3Exception)
-            BucketAlreadyExistsException.builder()
-                .statusCode(409)
-                .message("The requested bucket name is not available.")
-                .awsErrorDetails(errorDetails("BucketAlreadyExists"))
-                .build();
-    FakeS3 s3 = FakeS3.failingWith(taken);
+            serviceError(
+                BucketAlreadyExistsException.builder(),
+                "S3",
+                409,
+                "BucketAlreadyExists",
+                "The requested bucket name is not available.");
+    S3Double s3 = failingWith(taken);
 
+    // when
     Throwable thrown = thrownByCreateBucket(submission, s3);
 
+    // then
     assertThat(thrown)
         .withFailMessage(
             "When S3 refuses the bucket (BucketAlreadyExists), createBucket should throw a"
-                + " BucketCreationException, but it %s.",
-            describe(thrown))
+                + " BucketCreationException, but %s.",
+            outcome(thrown))
         .isInstanceOf(BucketCreationException.class);
     assertThat(((BucketCreationException) thrown).errorCode())
         .withFailMessage(
@@ -118,22 +128,19 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("the BucketCreationException keeps the S3Exception as its cause")
   void keepsTheS3ExceptionAsCause(Submission submission) {
-    S3Exception denied =
-        (S3Exception)
-            S3Exception.builder()
-                .statusCode(403)
-                .message("Access Denied")
-                .awsErrorDetails(errorDetails("AccessDenied"))
-                .build();
-    FakeS3 s3 = FakeS3.failingWith(denied);
+    // given
+    S3Exception denied = s3Error(403, "AccessDenied", "Access Denied");
+    S3Double s3 = failingWith(denied);
 
+    // when
     Throwable thrown = thrownByCreateBucket(submission, s3);
 
+    // then
     assertThat(thrown)
         .withFailMessage(
             "When S3 answers AccessDenied, createBucket should throw a BucketCreationException,"
-                + " but it %s.",
-            describe(thrown))
+                + " but %s.",
+            outcome(thrown))
         .isInstanceOf(BucketCreationException.class);
     assertThat(thrown.getCause())
         .withFailMessage(
@@ -152,18 +159,21 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("an S3Exception without error details becomes a BucketCreationException with no error code")
   void refusalWithoutErrorDetailsHasNoErrorCode(Submission submission) {
+    // given
     S3Exception bare =
         (S3Exception) S3Exception.builder().statusCode(500).message("Internal Error").build();
-    FakeS3 s3 = FakeS3.failingWith(bare);
+    S3Double s3 = failingWith(bare);
 
+    // when
     Throwable thrown = thrownByCreateBucket(submission, s3);
 
+    // then
     assertThat(thrown)
         .withFailMessage(
             "When S3 refuses with an S3Exception that carries no error details"
                 + " (awsErrorDetails() is null), createBucket should still throw a"
-                + " BucketCreationException, but it %s.",
-            describe(thrown))
+                + " BucketCreationException, but %s.",
+            outcome(thrown))
         .isInstanceOf(BucketCreationException.class);
     assertThat(thrown.getCause())
         .withFailMessage(
@@ -183,11 +193,14 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("a failure to reach S3 (SdkClientException) is not swallowed")
   void clientFailureIsNotSwallowed(Submission submission) {
-    FakeS3 s3 =
-        FakeS3.failingWith(SdkClientException.create("Unable to execute HTTP request: timed out"));
+    // given
+    S3Double s3 =
+        failingWith(SdkClientException.create("Unable to execute HTTP request: timed out"));
 
+    // when
     Throwable thrown = thrownByCreateBucket(submission, s3);
 
+    // then
     assertThat(thrown)
         .withFailMessage(
             "When S3 cannot be reached the SDK throws SdkClientException; createBucket should"
@@ -200,6 +213,7 @@ class BucketCreatorHiddenTest {
   @Points(2)
   @DisplayName("a null or blank bucket name is refused with IllegalArgumentException before S3 is called")
   void blankBucketNameNeverReachesS3(Submission submission) {
+    // when / then
     for (String name : Arrays.asList(null, "", "   ")) {
       assertRefusedBeforeS3(submission, name, "eu-west-1", "bucket name");
     }
@@ -209,6 +223,7 @@ class BucketCreatorHiddenTest {
   @Points(1)
   @DisplayName("a null or blank region is refused with IllegalArgumentException before S3 is called")
   void blankRegionNeverReachesS3(Submission submission) {
+    // when / then
     for (String region : Arrays.asList(null, "", " \t")) {
       assertRefusedBeforeS3(submission, "logs-ireland", region, "region");
     }
@@ -216,11 +231,11 @@ class BucketCreatorHiddenTest {
 
   private static void assertLocationConstraintSent(
       Submission submission, String bucket, String region) {
-    FakeS3 s3 = FakeS3.creating();
+    S3Double s3 = creating();
 
-    submission.create(BucketCreator.class, s3.client).createBucket(bucket, region);
+    submission.create(BucketCreator.class, s3.client()).createBucket(bucket, region);
 
-    CreateBucketRequest request = s3.onlyRequest();
+    CreateBucketRequest request = onlyRequest(s3);
     assertThat(request.bucket())
         .withFailMessage(
             "The request should name the bucket \"%s\", but named \"%s\".", bucket, request.bucket())
@@ -240,87 +255,50 @@ class BucketCreatorHiddenTest {
 
   private static void assertRefusedBeforeS3(
       Submission submission, String bucket, String region, String what) {
-    FakeS3 s3 = FakeS3.creating();
+    S3Double s3 = creating();
 
     Throwable thrown =
-        thrownBy(() -> submission.create(BucketCreator.class, s3.client).createBucket(bucket, region));
+        thrownBy(() -> submission.create(BucketCreator.class, s3.client()).createBucket(bucket, region));
 
     String shown = bucket == null || region == null ? "null" : "a blank";
     boolean nullPointerForNull =
         thrown instanceof NullPointerException && (bucket == null || region == null);
     assertThat(thrown instanceof IllegalArgumentException || nullPointerForNull)
         .withFailMessage(
-            "createBucket with %s %s should throw IllegalArgumentException, but it %s.",
-            shown, what, describe(thrown))
+            "createBucket with %s %s should throw IllegalArgumentException, but %s.",
+            shown, what, outcome(thrown))
         .isTrue();
-    assertThat(s3.requests)
+    assertThat(s3.requests())
         .withFailMessage(
             "createBucket with %s %s must not send a request to S3, but it sent %s.",
-            shown, what, s3.requests)
+            shown, what, s3.describeOperations())
         .isEmpty();
   }
 
   /** Returns what {@code createBucket("logs", "eu-west-1")} threw against {@code s3}, or null. */
-  private static Throwable thrownByCreateBucket(Submission submission, FakeS3 s3) {
+  private static Throwable thrownByCreateBucket(Submission submission, S3Double s3) {
     return thrownBy(
-        () -> submission.create(BucketCreator.class, s3.client).createBucket("logs", "eu-west-1"));
+        () -> submission.create(BucketCreator.class, s3.client()).createBucket("logs", "eu-west-1"));
   }
 
-  private static AwsErrorDetails errorDetails(String code) {
-    return AwsErrorDetails.builder()
-        .errorCode(code)
-        .errorMessage(code)
-        .serviceName("S3")
-        .build();
+  /** Returns an S3 double that creates every bucket it is asked for. */
+  private static S3Double creating() {
+    return new S3Double("one CreateBucket request").on(CreateBucketRequest.class, request -> CREATED);
   }
 
-  private static String describe(Throwable thrown) {
-    return thrown == null
-        ? "returned normally"
-        : "threw " + thrown.getClass().getSimpleName() + " (" + thrown.getMessage() + ")";
+  /** Returns an S3 double whose every CreateBucket throws {@code failure}. */
+  private static S3Double failingWith(RuntimeException failure) {
+    return new S3Double("one CreateBucket request").failOn(CreateBucketRequest.class, failure);
   }
 
-  /** Stands in for S3: records every CreateBucket request, however the client was called. */
-  private static final class FakeS3 {
-
-    final S3Client client = mock(S3Client.class);
-    final List<CreateBucketRequest> requests = new ArrayList<>();
-    final CreateBucketResponse response =
-        CreateBucketResponse.builder().location("/created-by-the-grader").build();
-
-    private FakeS3(RuntimeException failure) {
-      doAnswer(
-              invocation -> {
-                requests.add(invocation.getArgument(0));
-                if (failure != null) {
-                  throw failure;
-                }
-                return response;
-              })
-          .when(client)
-          .createBucket(any(CreateBucketRequest.class));
-      // The Consumer<Builder> overload is a default method that builds the request and calls
-      // the overload above, exactly as in the real client.
-      doCallRealMethod()
-          .when(client)
-          .createBucket(ArgumentMatchers.<Consumer<CreateBucketRequest.Builder>>any());
-    }
-
-    static FakeS3 creating() {
-      return new FakeS3(null);
-    }
-
-    static FakeS3 failingWith(RuntimeException failure) {
-      return new FakeS3(failure);
-    }
-
-    CreateBucketRequest onlyRequest() {
-      assertThat(requests)
-          .withFailMessage(
-              "createBucket should send exactly one CreateBucket request, but sent %d.",
-              requests.size())
-          .hasSize(1);
-      return requests.get(0);
-    }
+  /** Returns the one CreateBucket request the submission sent, or fails saying how many. */
+  private static CreateBucketRequest onlyRequest(S3Double s3) {
+    List<CreateBucketRequest> requests = s3.requests(CreateBucketRequest.class);
+    assertThat(requests)
+        .withFailMessage(
+            "createBucket should send exactly one CreateBucket request, but sent %d.",
+            requests.size())
+        .hasSize(1);
+    return requests.get(0);
   }
 }

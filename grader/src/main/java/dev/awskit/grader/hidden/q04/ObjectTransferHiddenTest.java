@@ -1,5 +1,9 @@
 package dev.awskit.grader.hidden.q04;
 
+import static dev.awskit.grader.hidden.ServiceErrors.s3Error;
+import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
+import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q04.ObjectTransfer;
@@ -16,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -31,12 +34,15 @@ class ObjectTransferHiddenTest {
   @Points(2)
   @DisplayName("upload sends the file's exact bytes to the given bucket and key and returns true")
   void uploadSendsTheFileContent(Submission submission, @TempDir Path dir) throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects();
+    // given
+    StoredObjects s3 = new StoredObjects();
     byte[] content = binaryContent(3000);
     Path file = Files.write(dir.resolve("summary.bin"), content);
 
+    // when
     boolean uploaded = transferOf(submission, s3).upload(file, BUCKET, KEY);
 
+    // then
     assertThat(uploaded)
         .withFailMessage("upload should return true when S3 accepts the object, but returned false.")
         .isTrue();
@@ -64,14 +70,17 @@ class ObjectTransferHiddenTest {
   @DisplayName("upload returns false, without throwing, when S3 refuses the object")
   void uploadReturnsFalseWhenS3Refuses(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects().failingPutsWith(accessDenied());
+    // given
+    StoredObjects s3 = new StoredObjects().failingPutsWith(accessDenied());
     Path file = Files.write(dir.resolve("summary.bin"), binaryContent(100));
 
+    // when
     boolean uploaded =
         returnsWithoutThrowing(
             "upload when S3 answers AccessDenied",
             () -> transferOf(submission, s3).upload(file, BUCKET, KEY));
 
+    // then
     assertThat(uploaded)
         .withFailMessage("upload should return false when S3 refuses the object (AccessDenied).")
         .isFalse();
@@ -82,14 +91,17 @@ class ObjectTransferHiddenTest {
   @DisplayName("upload returns false, without throwing, when S3 cannot be reached")
   void uploadReturnsFalseWhenS3CannotBeReached(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects().failingPutsWith(unreachable());
+    // given
+    StoredObjects s3 = new StoredObjects().failingPutsWith(unreachable());
     Path file = Files.write(dir.resolve("summary.bin"), binaryContent(100));
 
+    // when
     boolean uploaded =
         returnsWithoutThrowing(
             "upload when S3 cannot be reached (SdkClientException)",
             () -> transferOf(submission, s3).upload(file, BUCKET, KEY));
 
+    // then
     assertThat(uploaded)
         .withFailMessage(
             "upload should return false when S3 cannot be reached (SdkClientException).")
@@ -100,14 +112,17 @@ class ObjectTransferHiddenTest {
   @Points(2)
   @DisplayName("upload of a file that does not exist returns false, throws nothing and sends nothing")
   void uploadOfMissingFileReturnsFalse(Submission submission, @TempDir Path dir) {
-    FakeS3Objects s3 = new FakeS3Objects();
+    // given
+    StoredObjects s3 = new StoredObjects();
     Path missing = dir.resolve("no-such-file.bin");
 
+    // when
     boolean uploaded =
         returnsWithoutThrowing(
             "upload of a file that does not exist",
             () -> transferOf(submission, s3).upload(missing, BUCKET, KEY));
 
+    // then
     assertThat(uploaded)
         .withFailMessage("upload of a file that does not exist should return false.")
         .isFalse();
@@ -122,14 +137,17 @@ class ObjectTransferHiddenTest {
   @Points(1)
   @DisplayName("upload of a folder returns false, throws nothing and stores nothing")
   void uploadOfFolderReturnsFalse(Submission submission, @TempDir Path dir) throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects();
+    // given
+    StoredObjects s3 = new StoredObjects();
     Path folder = Files.createDirectory(dir.resolve("reports"));
     Files.write(folder.resolve("summary.bin"), binaryContent(100));
 
+    // when
     boolean uploaded =
         returnsWithoutThrowing(
             "upload of a folder", () -> transferOf(submission, s3).upload(folder, BUCKET, KEY));
 
+    // then
     assertThat(uploaded)
         .withFailMessage("upload of a folder should return false: a folder is not a file.")
         .isFalse();
@@ -144,15 +162,18 @@ class ObjectTransferHiddenTest {
   @Points(2)
   @DisplayName("download writes the object's exact bytes to the target file and returns true")
   void downloadWritesTheObject(Submission submission, @TempDir Path dir) throws IOException {
+    // given
     byte[] content = binaryContent(5000);
-    FakeS3Objects s3 = new FakeS3Objects().withObject(BUCKET, KEY, content);
+    StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, content);
     Path target = dir.resolve("summary.bin");
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download of an existing object",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage("download should return true when the object was downloaded.")
         .isTrue();
@@ -175,15 +196,18 @@ class ObjectTransferHiddenTest {
   @DisplayName("download replaces a target file that already exists")
   void downloadReplacesAnExistingFile(Submission submission, @TempDir Path dir)
       throws IOException {
+    // given
     byte[] content = binaryContent(700);
-    FakeS3Objects s3 = new FakeS3Objects().withObject(BUCKET, KEY, content);
+    StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, content);
     Path target = Files.write(dir.resolve("summary.bin"), oldContent(2000));
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download over an existing file",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage(
             "download should return true and replace a target file that already exists, but"
@@ -198,15 +222,18 @@ class ObjectTransferHiddenTest {
   @DisplayName("download of a missing object returns false, throws nothing and creates no file")
   void downloadOfMissingObjectReturnsFalse(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects();
+    // given
+    StoredObjects s3 = new StoredObjects();
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     Path target = folder.resolve("summary.bin");
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download of a missing object (NoSuchKey)",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage("download of a missing object (NoSuchKey) should return false.")
         .isFalse();
@@ -218,16 +245,19 @@ class ObjectTransferHiddenTest {
   @DisplayName("a download that breaks midway returns false and leaves no partial file behind")
   void brokenDownloadLeavesNoPartialFile(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 =
-        new FakeS3Objects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
+    // given
+    StoredObjects s3 =
+        new StoredObjects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     Path target = folder.resolve("summary.bin");
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download whose connection breaks midway",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage("download should return false when the connection breaks midway.")
         .isFalse();
@@ -239,17 +269,20 @@ class ObjectTransferHiddenTest {
   @DisplayName("a download that fails keeps the existing target file unchanged")
   void failedDownloadKeepsTheExistingFile(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 =
-        new FakeS3Objects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
+    // given
+    StoredObjects s3 =
+        new StoredObjects().withBrokenObject(BUCKET, KEY, binaryContent(64 * 1024), 10_000);
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     byte[] previous = oldContent(1500);
     Path target = Files.write(folder.resolve("summary.bin"), previous);
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download over an existing file whose connection breaks midway",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage("download should return false when the connection breaks midway.")
         .isFalse();
@@ -275,17 +308,20 @@ class ObjectTransferHiddenTest {
   @DisplayName("download onto a folder returns false and leaves the folder as it was")
   void downloadOntoFolderReturnsFalse(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects().withObject(BUCKET, KEY, binaryContent(700));
+    // given
+    StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, binaryContent(700));
     Path folder = Files.createDirectory(dir.resolve("downloads"));
     Path target = Files.createDirectory(folder.resolve("summary.bin"));
     byte[] previous = oldContent(300);
     Files.write(target.resolve("notes.txt"), previous);
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download onto a folder",
             () -> transferOf(submission, s3).download(BUCKET, KEY, target));
 
+    // then
     assertThat(downloaded)
         .withFailMessage(
             "download onto a target that is a folder (with a file in it) should return false:"
@@ -306,14 +342,17 @@ class ObjectTransferHiddenTest {
   @DisplayName("download returns false, without throwing, when S3 cannot be reached")
   void downloadReturnsFalseWhenS3CannotBeReached(Submission submission, @TempDir Path dir)
       throws IOException {
-    FakeS3Objects s3 = new FakeS3Objects().failingGetsWith(unreachable());
+    // given
+    StoredObjects s3 = new StoredObjects().failingGetsWith(unreachable());
     Path folder = Files.createDirectory(dir.resolve("downloads"));
 
+    // when
     boolean downloaded =
         returnsWithoutThrowing(
             "download when S3 cannot be reached (SdkClientException)",
             () -> transferOf(submission, s3).download(BUCKET, KEY, folder.resolve("summary.bin")));
 
+    // then
     assertThat(downloaded)
         .withFailMessage(
             "download should return false when S3 cannot be reached (SdkClientException).")
@@ -326,6 +365,7 @@ class ObjectTransferHiddenTest {
   @DisplayName("null paths and null or blank buckets or keys are refused with IllegalArgumentException before S3 is called")
   void refusesBadArgumentsBeforeCallingS3(Submission submission, @TempDir Path dir)
       throws IOException {
+    // when / then
     Path file = Files.write(dir.resolve("summary.bin"), binaryContent(10));
     Path target = dir.resolve("copy.bin");
     assertRefused(submission, "upload(null, bucket, key)", t -> t.upload(null, BUCKET, KEY), true);
@@ -342,17 +382,10 @@ class ObjectTransferHiddenTest {
 
   private static void assertRefused(
       Submission submission, String call, Call action, boolean nullArgument) {
-    FakeS3Objects s3 = new FakeS3Objects();
+    StoredObjects s3 = new StoredObjects();
     ObjectTransfer transfer = transferOf(submission, s3);
-    RuntimeException thrown = null;
-    Boolean result = null;
-    try {
-      result = action.on(transfer);
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException refused) {
-      thrown = refused;
-    }
+    Boolean[] result = {null};
+    Throwable thrown = thrownBy(() -> result[0] = action.on(transfer));
     boolean accepted =
         thrown instanceof IllegalArgumentException
             || (nullArgument && thrown instanceof NullPointerException);
@@ -360,31 +393,21 @@ class ObjectTransferHiddenTest {
         .withFailMessage(
             "%s should throw IllegalArgumentException, but it %s.",
             call,
-            thrown == null
-                ? "returned " + result
-                : "threw " + thrown.getClass().getSimpleName() + " (" + thrown.getMessage() + ")")
+            thrown == null ? "returned " + result[0] : "threw " + describe(thrown))
         .isTrue();
     assertThat(s3.requestCount())
         .withFailMessage("%s must not send any request to S3, but it did.", call)
         .isZero();
   }
 
-  private static ObjectTransfer transferOf(Submission submission, FakeS3Objects s3) {
+  private static ObjectTransfer transferOf(Submission submission, StoredObjects s3) {
     return submission.create(ObjectTransfer.class, s3.client);
   }
 
   /** Runs {@code call}; an exception other than a stub's "not implemented" fails the test. */
   private static boolean returnsWithoutThrowing(String what, BooleanSupplier call) {
-    try {
-      return call.getAsBoolean();
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException escaped) {
-      throw new AssertionError(
-          what + " threw " + escaped.getClass().getSimpleName() + " (" + escaped.getMessage()
-              + "); it must catch AWS and I/O failures and return false instead.",
-          escaped);
-    }
+    return resultOf(
+        what, "it must catch AWS and I/O failures and return false instead.", call::getAsBoolean);
   }
 
   private static void assertSameBytes(Path file, byte[] expected, String when)
@@ -431,17 +454,7 @@ class ObjectTransferHiddenTest {
   }
 
   private static S3Exception accessDenied() {
-    return (S3Exception)
-        S3Exception.builder()
-            .statusCode(403)
-            .message("Access Denied")
-            .awsErrorDetails(
-                AwsErrorDetails.builder()
-                    .errorCode("AccessDenied")
-                    .errorMessage("Access Denied")
-                    .serviceName("S3")
-                    .build())
-            .build();
+    return s3Error(403, "AccessDenied", "Access Denied");
   }
 
   private static SdkClientException unreachable() {

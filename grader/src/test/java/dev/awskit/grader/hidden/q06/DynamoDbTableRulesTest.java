@@ -3,6 +3,7 @@ package dev.awskit.grader.hidden.q06;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ class QueryLimitTest {
   private static final List<Map<String, AttributeValue>> USERS = List.of(
       user("u1", 10), user("u2", 40), user("u3", 50), user("u4", 12));
 
-  private final DynamoDbClient dynamoDb = UsersIndexDouble.serving(USERS).client();
+  private final DynamoDbClient dynamoDb = UsersIndex.serving(USERS).client();
 
   @Test
   void limitCapsTheItemsReadBeforeTheFilter() {
@@ -44,7 +44,7 @@ class QueryLimitTest {
   @Test
   void aLimitAboveThePageSizeLeavesThePageSize() {
     assertThat(dynamoDb.query(query().limit(100).build()).scannedCount())
-        .isEqualTo(UsersIndexDouble.PAGE_SIZE);
+        .isEqualTo(UsersIndex.PAGE_SIZE);
   }
 
   @Test

@@ -2,6 +2,10 @@ package dev.awskit.grader.hidden.q11;
 
 import static dev.awskit.grader.hidden.Thrown.describe;
 import static dev.awskit.grader.hidden.Thrown.thrownBy;
+import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
+import static dev.awskit.grader.hidden.ServiceErrors.s3Error;
+import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
+import static dev.awskit.grader.hidden.Thrown.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q11.Sleeper;
@@ -19,10 +23,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sns.model.SnsException;
 
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.sns.model.SnsException;
  */
 @QuestionTests(11)
 @DisplayName("Question 11: retry with exponential backoff")
-class ThrottlingRetryTests {
+class ThrottlingRetryHiddenTest {
 
   private static final Duration BASE = Duration.ofMillis(100);
   /** More calls than any test here allows: an implementation that never stops is cut short. */
@@ -60,10 +62,10 @@ class ThrottlingRetryTests {
     String result = retry(submission, 3, BASE).call(operation);
 
     // then
-    assertThat(result).as("value returned by call").isEqualTo("result");
-    assertThat(operation.calls).as("calls of an operation that succeeds at once").isEqualTo(1);
-    assertThat(sleeps).as("sleeps when nothing failed").isEmpty();
-    assertThat(logLines).as("log lines when nothing failed").isEmpty();
+    assertThat(result).as("call should return what the operation returned").isEqualTo("result");
+    assertThat(operation.calls).as("call should run an operation that succeeds at once exactly once").isEqualTo(1);
+    assertThat(sleeps).as("call should not sleep when nothing failed").isEmpty();
+    assertThat(logLines).as("call should log nothing when nothing failed").isEmpty();
   }
 
   @Test
@@ -78,9 +80,9 @@ class ThrottlingRetryTests {
     Integer result = retry(submission, 3, BASE).call(operation);
 
     // then
-    assertThat(result).as("value returned by call after two throttled attempts").isEqualTo(42);
+    assertThat(result).as("call should return what the operation returned after two throttled attempts").isEqualTo(42);
     assertThat(operation.calls)
-        .as("calls of an operation that is throttled twice and then succeeds")
+        .as("call should run an operation that is throttled twice and then succeeds three times")
         .isEqualTo(3);
   }
 
@@ -98,7 +100,7 @@ class ThrottlingRetryTests {
 
       // then
       assertThat(operation.calls)
-          .as("calls of an always-throttled operation with maxRetries = %d (the first call"
+          .as("call should run an always-throttled operation with maxRetries = %d once more than its retries (the first call"
               + " plus %d retries)", maxRetries, maxRetries)
           .isEqualTo(1 + maxRetries);
     }
@@ -116,7 +118,7 @@ class ThrottlingRetryTests {
 
     // then
     assertThat(millis(sleeps))
-        .as("delays passed to the sleeper for maxRetries = 3 and a base delay"
+        .as("call should sleep 100, 200 and 400 ms for maxRetries = 3 and a base delay"
             + " of 100 ms (base * 2^attempt, attempt = 0, 1, 2)")
         .containsExactly("100 ms", "200 ms", "400 ms");
 
@@ -125,7 +127,7 @@ class ThrottlingRetryTests {
     Script<String> again = Script.alwaysFailing(() -> throttling("RequestLimitExceeded"));
     thrownBy(() -> retry(submission, 2, Duration.ofSeconds(1)).call(again));
     assertThat(millis(sleeps))
-        .as("delays passed to the sleeper for maxRetries = 2 and a base delay"
+        .as("call should sleep 1 s and 2 s for maxRetries = 2 and a base delay"
             + " of 1 s")
         .containsExactly("1000 ms", "2000 ms");
   }
@@ -151,7 +153,7 @@ class ThrottlingRetryTests {
     assertThat(thrown)
         .withFailMessage(
             "After the last retry, call should rethrow the exception of the last attempt itself"
-                + " (not wrapped, not a new one), but %s", whatWasThrown(thrown))
+                + " (not wrapped, not a new one), but %s", outcome(thrown))
         .isNotNull()
         .isSameAs(failures.get(failures.size() - 1));
   }
@@ -162,12 +164,7 @@ class ThrottlingRetryTests {
   void otherServiceErrorNotRetried(Submission submission) {
     // given
     AwsServiceException accessDenied =
-        S3Exception.builder()
-            .statusCode(403)
-            .message("Access Denied")
-            .awsErrorDetails(
-                AwsErrorDetails.builder().errorCode("AccessDenied").serviceName("S3").build())
-            .build();
+        s3Error(403, "AccessDenied", "Access Denied");
     Script<String> operation = Script.alwaysFailing(() -> accessDenied);
 
     // when
@@ -175,13 +172,13 @@ class ThrottlingRetryTests {
 
     // then
     assertThat(operation.calls)
-        .as("calls of an operation that fails with error code AccessDenied (not retried)")
+        .as("call should run an operation that fails with error code AccessDenied once (not retried)")
         .isEqualTo(1);
-    assertThat(sleeps).as("sleeps for an error that is not throttling").isEmpty();
+    assertThat(sleeps).as("call should not sleep for an error that is not throttling").isEmpty();
     assertThat(thrown)
         .withFailMessage(
             "call should let the S3Exception AccessDenied propagate unchanged, but %s",
-            whatWasThrown(thrown))
+            outcome(thrown))
         .isSameAs(accessDenied);
   }
 
@@ -203,16 +200,16 @@ class ThrottlingRetryTests {
 
       // then
       assertThat(operation.calls)
-          .as("calls of an operation that throws %s (not retried)",
+          .as("call should run an operation that throws %s once (not retried)",
               failure.getClass().getSimpleName())
           .isEqualTo(1);
       assertThat(thrown)
           .withFailMessage(
               "call should let the %s propagate unchanged, but %s",
-              failure.getClass().getSimpleName(), whatWasThrown(thrown))
+              failure.getClass().getSimpleName(), outcome(thrown))
           .isSameAs(failure);
     }
-    assertThat(sleeps).as("sleeps for errors that are not throttling").isEmpty();
+    assertThat(sleeps).as("call should not sleep for errors that are not throttling").isEmpty();
   }
 
   @Test
@@ -221,18 +218,9 @@ class ThrottlingRetryTests {
   void threeCodesRetried(Submission submission) {
     List<AwsServiceException> throttled =
         List.of(
-            SnsException.builder()
-                .statusCode(400)
-                .message("Rate exceeded")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("Throttling").build())
-                .build(),
+            serviceError(SnsException.builder(), "Sns", 400, "Throttling", "Rate exceeded"),
             throttling("ThrottlingException"),
-            DynamoDbException.builder()
-                .statusCode(400)
-                .message("Too many requests")
-                .awsErrorDetails(
-                    AwsErrorDetails.builder().errorCode("RequestLimitExceeded").build())
-                .build());
+            dynamoDbError("RequestLimitExceeded", "Too many requests"));
     ThrottlingRetry retry = retry(submission, 3, BASE);
     for (AwsServiceException failure : throttled) {
       // given
@@ -243,10 +231,10 @@ class ThrottlingRetryTests {
 
       // then
       assertThat(operation.calls)
-          .as("calls of an operation throttled once with error code %s",
+          .as("call should retry an operation throttled once with error code %s, so run it twice",
               failure.awsErrorDetails().errorCode())
           .isEqualTo(2);
-      assertThat(result).as("value returned after one retry").isEqualTo("ok");
+      assertThat(result).as("call should return what the operation returned after one retry").isEqualTo("ok");
     }
   }
 
@@ -274,13 +262,13 @@ class ThrottlingRetryTests {
 
       // then
       assertThat(operation.calls)
-          .as("calls of an operation that fails with %s (only Throttling, ThrottlingException"
+          .as("call should run an operation that fails with %s once (only Throttling, ThrottlingException"
               + " and RequestLimitExceeded are retried)", code)
           .isEqualTo(1);
       assertThat(thrown)
           .withFailMessage(
               "call should let the exception with %s propagate unchanged, but %s",
-              code, whatWasThrown(thrown))
+              code, outcome(thrown))
           .isSameAs(failure);
     }
   }
@@ -298,12 +286,12 @@ class ThrottlingRetryTests {
     Throwable thrown = thrownBy(() -> retry(submission, 0, BASE).call(operation));
 
     // then
-    assertThat(operation.calls).as("calls with maxRetries = 0").isEqualTo(1);
-    assertThat(sleeps).as("sleeps with maxRetries = 0").isEmpty();
+    assertThat(operation.calls).as("call with maxRetries = 0 should run the operation once").isEqualTo(1);
+    assertThat(sleeps).as("call with maxRetries = 0 should never sleep").isEmpty();
     assertThat(thrown)
         .withFailMessage(
             "with maxRetries = 0, call should rethrow the throttling exception unchanged, but %s",
-            whatWasThrown(thrown))
+            outcome(thrown))
         .isSameAs(failure);
   }
 
@@ -320,9 +308,9 @@ class ThrottlingRetryTests {
 
     // then
     assertThat(logLines)
-        .as("log lines for an operation retried twice (one line per retry)")
+        .as("call should log one line per retry, two for an operation retried twice")
         .hasSize(2);
-    assertThat(logLines).as("log lines").allMatch(line -> line != null && !line.isBlank());
+    assertThat(logLines).as("every log line should say something (none null or blank)").allMatch(line -> line != null && !line.isBlank());
   }
 
   @Test
@@ -336,7 +324,7 @@ class ThrottlingRetryTests {
     thrownBy(() -> retry(submission, 3, BASE).call(operation));
 
     // then
-    assertThat(logLines).as("log lines for three retries").hasSize(3);
+    assertThat(logLines).as("call should log one line per retry, three for three retries").hasSize(3);
     for (int retry = 1; retry <= 3; retry++) {
       Duration delay = BASE.multipliedBy(1L << (retry - 1));
       String line = logLines.get(retry - 1);
@@ -371,9 +359,9 @@ class ThrottlingRetryTests {
         .withFailMessage(
             "A second call on the same instance, throttled twice with maxRetries = 2, should"
                 + " succeed: the retries of an earlier call must not count against it, but %s",
-            whatWasThrown(thrown))
+            outcome(thrown))
         .isNull();
-    assertThat(second.calls).as("calls of the second operation").isEqualTo(3);
+    assertThat(second.calls).as("a second call of the same retry should start afresh and run its operation three times").isEqualTo(3);
   }
 
   @Test
@@ -401,7 +389,7 @@ class ThrottlingRetryTests {
 
     // then
     assertThat(operation.calls)
-        .as("calls of the operation when the sleep before the first retry is interrupted")
+        .as("call should stop retrying when the sleep before the first retry is interrupted, so run the operation once")
         .isEqualTo(1);
     assertThat(flagSet)
         .withFailMessage(
@@ -411,7 +399,7 @@ class ThrottlingRetryTests {
     assertThat(thrown)
         .withFailMessage(
             "After an InterruptedException from the sleeper, call should rethrow the throttling"
-                + " exception it was about to retry, unchanged, but %s", whatWasThrown(thrown))
+                + " exception it was about to retry, unchanged, but %s", outcome(thrown))
         .isSameAs(failure);
   }
 
@@ -419,13 +407,14 @@ class ThrottlingRetryTests {
   @Points(1)
   @DisplayName("the constructor rejects a negative maxRetries and a null or negative base delay")
   void constructorRejectsBadArguments(Submission submission) {
+    // when / then
     expectRejected(submission, "new AwsRetry(-1, 100 ms, sleeper, log)", -1, BASE);
     expectRejected(submission, "new AwsRetry(3, null, sleeper, log)", 3, null);
     expectRejected(submission, "new AwsRetry(3, -1 s, sleeper, log)", 3, Duration.ofSeconds(-1));
     // Zero is a valid base delay: retries without waiting.
     Script<String> operation = new Script<>("ok", throttling("Throttling"));
     assertThat(retry(submission, 3, Duration.ZERO).call(operation))
-        .as("result with a base delay of zero")
+        .as("call with a base delay of zero should still retry and return what the operation returned")
         .isEqualTo("ok");
   }
 
@@ -433,6 +422,7 @@ class ThrottlingRetryTests {
   @Points(1)
   @DisplayName("the constructor rejects a null sleeper and a null log")
   void constructorRejectsMissingSleeperOrLog(Submission submission) {
+    // when / then
     expectRejected(submission, "new AwsRetry(3, 100 ms, null, log)", 3, BASE, null, log);
     expectRejected(submission, "new AwsRetry(3, 100 ms, sleeper, null)", 3, BASE, sleeper, null);
   }
@@ -450,7 +440,7 @@ class ThrottlingRetryTests {
     // then
     assertThat(thrown)
         .withFailMessage(
-            "call(null) should throw an IllegalArgumentException, but %s", whatWasThrown(thrown))
+            "call(null) should throw an IllegalArgumentException, but %s", outcome(thrown))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -476,17 +466,13 @@ class ThrottlingRetryTests {
     assertThat(thrown)
         .withFailMessage(
             "%s should throw an IllegalArgumentException from the constructor, but %s",
-            construction, whatWasThrown(thrown))
+            construction, outcome(thrown))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static AwsServiceException throttling(String errorCode) {
-    return AwsServiceException.builder()
-        .statusCode(400)
-        .message("simulated failure " + errorCode)
-        .awsErrorDetails(
-            AwsErrorDetails.builder().errorCode(errorCode).errorMessage("Rate exceeded").build())
-        .build();
+    return serviceError(
+        AwsServiceException.builder(), "Any", 400, errorCode, "simulated failure " + errorCode);
   }
 
   private static List<String> millis(List<Duration> delays) {
@@ -497,11 +483,6 @@ class ThrottlingRetryTests {
   private static boolean containsNumber(String line, long number) {
     return line != null
         && Pattern.compile("(?<![0-9])" + number + "(?![0-9])").matcher(line).find();
-  }
-
-  /** Says what a call threw, for a message that reads "..., but " followed by it. */
-  private static String whatWasThrown(Throwable thrown) {
-    return thrown == null ? "nothing was thrown" : "it threw " + describe(thrown);
   }
 
   /** An operation that throws the given exceptions in turn, then returns its value. */

@@ -3,6 +3,8 @@ package dev.awskit.grader.hidden.q07;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.Thrown.describe;
 import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;
+import static dev.awskit.grader.hidden.Thrown.expectPropagated;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q07.UserQuery;
@@ -37,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * alike.
  */
 @QuestionTests(7)
-public class UserQueryTest {
+public class UserQueryHiddenTest {
 
   private static final String TABLE = "CourseUsers";
   private static final String STATUS = "active";
@@ -60,14 +62,16 @@ public class UserQueryTest {
           user("u10", "Dennis", "inactive", 33),
           user("u11", "Margaret", "pending", 40));
 
-  private final UsersIndexDouble index = UsersIndexDouble.serving(USERS);
+  private final UsersIndex index = UsersIndex.serving(USERS);
 
   @Test
   @Points(2)
   @DisplayName("Every Query names the table and the index status-index")
   void queriesTheStatusIndex(Submission submission) {
+    // when
     List<QueryRequest> queries = run(submission);
 
+    // then
     for (QueryRequest query : queries) {
       assertThat(query.tableName())
           .as("Every Query should name the table given to the constructor")
@@ -84,9 +88,11 @@ public class UserQueryTest {
   @Points(2)
   @DisplayName("The key condition selects exactly the users whose status equals the argument")
   void keyConditionSelectsTheStatus(Submission submission) {
+    // when
     QueryRequest query = run(submission).get(0);
     ConditionExpression key = read("KeyConditionExpression", query.keyConditionExpression(), query);
 
+    // then
     assertThat(key.attributeNames())
         .withFailMessage(
             "The KeyConditionExpression \"%s\" should test the index's partition key status and"
@@ -113,9 +119,11 @@ public class UserQueryTest {
   @Points(3)
   @DisplayName("The filter keeps users with age >= minAge: minAge itself is kept, minAge-1 not")
   void filterKeepsAgeAtLeastMinAge(Submission submission) {
+    // when
     QueryRequest query = run(submission).get(0);
     ConditionExpression filter = read("FilterExpression", query.filterExpression(), query);
 
+    // then
     assertThat(filter.attributeNames())
         .withFailMessage(
             "The FilterExpression \"%s\" should test age only (DynamoDB refuses a filter on the"
@@ -161,6 +169,7 @@ public class UserQueryTest {
   @Points(2)
   @DisplayName("The reserved word status goes through ExpressionAttributeNames; no unused aliases")
   void reservedWordIsAliased(Submission submission) {
+    // when / then
     QueryRequest query = run(submission).get(0);
     List<String> expressions = new ArrayList<>();
     for (String expression :
@@ -213,10 +222,12 @@ public class UserQueryTest {
   @Points(1)
   @DisplayName("minAge is sent as a number value (N), the status as a string value (S)")
   void valuesHaveTheRightTypes(Submission submission) {
+    // when
     QueryRequest query = run(submission).get(0);
     ConditionExpression filter = read("FilterExpression", query.filterExpression(), query);
     ConditionExpression key = read("KeyConditionExpression", query.keyConditionExpression(), query);
 
+    // then
     assertThat(filter.valuesUsed())
         .withFailMessage(
             "The FilterExpression \"%s\" should compare age with minAge through a :placeholder"
@@ -246,11 +257,14 @@ public class UserQueryTest {
   @Points(3)
   @DisplayName("Every page is read: LastEvaluatedKey goes back as ExclusiveStartKey to the end")
   void everyPageIsRead(Submission submission) {
+    // given
     UserQuery query = submission.create(UserQuery.class, index.client(), TABLE);
 
+    // when
     List<Map<String, AttributeValue>> users =
         call("usersWithStatus(\"active\", 30)", () -> query.usersWithStatus(STATUS, MIN_AGE));
 
+    // then
     List<QueryRequest> queries = index.queries();
     List<QueryResponse> pages = index.responses();
     assertThat(pages.isEmpty() ? null : pages.get(pages.size() - 1).hasLastEvaluatedKey())
@@ -292,8 +306,10 @@ public class UserQueryTest {
   @Points(1)
   @DisplayName("A blank status or a negative minAge is refused with IllegalArgumentException")
   void badArgumentsAreRefused(Submission submission) {
+    // when
     UserQuery query = submission.create(UserQuery.class, index.client(), TABLE);
 
+    // then
     expectIllegalArgument("usersWithStatus(null, 30)", () -> query.usersWithStatus(null, 30));
     expectIllegalArgument("usersWithStatus(\"\", 30)", () -> query.usersWithStatus("", 30));
     expectIllegalArgument("usersWithStatus(\"  \", 30)", () -> query.usersWithStatus("  ", 30));
@@ -311,6 +327,7 @@ public class UserQueryTest {
   @Points(1)
   @DisplayName("A DynamoDB failure propagates instead of looking like \"no users\"")
   void failurePropagates(Submission submission) {
+    // when / then
     List<RuntimeException> failures =
         List.of(
             dynamoDbError(
@@ -319,29 +336,8 @@ public class UserQueryTest {
             SdkClientException.create("Unable to execute HTTP request: connect timed out"));
     for (RuntimeException failure : failures) {
       UserQuery query =
-          submission.create(UserQuery.class, UsersIndexDouble.failingWith(failure).client(), TABLE);
-      Object result;
-      try {
-        result = query.usersWithStatus(STATUS, MIN_AGE);
-      } catch (RuntimeException thrown) {
-        boolean same = false;
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-          same |= cause == failure;
-        }
-        assertThat(same)
-            .withFailMessage(
-                "usersWithStatus threw %s instead of letting the SDK's %s propagate",
-                describe(thrown), describe(failure))
-            .isTrue();
-        continue;
-      }
-      throw new AssertionError(
-          "usersWithStatus returned "
-              + result
-              + " although DynamoDB threw "
-              + describe(failure)
-              + "; the contract says the exception propagates, since an empty list would mean"
-              + " \"no such users\"");
+          submission.create(UserQuery.class, UsersIndex.failingWith(failure).client(), TABLE);
+      expectPropagated("usersWithStatus", failure, () -> query.usersWithStatus(STATUS, MIN_AGE));
     }
   }
 
@@ -440,28 +436,6 @@ public class UserQueryTest {
   }
 
   private static <T> T call(String described, java.util.function.Supplier<T> action) {
-    T result;
-    try {
-      result = action.get();
-    } catch (DynamoDbException thrown) {
-      if (thrown.awsErrorDetails() != null
-          && "ValidationException".equals(thrown.awsErrorDetails().errorCode())) {
-        throw new AssertionError(
-            described
-                + " should send a Query that DynamoDB accepts and return a list, but DynamoDB"
-                + " refused the request with a ValidationException, as it would in production: "
-                + thrown.awsErrorDetails().errorMessage(),
-            thrown);
-      }
-      throw new AssertionError(
-          described + " threw " + describe(thrown) + " where the contract expects a list", thrown);
-    } catch (RuntimeException thrown) {
-      throw new AssertionError(
-          described + " threw " + describe(thrown) + " where the contract expects a list", thrown);
-    }
-    if (result == null) {
-      throw new AssertionError(described + " returned null; it should return a list");
-    }
-    return result;
+    return resultOf(described, "the contract expects a list, never null", action);
   }
 }

@@ -1,6 +1,8 @@
 package dev.awskit.grader.hidden.q08;
 
 import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -10,6 +12,7 @@ import dev.awskit.exercises.q08.InvocationMode;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.LambdaDouble;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
@@ -20,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -32,7 +34,7 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
 /** Hidden tests of question 8: invoking a Lambda function synchronously or as an event. */
 @QuestionTests(8)
-public class FunctionInvokerTest {
+public class FunctionInvokerHiddenTest {
 
   private static final String FUNCTION = "course-order-processor";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,17 +43,20 @@ public class FunctionInvokerTest {
   @Points(3)
   @DisplayName("REQUEST_RESPONSE invokes the function and returns its JSON result as nested maps")
   void synchronousResultIsParsed(Submission submission) {
+    // given
     String result =
         "{\"order\": {\"id\": 7, \"tags\": [\"new\", \"gift\"], \"note\": null},"
             + " \"ok\": true, \"total\": 19.5, \"items\": 3, \"ticket\": 12345678901}";
     LambdaDouble lambda = LambdaDouble.answering(200, result);
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
 
+    // when
     Map<String, Object> answer =
         call(
             "invoke(name, payload, REQUEST_RESPONSE)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
 
+    // then
     InvokeRequest sent = onlyInvocation(lambda);
     assertThat(sent.functionName())
         .as("The Invoke request should name the function as given")
@@ -73,6 +78,7 @@ public class FunctionInvokerTest {
   @Points(2)
   @DisplayName("The payload is sent as the JSON object of the map, nested values included")
   void payloadIsSentAsJson(Submission submission) {
+    // given
     LambdaDouble lambda = LambdaDouble.answering(200, "{\"ok\": true}");
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
     Map<String, Object> customer = new LinkedHashMap<>();
@@ -85,10 +91,12 @@ public class FunctionInvokerTest {
     payload.put("customer", customer);
     payload.put("lines", List.of(Map.of("sku", "A-1", "qty", 2), Map.of("sku", "B-7", "qty", 1)));
 
+    // when
     call(
         "invoke(name, payload, REQUEST_RESPONSE)",
         () -> invoker.invoke(FUNCTION, payload, InvocationMode.REQUEST_RESPONSE));
 
+    // then
     InvokeRequest sent = onlyInvocation(lambda);
     SdkBytes body = sent.payload();
     assertThat(body).withFailMessage("The Invoke request has no Payload").isNotNull();
@@ -115,14 +123,17 @@ public class FunctionInvokerTest {
   @Points(2)
   @DisplayName("EVENT invokes with InvocationType Event and returns status accepted and 202")
   void eventIsAcknowledged(Submission submission) {
+    // given
     LambdaDouble lambda = LambdaDouble.answering(202, null);
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
 
+    // when
     Map<String, Object> answer =
         call(
             "invoke(name, payload, EVENT)",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.EVENT));
 
+    // then
     InvokeRequest sent = onlyInvocation(lambda);
     assertThat(sent.invocationType())
         .withFailMessage(
@@ -141,6 +152,7 @@ public class FunctionInvokerTest {
   @Points(3)
   @DisplayName("A function error (FunctionError set) gives {error: errorMessage}, not the payload")
   void functionErrorIsAFailure(Submission submission) {
+    // given
     String failure =
         "{\"errorMessage\": \"Order 7 has no lines\", \"errorType\": \"ValueError\","
             + " \"stackTrace\": [\"  File \\\"/var/task/app.py\\\", line 12, in handler\"]}";
@@ -154,11 +166,13 @@ public class FunctionInvokerTest {
                 .build());
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
 
+    // when
     Map<String, Object> answer =
         call(
             "invoke(name, payload, REQUEST_RESPONSE) of a failing function",
             () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
 
+    // then
     assertThat(answer)
         .withFailMessage(
             "The call succeeded (status 200) but the response's FunctionError is \"Unhandled\":"
@@ -172,6 +186,7 @@ public class FunctionInvokerTest {
   @Points(2)
   @DisplayName("An SDK or Lambda exception gives {error: message}; no exception escapes")
   void sdkFailuresBecomeErrorMaps(Submission submission) {
+    // given
     List<RuntimeException> failures =
         List.of(
             lambdaError(
@@ -195,6 +210,7 @@ public class FunctionInvokerTest {
                 + ") while Lambda throws "
                 + failure.getClass().getSimpleName();
 
+        // when / then
         Map<String, Object> answer =
             call(described, () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), mode));
 
@@ -214,6 +230,7 @@ public class FunctionInvokerTest {
   @Points(1)
   @DisplayName("A function error with an empty errorMessage gives an error naming the FunctionError")
   void functionErrorWithEmptyMessageNamesTheFunctionError(Submission submission) {
+    // given
     // Python's `raise ValueError()` reports its error with an empty errorMessage.
     for (String errorMessage : List.of("", "   ")) {
       String failure =
@@ -231,6 +248,7 @@ public class FunctionInvokerTest {
           "invoke(name, payload, REQUEST_RESPONSE) when FunctionError is \"Unhandled\" and the"
               + " payload's errorMessage is \"" + errorMessage + "\"";
 
+      // when / then
       Map<String, Object> answer =
           call(
               described,
@@ -250,6 +268,7 @@ public class FunctionInvokerTest {
   @Points(1)
   @DisplayName("An SDK exception without a message still gives a non-blank {error: ...}")
   void sdkFailureWithoutMessageGivesNonBlankError(Submission submission) {
+    // given
     List<RuntimeException> failures =
         List.of(
             SdkClientException.builder().cause(new SocketTimeoutException()).build(),
@@ -264,6 +283,7 @@ public class FunctionInvokerTest {
                 + failure.getClass().getSimpleName() + " whose getMessage() is "
                 + (failure.getMessage() == null ? "null" : "\"" + failure.getMessage() + "\"");
 
+        // when / then
         Map<String, Object> answer =
             call(described, () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), mode));
 
@@ -276,6 +296,7 @@ public class FunctionInvokerTest {
   @Points(1)
   @DisplayName("A result that is not a JSON object gives {error: ...}; no exception escapes")
   void unreadableResultIsAFailure(Submission submission) {
+    // given
     List<String> results = List.of("not json at all", "[1, 2, 3]", "\"done\"", "42", "null", "");
     for (String result : results) {
       LambdaDouble lambda = LambdaDouble.answering(200, result);
@@ -283,6 +304,7 @@ public class FunctionInvokerTest {
       String described =
           "invoke(name, payload, REQUEST_RESPONSE) when the function returns '" + result + "'";
 
+      // when / then
       Map<String, Object> answer =
           call(
               described,
@@ -317,6 +339,7 @@ public class FunctionInvokerTest {
   @Points(1)
   @DisplayName("A blank function name or a null payload or mode gives {error: ...}, unsent")
   void badArgumentsAreErrors(Submission submission) {
+    // given
     LambdaDouble lambda = LambdaDouble.answering(200, "{\"ok\": true}");
     FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
     Map<String, Object> payload = Map.of("orderId", 7);
@@ -341,9 +364,11 @@ public class FunctionInvokerTest {
                 InvocationMode.REQUEST_RESPONSE),
             new Case("invoke(name, payload, null)", FUNCTION, payload, null));
     for (Case bad : cases) {
+      // when
       Map<String, Object> answer =
           call(bad.described(), () -> invoker.invoke(bad.name(), bad.payload(), bad.mode()));
 
+      // then
       errorMessage(bad.described(), answer);
       assertThat(lambda.requests())
           .withFailMessage(
@@ -351,6 +376,31 @@ public class FunctionInvokerTest {
               bad.described(), lambda.requests().size())
           .isEmpty();
     }
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("A payload that cannot be written as JSON gives {error: message} and no Invoke")
+  void unwritablePayloadIsAnError(Submission submission) {
+    // given
+    LambdaDouble lambda = LambdaDouble.answering(200, "{\"ok\": true}");
+    FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
+    // A plain Object has no properties: a JSON library refuses to write it, rather than guess.
+    Map<String, Object> payload = Map.of("orderId", 7, "handle", new Object());
+    String described = "invoke(name, a payload holding a plain Object, REQUEST_RESPONSE)";
+
+    // when
+    Map<String, Object> answer =
+        call(described, () -> invoker.invoke(FUNCTION, payload, InvocationMode.REQUEST_RESPONSE));
+
+    // then
+    errorMessage(described, answer);
+    assertThat(lambda.requests())
+        .withFailMessage(
+            "%s should not call Lambda: a payload that cannot be written as JSON is an error"
+                + " before any request; it sent %d request(s)",
+            described, lambda.requests().size())
+        .isEmpty();
   }
 
   /** Checks that {@code answer} is exactly {error: non-blank text} and returns the text. */
@@ -370,21 +420,8 @@ public class FunctionInvokerTest {
   }
 
   private static RuntimeException lambdaError(
-      software.amazon.awssdk.services.lambda.model.LambdaException.Builder builder,
-      String code,
-      int status,
-      String message) {
-    return (RuntimeException)
-        builder
-            .message(message)
-            .statusCode(status)
-            .awsErrorDetails(
-                AwsErrorDetails.builder()
-                    .errorCode(code)
-                    .errorMessage(message)
-                    .serviceName("Lambda")
-                    .build())
-            .build();
+      LambdaException.Builder builder, String code, int status, String message) {
+    return serviceError(builder, "Lambda", status, code, message);
   }
 
   /** Returns the one Invoke request Lambda received; fails unless there was exactly one. */
@@ -400,21 +437,10 @@ public class FunctionInvokerTest {
   /** Calls the submission; an escaping exception or a null map fails with a plain message. */
   private static Map<String, Object> call(
       String described, java.util.function.Supplier<Map<String, Object>> action) {
-    Map<String, Object> answer;
-    try {
-      answer = action.get();
-    } catch (RuntimeException thrown) {
-      throw new AssertionError(
-          described
-              + " threw "
-              + describe(thrown)
-              + "; invoke never throws, it reports every failure as {error=message}",
-          thrown);
-    }
-    if (answer == null) {
-      throw new AssertionError(described + " returned null; invoke always returns a map");
-    }
-    return answer;
+    return resultOf(
+        described,
+        "invoke never throws and always returns a map; it reports every failure as {error=message}",
+        action);
   }
 
   private static Object parse(String json) {

@@ -1,4 +1,4 @@
-package dev.awskit.grader.hidden.q08;
+package dev.awskit.grader.hidden.doubles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

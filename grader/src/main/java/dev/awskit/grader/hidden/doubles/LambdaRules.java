@@ -1,4 +1,4 @@
-package dev.awskit.grader.hidden.q08;
+package dev.awskit.grader.hidden.doubles;
 
 import static dev.awskit.grader.hidden.ServiceErrors.lambdaError;
 

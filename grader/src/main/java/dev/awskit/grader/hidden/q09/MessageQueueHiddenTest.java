@@ -1,14 +1,10 @@
 package dev.awskit.grader.hidden.q09;
 
-import static dev.awskit.grader.hidden.Thrown.describe;
-import static dev.awskit.grader.hidden.Thrown.outcome;
-import static dev.awskit.grader.hidden.Thrown.thrownBy;
+import static dev.awskit.grader.hidden.ServiceErrors.sqsError;
+import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.awskit.exercises.q09.BatchResult;
 import dev.awskit.exercises.q09.MessageQueue;
@@ -16,27 +12,23 @@ import dev.awskit.exercises.q09.ReceivedMessage;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.SqsDouble;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
-import org.mockito.invocation.Invocation;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageResponse;
@@ -55,13 +47,13 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 /**
  * Hidden tests of question 9: the SQS manager, its batching, its limits and its failures.
  *
- * <p>The SQS mock checks each request as SQS does ({@link SqsRules}): a batch of more than 10
+ * <p>The SQS double checks each request as SQS does ({@link SqsRules}): a batch of more than 10
  * entries, with repeated or invalid entry ids, or a receive outside SQS's limits fails with the
  * exception the SDK raises, so code whose requests SQS would refuse sends no message here either.
  */
 @QuestionTests(9)
 @DisplayName("Question 9: SQS message queue")
-class MessageQueueTests {
+class MessageQueueHiddenTest {
 
   private static final String QUEUE_URL =
       "https://sqs.us-east-1.amazonaws.com/123456789012/grading-queue";
@@ -70,67 +62,59 @@ class MessageQueueTests {
   private static final Pattern ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
   /** More requests than any test here needs: a batching loop that never ends is cut short. */
-  private static final int MAX_BATCH_REQUESTS = 100;
+  private static final int MAX_REQUESTS = 100;
 
-  private static final Set<String> SQS_OPERATIONS =
-      Set.of("sendMessage", "sendMessageBatch", "receiveMessage", "deleteMessage");
-
-  private SqsClient sqs;
-  private final List<SendMessageRequest> sends = new ArrayList<>();
-  private final List<SendMessageBatchRequest> batches = new ArrayList<>();
-  private final List<ReceiveMessageRequest> receives = new ArrayList<>();
-  private final List<DeleteMessageRequest> deletes = new ArrayList<>();
+  private final SqsDouble sqs =
+      new SqsDouble(
+          MAX_REQUESTS,
+          "Your code sent more than " + MAX_REQUESTS + " requests to SQS for a few dozen messages:"
+              + " does the chunking loop move on?",
+          "SendMessage, SendMessageBatch, ReceiveMessage and DeleteMessage");
   private Function<SendMessageBatchRequest, SendMessageBatchResponse> batchOutcome =
-      MessageQueueTests::everyEntrySucceeds;
+      MessageQueueHiddenTest::everyEntrySucceeds;
   private ReceiveMessageResponse receiveOutcome = ReceiveMessageResponse.builder().build();
 
   @BeforeEach
-  @SuppressWarnings("unchecked")
-  void mockSqs() {
-    sqs = mock(SqsClient.class);
-    // Both ways of building a request reach the answers below: the Consumer<Builder> overloads
-    // are default methods that build the request and call the request-object overload.
-    when(sqs.sendMessage(any(Consumer.class))).thenCallRealMethod();
-    when(sqs.sendMessageBatch(any(Consumer.class))).thenCallRealMethod();
-    when(sqs.receiveMessage(any(Consumer.class))).thenCallRealMethod();
-    when(sqs.deleteMessage(any(Consumer.class))).thenCallRealMethod();
-    when(sqs.sendMessage(any(SendMessageRequest.class)))
-        .thenAnswer(
-            call -> {
-              sends.add(call.getArgument(0));
-              SqsRules.checkSend(call.getArgument(0));
-              return SendMessageResponse.builder().messageId("mid-" + sends.size()).build();
-            });
-    when(sqs.sendMessageBatch(any(SendMessageBatchRequest.class)))
-        .thenAnswer(
-            call -> {
-              SendMessageBatchRequest request = call.getArgument(0);
-              batches.add(request);
-              if (batches.size() > MAX_BATCH_REQUESTS) {
-                throw new AssertionError(
-                    "SendMessageBatch was called more than " + MAX_BATCH_REQUESTS
-                        + " times for a few dozen bodies: does the chunking loop move on?");
-              }
+  void answerAsSqsDoes() {
+    sqs.on(
+            SendMessageRequest.class,
+            request -> {
+              SqsRules.checkSend(request);
+              return SendMessageResponse.builder().messageId("mid-" + sends().size()).build();
+            })
+        .on(
+            SendMessageBatchRequest.class,
+            request -> {
               SqsRules.checkSendBatch(request);
               return batchOutcome.apply(request);
-            });
-    when(sqs.receiveMessage(any(ReceiveMessageRequest.class)))
-        .thenAnswer(
-            call -> {
-              receives.add(call.getArgument(0));
-              SqsRules.checkReceive(call.getArgument(0));
+            })
+        .on(
+            ReceiveMessageRequest.class,
+            request -> {
+              SqsRules.checkReceive(request);
               return receiveOutcome;
-            });
-    when(sqs.deleteMessage(any(DeleteMessageRequest.class)))
-        .thenAnswer(
-            call -> {
-              deletes.add(call.getArgument(0));
-              return DeleteMessageResponse.builder().build();
-            });
+            })
+        .on(DeleteMessageRequest.class, request -> DeleteMessageResponse.builder().build());
+  }
+
+  private List<SendMessageRequest> sends() {
+    return sqs.requests(SendMessageRequest.class);
+  }
+
+  private List<SendMessageBatchRequest> batches() {
+    return sqs.requests(SendMessageBatchRequest.class);
+  }
+
+  private List<ReceiveMessageRequest> receives() {
+    return sqs.requests(ReceiveMessageRequest.class);
+  }
+
+  private List<DeleteMessageRequest> deletes() {
+    return sqs.requests(DeleteMessageRequest.class);
   }
 
   private MessageQueue queue(Submission submission) {
-    return submission.create(MessageQueue.class, sqs, QUEUE_URL);
+    return submission.create(MessageQueue.class, sqs.client(), QUEUE_URL);
   }
 
   @Test
@@ -145,23 +129,23 @@ class MessageQueueTests {
     assertThat(messageId)
         .as("send should return the MessageId from the SendMessage response")
         .contains("mid-1");
-    assertThat(sends.size())
-        .as("number of SendMessage requests made by one send")
+    assertThat(sends().size())
+        .as("one send should make exactly one SendMessage request")
         .isEqualTo(1);
-    SendMessageRequest request = sends.get(0);
-    assertThat(request.queueUrl()).as("QueueUrl of the SendMessage request").isEqualTo(QUEUE_URL);
+    SendMessageRequest request = sends().get(0);
+    assertThat(request.queueUrl()).as("send should address the SendMessage request to the queue URL given to the constructor").isEqualTo(QUEUE_URL);
     assertThat(request.messageBody())
-        .as("MessageBody of the SendMessage request")
+        .as("send should send the body it was given as the MessageBody")
         .isEqualTo("order 7 paid");
     assertThat(request.messageAttributes().keySet())
         .as("the SendMessage request should carry one message attribute per map entry")
         .containsExactlyInAnyOrder("priority", "origin");
     MessageAttributeValue priority = request.messageAttributes().get("priority");
     assertThat(priority.dataType())
-        .as("DataType of the message attribute 'priority'")
+        .as("send should send each map entry as a message attribute of DataType String")
         .isEqualTo("String");
     assertThat(priority.stringValue())
-        .as("StringValue of the message attribute 'priority'")
+        .as("send should send each map entry's value as the attribute's StringValue")
         .isEqualTo("high");
   }
 
@@ -171,10 +155,7 @@ class MessageQueueTests {
   void sendReturnsEmptyOnFailure(Submission submission) {
     // given
     MessageQueue queue = queue(submission);
-    doThrow(sqsFailure("AWS.SimpleQueueService.NonExistentQueue"))
-        .doThrow(SdkClientException.create("Unable to execute HTTP request"))
-        .when(sqs)
-        .sendMessage(any(SendMessageRequest.class));
+    sqs.on(SendMessageRequest.class, throwingInTurn(sqsFailure("AWS.SimpleQueueService.NonExistentQueue"), SdkClientException.create("Unable to execute HTTP request")));
 
     // when
     Optional<String> serviceFailure =
@@ -204,15 +185,15 @@ class MessageQueueTests {
     BatchResult result = queue(submission).sendBatch(bodies);
 
     // then
-    assertThat(batches.stream().map(request -> request.entries().size()).toList())
-        .as("sizes of the SendMessageBatch requests for 25 bodies (SQS takes at most 10 entries"
+    assertThat(batches().stream().map(request -> request.entries().size()).toList())
+        .as("sendBatch of 25 bodies should send batches of 10, 10 and 5 entries (SQS takes at most 10 entries"
             + " per request, and the contract asks for as few requests as possible)")
         .containsExactly(10, 10, 5);
     assertThat(sentBodies())
         .as("every body should be sent exactly once, in list order")
         .containsExactlyElementsOf(bodies);
     assertThat(result)
-        .as("result of sendBatch when SQS accepts all 25 entries")
+        .as("sendBatch should count all 25 entries as successful when SQS accepts them all")
         .isEqualTo(new BatchResult(25, 0));
   }
 
@@ -229,11 +210,11 @@ class MessageQueueTests {
     queue(submission).sendBatch(bodies);
 
     // then
-    assertThat(batches.size())
-        .as("number of SendMessageBatch requests for 23 bodies")
+    assertThat(batches().size())
+        .as("sendBatch of 23 bodies should send at least one SendMessageBatch request")
         .isPositive();
-    for (int i = 0; i < batches.size(); i++) {
-      List<String> ids = batches.get(i).entries().stream().map(SendMessageBatchRequestEntry::id)
+    for (int i = 0; i < batches().size(); i++) {
+      List<String> ids = batches().get(i).entries().stream().map(SendMessageBatchRequestEntry::id)
           .toList();
       assertThat(new HashSet<>(ids).size())
           .withFailMessage("The entry ids of SendMessageBatch request %d must all be different"
@@ -254,7 +235,7 @@ class MessageQueueTests {
   @DisplayName("entries that SQS lists under Failed are counted as failed")
   void failedEntriesAreCounted(Submission submission) {
     // given: SQS refuses every entry whose body starts with "bad"
-    batchOutcome = MessageQueueTests::entriesStartingWithBadFail;
+    batchOutcome = MessageQueueHiddenTest::entriesStartingWithBadFail;
     List<String> bodies = new ArrayList<>(bodies("good-", 9));
     bodies.add(2, "bad-1");
     bodies.add(6, "bad-2");
@@ -265,7 +246,7 @@ class MessageQueueTests {
 
     // then
     assertThat(result)
-        .as("sendBatch of 12 bodies where SQS reports 3 entries under Failed (without throwing)")
+        .as("sendBatch of 12 bodies should count the 3 entries SQS reports under Failed (without throwing) as failed")
         .isEqualTo(new BatchResult(9, 3));
   }
 
@@ -277,7 +258,7 @@ class MessageQueueTests {
     // given: the second request fails with an exception
     batchOutcome =
         request -> {
-          if (batches.size() == 2) {
+          if (batches().size() == 2) {
             throw sqsFailure("AWS.SimpleQueueService.BatchRequestTooLong");
           }
           return everyEntrySucceeds(request);
@@ -289,12 +270,12 @@ class MessageQueueTests {
             () -> queue(submission).sendBatch(bodies("m-", 25)));
 
     // then
-    assertThat(batches.size())
-        .as("number of SendMessageBatch requests for 25 bodies when the second request fails:"
-            + " the third request should still be sent")
+    assertThat(batches().size())
+        .as("sendBatch of 25 bodies should send all three SendMessageBatch requests even when"
+            + " the second one fails")
         .isEqualTo(3);
     assertThat(result)
-        .as("sendBatch of 25 bodies whose second request (10 entries) threw an SqsException")
+        .as("sendBatch of 25 bodies should count the 10 entries of the request that threw an SqsException as failed and go on with the rest")
         .isEqualTo(new BatchResult(15, 10));
   }
 
@@ -306,8 +287,8 @@ class MessageQueueTests {
     BatchResult result = queue(submission).sendBatch(List.of());
 
     // then
-    assertThat(result).as("result of sendBatch(List.of())").isEqualTo(new BatchResult(0, 0));
-    assertThat(sqsCalls())
+    assertThat(result).as("sendBatch(List.of()) should count nothing").isEqualTo(new BatchResult(0, 0));
+    assertThat(sqs.requests())
         .as("sendBatch(List.of()) should not call SQS at all (SQS rejects an empty batch)")
         .isEmpty();
   }
@@ -328,20 +309,20 @@ class MessageQueueTests {
     List<ReceivedMessage> messages = queue(submission).receive(10, 20);
 
     // then
-    assertThat(receives.size())
-        .as("number of ReceiveMessage requests made by one receive")
+    assertThat(receives().size())
+        .as("one receive should make exactly one ReceiveMessage request")
         .isEqualTo(1);
-    ReceiveMessageRequest request = receives.get(0);
-    assertThat(request.queueUrl()).as("QueueUrl of the ReceiveMessage request")
+    ReceiveMessageRequest request = receives().get(0);
+    assertThat(request.queueUrl()).as("receive should address the ReceiveMessage request to the queue URL given to the constructor")
         .isEqualTo(QUEUE_URL);
     assertThat(request.maxNumberOfMessages())
-        .as("MaxNumberOfMessages of the ReceiveMessage request for receive(10, 20)")
+        .as("receive(10, 20) should ask SQS for at most 10 messages (MaxNumberOfMessages)")
         .isEqualTo(10);
     assertThat(request.waitTimeSeconds())
-        .as("WaitTimeSeconds (long polling) of the ReceiveMessage request for receive(10, 20)")
+        .as("receive(10, 20) should long-poll for 20 seconds (WaitTimeSeconds)")
         .isEqualTo(20);
     assertThat(messages)
-        .as("messages returned by receive, in the order SQS returned them")
+        .as("receive should return every message SQS returned, in its order, with its id, receipt handle and body")
         .extracting(ReceivedMessage::messageId, ReceivedMessage::receiptHandle,
             ReceivedMessage::body)
         .containsExactly(
@@ -375,16 +356,16 @@ class MessageQueueTests {
     List<ReceivedMessage> messages = queue(submission).receive(1, 0);
 
     // then
-    assertThat(receives.size())
-        .as("number of ReceiveMessage requests made by one receive")
+    assertThat(receives().size())
+        .as("one receive should make exactly one ReceiveMessage request")
         .isEqualTo(1);
-    assertThat(receives.get(0).messageAttributeNames())
-        .as("MessageAttributeNames of the ReceiveMessage request: SQS returns message attributes"
+    assertThat(receives().get(0).messageAttributeNames())
+        .as("receive should ask for the message attributes with MessageAttributeNames \"All\": SQS returns message attributes"
             + " only when asked, with \"All\"")
         .containsAnyOf("All", ".*");
-    assertThat(messages).as("messages returned by receive").hasSize(1);
+    assertThat(messages).as("receive should return the one message SQS returned").hasSize(1);
     assertThat(messages.get(0).attributes())
-        .as("attributes of the received message")
+        .as("receive should return the message's String attributes by name")
         .isEqualTo(Map.of("priority", "high"));
   }
 
@@ -426,9 +407,9 @@ class MessageQueueTests {
             () -> queue(submission).receive(1, 0));
 
     // then
-    assertThat(messages).as("messages returned by receive").hasSize(1);
+    assertThat(messages).as("receive should return the one message SQS returned").hasSize(1);
     assertThat(messages.get(0).attributes())
-        .as("attributes of a message with the String attribute priority=high, the Number"
+        .as("receive should return the String and Number attributes of a message with the String attribute priority=high, the Number"
             + " attribute attempt=3 and a Binary attribute thumbnail (a Binary attribute has no"
             + " StringValue, so it is left out)")
         .isEqualTo(Map.of("priority", "high", "attempt", "3"));
@@ -447,13 +428,13 @@ class MessageQueueTests {
       String call = "receive(" + arguments[0] + ", " + arguments[1] + ")";
       expectIllegalArgument(call, () -> queue.receive(arguments[0], arguments[1]));
     }
-    assertThat(sqsCalls())
+    assertThat(sqs.requests())
         .as("no out-of-range receive may reach SQS (maxNumberOfMessages must be 1..10,"
             + " waitTimeSeconds 0..20), but these calls did")
         .isEmpty();
     queue.receive(1, 0);
-    assertThat(receives.size())
-        .as("number of ReceiveMessage requests for receive(1, 0), which is within range")
+    assertThat(receives().size())
+        .as("receive(1, 0), which is within range, should make one ReceiveMessage request")
         .isEqualTo(1);
   }
 
@@ -463,9 +444,7 @@ class MessageQueueTests {
   void receiveReturnsEmptyOnFailure(Submission submission) {
     // given
     MessageQueue queue = queue(submission);
-    doThrow(sqsFailure("AWS.SimpleQueueService.NonExistentQueue"))
-        .when(sqs)
-        .receiveMessage(any(ReceiveMessageRequest.class));
+    sqs.on(ReceiveMessageRequest.class, throwingInTurn(sqsFailure("AWS.SimpleQueueService.NonExistentQueue")));
 
     // when
     List<ReceivedMessage> messages =
@@ -488,19 +467,17 @@ class MessageQueueTests {
 
     // then
     assertThat(deleted).as("delete should return true when SQS deletes the message").isTrue();
-    assertThat(deletes.size())
-        .as("number of DeleteMessage requests made by one delete")
+    assertThat(deletes().size())
+        .as("one delete should make exactly one DeleteMessage request")
         .isEqualTo(1);
-    assertThat(deletes.get(0).queueUrl()).as("QueueUrl of the DeleteMessage request")
+    assertThat(deletes().get(0).queueUrl()).as("delete should address the DeleteMessage request to the queue URL given to the constructor")
         .isEqualTo(QUEUE_URL);
-    assertThat(deletes.get(0).receiptHandle())
-        .as("ReceiptHandle of the DeleteMessage request")
+    assertThat(deletes().get(0).receiptHandle())
+        .as("delete should send the receipt handle it was given")
         .isEqualTo("rh-123");
 
     // and when SQS fails
-    doThrow(sqsFailure("ReceiptHandleIsInvalid"))
-        .when(sqs)
-        .deleteMessage(any(DeleteMessageRequest.class));
+    sqs.on(DeleteMessageRequest.class, throwingInTurn(sqsFailure("ReceiptHandleIsInvalid")));
     boolean failed =
         returnsWithoutThrowing("delete when SQS answers with an SqsException",
             () -> queue.delete("rh-stale"));
@@ -522,12 +499,12 @@ class MessageQueueTests {
 
     // then
     List<String> urls = new ArrayList<>();
-    sends.forEach(request -> urls.add(request.queueUrl()));
-    batches.forEach(request -> urls.add(request.queueUrl()));
-    receives.forEach(request -> urls.add(request.queueUrl()));
-    deletes.forEach(request -> urls.add(request.queueUrl()));
+    sends().forEach(request -> urls.add(request.queueUrl()));
+    batches().forEach(request -> urls.add(request.queueUrl()));
+    receives().forEach(request -> urls.add(request.queueUrl()));
+    deletes().forEach(request -> urls.add(request.queueUrl()));
     assertThat(urls)
-        .as("QueueUrl of every request sent to SQS (send, sendBatch, receive, delete)")
+        .as("every request to SQS (send, sendBatch, receive, delete) should carry the queue URL given to the constructor")
         .hasSize(4)
         .containsOnly(QUEUE_URL);
   }
@@ -549,7 +526,7 @@ class MessageQueueTests {
     expectIllegalArgument("sendBatch of a list holding null", () -> queue.sendBatch(withNull));
     expectIllegalArgument("delete(null)", () -> queue.delete(null));
     expectIllegalArgument("delete(\" \")", () -> queue.delete(" "));
-    assertThat(sqsCalls())
+    assertThat(sqs.requests())
         .as("calls with bad arguments must not reach SQS, but these did")
         .isEmpty();
   }
@@ -561,7 +538,7 @@ class MessageQueueTests {
   }
 
   private List<String> sentBodies() {
-    return batches.stream()
+    return batches().stream()
         .flatMap(request -> request.entries().stream())
         .map(SendMessageBatchRequestEntry::messageBody)
         .toList();
@@ -595,40 +572,18 @@ class MessageQueueTests {
   }
 
   private static SqsException sqsFailure(String errorCode) {
-    return (SqsException)
-        SqsException.builder()
-            .statusCode(400)
-            .message("simulated SQS failure " + errorCode)
-            .awsErrorDetails(
-                AwsErrorDetails.builder().errorCode(errorCode).serviceName("Sqs").build())
-            .build();
+    return sqsError(errorCode, "simulated SQS failure " + errorCode);
   }
 
-  /** Lists the SQS operations called on the mock, by name. */
-  private List<String> sqsCalls() {
-    return Mockito.mockingDetails(sqs).getInvocations().stream()
-        .map(Invocation::getMethod)
-        .map(java.lang.reflect.Method::getName)
-        .filter(SQS_OPERATIONS::contains)
-        .collect(Collectors.toList());
+  /** Returns a handler that throws the failures one call after the other, then the last again. */
+  private static <R> Function<R, Object> throwingInTurn(RuntimeException... failures) {
+    AtomicInteger calls = new AtomicInteger();
+    return request -> {
+      throw failures[Math.min(calls.getAndIncrement(), failures.length - 1)];
+    };
   }
 
   private static <T> T returnsWithoutThrowing(String what, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException escaped) {
-      throw new AssertionError(
-          what + " should not throw, but threw " + describe(escaped), escaped);
-    }
-  }
-
-  private static void expectIllegalArgument(String call, Runnable action) {
-    Throwable thrown = thrownBy(action);
-    assertThat(thrown)
-        .withFailMessage(
-            "%s should throw an IllegalArgumentException, but %s", call, outcome(thrown))
-        .isInstanceOf(IllegalArgumentException.class);
+    return resultOf(what, "the contract says it reports failures in what it returns.", call);
   }
 }

@@ -3,12 +3,15 @@ package dev.awskit.grader.hidden.q06;
 import static dev.awskit.grader.hidden.Thrown.describe;
 import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
+import static dev.awskit.grader.hidden.Thrown.expectPropagated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q06.ItemStore;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** Hidden tests of question 6: put, get, delete and a complete scan of one DynamoDB table. */
 @QuestionTests(6)
-public class ItemStoreTest {
+public class ItemStoreHiddenTest {
 
   private static final String TABLE = "CourseUsers";
 
@@ -38,12 +41,15 @@ public class ItemStoreTest {
   @DisplayName("put sends one PutItem with the table name and the item, returns true, and"
       + " replaces an item stored under the same key")
   void putStoresTheItem(Submission submission) {
+    // given
     dynamoDb.table();
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     Map<String, AttributeValue> item = user("u-1", "Ada", 36);
 
+    // when
     boolean stored = call("put(item)", () -> store.put(item));
 
+    // then
     List<PutItemRequest> puts = dynamoDb.requests(PutItemRequest.class);
     assertThat(puts)
         .withFailMessage(
@@ -76,14 +82,17 @@ public class ItemStoreTest {
   @Points(2)
   @DisplayName("get sends one GetItem with the table name and the key, and returns the item")
   void getReturnsTheItem(Submission submission) {
+    // given
     Map<String, AttributeValue> item = user("u-2", "Grace", 41);
     dynamoDb.table();
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     putAll(store, item);
     Map<String, AttributeValue> key = key("u-2");
 
+    // when
     Optional<Map<String, AttributeValue>> found = call("get(key)", () -> store.get(key));
 
+    // then
     List<GetItemRequest> gets = dynamoDb.requests(GetItemRequest.class);
     assertThat(gets)
         .withFailMessage(
@@ -105,14 +114,17 @@ public class ItemStoreTest {
   @Points(2)
   @DisplayName("get of a key without an item returns an empty Optional")
   void getOfAMissingItemIsEmpty(Submission submission) {
+    // given
     // DynamoDB answers a key without an item with a response that has no Item at all.
     dynamoDb.table();
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     putAll(store, user("u-1", "Ada", 36));
 
+    // when
     Optional<Map<String, AttributeValue>> found =
         call("get(key of a missing item)", () -> store.get(key("nobody")));
 
+    // then
     assertThat(found)
         .withFailMessage(
             "get should return Optional.empty() when the GetItem response has no item, but it"
@@ -127,13 +139,16 @@ public class ItemStoreTest {
   @DisplayName("delete sends one DeleteItem with the table name and the key, and returns true,"
       + " even for a key without an item")
   void deleteRemovesTheItem(Submission submission) {
+    // given
     dynamoDb.table();
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     putAll(store, user("u-3", "Barbara", 52));
     Map<String, AttributeValue> key = key("u-3");
 
+    // when
     boolean deleted = call("delete(key)", () -> store.delete(key));
 
+    // then
     List<DeleteItemRequest> deletes = dynamoDb.requests(DeleteItemRequest.class);
     assertThat(deletes)
         .withFailMessage(
@@ -165,6 +180,7 @@ public class ItemStoreTest {
   @DisplayName("put and delete return true when DynamoDB accepts them, false when DynamoDB or"
       + " the SDK fails; nothing escapes")
   void writeFailuresReturnFalse(Submission submission) {
+    // given
     dynamoDb.table();
     ItemStore working = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     putAll(working, user("u-4", "Linus", 29));
@@ -185,6 +201,7 @@ public class ItemStoreTest {
               .failOn(DeleteItemRequest.class, failure);
       ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
 
+      // when / then
       boolean stored =
           call(
               "put(item) while DynamoDB throws " + name, () -> store.put(user("u-4", "Linus", 29)));
@@ -202,6 +219,7 @@ public class ItemStoreTest {
   @Points(3)
   @DisplayName("scanAll follows LastEvaluatedKey through every page, an empty page included")
   void scanFollowsEveryPage(Submission submission) {
+    // given
     List<List<Map<String, AttributeValue>>> pages =
         List.of(
             List.of(user("u-1", "Ada", 36), user("u-2", "Grace", 41)),
@@ -213,8 +231,10 @@ public class ItemStoreTest {
     pages.forEach(page -> page.forEach(item -> putAll(store, item)));
     dynamoDb.scanStoredItems(2, 1, 0, 2);
 
+    // when
     List<Map<String, AttributeValue>> items = call("scanAll()", store::scanAll);
 
+    // then
     List<ScanRequest> scans = dynamoDb.requests(ScanRequest.class);
     assertThat(scans)
         .withFailMessage(
@@ -240,16 +260,19 @@ public class ItemStoreTest {
   @Points(1)
   @DisplayName("scanAll of a table that fits in one page sends one Scan; an empty table gives []")
   void scanOfOnePage(Submission submission) {
+    // given
     List<Map<String, AttributeValue>> page = List.of(user("u-1", "Ada", 36));
     dynamoDb.scanPages(List.of(page), -1, null);
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
     DynamoDbDouble emptyTable = new DynamoDbDouble().scanPages(List.of(List.of()), -1, null);
     ItemStore emptyStore = submission.create(ItemStore.class, emptyTable.client(), TABLE);
 
+    // when
     List<Map<String, AttributeValue>> items = call("scanAll()", store::scanAll);
     List<Map<String, AttributeValue>> none =
         call("scanAll() of an empty table", emptyStore::scanAll);
 
+    // then
     assertThat(dynamoDb.requests(ScanRequest.class))
         .withFailMessage(
             "A response without LastEvaluatedKey is the last page: scanAll should send one Scan;"
@@ -264,6 +287,7 @@ public class ItemStoreTest {
   @Points(1)
   @DisplayName("get and scanAll let a DynamoDB failure propagate instead of returning empty")
   void readFailuresPropagate(Submission submission) {
+    // when
     RuntimeException failure = dynamoDbError("ResourceNotFoundException", "Table not found");
     DynamoDbDouble failing = new DynamoDbDouble().failOn(GetItemRequest.class, failure);
     // The first Scan page fails: an empty list must not come back as if the table were empty.
@@ -271,6 +295,7 @@ public class ItemStoreTest {
         List.of(List.of(user("u-1", "Ada", 36)), List.of(user("u-2", "Grace", 41))), 0, failure);
     ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
 
+    // then
     expectFailure("get(key)", () -> store.get(key("u-1")), failure);
     expectFailure("scanAll()", store::scanAll, failure);
   }
@@ -279,8 +304,10 @@ public class ItemStoreTest {
   @Points(1)
   @DisplayName("A null or empty item or key is refused with IllegalArgumentException, unsent")
   void badArgumentsAreRefused(Submission submission) {
+    // when
     ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
 
+    // then
     expectIllegalArgument("put(null)", () -> store.put(null));
     expectIllegalArgument("put(empty map)", () -> store.put(Map.of()));
     expectIllegalArgument("get(null)", () -> store.get(null));
@@ -335,50 +362,12 @@ public class ItemStoreTest {
 
   /** Calls the submission; an exception or a null result fails with a message for the student. */
   private static <T> T call(String described, Supplier<T> action) {
-    T result;
-    try {
-      result = action.get();
-    } catch (RuntimeException thrown) {
-      throw new AssertionError(
-          described + " threw " + describe(thrown) + " where the contract expects a result",
-          thrown);
-    }
-    if (result == null) {
-      throw new AssertionError(described + " returned null; the contract never returns null");
-    }
-    return result;
+    return resultOf(
+        described, "the contract expects a result, never null, and lets no exception out here", action);
   }
 
   private static void expectFailure(
       String described, Supplier<?> action, RuntimeException failure) {
-    Throwable thrown = null;
-    Object result = null;
-    try {
-      result = action.get();
-    } catch (RuntimeException caught) {
-      thrown = caught;
-    }
-    if (thrown == null) {
-      throw new AssertionError(
-          described
-              + " returned normally although DynamoDB threw "
-              + describe(failure)
-              + "; the contract says the exception propagates (an empty result would look like"
-              + " \"no items\")"
-              + (result == null ? "" : ": it returned " + result));
-    }
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause == failure) {
-        return;
-      }
-    }
-    throw new AssertionError(
-        described
-            + " threw "
-            + describe(thrown)
-            + " instead of letting DynamoDB's "
-            + describe(failure)
-            + " propagate",
-        thrown);
+    expectPropagated(described, failure, action::get);
   }
 }

@@ -1,10 +1,8 @@
-package dev.awskit.grader.hidden.q08;
+package dev.awskit.grader.hidden.doubles;
 
-import dev.awskit.grader.hidden.ClientDouble;
 import java.util.List;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -14,29 +12,33 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * Lambda refuses ({@link LambdaRules}) and answers the rest with the test's handler. As a {@link ClientDouble}, it lets {@code invoke(Consumer<Builder>)} build
  * the request and call {@code invoke(InvokeRequest)}, so both builder styles are graded alike.
  */
-final class LambdaDouble extends ClientDouble<LambdaClient> {
+public final class LambdaDouble extends ClientDouble<LambdaClient> {
 
   /** More requests than one call of a correct solution sends. */
   private static final int MAX_REQUESTS = 20;
-
-  private final Function<InvokeRequest, InvokeResponse> handler;
 
   private LambdaDouble(Function<InvokeRequest, InvokeResponse> handler) {
     super(
         LambdaClient.class,
         MAX_REQUESTS,
         "Your code sent more than " + MAX_REQUESTS + " requests to Lambda for one call;"
-            + " invoke should send exactly one Invoke request.");
-    this.handler = handler;
+            + " invoke should send exactly one Invoke request.",
+        "one Invoke request");
+    handle(
+        InvokeRequest.class,
+        (request, none) -> {
+          LambdaRules.checkInvoke(request);
+          return handler.apply(request);
+        });
   }
 
   /** Returns a client whose every Invoke gets {@code response}. */
-  static LambdaDouble answering(InvokeResponse response) {
+  public static LambdaDouble answering(InvokeResponse response) {
     return new LambdaDouble(request -> response);
   }
 
   /** Returns a client whose every Invoke gets a response with this status code and payload. */
-  static LambdaDouble answering(int statusCode, String payload) {
+  public static LambdaDouble answering(int statusCode, String payload) {
     return answering(
         InvokeResponse.builder()
             .statusCode(statusCode)
@@ -45,7 +47,7 @@ final class LambdaDouble extends ClientDouble<LambdaClient> {
   }
 
   /** Returns a client whose every Invoke throws {@code failure}. */
-  static LambdaDouble failingWith(RuntimeException failure) {
+  public static LambdaDouble failingWith(RuntimeException failure) {
     return new LambdaDouble(
         request -> {
           throw failure;
@@ -53,17 +55,7 @@ final class LambdaDouble extends ClientDouble<LambdaClient> {
   }
 
   /** Returns the Invoke requests received, in order, whichever overload was called. */
-  List<InvokeRequest> invocations() {
+  public List<InvokeRequest> invocations() {
     return requests(InvokeRequest.class);
-  }
-
-  @Override
-  protected Object respond(SdkRequest request, String operation) {
-    if (request instanceof InvokeRequest invoke) {
-      LambdaRules.checkInvoke(invoke);
-      return handler.apply(invoke);
-    }
-    throw new AssertionError(
-        "The question asks for one Invoke request, but your code called " + operation + ".");
   }
 }

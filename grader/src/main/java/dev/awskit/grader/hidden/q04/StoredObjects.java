@@ -1,22 +1,16 @@
 package dev.awskit.grader.hidden.q04;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doCallRealMethod;
-import static org.mockito.Mockito.mock;
+import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
 
+import dev.awskit.grader.hidden.doubles.S3Double;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.mockito.invocation.InvocationOnMock;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -30,23 +24,20 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * Stands in for S3 behind a Mockito mock of {@link S3Client}, so that every overload a student
- * may fairly use is graded alike.
+ * Holds the objects of question 4's buckets and answers PutObject and GetObject for them through
+ * an {@link S3Double}, so that every overload a student may fairly use is graded alike.
  *
- * <p>In the SDK, {@code putObject(PutObjectRequest, RequestBody)} and
- * {@code getObject(GetObjectRequest, ResponseTransformer)} do the work; every other overload
- * ({@code Path}, {@code ResponseInputStream}, {@code getObjectAsBytes}, the
- * {@code Consumer<Builder>} forms) is a default method of the interface that ends in one of
- * those two. The fake answers those two and lets the real default methods run for the rest.
- * Like the real client, it reads the whole request body, feeds the object through the caller's
+ * <p>Like the real client, it reads the whole request body, feeds the object through the caller's
  * transformer, and reports a transformer's failure as an {@link SdkClientException}.
  */
-final class FakeS3Objects {
+final class StoredObjects {
 
   /** Describes an object in the fake, and after how many bytes its download breaks, if ever. */
   private record StoredObject(byte[] content, int breaksAfter) {}
 
-  final S3Client client = mock(S3Client.class);
+  private final S3Double s3 = new S3Double("PutObject and GetObject").onPut(this::put).onGet(this::get);
+
+  final S3Client client = s3.client();
 
   /** Every PutObject request that reached S3, in order, with the body S3 received. */
   final List<PutObjectRequest> putRequests = new ArrayList<>();
@@ -60,59 +51,36 @@ final class FakeS3Objects {
   private RuntimeException putFailure;
   private RuntimeException getFailure;
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  FakeS3Objects() {
-    doAnswer(this::put).when(client).putObject(any(PutObjectRequest.class), any(RequestBody.class));
-    doCallRealMethod().when(client).putObject(any(PutObjectRequest.class), any(Path.class));
-    doCallRealMethod().when(client).putObject(any(Consumer.class), any(RequestBody.class));
-    doCallRealMethod().when(client).putObject(any(Consumer.class), any(Path.class));
-
-    doAnswer(this::get)
-        .when(client)
-        .getObject(any(GetObjectRequest.class), any(ResponseTransformer.class));
-    doCallRealMethod()
-        .when(client)
-        .getObject(any(Consumer.class), any(ResponseTransformer.class));
-    doCallRealMethod().when(client).getObject(any(GetObjectRequest.class), any(Path.class));
-    doCallRealMethod().when(client).getObject(any(Consumer.class), any(Path.class));
-    doCallRealMethod().when(client).getObject(any(GetObjectRequest.class));
-    doCallRealMethod().when(client).getObject(any(Consumer.class));
-    doCallRealMethod().when(client).getObjectAsBytes(any(GetObjectRequest.class));
-    doCallRealMethod().when(client).getObjectAsBytes(any(Consumer.class));
-  }
-
   /** Stores an object that downloads completely. */
-  FakeS3Objects withObject(String bucket, String key, byte[] content) {
+  StoredObjects withObject(String bucket, String key, byte[] content) {
     objects.put(bucket + "/" + key, new StoredObject(content.clone(), -1));
     return this;
   }
 
   /** Stores an object whose download breaks, like a reset connection, after some bytes. */
-  FakeS3Objects withBrokenObject(String bucket, String key, byte[] content, int breaksAfter) {
+  StoredObjects withBrokenObject(String bucket, String key, byte[] content, int breaksAfter) {
     objects.put(bucket + "/" + key, new StoredObject(content.clone(), breaksAfter));
     return this;
   }
 
   /** Makes every PutObject request fail with {@code failure} once S3 has read the body. */
-  FakeS3Objects failingPutsWith(RuntimeException failure) {
+  StoredObjects failingPutsWith(RuntimeException failure) {
     putFailure = failure;
     return this;
   }
 
   /** Makes every GetObject request fail with {@code failure} before any byte arrives. */
-  FakeS3Objects failingGetsWith(RuntimeException failure) {
+  StoredObjects failingGetsWith(RuntimeException failure) {
     getFailure = failure;
     return this;
   }
 
   /** Returns the number of requests of any kind that reached S3. */
   int requestCount() {
-    return putRequests.size() + getRequests.size();
+    return s3.requests().size();
   }
 
-  private PutObjectResponse put(InvocationOnMock invocation) {
-    PutObjectRequest request = invocation.getArgument(0);
-    RequestBody body = invocation.getArgument(1);
+  private PutObjectResponse put(PutObjectRequest request, RequestBody body) {
     putRequests.add(request);
     byte[] received;
     try (InputStream in = body.contentStreamProvider().newStream()) {
@@ -130,9 +98,7 @@ final class FakeS3Objects {
     return PutObjectResponse.builder().eTag("\"fake-etag\"").build();
   }
 
-  private Object get(InvocationOnMock invocation) {
-    GetObjectRequest request = invocation.getArgument(0);
-    ResponseTransformer<GetObjectResponse, ?> transformer = invocation.getArgument(1);
+  private Object get(GetObjectRequest request, ResponseTransformer<GetObjectResponse, ?> transformer) {
     getRequests.add(request);
     if (getFailure != null) {
       throw getFailure;
@@ -164,16 +130,8 @@ final class FakeS3Objects {
   }
 
   static NoSuchKeyException noSuchKey() {
-    return NoSuchKeyException.builder()
-        .statusCode(404)
-        .message("The specified key does not exist.")
-        .awsErrorDetails(
-            AwsErrorDetails.builder()
-                .errorCode("NoSuchKey")
-                .errorMessage("The specified key does not exist.")
-                .serviceName("S3")
-                .build())
-        .build();
+    return serviceError(
+        NoSuchKeyException.builder(), "S3", 404, "NoSuchKey", "The specified key does not exist.");
   }
 
   /** Yields some bytes, then fails as a reset connection would. */

@@ -1,4 +1,4 @@
-package dev.awskit.grader.hidden.q05;
+package dev.awskit.grader.hidden.doubles;
 
 import static org.mockito.Mockito.mock;
 
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignReques
  * real code builds the request and calls the request-object overload, so both styles end in
  * {@link #answer} and are recorded alike.
  */
-final class RecordingPresigner implements Answer<Object>, AutoCloseable {
+public final class S3PresignerDouble implements Answer<Object>, AutoCloseable {
 
   private final S3Presigner target;
   private final RuntimeException failure;
@@ -35,15 +35,15 @@ final class RecordingPresigner implements Answer<Object>, AutoCloseable {
   private final List<Object> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<String> urls = Collections.synchronizedList(new ArrayList<>());
 
-  private RecordingPresigner(S3Presigner target, RuntimeException failure) {
+  private S3PresignerDouble(S3Presigner target, RuntimeException failure) {
     this.target = target;
     this.failure = failure;
     this.mock = mock(S3Presigner.class, this);
   }
 
   /** Returns a presigner that signs for real, in us-east-1, with made-up static credentials. */
-  static RecordingPresigner signing() {
-    return new RecordingPresigner(
+  public static S3PresignerDouble signing() {
+    return new S3PresignerDouble(
         S3Presigner.builder()
             .region(Region.US_EAST_1)
             .credentialsProvider(
@@ -54,41 +54,41 @@ final class RecordingPresigner implements Answer<Object>, AutoCloseable {
   }
 
   /** Returns a presigner whose every presign request throws {@code failure}. */
-  static RecordingPresigner failingWith(RuntimeException failure) {
-    return new RecordingPresigner(null, failure);
+  public static S3PresignerDouble failingWith(RuntimeException failure) {
+    return new S3PresignerDouble(null, failure);
   }
 
   /** Returns the presigner to hand to the submission. */
-  S3Presigner presigner() {
+  public S3Presigner presigner() {
     return mock;
   }
 
   /** Returns the GetObject presign requests received, in order. */
-  List<GetObjectPresignRequest> getRequests() {
+  public List<GetObjectPresignRequest> getRequests() {
     return ofType(GetObjectPresignRequest.class);
   }
 
   /** Returns the PutObject presign requests received, in order. */
-  List<PutObjectPresignRequest> putRequests() {
+  public List<PutObjectPresignRequest> putRequests() {
     return ofType(PutObjectPresignRequest.class);
   }
 
   /** Returns every presign request received, of any operation, in order. */
-  List<Object> allRequests() {
+  public List<Object> allRequests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
   }
 
   /** Returns the URLs the real presigner produced, in order. */
-  List<String> urls() {
+  public List<String> urls() {
     synchronized (urls) {
       return List.copyOf(urls);
     }
   }
 
   /** Describes the requests received, for failure messages. */
-  String describeRequests() {
+  public String describeRequests() {
     List<Object> all = allRequests();
     if (all.isEmpty()) {
       return "no presign request at all";

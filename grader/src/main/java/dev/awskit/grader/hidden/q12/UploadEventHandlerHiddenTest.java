@@ -1,10 +1,10 @@
 package dev.awskit.grader.hidden.q12;
 
+import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
+import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
 import static dev.awskit.grader.hidden.Thrown.describe;
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.awskit.exercises.q12.ProcessedObject;
 import dev.awskit.exercises.q12.ProcessingStatus;
@@ -14,6 +14,8 @@ import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.ServiceErrors;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
+import dev.awskit.grader.hidden.doubles.SnsDouble;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,18 +25,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.sns.model.SnsException;
@@ -42,87 +39,78 @@ import software.amazon.awssdk.services.sns.model.SnsException;
 /** Hidden tests of question 12: S3 event to DynamoDB items and one SNS notification. */
 @QuestionTests(12)
 @DisplayName("Question 12: S3 event pipeline with DynamoDB and SNS")
-class UploadEventHandlerTests {
+class UploadEventHandlerHiddenTest {
 
   private static final String TABLE = "UploadedObjects";
   private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:upload-events";
   private static final Instant NOW = Instant.parse("2024-05-01T12:30:05.125Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-  private DynamoDbClient dynamoDb;
-  private SnsClient sns;
+  private final DynamoDbDouble dynamoDb =
+      new DynamoDbDouble(
+          "Your code sent more than 100 requests to DynamoDB for one event of a few records;"
+              + " process should store each record once.",
+          "PutItem");
+  private final SnsDouble sns = new SnsDouble("Publish");
   /** Every PutItem and Publish in the order they happened, as "put:<key>" and "publish". */
   private final List<String> timeline = new ArrayList<>();
-  private final List<PutItemRequest> puts = new ArrayList<>();
-  private final List<PublishRequest> publishes = new ArrayList<>();
   /** When set, the PutItem with this number (1 for the first) fails. */
   private int failingPut;
   private boolean publishFails;
 
   @BeforeEach
-  @SuppressWarnings("unchecked")
-  void mockClients() {
-    dynamoDb = mock(DynamoDbClient.class);
-    sns = mock(SnsClient.class);
-    // Both request styles end in the request-object overloads answered here.
-    when(dynamoDb.putItem(any(Consumer.class))).thenCallRealMethod();
-    when(sns.publish(any(Consumer.class))).thenCallRealMethod();
-    when(dynamoDb.putItem(any(PutItemRequest.class)))
-        .thenAnswer(
-            call -> {
-              PutItemRequest request = call.getArgument(0);
-              ReturnValue returnValues = request.returnValues();
-              if (returnValues != null
-                  && returnValues != ReturnValue.NONE
-                  && returnValues != ReturnValue.ALL_OLD) {
-                // PutItem returns nothing or the old item only, as DynamoDB answers otherwise.
-                throw ServiceErrors.dynamoDbValidation("Return values set to invalid value");
-              }
-              AttributeValue key = request.item().get("object_key");
-              if (key == null || key.s() == null) {
-                // The table's partition key is the string object_key.
-                throw ServiceErrors.dynamoDbValidation(key == null
-                    ? "One or more parameter values were invalid: Missing the key object_key in"
-                        + " the item"
-                    : "One or more parameter values were invalid: Type mismatch for key"
-                        + " object_key expected: S actual: " + key.type());
-              }
-              puts.add(request);
-              if (puts.size() == failingPut) {
-                timeline.add("failed put");
-                throw DynamoDbException.builder()
-                    .statusCode(400)
-                    .message("Requested resource not found")
-                    .awsErrorDetails(
-                        AwsErrorDetails.builder().errorCode("ResourceNotFoundException")
-                            .serviceName("DynamoDb").build())
-                    .build();
-              }
-              timeline.add("put:" + keyOf(request));
-              return PutItemResponse.builder().build();
-            });
-    when(sns.publish(any(PublishRequest.class)))
-        .thenAnswer(
-            call -> {
-              publishes.add(call.getArgument(0));
-              SnsRules.checkPublish(call.getArgument(0));
-              if (publishFails) {
-                timeline.add("failed publish");
-                throw SnsException.builder()
-                    .statusCode(403)
-                    .message("Not authorized to publish")
-                    .awsErrorDetails(
-                        AwsErrorDetails.builder().errorCode("AuthorizationError")
-                            .serviceName("Sns").build())
-                    .build();
-              }
-              timeline.add("publish");
-              return PublishResponse.builder().messageId("notification-1").build();
-            });
+  void answerAsTheServicesDo() {
+    dynamoDb.on(
+        PutItemRequest.class,
+        request -> {
+          refuseWhatPutItemRefuses(request);
+          if (puts().size() == failingPut) {
+            timeline.add("failed put");
+            throw dynamoDbError("ResourceNotFoundException", "Requested resource not found");
+          }
+          timeline.add("put:" + keyOf(request));
+          return PutItemResponse.builder().build();
+        });
+    sns.on(
+        PublishRequest.class,
+        request -> {
+          SnsRules.checkPublish(request);
+          if (publishFails) {
+            timeline.add("failed publish");
+            throw serviceError(
+                SnsException.builder(), "Sns", 403, "AuthorizationError", "Not authorized to publish");
+          }
+          timeline.add("publish");
+          return PublishResponse.builder().messageId("notification-1").build();
+        });
+  }
+
+  /** Refuses a PutItem as DynamoDB would: return values it never gives, an item without its key. */
+  private static void refuseWhatPutItemRefuses(PutItemRequest request) {
+    ReturnValue returnValues = request.returnValues();
+    if (returnValues != null && returnValues != ReturnValue.NONE && returnValues != ReturnValue.ALL_OLD) {
+      throw ServiceErrors.dynamoDbValidation("Return values set to invalid value");
+    }
+    AttributeValue key = request.item().get("object_key");
+    if (key == null || key.s() == null) {
+      // The table's partition key is the string object_key.
+      throw ServiceErrors.dynamoDbValidation(key == null
+          ? "One or more parameter values were invalid: Missing the key object_key in the item"
+          : "One or more parameter values were invalid: Type mismatch for key object_key expected:"
+              + " S actual: " + key.type());
+    }
+  }
+
+  private List<PutItemRequest> puts() {
+    return dynamoDb.requests(PutItemRequest.class);
+  }
+
+  private List<PublishRequest> publishes() {
+    return sns.requests(PublishRequest.class);
   }
 
   private UploadEventHandler handler(Submission submission) {
-    return submission.create(UploadEventHandler.class, dynamoDb, sns, TABLE, TOPIC, CLOCK);
+    return submission.create(UploadEventHandler.class, dynamoDb.client(), sns.client(), TABLE, TOPIC, CLOCK);
   }
 
   @Test
@@ -133,25 +121,25 @@ class UploadEventHandlerTests {
     handler(submission).process(event(record("media-bucket", "docs/report.pdf", 1024)));
 
     // then
-    assertThat(puts.size()).as("number of PutItem requests for an event of one record")
+    assertThat(puts().size()).as("process should store an event of one record with exactly one PutItem request")
         .isEqualTo(1);
-    PutItemRequest put = puts.get(0);
-    assertThat(put.tableName()).as("TableName of the PutItem request").isEqualTo(TABLE);
+    PutItemRequest put = puts().get(0);
+    assertThat(put.tableName()).as("process should write to the table given to the constructor").isEqualTo(TABLE);
     Map<String, AttributeValue> item = put.item();
     assertThat(item.keySet())
-        .as("attribute names of the stored item")
+        .as("process should store the attributes object_key, bucket, size and processed_at")
         .contains("object_key", "bucket", "size", "processed_at");
     assertThat(item.get("object_key").s())
-        .as("object_key of the stored item, a string (S)")
+        .as("process should store the decoded S3 key as the string (S) object_key")
         .isEqualTo("docs/report.pdf");
     assertThat(item.get("bucket").s())
-        .as("bucket of the stored item, a string (S)")
+        .as("process should store the bucket name as the string (S) bucket")
         .isEqualTo("media-bucket");
     assertThat(numberOrNull(item.get("size")))
-        .as("size of the stored item, a number (N)")
+        .as("process should store the object's size as the number (N) size")
         .isEqualByComparingTo("1024");
     assertThat(item.get("processed_at").s())
-        .as("processed_at of the stored item, a string (S)")
+        .as("process should store the clock's time as the string (S) processed_at")
         .isNotBlank();
   }
 
@@ -168,13 +156,13 @@ class UploadEventHandlerTests {
                     record("bucket-a", "caf%C3%A9/men%C3%BC+2024.pdf", 20)));
 
     // then
-    assertThat(puts.stream().map(UploadEventHandlerTests::keyOf).toList())
-        .as("object_key of the stored items for the S3 keys \"my+file%21.txt\" and"
+    assertThat(puts().stream().map(UploadEventHandlerHiddenTest::keyOf).toList())
+        .as("process should store the decoded keys of the S3 keys \"my+file%21.txt\" and"
             + " \"caf%C3%A9/men%C3%BC+2024.pdf\" (decode with URLDecoder, UTF-8)")
         .containsExactly("my file!.txt", "café/menü 2024.pdf");
-    assertThat(summary).as("summary returned by process").isNotNull();
+    assertThat(summary).as("process should return a summary, never null").isNotNull();
     assertThat(summary.objects().stream().map(ProcessedObject::key).toList())
-        .as("keys in the summary")
+        .as("process should list the decoded keys in its summary")
         .containsExactly("my file!.txt", "café/menü 2024.pdf");
   }
 
@@ -191,10 +179,10 @@ class UploadEventHandlerTests {
                 record("bucket-a", "three.txt", 3)));
 
     // then
-    assertThat(puts.stream()
+    assertThat(puts().stream()
             .map(put -> stringOrNull(put.item().get("bucket")) + "/" + keyOf(put))
             .toList())
-        .as("bucket/object_key of the items stored for an event of three records")
+        .as("process should store every record of an event of three records, in order")
         .containsExactly("bucket-a/one.txt", "bucket-b/two.txt", "bucket-a/three.txt");
   }
 
@@ -206,17 +194,39 @@ class UploadEventHandlerTests {
     handler(submission).process(event(record("big-bucket", "backup.tar", 5_368_709_120L)));
 
     // then
-    assertThat(puts.size()).as("number of PutItem requests").isEqualTo(1);
-    AttributeValue size = puts.get(0).item().get("size");
-    assertThat(size).as("the size attribute of the stored item").isNotNull();
+    assertThat(puts().size()).as("process should store each record with exactly one PutItem request").isEqualTo(1);
+    AttributeValue size = puts().get(0).item().get("size");
+    assertThat(size).as("process should store a size attribute").isNotNull();
     assertThat(size.n())
         .withFailMessage(
             "size must be a DynamoDB number (AttributeValue.fromN(\"5368709120\")), but was %s",
             size)
         .isNotNull();
     assertThat(new BigDecimal(size.n()))
-        .as("size of the stored item")
+        .as("process should store the full size of an object larger than 2 GiB as a number")
         .isEqualByComparingTo("5368709120");
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("an empty object (size 0) is stored like any other")
+  void emptyObjectIsStored(Submission submission) {
+    // when
+    ProcessingSummary summary =
+        processWithoutThrowing(
+            handler(submission), event(record("b", "empty.txt", 0)), "for an object of size 0");
+
+    // then
+    assertThat(summary.status())
+        .as("process should report SUCCESS for an empty object: a size from 0 is valid")
+        .isEqualTo(ProcessingStatus.SUCCESS);
+    assertThat(puts())
+        .as("process should store an empty object with exactly one PutItem request")
+        .hasSize(1);
+    AttributeValue size = puts().get(0).item().get("size");
+    assertThat(size == null || size.n() == null ? null : new BigDecimal(size.n()))
+        .as("process should store the size 0 as the number (N) 0")
+        .isEqualByComparingTo("0");
   }
 
   @Test
@@ -227,8 +237,8 @@ class UploadEventHandlerTests {
     handler(submission).process(event(record("b", "k.txt", 1), record("b", "l.txt", 2)));
 
     // then
-    assertThat(puts.size()).as("number of PutItem requests").isEqualTo(2);
-    for (PutItemRequest put : puts) {
+    assertThat(puts().size()).as("process should store each record with exactly one PutItem request").isEqualTo(2);
+    for (PutItemRequest put : puts()) {
       String processedAt = stringOrNull(put.item().get("processed_at"));
       Instant parsed = null;
       try {
@@ -259,12 +269,12 @@ class UploadEventHandlerTests {
 
     // then
     assertThat(timeline)
-        .as("PutItem and Publish calls, in the order they happened")
+        .as("process should store every record first and publish once, after the last write")
         .containsExactly("put:a b.txt", "put:c.txt", "put:d.txt", "publish");
-    PublishRequest publish = publishes.get(0);
-    assertThat(publish.topicArn()).as("TopicArn of the Publish request").isEqualTo(TOPIC);
+    PublishRequest publish = publishes().get(0);
+    assertThat(publish.topicArn()).as("process should publish to the topic given to the constructor").isEqualTo(TOPIC);
     assertThat(publish.subject())
-        .as("Subject of the Publish request (SNS: not blank, at most 100 characters, one line)")
+        .as("process should publish with a Subject SNS accepts (not blank, at most 100 characters, one line)")
         .isNotBlank()
         .hasSizeLessThanOrEqualTo(100)
         .doesNotContain("\n", "\r");
@@ -284,14 +294,14 @@ class UploadEventHandlerTests {
             .process(event(record("b1", "x/one.csv", 11), record("b2", "two+words.csv", 22)));
 
     // then
-    assertThat(summary).as("summary returned by process").isNotNull();
-    assertThat(summary.status()).as("status of the summary").isEqualTo(ProcessingStatus.SUCCESS);
+    assertThat(summary).as("process should return a summary, never null").isNotNull();
+    assertThat(summary.status()).as("process should report SUCCESS when every record was stored and published").isEqualTo(ProcessingStatus.SUCCESS);
     assertThat(summary.objects())
-        .as("objects in the summary, in event order")
+        .as("process should list every stored object in its summary, in event order")
         .containsExactly(
             new ProcessedObject("b1", "x/one.csv", 11),
             new ProcessedObject("b2", "two words.csv", 22));
-    assertThat(summary.error()).as("error message of a SUCCESS summary").isNull();
+    assertThat(summary.error()).as("a SUCCESS summary should carry no error message").isNull();
   }
 
   @Test
@@ -311,13 +321,13 @@ class UploadEventHandlerTests {
             "when a PutItem fails with a DynamoDbException");
 
     // then
-    assertThat(publishes.size())
-        .as("number of SNS Publish requests after a failed DynamoDB write (a success"
+    assertThat(publishes().size())
+        .as("process should publish nothing after a failed DynamoDB write (a success"
             + " notification would announce data that is not in the table)")
         .isZero();
-    assertThat(summary.status()).as("status after a failed DynamoDB write")
+    assertThat(summary.status()).as("process should report ERROR after a failed DynamoDB write")
         .isEqualTo(ProcessingStatus.ERROR);
-    assertThat(summary.error()).as("error message after a failed DynamoDB write").isNotBlank();
+    assertThat(summary.error()).as("process should explain a failed DynamoDB write in the summary's error message").isNotBlank();
   }
 
   @Test
@@ -337,11 +347,11 @@ class UploadEventHandlerTests {
             "when a PutItem fails with a DynamoDbException");
 
     // then
-    assertThat(puts.size())
-        .as("PutItem requests when the second one fails (processing stops at the failure)")
+    assertThat(puts().size())
+        .as("process should stop at the second PutItem when it fails (processing stops at the failure)")
         .isEqualTo(2);
     assertThat(summary.objects())
-        .as("objects in the ERROR summary: those stored before the failure")
+        .as("the ERROR summary should list the objects stored before the failure")
         .containsExactly(new ProcessedObject("b", "one.txt", 1));
   }
 
@@ -357,13 +367,13 @@ class UploadEventHandlerTests {
 
       // then
       assertThat(summary.status())
-          .as("status of the summary for the event text %s", quote(notJson))
+          .as("process should report ERROR for the event text %s", quote(notJson))
           .isEqualTo(ProcessingStatus.ERROR);
       assertThat(summary.error())
-          .as("error message for the event text %s", quote(notJson))
+          .as("process should explain in the error message what is wrong with the event text %s", quote(notJson))
           .isNotBlank();
     }
-    assertThat(timeline).as("PutItem and Publish calls for malformed events").isEmpty();
+    assertThat(timeline).as("process should neither write nor publish for malformed events").isEmpty();
   }
 
   @Test
@@ -387,12 +397,12 @@ class UploadEventHandlerTests {
 
       // then
       assertThat(summary.status())
-          .as("status of the summary for the malformed event %s", json)
+          .as("process should report ERROR for the malformed event %s", json)
           .isEqualTo(ProcessingStatus.ERROR);
-      assertThat(summary.error()).as("error message for the malformed event %s", json)
+      assertThat(summary.error()).as("process should explain in the error message what is wrong with the malformed event %s", json)
           .isNotBlank();
       assertThat(timeline)
-          .as("PutItem and Publish calls for the malformed event %s", json)
+          .as("process should neither write nor publish for the malformed event %s", json)
           .isEmpty();
     }
   }
@@ -401,6 +411,7 @@ class UploadEventHandlerTests {
   @Points(1)
   @DisplayName("a blank bucket name or an empty key gives an ERROR summary")
   void blankBucketOrEmptyKeyGivesErrorSummary(Submission submission) {
+    // when / then
     UploadEventHandler handler = handler(submission);
     List<String> malformed =
         List.of(
@@ -415,6 +426,7 @@ class UploadEventHandlerTests {
   @Points(1)
   @DisplayName("a size that is negative, text or too large for a long gives an ERROR summary")
   void badSizeGivesErrorSummary(Submission submission) {
+    // when / then
     UploadEventHandler handler = handler(submission);
     List<String> malformed =
         List.of(
@@ -440,10 +452,10 @@ class UploadEventHandlerTests {
             "for an event whose second record has no key");
 
     // then
-    assertThat(summary.status()).as("status for an event whose second record has no key")
+    assertThat(summary.status()).as("process should report ERROR for an event whose second record has no key")
         .isEqualTo(ProcessingStatus.ERROR);
     assertThat(timeline)
-        .as("PutItem and Publish calls for an event whose second record has no key (the whole"
+        .as("process should neither write nor publish for an event whose second record has no key (the whole"
             + " event is read before anything is written)")
         .isEmpty();
   }
@@ -458,10 +470,10 @@ class UploadEventHandlerTests {
             "for an event with no records");
 
     // then
-    assertThat(summary.status()).as("status for {\"Records\": []}")
+    assertThat(summary.status()).as("process should report SUCCESS for {\"Records\": []}")
         .isEqualTo(ProcessingStatus.SUCCESS);
-    assertThat(summary.objects()).as("objects for {\"Records\": []}").isEmpty();
-    assertThat(timeline).as("PutItem and Publish calls for {\"Records\": []}").isEmpty();
+    assertThat(summary.objects()).as("process should list no object for {\"Records\": []}").isEmpty();
+    assertThat(timeline).as("process should neither write nor publish for {\"Records\": []}").isEmpty();
   }
 
   @Test
@@ -479,14 +491,14 @@ class UploadEventHandlerTests {
             "when the SNS Publish fails with an SnsException");
 
     // then
-    assertThat(summary.status()).as("status after a failed publish")
+    assertThat(summary.status()).as("process should report ERROR after a failed publish")
         .isEqualTo(ProcessingStatus.ERROR);
-    assertThat(summary.error()).as("error message after a failed publish").isNotBlank();
+    assertThat(summary.error()).as("process should explain a failed publish in the summary's error message").isNotBlank();
     assertThat(summary.objects())
-        .as("objects in the summary after a failed publish (both were stored)")
+        .as("the summary after a failed publish should still list both stored objects")
         .containsExactly(new ProcessedObject("b", "one.txt", 1),
             new ProcessedObject("b", "two.txt", 2));
-    assertThat(publishes.size()).as("number of Publish attempts").isEqualTo(1);
+    assertThat(publishes().size()).as("process should attempt to publish exactly once").isEqualTo(1);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -521,33 +533,24 @@ class UploadEventHandlerTests {
 
     // then
     assertThat(summary.status())
-        .as("status of the summary for the malformed event %s", json)
+        .as("process should report ERROR for the malformed event %s", json)
         .isEqualTo(ProcessingStatus.ERROR);
     assertThat(summary.objects())
-        .as("objects in the summary for the malformed event %s", json)
+        .as("process should list no object for the malformed event %s", json)
         .isEmpty();
-    assertThat(summary.error()).as("error message for the malformed event %s", json)
+    assertThat(summary.error()).as("process should explain in the error message what is wrong with the malformed event %s", json)
         .isNotBlank();
     assertThat(timeline)
-        .as("PutItem and Publish calls for the malformed event %s", json)
+        .as("process should neither write nor publish for the malformed event %s", json)
         .isEmpty();
   }
 
   private static ProcessingSummary processWithoutThrowing(
       UploadEventHandler handler, String eventJson, String when) {
-    ProcessingSummary summary;
-    try {
-      summary = handler.process(eventJson);
-    } catch (UnsupportedOperationException notImplemented) {
-      throw notImplemented;
-    } catch (RuntimeException escaped) {
-      throw new AssertionError(
-          "process should return an ERROR summary " + when + ", but it threw "
-              + describe(escaped),
-          escaped);
-    }
-    assertThat(summary).as("summary returned by process " + when).isNotNull();
-    return summary;
+    return resultOf(
+        "process " + when,
+        "the contract says it returns an ERROR summary instead",
+        () -> handler.process(eventJson));
   }
 
   private static String keyOf(PutItemRequest request) {

@@ -2,7 +2,7 @@ package dev.awskit.grader.hidden.q07;
 
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 
-import dev.awskit.grader.hidden.ClientDouble;
+import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Hands a submission a {@link DynamoDbClient} that answers {@code Query} requests the way
- * DynamoDB answers them on the index {@code status-index}: it evaluates the request's own key
+ * Holds the users of question 7's table and answers, through a {@link DynamoDbDouble}, {@code
+ * Query} requests the way DynamoDB answers them on the index {@code status-index}: it evaluates the request's own key
  * condition and filter (through {@link ConditionExpression}), reads {@value #PAGE_SIZE} items of
  * the partition per page, or the request's smaller {@code Limit}, <em>before</em> the filter (as
  * the 1 MB page limit and {@code Limit} do), and sets
@@ -29,42 +29,51 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code Consumer<Builder>} overloads and the paginators reach {@code query(QueryRequest)} as a
  * hand-written loop does.
  */
-final class UsersIndexDouble extends ClientDouble<DynamoDbClient> {
+final class UsersIndex {
 
   /** Items read per page, before the filter. */
   static final int PAGE_SIZE = 2;
-
-  /** More requests than any correct solution of a test sends: a loop that never ends. */
-  private static final int MAX_REQUESTS = 100;
 
   private final List<Map<String, AttributeValue>> users;
   private final RuntimeException failure;
   private final List<QueryResponse> responses = Collections.synchronizedList(new ArrayList<>());
 
-  private UsersIndexDouble(List<Map<String, AttributeValue>> users, RuntimeException failure) {
-    super(
-        DynamoDbClient.class,
-        MAX_REQUESTS,
-        "Your code sent more than " + MAX_REQUESTS + " Query requests without stopping. Send"
-            + " each page's LastEvaluatedKey as the next request's ExclusiveStartKey and stop"
-            + " when a response has no LastEvaluatedKey.");
+  private final DynamoDbDouble dynamoDb =
+      new DynamoDbDouble(
+              "Your code sent more than 100 Query requests without stopping. Send each page's"
+                  + " LastEvaluatedKey as the next request's ExclusiveStartKey and stop when a"
+                  + " response has no LastEvaluatedKey.",
+              "Query")
+          .on(QueryRequest.class, this::serve);
+
+  private UsersIndex(List<Map<String, AttributeValue>> users, RuntimeException failure) {
     this.users = List.copyOf(users);
     this.failure = failure;
   }
 
+  /** Returns the client to hand to the submission. */
+  DynamoDbClient client() {
+    return dynamoDb.client();
+  }
+
   /** Returns an index over {@code users}, in that order within each status. */
-  static UsersIndexDouble serving(List<Map<String, AttributeValue>> users) {
-    return new UsersIndexDouble(users, null);
+  static UsersIndex serving(List<Map<String, AttributeValue>> users) {
+    return new UsersIndex(users, null);
   }
 
   /** Returns an index whose every Query throws {@code failure}. */
-  static UsersIndexDouble failingWith(RuntimeException failure) {
-    return new UsersIndexDouble(List.of(), failure);
+  static UsersIndex failingWith(RuntimeException failure) {
+    return new UsersIndex(List.of(), failure);
   }
 
   /** Returns the Query requests received, in order, whichever overload was called. */
   List<QueryRequest> queries() {
-    return requests(QueryRequest.class);
+    return dynamoDb.requests(QueryRequest.class);
+  }
+
+  /** Returns every request received, of any operation, in order. */
+  List<SdkRequest> requests() {
+    return dynamoDb.requests();
   }
 
   /** Returns the responses served, in order. */
@@ -72,15 +81,6 @@ final class UsersIndexDouble extends ClientDouble<DynamoDbClient> {
     synchronized (responses) {
       return List.copyOf(responses);
     }
-  }
-
-  @Override
-  protected Object respond(SdkRequest request, String operation) {
-    if (request instanceof QueryRequest query) {
-      return serve(query);
-    }
-    throw new AssertionError(
-        "The question asks for Query requests only, but your code called " + operation + ".");
   }
 
   private QueryResponse serve(QueryRequest request) {

@@ -1,30 +1,24 @@
 package dev.awskit.grader.hidden.q10;
 
+import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
 import static dev.awskit.grader.hidden.Thrown.outcome;
 import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import dev.awskit.exercises.q10.ObjectLister;
 import dev.awskit.exercises.q10.ObjectSummary;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.S3Double;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -33,7 +27,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Hidden tests of question 10: listing every object under a prefix, page after page.
  *
- * <p>The S3 mock behaves like a small bucket whose pages hold two keys ({@link FakeBucket}): it
+ * <p>The S3 double behaves like a small bucket whose pages hold two keys ({@link FakeBucket}): it
  * honours the request's {@code Prefix}, {@code Delimiter}, {@code MaxKeys}, {@code StartAfter}
  * and a {@code ContinuationToken} it handed out (and refuses any other token as S3 does), and
  * reports {@code IsTruncated} and {@code NextContinuationToken}. So the SDK's paginator and a
@@ -42,35 +36,19 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 @QuestionTests(10)
 @DisplayName("Question 10: listing every object under a prefix")
-class ObjectListerTests {
+class ObjectListerHiddenTest {
 
   private static final String BUCKET = "grading-bucket";
-  /** More calls than any correct lister needs here: a lister that never stops is cut short. */
-  private static final int MAX_CALLS = 25;
 
-  private S3Client s3;
+  private final S3Double s3 = new S3Double("ListObjectsV2").on(ListObjectsV2Request.class, this::page);
   private final FakeBucket bucket = new FakeBucket();
-  private final List<ListObjectsV2Request> requests = new ArrayList<>();
   /** When set, the request with this number (1 for the first) fails with {@link #failure}. */
   private int failingCall;
 
   private SdkException failure;
 
-  @BeforeEach
-  @SuppressWarnings("unchecked")
-  void mockS3() {
-    s3 = mock(S3Client.class);
-    // The paginator and the Consumer<Builder> overloads are default methods; run for real, they
-    // all end in listObjectsV2(ListObjectsV2Request), answered by the fake bucket below.
-    when(s3.listObjectsV2Paginator(any(ListObjectsV2Request.class))).thenCallRealMethod();
-    when(s3.listObjectsV2Paginator(any(Consumer.class))).thenCallRealMethod();
-    when(s3.listObjectsV2(any(Consumer.class))).thenCallRealMethod();
-    when(s3.listObjectsV2(any(ListObjectsV2Request.class)))
-        .thenAnswer(call -> page(call.getArgument(0)));
-  }
-
   private ObjectLister lister(Submission submission) {
-    return submission.create(ObjectLister.class, s3);
+    return submission.create(ObjectLister.class, s3.client());
   }
 
   @Test
@@ -85,13 +63,13 @@ class ObjectListerTests {
 
     // then
     assertThat(keys(listed))
-        .as("keys returned for a bucket of six objects that S3 sends as three pages of two;"
+        .as("list should return the keys of all three pages of a bucket of six objects, in order;"
             + " returning only the first two means the NextContinuationToken was not followed,"
             + " and a request with a Delimiter gets the folders a/, b/ and c/ as CommonPrefixes"
             + " instead of the keys")
         .containsExactly("a/1.txt", "a/2.txt", "a/3.txt", "b/4.txt", "b/5.txt", "c/6.txt");
-    assertThat(requests.size())
-        .as("number of ListObjectsV2 requests for three pages")
+    assertThat(requests().size())
+        .as("list should send one ListObjectsV2 request per page, three for three pages")
         .isEqualTo(3);
   }
 
@@ -112,7 +90,7 @@ class ObjectListerTests {
 
     // then
     assertThat(listed)
-        .as("summaries of the objects under docs/ (key, size in bytes, LastModified), the one in"
+        .as("list should return the key, size in bytes and LastModified of every object under docs/, the one in"
             + " the sub-folder docs/old/ included: the contract lists every key that starts with"
             + " the prefix, and a request with a Delimiter would get docs/old/ as a CommonPrefix"
             + " instead of its objects")
@@ -135,20 +113,20 @@ class ObjectListerTests {
     List<ObjectSummary> listed = lister(submission).list(BUCKET, "logs/");
 
     // then
-    assertThat(requests.stream().map(ListObjectsV2Request::prefix).toList())
-        .as("Prefix of each ListObjectsV2 request for list(bucket, \"logs/\"): every page"
-            + " request must carry it, not only the first")
+    assertThat(requests().stream().map(ListObjectsV2Request::prefix).toList())
+        .as("list(bucket, \"logs/\") should send the Prefix logs/ in every ListObjectsV2"
+            + " request, not only the first")
         .containsOnly("logs/");
-    assertThat(requests.stream().map(ListObjectsV2Request::bucket).toList())
-        .as("Bucket of each ListObjectsV2 request")
+    assertThat(requests().stream().map(ListObjectsV2Request::bucket).toList())
+        .as("every ListObjectsV2 request should name the bucket given to list")
         .containsOnly(BUCKET);
     assertThat(keys(listed))
         .as("keys returned for list(bucket, \"logs/\"), which must include the key in the"
             + " sub-folder logs/archive/ (a Delimiter would roll it into CommonPrefixes)")
         .containsExactly("logs/01.log", "logs/02.log", "logs/03.log", "logs/04.log",
             "logs/05.log", "logs/archive/00.log");
-    assertThat(requests.size())
-        .as("number of ListObjectsV2 requests for six objects under logs/ (pages of two)")
+    assertThat(requests().size())
+        .as("list should send one ListObjectsV2 request per page, three for six objects under logs/ (pages of two)")
         .isEqualTo(3);
   }
 
@@ -165,10 +143,10 @@ class ObjectListerTests {
     List<ObjectSummary> withEmpty = lister.list(BUCKET, "");
 
     // then
-    assertThat(keys(withNull)).as("keys returned for list(bucket, null): every key of the"
+    assertThat(keys(withNull)).as("list(bucket, null) should return every key of the"
             + " bucket, those in sub-folders too")
         .containsExactly("a.txt", "b/c.txt", "d/e/f.txt");
-    assertThat(keys(withEmpty)).as("keys returned for list(bucket, \"\")")
+    assertThat(keys(withEmpty)).as("list(bucket, \"\") should return every key of the bucket, those in sub-folders too")
         .containsExactly("a.txt", "b/c.txt", "d/e/f.txt");
   }
 
@@ -182,9 +160,9 @@ class ObjectListerTests {
     List<ObjectSummary> listed = lister(submission).list(BUCKET, "anything/");
 
     // then
-    assertThat(listed).as("result of listing an empty bucket").isNotNull().isEmpty();
-    assertThat(requests.size())
-        .as("number of ListObjectsV2 requests for an empty bucket")
+    assertThat(listed).as("list of an empty bucket should return an empty list, never null").isNotNull().isEmpty();
+    assertThat(requests().size())
+        .as("list of an empty bucket should send exactly one ListObjectsV2 request")
         .isEqualTo(1);
   }
 
@@ -245,10 +223,7 @@ class ObjectListerTests {
               outcome(thrown))
           .isInstanceOf(IllegalArgumentException.class);
     }
-    assertThat(Mockito.mockingDetails(s3).getInvocations().stream()
-            .map(invocation -> invocation.getMethod().getName())
-            .filter(name -> name.startsWith("list"))
-            .toList())
+    assertThat(s3.requests())
         .as("calls to S3 for a null or blank bucket name (there should be none)")
         .isEmpty();
   }
@@ -256,27 +231,24 @@ class ObjectListerTests {
   // ---------------------------------------------------------------- the fake bucket
 
   private ListObjectsV2Response page(ListObjectsV2Request request) {
-    requests.add(request);
-    if (requests.size() > MAX_CALLS) {
-      throw new AssertionError(
-          "ListObjectsV2 was called more than " + MAX_CALLS + " times for a handful of objects:"
-              + " each request must send the previous page's NextContinuationToken as its"
-              + " ContinuationToken, and the listing must stop when IsTruncated is false");
-    }
-    if (requests.size() == failingCall) {
+    if (requests().size() == failingCall) {
       throw failure;
     }
     if (!BUCKET.equals(request.bucket())) {
       failure =
-          NoSuchBucketException.builder()
-              .statusCode(404)
-              .message("The specified bucket does not exist")
-              .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchBucket")
-                  .serviceName("S3").build())
-              .build();
+          serviceError(
+              NoSuchBucketException.builder(),
+              "S3",
+              404,
+              "NoSuchBucket",
+              "The specified bucket does not exist");
       throw failure;
     }
     return bucket.list(request);
+  }
+
+  private List<ListObjectsV2Request> requests() {
+    return s3.requests(ListObjectsV2Request.class);
   }
 
   private void store(String... keys) {

@@ -1,9 +1,8 @@
-package dev.awskit.grader.hidden.q06;
+package dev.awskit.grader.hidden.doubles;
 
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbValidation;
 
-import dev.awskit.grader.hidden.ClientDouble;
 import dev.awskit.grader.hidden.q07.WriteCondition;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * hand-written loop over {@code scan(ScanRequest)} reach the same handler, so they are graded
  * alike.
  */
-final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
+public final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
 
   /** More requests than any correct solution of a test sends: a loop that never ends. */
   private static final int MAX_REQUESTS = 100;
@@ -46,23 +45,34 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
   private final Map<AttributeValue, Map<String, AttributeValue>> stored = new LinkedHashMap<>();
   private volatile String lastRefusal;
 
-  DynamoDbDouble() {
-    super(
-        DynamoDbClient.class,
-        MAX_REQUESTS,
+  private final String askedFor;
+
+  /** Creates the double of question 6, which scans a table page by page. */
+  public DynamoDbDouble() {
+    this(
         "Your code sent more than " + MAX_REQUESTS + " requests to DynamoDB without stopping."
             + " A scan must send each page's LastEvaluatedKey as the next request's"
-            + " ExclusiveStartKey and stop when a response has no LastEvaluatedKey.");
+            + " ExclusiveStartKey and stop when a response has no LastEvaluatedKey.",
+        "PutItem, GetItem, DeleteItem and Scan");
+  }
+
+  /**
+   * Creates a double for a question that asks for {@code askedFor} (such as {@code "PutItem"}),
+   * with what the student reads when the code sends requests without stopping.
+   */
+  public DynamoDbDouble(String runawayMessage, String askedFor) {
+    super(DynamoDbClient.class, MAX_REQUESTS, runawayMessage);
+    this.askedFor = askedFor;
   }
 
   /** Answers every request of {@code type} with {@code handler}. */
-  <R extends SdkRequest> DynamoDbDouble on(Class<R> type, Function<R, Object> handler) {
+  public <R extends SdkRequest> DynamoDbDouble on(Class<R> type, Function<R, Object> handler) {
     handlers.put(type, request -> handler.apply(type.cast(request)));
     return this;
   }
 
   /** Answers every request of {@code type} by throwing {@code failure}. */
-  DynamoDbDouble failOn(Class<? extends SdkRequest> type, RuntimeException failure) {
+  public DynamoDbDouble failOn(Class<? extends SdkRequest> type, RuntimeException failure) {
     handlers.put(
         type,
         request -> {
@@ -77,7 +87,7 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
    * i + 1. Every page but the last has a {@code LastEvaluatedKey}, even an empty page. The
    * optional {@code failingPage} is answered with {@code failure} instead.
    */
-  DynamoDbDouble scanPages(
+  public DynamoDbDouble scanPages(
       List<List<Map<String, AttributeValue>>> pages, int failingPage, RuntimeException failure) {
     Map<Map<String, AttributeValue>, Integer> nextPage = new HashMap<>();
     List<Map<String, AttributeValue>> lastKeys = new ArrayList<>();
@@ -122,7 +132,7 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
    * ConditionalCheckFailedException and changes nothing ({@link WriteCondition}), and an item or
    * key without its key attribute is refused with DynamoDB's ValidationException.
    */
-  DynamoDbDouble table() {
+  public DynamoDbDouble table() {
     on(PutItemRequest.class, request -> {
       AttributeValue key = keyOf(request.item(), "item");
       Map<String, AttributeValue> old = stored.getOrDefault(key, Map.of());
@@ -152,7 +162,7 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
   }
 
   /** Returns the items the table holds, in the order they were first stored. */
-  List<Map<String, AttributeValue>> items() {
+  public List<Map<String, AttributeValue>> items() {
     return List.copyOf(stored.values());
   }
 
@@ -160,7 +170,7 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
    * Serves the stored items as Scan pages of the given sizes, in the order they were stored (see
    * {@link #scanPages}); the sizes must add up to the number of items.
    */
-  DynamoDbDouble scanStoredItems(int... pageSizes) {
+  public DynamoDbDouble scanStoredItems(int... pageSizes) {
     List<Map<String, AttributeValue>> items = items();
     List<List<Map<String, AttributeValue>>> pages = new ArrayList<>();
     int from = 0;
@@ -214,7 +224,7 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
   }
 
   /** Names the requests received, for failure messages. */
-  String describeRequests() {
+  public String describeRequests() {
     List<SdkRequest> all = requests();
     if (all.isEmpty()) {
       return "no request at all";
@@ -227,7 +237,7 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
   }
 
   /** Returns what DynamoDB refused last ("ErrorCode: message"), or null if it refused nothing. */
-  String lastRefusal() {
+  public String lastRefusal() {
     return lastRefusal;
   }
 
@@ -248,7 +258,8 @@ final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
     throw new AssertionError(
         "This test does not expect a "
             + operation
-            + " request; the question asks for"
-            + " PutItem, GetItem, DeleteItem and Scan only.");
+            + " request; the question asks for "
+            + askedFor
+            + " only.");
   }
 }

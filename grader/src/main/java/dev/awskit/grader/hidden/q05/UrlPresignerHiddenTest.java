@@ -1,5 +1,6 @@
 package dev.awskit.grader.hidden.q05;
 
+import static dev.awskit.grader.hidden.Thrown.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q05.PresignedOperation;
@@ -7,6 +8,7 @@ import dev.awskit.exercises.q05.UrlPresigner;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import dev.awskit.grader.hidden.doubles.S3PresignerDouble;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +24,13 @@ import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignReques
 
 /** Hidden tests of question 5: presigned GET and PUT URLs with an injected S3Presigner. */
 @QuestionTests(5)
-public class UrlPresignerTest {
+public class UrlPresignerHiddenTest {
 
   private static final String BUCKET = "grader-course-bucket";
   private static final String KEY = "reports/2024/summary.csv";
   private static final Pattern EXPIRES = Pattern.compile("[?&]X-Amz-Expires=(\\d+)");
 
-  private final RecordingPresigner signing = RecordingPresigner.signing();
+  private final S3PresignerDouble signing = S3PresignerDouble.signing();
 
   @AfterEach
   void closePresigner() {
@@ -39,13 +41,16 @@ public class UrlPresignerTest {
   @Points(3)
   @DisplayName("GET presigns a GetObject request for the bucket and key and returns its URL")
   void getIsSignedAsGetObject(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> url =
         call(
             "presign(bucket, key, GET, 900)",
             () -> urls.presign(BUCKET, KEY, PresignedOperation.GET, 900));
 
+    // then
     List<GetObjectPresignRequest> gets = signing.getRequests();
     assertThat(gets)
         .withFailMessage(
@@ -73,13 +78,16 @@ public class UrlPresignerTest {
   @Points(3)
   @DisplayName("PUT presigns a PutObject request for the bucket and key and returns its URL")
   void putIsSignedAsPutObject(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> url =
         call(
             "presign(bucket, key, PUT, 900)",
             () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 900));
 
+    // then
     List<PutObjectPresignRequest> puts = signing.putRequests();
     assertThat(puts)
         .withFailMessage(
@@ -108,8 +116,10 @@ public class UrlPresignerTest {
   @Points(2)
   @DisplayName("The expiry in seconds becomes the signature duration (X-Amz-Expires) of the URL")
   void expiryIsTheSignatureDuration(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> get =
         call(
             "presign(bucket, key, GET, 900)",
@@ -119,6 +129,7 @@ public class UrlPresignerTest {
             "presign(bucket, key, PUT, 120)",
             () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 120));
 
+    // then
     assertThat(signing.getRequests())
         .withFailMessage(
             "presign(..., GET, 900) should sign one GetObject request; the presigner received: %s",
@@ -149,13 +160,16 @@ public class UrlPresignerTest {
   @Points(1)
   @DisplayName("Without an expiry the URL lives one hour (3600 s)")
   void defaultExpiryIsOneHour(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> get =
         call("presign(bucket, key, GET)", () -> urls.presign(BUCKET, KEY, PresignedOperation.GET));
     Optional<String> put =
         call("presign(bucket, key, PUT)", () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT));
 
+    // then
     assertThat(expiresOf(get))
         .as(
             "presign(bucket, key, GET) should give a GET URL valid for 3600 seconds; the presigner"
@@ -186,8 +200,10 @@ public class UrlPresignerTest {
   @Points(1)
   @DisplayName("An expiry of exactly 1 second or exactly 7 days (604800 s) is allowed")
   void expiryLimitsAreInclusive(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when
     Optional<String> shortest =
         call(
             "presign(bucket, key, GET, 1)",
@@ -197,6 +213,7 @@ public class UrlPresignerTest {
             "presign(bucket, key, PUT, 604800)",
             () -> urls.presign(BUCKET, KEY, PresignedOperation.PUT, 604_800));
 
+    // then
     assertThat(expiresOf(shortest))
         .as(
             "An expiry of 1 second is the shortest allowed and should give a URL with"
@@ -213,8 +230,10 @@ public class UrlPresignerTest {
   @Points(2)
   @DisplayName("An expiry outside 1 s .. 7 days gives an empty Optional and is never signed")
   void expiryOutOfRangeGivesEmpty(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
 
+    // when / then
     for (long expiry : new long[] {0, -60, 604_801, 30L * 24 * 3600, Long.MAX_VALUE}) {
       for (PresignedOperation operation : PresignedOperation.values()) {
         String described = "presign(bucket, key, " + operation + ", " + expiry + ")";
@@ -238,16 +257,18 @@ public class UrlPresignerTest {
   @Points(2)
   @DisplayName("A presigner failure gives an empty Optional; no exception escapes")
   void presignerFailureGivesEmpty(Submission submission) {
+    // given
     List<RuntimeException> failures =
         List.of(
             SdkClientException.create("Unable to load credentials from any of the providers"),
             new IllegalArgumentException("The signer refused the request"));
     for (RuntimeException failure : failures) {
       for (PresignedOperation operation : PresignedOperation.values()) {
-        RecordingPresigner failing = RecordingPresigner.failingWith(failure);
+        S3PresignerDouble failing = S3PresignerDouble.failingWith(failure);
         UrlPresigner urls = submission.create(UrlPresigner.class, failing.presigner());
         String described = "presign(bucket, key, " + operation + ", 900)";
 
+        // when / then
         Optional<String> url =
             call(
                 described + " while the presigner throws " + failure.getClass().getSimpleName(),
@@ -269,6 +290,7 @@ public class UrlPresignerTest {
   @Points(1)
   @DisplayName("A blank bucket or key or a null operation gives an empty Optional, unsigned")
   void badArgumentsGiveEmpty(Submission submission) {
+    // given
     UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
     record Arguments(String bucket, String key, PresignedOperation operation) {}
     List<Arguments> bad =
@@ -288,6 +310,7 @@ public class UrlPresignerTest {
               + arguments.operation()
               + ", 900)";
 
+      // when / then
       Optional<String> url =
           call(
               described,
@@ -304,24 +327,11 @@ public class UrlPresignerTest {
 
   /** Calls the submission and turns an escaping exception into a message for the student. */
   private static Optional<String> call(String described, Supplier<Optional<String>> presign) {
-    Optional<String> url;
-    try {
-      url = presign.get();
-    } catch (RuntimeException thrown) {
-      throw new AssertionError(
-          described
-              + " threw "
-              + thrown.getClass().getSimpleName()
-              + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage())
-              + "; presign never throws, it returns an Optional (empty when no URL can be made)",
-          thrown);
-    }
-    if (url == null) {
-      throw new AssertionError(
-          described
-              + " returned null; it should return an Optional, empty when no URL can be made");
-    }
-    return url;
+    return resultOf(
+        described,
+        "presign never throws or returns null; it returns an Optional, empty when no URL can be"
+            + " made",
+        presign);
   }
 
   private static String expiresOf(Optional<String> url) {

@@ -1,0 +1,110 @@
+package dev.awskit.grader.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * Prints the mutation score of each question from PIT's {@code mutations.xml}: the mutants of the
+ * reference solution's package {@code qNN} that the hidden tests detected, out of all of them,
+ * and every mutant that survived. See docs/mutation.md.
+ */
+public final class MutationScores {
+
+  private static final Pattern QUESTION = Pattern.compile("\\.(q\\d\\d)\\.");
+
+  /**
+   * Counts the mutants of one question.
+   *
+   * @param question the package, such as {@code q06}
+   * @param detected the mutants some hidden test detected (killed, timed out, ran out of memory)
+   * @param survivors the mutants none detected, one line each
+   */
+  public record QuestionScore(String question, int detected, List<String> survivors) {
+
+    /** Returns the number of mutants. */
+    public int total() {
+      return detected + survivors.size();
+    }
+
+    /** Returns the share of mutants detected, in percent. */
+    public double percent() {
+      return total() == 0 ? 100 : 100.0 * detected / total();
+    }
+  }
+
+  private MutationScores() {}
+
+  /** Prints the scores of the report named by the first argument. */
+  public static void main(String[] args) throws IOException {
+    Path report = Path.of(args.length > 0 ? args[0] : "grader/target/pit-reports/mutations.xml");
+    List<QuestionScore> scores;
+    try (InputStream in = Files.newInputStream(report)) {
+      scores = read(in);
+    }
+    System.out.println("question  detected  mutants  score");
+    for (QuestionScore score : scores) {
+      System.out.printf(
+          Locale.ROOT, "%-8s  %8d  %7d  %5.1f %%%n",
+          score.question(), score.detected(), score.total(), score.percent());
+    }
+    for (QuestionScore score : scores) {
+      score.survivors().forEach(line -> System.out.println("survived: " + line));
+    }
+  }
+
+  /** Reads a PIT XML report and returns the score of each question, in question order. */
+  public static List<QuestionScore> read(InputStream xml) throws IOException {
+    Document document;
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      document = factory.newDocumentBuilder().parse(xml);
+    } catch (ParserConfigurationException | SAXException unreadable) {
+      throw new IOException("Not a PIT mutations.xml report: " + unreadable.getMessage(), unreadable);
+    }
+    Map<String, int[]> detected = new TreeMap<>();
+    Map<String, List<String>> survivors = new TreeMap<>();
+    NodeList mutations = document.getElementsByTagName("mutation");
+    for (int i = 0; i < mutations.getLength(); i++) {
+      Element mutation = (Element) mutations.item(i);
+      String mutatedClass = text(mutation, "mutatedClass");
+      Matcher question = QUESTION.matcher(mutatedClass);
+      String key = question.find() ? question.group(1) : "other";
+      detected.computeIfAbsent(key, unused -> new int[1]);
+      List<String> survived = survivors.computeIfAbsent(key, unused -> new ArrayList<>());
+      if (Boolean.parseBoolean(mutation.getAttribute("detected"))) {
+        detected.get(key)[0]++;
+      } else {
+        survived.add(
+            mutatedClass.substring(mutatedClass.lastIndexOf('.') + 1) + "." + text(mutation, "mutatedMethod")
+                + ":" + text(mutation, "lineNumber") + " " + text(mutation, "description")
+                + " (" + mutation.getAttribute("status") + ")");
+      }
+    }
+    return detected.keySet().stream()
+        .map(key -> new QuestionScore(key, detected.get(key)[0], List.copyOf(survivors.get(key))))
+        .toList();
+  }
+
+  private static String text(Element parent, String tag) {
+    NodeList nodes = parent.getElementsByTagName(tag);
+    return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent();
+  }
+}
