@@ -98,15 +98,18 @@ class GraderArchitectureTest {
           .whereLayer("Distribution").mayOnlyBeAccessedByLayers("Command line")
           .whereLayer("Worker").mayOnlyBeAccessedByLayers("Command line")
           .whereLayer("Reports").mayOnlyBeAccessedByLayers("Command line", "Batch")
-          .whereLayer("Scoring").mayOnlyBeAccessedByLayers("Command line", "Batch", "Reports")
+          .whereLayer("Scoring")
+          .mayOnlyBeAccessedByLayers("Command line", "Batch", "Reports", "Distribution")
           .whereLayer("Engine")
-          .mayOnlyBeAccessedByLayers("Command line", "Batch", "Reports", "Scoring", "Worker")
+          .mayOnlyBeAccessedByLayers(
+              "Command line", "Batch", "Reports", "Scoring", "Worker", "Distribution")
           .whereLayer("Intake").mayOnlyBeAccessedByLayers("Engine")
           .whereLayer("Vetting").mayOnlyBeAccessedByLayers("Engine")
           .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Worker")
           .whereLayer("Hidden tests").mayOnlyBeAccessedByLayers("Engine", "Worker")
           .because("the command line drives batches, reports and the worker; scoring reads what"
-              + " the engine found; the engine alone takes in, vets and runs a submission; and"
+              + " the engine found; distributions describe the catalog, its scoring and the"
+              + " isolation they require; the engine alone takes in, vets and runs a submission; and"
               + " the hidden tests know nothing of the grader that runs them");
 
   private static DescribedPredicate<JavaCall<?>> stubbingWithMockito() {
