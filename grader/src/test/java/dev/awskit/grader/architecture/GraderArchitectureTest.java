@@ -29,6 +29,9 @@ class GraderArchitectureTest {
   private static final Set<String> STUBBING =
       Set.of("when", "mock", "spy", "doAnswer", "doThrow", "doReturn", "doCallRealMethod", "doNothing");
 
+  /** Matches a class of a question's package, such as dev.awskit.grader.hidden.q07.UsersIndex. */
+  private static final String QUESTION_CLASS = "dev\\.awskit\\.grader\\.hidden\\.q\\d\\d\\..*";
+
   @ArchTest
   static final ArchRule questionTestsEndInHiddenTest =
       classes()
@@ -70,6 +73,15 @@ class GraderArchitectureTest {
           .matching("dev.awskit.grader.hidden.(q*)..")
           .should().notDependOnEachOther()
           .because("a question's tests share code only through hidden and hidden.doubles");
+
+  @ArchTest
+  static final ArchRule sharedHiddenCodeKnowsNoQuestion =
+      noClasses()
+          .that().resideInAPackage("dev.awskit.grader.hidden..")
+          .and().haveNameNotMatching(QUESTION_CLASS)
+          .should().dependOnClassesThat().haveNameMatching(QUESTION_CLASS)
+          .because("a confined worker gets the questions' classes from the hidden class loader,"
+              + " which the shared code on its class path cannot see");
 
   @ArchTest
   static final ArchRule graderPackagesHaveNoCycles =

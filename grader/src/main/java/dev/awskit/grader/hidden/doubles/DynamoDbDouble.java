@@ -3,7 +3,7 @@ package dev.awskit.grader.hidden.doubles;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbValidation;
 
-import dev.awskit.grader.hidden.q07.WriteCondition;
+import dev.awskit.grader.hidden.doubles.WriteCondition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

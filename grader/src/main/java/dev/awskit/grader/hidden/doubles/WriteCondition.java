@@ -1,9 +1,9 @@
-package dev.awskit.grader.hidden.q07;
+package dev.awskit.grader.hidden.doubles;
 
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbValidation;
 
 import dev.awskit.grader.hidden.ServiceErrors;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Unreadable;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Unreadable;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,19 +1,19 @@
-package dev.awskit.grader.hidden.q07;
+package dev.awskit.grader.hidden.doubles;
 
 import dev.awskit.grader.hidden.DynamoDbReservedWords;
-import dev.awskit.grader.hidden.q07.ConditionExpression.And;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Between;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Call;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Comparison;
-import dev.awskit.grader.hidden.q07.ConditionExpression.In;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Node;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Not;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Operand;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Or;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Path;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Size;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Unreadable;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Value;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.And;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Between;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Call;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Comparison;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.In;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Node;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Not;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Operand;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Or;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Path;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Size;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Unreadable;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ import java.util.Map;
  *   name       := #placeholder | identifier that is not a reserved word
  * </pre>
  */
-final class ExpressionParser {
+public final class ExpressionParser {
 
   private static final Map<String, Integer> CONDITION_FUNCTIONS =
       Map.of(
@@ -66,7 +66,7 @@ final class ExpressionParser {
   }
 
   /** Reads a whole condition. */
-  static Node condition(String text) {
+  public static Node condition(String text) {
     ExpressionParser parser = new ExpressionParser(text);
     Node root = parser.or();
     parser.expectEnd();
@@ -74,7 +74,7 @@ final class ExpressionParser {
   }
 
   /** Reads a ProjectionExpression: paths separated by commas. */
-  static List<Path> projection(String text) {
+  public static List<Path> projection(String text) {
     ExpressionParser parser = new ExpressionParser(text);
     List<Path> paths = new ArrayList<>();
     paths.add(parser.path());

@@ -1,15 +1,15 @@
-package dev.awskit.grader.hidden.q07;
+package dev.awskit.grader.hidden.doubles;
 
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbValidation;
 
-import dev.awskit.grader.hidden.q07.ConditionExpression.And;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Between;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Call;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Comparison;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Node;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Operand;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Path;
-import dev.awskit.grader.hidden.q07.ConditionExpression.Unreadable;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.And;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Between;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Call;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Comparison;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Node;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Operand;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Path;
+import dev.awskit.grader.hidden.doubles.ConditionExpression.Unreadable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,15 +29,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * <p>The table's key is {@code user_id} (a string); its global secondary index
  * {@value dev.awskit.exercises.q07.UserQuery#INDEX_NAME} is keyed by {@code status} (a string).
  */
-final class IndexQueryRules {
+public final class IndexQueryRules {
 
-  static final String TABLE_KEY = "user_id";
-  static final String INDEX_KEY = "status";
+  public static final String TABLE_KEY = "user_id";
+  public static final String INDEX_KEY = "status";
 
   private IndexQueryRules() {}
 
   /** Returns the request's key condition, read, or throws what DynamoDB would throw. */
-  static ConditionExpression check(QueryRequest request) {
+  public static ConditionExpression check(QueryRequest request) {
     if (request.limit() != null && request.limit() < 1) {
       // Source: "Limit" (minimum value of 1) in
       // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html

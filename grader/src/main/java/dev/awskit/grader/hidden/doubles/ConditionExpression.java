@@ -1,4 +1,4 @@
-package dev.awskit.grader.hidden.q07;
+package dev.awskit.grader.hidden.doubles;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * their characters, binaries by their bytes; values of different types or a missing attribute
  * never satisfy a comparison.
  */
-final class ConditionExpression {
+public final class ConditionExpression {
 
   /** Reports an expression DynamoDB would refuse; the message is DynamoDB's. */
-  static final class Unreadable extends RuntimeException {
+  public static final class Unreadable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Unreadable(String message) {
@@ -32,32 +32,32 @@ final class ConditionExpression {
   }
 
   /** An operand: a document path, a :value placeholder or {@code size(path)}. */
-  sealed interface Operand permits Path, Value, Size {}
+  public sealed interface Operand permits Path, Value, Size {}
 
   /** A document path: names (as written, #placeholders included) and [n] list indexes. */
-  record Path(List<String> elements) implements Operand {}
+  public record Path(List<String> elements) implements Operand {}
 
-  record Value(String placeholder) implements Operand {}
+  public record Value(String placeholder) implements Operand {}
 
-  record Size(Path path) implements Operand {}
+  public record Size(Path path) implements Operand {}
 
   /** A node of the expression tree. */
-  sealed interface Node permits Comparison, Between, In, Call, And, Or, Not {}
+  public sealed interface Node permits Comparison, Between, In, Call, And, Or, Not {}
 
-  record Comparison(Operand left, String comparator, Operand right) implements Node {}
+  public record Comparison(Operand left, String comparator, Operand right) implements Node {}
 
-  record Between(Operand subject, Operand low, Operand high) implements Node {}
+  public record Between(Operand subject, Operand low, Operand high) implements Node {}
 
-  record In(Operand subject, List<Operand> candidates) implements Node {}
+  public record In(Operand subject, List<Operand> candidates) implements Node {}
 
   /** A function that is a condition: attribute_exists, begins_with, contains, ... */
-  record Call(String function, List<Operand> arguments) implements Node {}
+  public record Call(String function, List<Operand> arguments) implements Node {}
 
-  record And(Node left, Node right) implements Node {}
+  public record And(Node left, Node right) implements Node {}
 
-  record Or(Node left, Node right) implements Node {}
+  public record Or(Node left, Node right) implements Node {}
 
-  record Not(Node operand) implements Node {}
+  public record Not(Node operand) implements Node {}
 
   private static final Set<String> TYPES =
       Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
@@ -81,7 +81,7 @@ final class ConditionExpression {
    *
    * @throws Unreadable if DynamoDB would refuse the text, or it uses an undefined placeholder
    */
-  static ConditionExpression read(
+  public static ConditionExpression read(
       String text, Map<String, String> names, Map<String, AttributeValue> values) {
     if (text == null || text.isBlank()) {
       throw new Unreadable("The expression can not be empty;");
@@ -102,7 +102,7 @@ final class ConditionExpression {
   }
 
   /** Throws DynamoDB's error for the first placeholder that is used but not defined. */
-  static void checkDefined(
+  public static void checkDefined(
       Set<String> used, Map<String, String> names, Map<String, AttributeValue> values) {
     for (String placeholder : used) {
       if (placeholder.startsWith("#") && !names.containsKey(placeholder)) {
@@ -120,22 +120,22 @@ final class ConditionExpression {
   }
 
   /** Returns the expression's text as sent. */
-  String text() {
+  public String text() {
     return text;
   }
 
   /** Returns the root of the expression tree. */
-  Node root() {
+  public Node root() {
     return root;
   }
 
   /** Returns whether an item with these attributes satisfies the expression. */
-  boolean matches(Map<String, AttributeValue> item) {
+  public boolean matches(Map<String, AttributeValue> item) {
     return evaluate(root, item);
   }
 
   /** Returns the top-level attribute names the expression refers to, placeholders resolved. */
-  Set<String> attributeNames() {
+  public Set<String> attributeNames() {
     Set<String> found = new LinkedHashSet<>();
     for (Operand operand : operands(root)) {
       Path path = operand instanceof Size size ? size.path() : null;
@@ -148,7 +148,7 @@ final class ConditionExpression {
   }
 
   /** Returns the attribute names of a path written as is, without a #placeholder. */
-  Set<String> bareAttributeNames() {
+  public Set<String> bareAttributeNames() {
     Set<String> found = new LinkedHashSet<>();
     for (String placeholder : elements(root)) {
       if (!placeholder.startsWith("#") && !placeholder.startsWith(":")
@@ -160,7 +160,7 @@ final class ConditionExpression {
   }
 
   /** Returns the #name and :value placeholders the expression uses. */
-  Set<String> placeholders() {
+  public Set<String> placeholders() {
     Set<String> found = new LinkedHashSet<>();
     for (String element : elements(root)) {
       if (element.startsWith("#") || element.startsWith(":")) {
@@ -171,7 +171,7 @@ final class ConditionExpression {
   }
 
   /** Returns the values of the :placeholders the expression uses, in order of appearance. */
-  List<AttributeValue> valuesUsed() {
+  public List<AttributeValue> valuesUsed() {
     List<AttributeValue> used = new ArrayList<>();
     for (Operand operand : operands(root)) {
       if (operand instanceof Value value) {
@@ -182,7 +182,7 @@ final class ConditionExpression {
   }
 
   /** Returns the resolved top-level name a path operand refers to, or null for other operands. */
-  String attributeOf(Operand operand) {
+  public String attributeOf(Operand operand) {
     return operand instanceof Path path ? resolveName(path.elements().get(0)) : null;
   }
 
@@ -345,7 +345,7 @@ final class ConditionExpression {
   }
 
   /** Returns every node of the tree, the root first. */
-  static List<Node> nodes(Node root) {
+  public static List<Node> nodes(Node root) {
     List<Node> found = new ArrayList<>();
     found.add(root);
     if (root instanceof And and) {
@@ -361,7 +361,7 @@ final class ConditionExpression {
   }
 
   /** Returns the operands of every node of the tree, in order of appearance. */
-  static List<Operand> operands(Node root) {
+  public static List<Operand> operands(Node root) {
     List<Operand> found = new ArrayList<>();
     for (Node node : nodes(root)) {
       if (node instanceof Comparison c) {
