@@ -119,11 +119,11 @@ public final class Benchmark {
     PeakMemory batchMemory = new PeakMemory();
     List<IsolationCost.Pair> batchPairs = new ArrayList<>();
     for (int run = 1; run <= batchRuns; run++) {
-      String name = "batch-" + run;
+      int number = run;
       batchPairs.add(
           pair(run, level -> timed(
               graderCommand("batch", submissions.toString(), "-o",
-                  work.resolve(name + "-" + level).toString(), "--isolation", level),
+                  batchOutput(number, level).toString(), "--isolation", level),
               REPOSITORY,
               level.equals("auto") ? batchMemory : new PeakMemory())));
       log.printf("batch of %d, run %d, auto / jvm: %s s%n", batchSize, run,
@@ -193,10 +193,15 @@ public final class Benchmark {
    */
   private String classViewRow(Path submissions) throws IOException {
     ClassViewBench.Timing timing =
-        new ClassViewBench(submissions, work.resolve("batch"), 500, work.resolve("class-view"), false)
+        new ClassViewBench(submissions, batchOutput(1, "auto"), 500, work.resolve("class-view"), false)
             .run();
     log.print(timing.row(500));
     return timing.row(500);
+  }
+
+  /** Returns where batch run {@code number} at {@code level} writes its gradebook. */
+  private Path batchOutput(int number, String level) {
+    return work.resolve("batch-" + number + "-" + level);
   }
 
   private static String studentId(int i) {
