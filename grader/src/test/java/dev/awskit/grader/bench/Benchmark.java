@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,16 +42,24 @@ public final class Benchmark {
   private final int batchSize;
   private final int batchRuns;
   private final int baselineSample;
+  private final int scale;
   private final Path work;
   private final PeakMemory memory = new PeakMemory();
   private final PrintStream log;
 
   private Benchmark(
-      int coldRuns, int batchSize, int batchRuns, int baselineSample, Path work, PrintStream log) {
+      int coldRuns,
+      int batchSize,
+      int batchRuns,
+      int baselineSample,
+      int scale,
+      Path work,
+      PrintStream log) {
     this.coldRuns = coldRuns;
     this.batchSize = batchSize;
     this.batchRuns = batchRuns;
     this.baselineSample = baselineSample;
+    this.scale = scale;
     this.work = work;
     this.log = log;
   }
@@ -58,7 +67,9 @@ public final class Benchmark {
   /**
    * Runs the benchmark; options {@code --cold-runs N} (5), {@code --batch N} (50), {@code
    * --batch-runs N} (3, how many times the batch is graded at each level) and {@code --baseline N}
-   * (10, how many submissions of the batch the plain way grades).
+   * (10, how many submissions of the batch the plain way grades) and {@code --scale N} (0: when
+   * above 0, the grader's memory and time per submission are compared between the batch and a
+   * generated class of N, both graded without the similarity check, which row 6 times apart).
    */
   public static void main(String[] args) throws Exception {
     List<String> options = Arrays.asList(args);
@@ -68,6 +79,7 @@ public final class Benchmark {
             option(options, "--batch", 50),
             option(options, "--batch-runs", 3),
             option(options, "--baseline", 10),
+            option(options, "--scale", 0),
             GRADER_TARGET.resolve("benchmark"),
             System.err);
     String report = benchmark.run();
@@ -130,7 +142,7 @@ public final class Benchmark {
           batchPairs.get(run - 1).describe());
     }
     Duration batch = Duration.ofMillis(Math.round(
-        median(batchPairs.stream().map(IsolationCost.Pair::auto).toList()) * 1000));
+        Figures.median(batchPairs.stream().map(IsolationCost.Pair::auto).toList()) * 1000));
 
     PeakMemory baselineMemory = new PeakMemory();
     List<Duration> baseline = new ArrayList<>();
@@ -146,13 +158,26 @@ public final class Benchmark {
               REPOSITORY,
               baselineMemory,
               false)); // a submission that does not compile fails the plain build, as it should
-      log.printf("plain mvn test %s: %s%n", studentId(i), seconds(baseline.get(baseline.size() - 1)));
+      log.printf("plain mvn test %s: %s%n", studentId(i), Figures.seconds(baseline.get(baseline.size() - 1)));
     }
 
+    Optional<Targets.GraderMemory> graderMemory =
+        scale > 0 ? Optional.of(graderMemory(submissions)) : Optional.empty();
+    Targets targets =
+        new Targets(
+            Figures.median(cold),
+            Figures.mean(baseline),
+            batch.toMillis() / 1000.0,
+            batchSize,
+            Figures.largestPeak(coldMemory, batchMemory.peaks()),
+            graderMemory,
+            isolation);
     String report =
         report(cold, coldMemory, batch, batchMemory.peaks(), baseline, baselineMemory.peaks())
             + new IsolationCost(isolation, coldPairs, batchPairs).rows()
-            + classViewRow(submissions);
+            + classViewRow(submissions)
+            + "\n"
+            + targets.table();
     Files.writeString(work.resolve("benchmark.md"), report, StandardCharsets.UTF_8);
     return report;
   }
@@ -162,9 +187,13 @@ public final class Benchmark {
    * faulty cases in turn), one in five broken (a file that does not compile, or no source).
    */
   private Path generate(Path folder) throws IOException {
+    return generate(folder, batchSize);
+  }
+
+  private Path generate(Path folder, int count) throws IOException {
     List<String> faulty = Assembled.cases(Path.of("src", "test", "resources", "faulty"));
     Path faultyRoot = Path.of("src", "test", "resources", "faulty");
-    for (int i = 0; i < batchSize; i++) {
+    for (int i = 0; i < count; i++) {
       Path student = folder.resolve(studentId(i));
       switch (i % 5) {
         case 0, 1 -> Assembled.reference(student);
@@ -197,6 +226,31 @@ public final class Benchmark {
             .run();
     log.print(timing.row(500));
     return timing.row(500);
+  }
+
+  /**
+   * Grades the batch and a generated class of {@link #scale} submissions, both without the
+   * similarity check, and returns the grader's peak memory and time per submission in each.
+   */
+  private Targets.GraderMemory graderMemory(Path submissions) throws Exception {
+    Path large = generate(work.resolve("scale-class"), scale);
+    PeakMemory smallMemory = new PeakMemory();
+    Duration small =
+        timed(graderCommand("batch", submissions.toString(), "-o", work.resolve("scale-small").toString(),
+            "--no-similarity"), REPOSITORY, smallMemory);
+    log.printf("batch of %d without similarity: %s%n", batchSize, Figures.seconds(small));
+    PeakMemory largeMemory = new PeakMemory();
+    Duration took =
+        timed(graderCommand("batch", large.toString(), "-o", work.resolve("scale-large").toString(),
+            "--no-similarity"), REPOSITORY, largeMemory);
+    log.printf("batch of %d without similarity: %s%n", scale, Figures.seconds(took));
+    return new Targets.GraderMemory(
+        batchSize,
+        smallMemory.peaks().get("grader").mebibytes(),
+        scale,
+        largeMemory.peaks().get("grader").mebibytes(),
+        small.toMillis() / 1000.0 / batchSize,
+        took.toMillis() / 1000.0 / scale);
   }
 
   /** Returns where batch run {@code number} at {@code level} writes its gradebook. */
@@ -261,7 +315,7 @@ public final class Benchmark {
       Map<String, PeakMemory.Peak> batchMemory,
       List<Duration> baseline,
       Map<String, PeakMemory.Peak> baselineMemory) {
-    double coldMedian = median(cold);
+    double coldMedian = Figures.median(cold);
     double batchSeconds = batch.toMillis() / 1000.0;
     double throughput = batchSize / batchSeconds;
     double plainEach = baseline.stream().mapToLong(Duration::toMillis).average().orElse(0) / 1000.0;
@@ -276,13 +330,13 @@ public final class Benchmark {
     out.append(String.format(Locale.ROOT,
         "| 1. one submission graded cold, median of %d runs | %.2f s (runs: %s) | at most 4 s |%n",
         cold.size(), coldMedian,
-        cold.stream().map(Benchmark::seconds).collect(Collectors.joining(", "))));
+        cold.stream().map(Figures::seconds).collect(Collectors.joining(", "))));
     out.append(String.format(Locale.ROOT,
         "| 2. batch of %d generated submissions | %.1f s, %.2f submissions/s | at least 2 per second |%n",
         batchSize, batchSeconds, throughput));
     out.append(String.format(Locale.ROOT,
         "| 3. peak resident memory per process | %s | at most 512 MB each |%n",
-        memoryCell(coldMemory, batchMemory, baselineMemory)));
+        Figures.memoryCell(coldMemory, batchMemory, baselineMemory)));
     out.append(String.format(Locale.ROOT,
         "| 4. plain way, one `mvn test` per submission (%d of the batch) | %.2f s each, %.0f s for the batch | |%n",
         baseline.size(), plainEach, plainBatch));
@@ -302,38 +356,6 @@ public final class Benchmark {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor();
     return output.strip();
-  }
-
-  private static String memoryCell(
-      Map<String, PeakMemory.Peak> cold,
-      Map<String, PeakMemory.Peak> batch,
-      Map<String, PeakMemory.Peak> plain) {
-    return Stream.of(
-            describe("cold", cold), describe("batch", batch), describe("plain", plain))
-        .collect(Collectors.joining("; "));
-  }
-
-  private static String describe(String phase, Map<String, PeakMemory.Peak> peaks) {
-    return phase + ": "
-        + peaks.entrySet().stream()
-            .filter(entry -> !entry.getKey().equals("shell"))
-            .map(entry -> String.format(Locale.ROOT, "%s %.0f MiB (%d %s)",
-                entry.getKey(), entry.getValue().mebibytes(), entry.getValue().processes(),
-                entry.getValue().processes() == 1 ? "process" : "processes"))
-            .collect(Collectors.joining(", "));
-  }
-
-  private static double median(List<Duration> durations) {
-    List<Long> sorted = durations.stream().map(Duration::toMillis).sorted().toList();
-    int middle = sorted.size() / 2;
-    double millis = sorted.size() % 2 == 1
-        ? sorted.get(middle)
-        : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
-    return millis / 1000.0;
-  }
-
-  private static String seconds(Duration duration) {
-    return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
   }
 
   private static void deleteTree(Path folder) throws IOException {

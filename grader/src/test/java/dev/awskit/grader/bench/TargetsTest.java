@@ -1,0 +1,50 @@
+package dev.awskit.grader.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TargetsTest {
+
+  private static final String OS = "isolation: os (bubblewrap 0.8.0: ...)";
+
+  @Test
+  void saysMetWhenEveryRatioIsWithinItsTarget() {
+    // given 1.9 s against 10 s, 500 s of plain builds against a 16 s batch, 400 MiB, 300 -> 320 MiB
+    Targets targets =
+        new Targets(
+            1.9, 10, 16, 50, 400,
+            Optional.of(new Targets.GraderMemory(50, 300, 500, 320, 0.3, 0.3)), OS);
+
+    // when / then
+    assertThat(targets.rows()).allMatch(Targets.Row::met);
+    assertThat(targets.table()).contains("| 0.19 (1.90 s / 10.00 s) | at most 0.2 | met |");
+  }
+
+  @Test
+  void saysNotMetForEachTargetThatIsMissed() {
+    // given a cold grade at 0.6 of mvn test, a 15 times faster batch, 600 MiB, memory up by 20 %
+    Targets targets =
+        new Targets(
+            6, 10, 33.3, 50, 600,
+            Optional.of(new Targets.GraderMemory(50, 300, 500, 360, 0.7, 0.7)), "isolation: jvm");
+
+    // when / then
+    assertThat(targets.rows()).noneMatch(Targets.Row::met);
+    assertThat(targets.table())
+        .contains("| 0.60 (6.00 s / 10.00 s) | at most 0.2 | not met |")
+        .contains("15.0 times faster")
+        .contains("| 1.20 (360 MiB / 300 MiB; 0.70 s / 0.70 s per submission) | at most 1.10 | not met |");
+  }
+
+  @Test
+  void leavesTheMemoryGrowthOutWhenNoLargeBatchWasGraded() {
+    // given
+    Targets targets = new Targets(2, 10, 10, 50, 300, Optional.empty(), OS);
+
+    // when / then
+    assertThat(targets.rows()).hasSize(4);
+    assertThat(targets.table()).doesNotContain("batch of 500");
+  }
+}
