@@ -127,6 +127,11 @@ public final class Benchmark {
     }
     List<Duration> cold = coldPairs.stream().map(IsolationCost.Pair::auto).toList();
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
+    List<Duration> javacAlone = new ArrayList<>();
+    for (int run = 1; run <= coldRuns; run++) {
+      javacAlone.add(javacAlone(submissions.resolve("student-00"), work.resolve("javac-" + run)));
+    }
+    log.printf("javac alone: %s%n", javacAlone.stream().map(Figures::seconds).toList());
 
     PeakMemory batchMemory = new PeakMemory();
     List<IsolationCost.Pair> batchPairs = new ArrayList<>();
@@ -176,6 +181,11 @@ public final class Benchmark {
         report(cold, coldMemory, batch, batchMemory.peaks(), baseline, baselineMemory.peaks())
             + new IsolationCost(isolation, coldPairs, batchPairs).rows()
             + classViewRow(submissions)
+            + String.format(Locale.ROOT,
+                "| 7. the floor: `javac` alone on the same sources, cold, median of %d runs"
+                    + " | %.2f s, %.2f of one `mvn test` | |%n",
+                javacAlone.size(), Figures.median(javacAlone),
+                Figures.median(javacAlone) / Figures.mean(baseline))
             + "\n"
             + targets.table();
     Files.writeString(work.resolve("benchmark.md"), report, StandardCharsets.UTF_8);
@@ -251,6 +261,21 @@ public final class Benchmark {
         largeMemory.peaks().get("grader").mebibytes(),
         small.toMillis() / 1000.0 / batchSize,
         took.toMillis() / 1000.0 / scale);
+  }
+
+  /**
+   * Times the JDK's {@code javac} on the Java sources of {@code submission} against the grader's
+   * libraries, in a JVM of its own: a cold grade must compile, so this bounds it from below.
+   */
+  private Duration javacAlone(Path submission, Path classes) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
+    command.addAll(List.of("-proc:none", "-nowarn", "-d", classes.toString(), "-cp",
+        GRADER_TARGET.resolve("lib").resolve("*").toString()));
+    try (Stream<Path> walk = Files.walk(submission)) {
+      walk.filter(path -> path.toString().endsWith(".java")).forEach(path -> command.add(path.toString()));
+    }
+    return timed(command, REPOSITORY, new PeakMemory());
   }
 
   /** Returns where batch run {@code number} at {@code level} writes its gradebook. */
