@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q07.UserQuery;
 import dev.awskit.grader.hidden.DynamoDbReservedWords;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -68,6 +69,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"7.1", "7.2"})
   @DisplayName("Every Query names the table and the index status-index")
   void queriesTheStatusIndex(Submission submission) {
     // when
@@ -88,6 +90,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"7.3"})
   @DisplayName("The key condition selects exactly the users whose status equals the argument")
   void keyConditionSelectsTheStatus(Submission submission) {
     // when
@@ -119,6 +122,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"7.4"})
   @DisplayName("The filter keeps users with age >= minAge: minAge itself is kept, minAge-1 not")
   void filterKeepsAgeAtLeastMinAge(Submission submission) {
     // when
@@ -169,6 +173,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"7.6", "7.7"})
   @DisplayName("The reserved word status goes through ExpressionAttributeNames; no unused aliases")
   void reservedWordIsAliased(Submission submission) {
     // when / then
@@ -222,6 +227,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"7.3", "7.4", "7.5"})
   @DisplayName("minAge is sent as a number value (N), the status as a string value (S)")
   void valuesHaveTheRightTypes(Submission submission) {
     // when
@@ -257,6 +263,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"7.8", "7.10"})
   @DisplayName("Every page is read: LastEvaluatedKey goes back as ExclusiveStartKey to the end")
   void everyPageIsRead(Submission submission) {
     // given
@@ -306,6 +313,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"7.11"})
   @DisplayName("A blank status or a negative minAge is refused with IllegalArgumentException")
   void badArgumentsAreRefused(Submission submission) {
     // when
@@ -327,6 +335,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"7.9"})
   @DisplayName("A DynamoDB failure propagates instead of looking like \"no users\"")
   void failurePropagates(Submission submission) {
     // when / then
