@@ -111,6 +111,34 @@ class ClientStylesHiddenTest {
         "name an advantage of its own style");
   }
 
+  @Test
+  @Points(1)
+  @Checks({"1.7"})
+  @DisplayName("explain() gives the same answer on every call, from any instance")
+  void answerIsTheSameOnEveryCall(Submission submission) {
+    // given
+    ClientStyles explainer = submission.create(ClientStyles.class);
+
+    // when
+    Map<String, String> first = explainer.explain();
+    Map<String, String> second = explainer.explain();
+    Map<String, String> fromAnother = submission.create(ClientStyles.class).explain();
+
+    // then
+    assertThat(second)
+        .withFailMessage(
+            "explain() should give the same answer on every call, but the first call gave %s and"
+                + " the second %s.",
+            first, second)
+        .isEqualTo(first);
+    assertThat(fromAnother)
+        .withFailMessage(
+            "explain() should give the same answer from every instance, but one gave %s and"
+                + " another %s.",
+            first, fromAnother)
+        .isEqualTo(first);
+  }
+
   private static Map<String, String> answersOf(Submission submission) {
     Map<String, String> answers = submission.create(ClientStyles.class).explain();
     assertThat(answers).withFailMessage("explain() returned null instead of a map.").isNotNull();

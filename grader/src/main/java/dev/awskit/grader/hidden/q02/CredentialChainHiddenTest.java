@@ -121,6 +121,34 @@ class CredentialChainHiddenTest {
     assertChecksFirst(sourcesOf(submission), CONTAINER_CREDENTIALS, INSTANCE_PROFILE);
   }
 
+  @Test
+  @Points(1)
+  @Checks({"2.5"})
+  @DisplayName("sourcesInOrder() gives the same list on every call, from any instance")
+  void answerIsTheSameOnEveryCall(Submission submission) {
+    // given
+    CredentialChain chain = submission.create(CredentialChain.class);
+
+    // when
+    List<CredentialSource> first = chain.sourcesInOrder();
+    List<CredentialSource> second = chain.sourcesInOrder();
+    List<CredentialSource> fromAnother = submission.create(CredentialChain.class).sourcesInOrder();
+
+    // then
+    assertThat(second)
+        .withFailMessage(
+            "sourcesInOrder() should give the same list on every call, but the first call gave %s"
+                + " and the second %s.",
+            first, second)
+        .isEqualTo(first);
+    assertThat(fromAnother)
+        .withFailMessage(
+            "sourcesInOrder() should give the same list from every instance, but one gave %s and"
+                + " another %s.",
+            first, fromAnother)
+        .isEqualTo(first);
+  }
+
   private static List<CredentialSource> sourcesOf(Submission submission) {
     List<CredentialSource> sources = submission.create(CredentialChain.class).sourcesInOrder();
     assertThat(sources).withFailMessage("sourcesInOrder() returned null instead of a list.").isNotNull();

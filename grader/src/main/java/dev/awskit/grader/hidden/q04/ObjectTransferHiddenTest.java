@@ -414,6 +414,67 @@ class ObjectTransferHiddenTest {
         .isZero();
   }
 
+  @Test
+  @Points(1)
+  @Checks({"4.11"})
+  @DisplayName("download into a folder that does not exist returns false and creates no folder")
+  void downloadIntoAMissingFolderReturnsFalse(Submission submission, @TempDir Path dir)
+      throws IOException {
+    // given
+    StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, binaryContent(700));
+    Path target = dir.resolve("downloads").resolve("summary.bin");
+
+    // when
+    boolean downloaded =
+        returnsWithoutThrowing(
+            "download into a folder that does not exist",
+            () -> transferOf(submission, s3).download(BUCKET, KEY, target));
+
+    // then
+    assertThat(downloaded)
+        .withFailMessage(
+            "download into the folder downloads/, which does not exist, should return false:"
+                + " the target's folder must already exist, and download does not create it.")
+        .isFalse();
+    assertFolderHolds(dir, List.of(), "After a download into a missing folder");
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"4.12"})
+  @DisplayName("download closes the object stream S3 hands back, on success and on failure")
+  void downloadClosesTheObjectStream(Submission submission, @TempDir Path dir)
+      throws IOException {
+    // given
+    StoredObjects s3 =
+        new StoredObjects()
+            .withObject(BUCKET, KEY, binaryContent(5000))
+            .withBrokenObject(BUCKET, "broken.bin", binaryContent(64 * 1024), 10_000);
+    Path folder = Files.createDirectory(dir.resolve("downloads"));
+
+    // when / then
+    returnsWithoutThrowing(
+        "download of an existing object",
+        () -> transferOf(submission, s3).download(BUCKET, KEY, folder.resolve("summary.bin")));
+    assertThat(s3.openStreams())
+        .withFailMessage(
+            "After a successful download, the object stream S3 handed back should be closed,"
+                + " but %d stream(s) were left open. Close the ResponseInputStream of"
+                + " getObject(request) with try-with-resources: it holds an HTTP connection.",
+            s3.openStreams())
+        .isZero();
+    returnsWithoutThrowing(
+        "download whose connection breaks midway",
+        () -> transferOf(submission, s3).download(BUCKET, "broken.bin", folder.resolve("b.bin")));
+    assertThat(s3.openStreams())
+        .withFailMessage(
+            "After a download that broke midway, the object stream S3 handed back should be"
+                + " closed, but %d stream(s) were left open. Close the ResponseInputStream of"
+                + " getObject(request) with try-with-resources, so that a failure closes it too.",
+            s3.openStreams())
+        .isZero();
+  }
+
   private static ObjectTransfer transferOf(Submission submission, StoredObjects s3) {
     return submission.create(ObjectTransfer.class, s3.client);
   }

@@ -311,6 +311,31 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"6.14"})
+  @DisplayName("scanAll lets a failure on a later page propagate instead of a partial list")
+  void scanFailureOnALaterPagePropagates(Submission submission) {
+    // given
+    RuntimeException failure =
+        dynamoDbError(
+            "ProvisionedThroughputExceededException",
+            "The level of configured provisioned throughput for the table was exceeded");
+    DynamoDbDouble failing =
+        new DynamoDbDouble()
+            .scanPages(
+                List.of(
+                    List.of(user("u-1", "Ada", 36)),
+                    List.of(user("u-2", "Grace", 41)),
+                    List.of(user("u-3", "Alan", 41))),
+                1,
+                failure);
+    ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
+
+    // when / then
+    expectFailure("scanAll() when its second page fails", store::scanAll, failure);
+  }
+
+  @Test
+  @Points(1)
   @Checks({"6.5"})
   @DisplayName("A null or empty item or key is refused with IllegalArgumentException, unsent")
   void badArgumentsAreRefused(Submission submission) {

@@ -1,6 +1,7 @@
 package dev.awskit.grader.hidden.q07;
 
 import dev.awskit.grader.hidden.doubles.ConditionExpression;
+import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
 import dev.awskit.grader.hidden.doubles.ExpressionParser;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.Thrown.describe;
@@ -350,6 +351,61 @@ public class UserQueryHiddenTest {
           submission.create(UserQuery.class, UsersIndex.failingWith(failure).client(), TABLE);
       expectPropagated("usersWithStatus", failure, () -> query.usersWithStatus(STATUS, MIN_AGE));
     }
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"7.9"})
+  @DisplayName("A failure on a later page propagates instead of the users of the first page")
+  void laterPageFailurePropagates(Submission submission) {
+    // given
+    RuntimeException failure =
+        SdkClientException.create("Unable to execute HTTP request: connection reset");
+    Map<String, AttributeValue> firstUser = user("u01", "Ada", STATUS, 36);
+    DynamoDbDouble dynamoDb =
+        new DynamoDbDouble("Your code sent more than 100 Query requests without stopping.", "Query")
+            .on(
+                QueryRequest.class,
+                request -> {
+                  if (request.hasExclusiveStartKey()) {
+                    throw failure;
+                  }
+                  return QueryResponse.builder()
+                      .items(firstUser)
+                      .count(1)
+                      .lastEvaluatedKey(UsersIndex.lastKeyOf(firstUser))
+                      .build();
+                });
+    UserQuery query = submission.create(UserQuery.class, dynamoDb.client(), TABLE);
+
+    // when / then
+    expectPropagated(
+        "usersWithStatus when its second page fails",
+        failure,
+        () -> query.usersWithStatus(STATUS, MIN_AGE));
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"7.10"})
+  @DisplayName("No matching user gives an empty list, not null")
+  void noMatchGivesAnEmptyList(Submission submission) {
+    // given
+    UsersIndex nobodyActive = UsersIndex.serving(List.of(user("u09", "Ken", "inactive", 50)));
+    UserQuery query = submission.create(UserQuery.class, nobodyActive.client(), TABLE);
+
+    // when
+    List<Map<String, AttributeValue>> users =
+        call("usersWithStatus(\"active\", 30) when no user is active",
+            () -> query.usersWithStatus(STATUS, MIN_AGE));
+
+    // then
+    assertThat(users)
+        .withFailMessage(
+            "usersWithStatus(\"active\", 30) should return an empty list when no user has the"
+                + " status active, but it returned %s",
+            users)
+        .isEmpty();
   }
 
   /** Runs the query for ("active", 30) and returns the requests it sent, at least one. */

@@ -239,6 +239,28 @@ class ObjectListerHiddenTest {
 
   // ---------------------------------------------------------------- the fake bucket
 
+  @Test
+  @Points(1)
+  @Checks({"10.5"})
+  @DisplayName("the prefix is a plain string match: \"logs\" also lists logs2024/ and logs.txt")
+  void prefixIsAPlainStringMatch(Submission submission) {
+    // given
+    store("images/cat.png", "logs.txt", "logs/01.log", "logs2024/old.log", "zeta.txt");
+
+    // when
+    List<ObjectSummary> listed = lister(submission).list(BUCKET, "logs");
+
+    // then
+    assertThat(requests().stream().map(ListObjectsV2Request::prefix).toList())
+        .as("list(bucket, \"logs\") should send the Prefix exactly as given, logs, in every"
+            + " ListObjectsV2 request: a prefix is not a folder, so never add a slash")
+        .containsOnly("logs");
+    assertThat(keys(listed))
+        .as("list(bucket, \"logs\") should return every key that starts with logs, those of"
+            + " logs/ and logs2024/ and logs.txt alike, in S3's order")
+        .containsExactly("logs.txt", "logs/01.log", "logs2024/old.log");
+  }
+
   private ListObjectsV2Response page(ListObjectsV2Request request) {
     if (requests().size() == failingCall) {
       throw failure;

@@ -464,6 +464,37 @@ class ThrottlingRetryHiddenTest {
 
   // ---------------------------------------------------------------- helpers
 
+  @Test
+  @Points(1)
+  @Checks({"11.9"})
+  @DisplayName("each retry logs its line, then sleeps, then calls the operation again")
+  void logsBeforeEachSleep(Submission submission) {
+    // given
+    List<String> events = new ArrayList<>();
+    Script<String> operation =
+        new Script<>("done", throttling("Throttling"), throttling("RequestLimitExceeded"));
+    Sleeper recordingSleeper = delay -> events.add("sleep");
+    Consumer<String> recordingLog = line -> events.add("log");
+    ThrottlingRetry retry =
+        submission.create(ThrottlingRetry.class, 3, BASE, recordingSleeper, recordingLog);
+
+    // when
+    retry.call(
+        () -> {
+          events.add("call");
+          return operation.get();
+        });
+
+    // then
+    assertThat(events)
+        .withFailMessage(
+            "For an operation throttled twice, call should log each retry's line, then sleep,"
+                + " then call the operation again (call, log, sleep, call, log, sleep, call), but"
+                + " the order was %s.",
+            events)
+        .containsExactly("call", "log", "sleep", "call", "log", "sleep", "call");
+  }
+
   private void expectRejected(
       Submission submission, String construction, int maxRetries, Duration baseDelay) {
     expectRejected(submission, construction, maxRetries, baseDelay, sleeper, log);
