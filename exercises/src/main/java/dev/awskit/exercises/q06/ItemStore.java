@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p><b>Items and keys</b> are maps from attribute name to {@link AttributeValue}, as the SDK
  * sends them: {@code Map.of("user_id", AttributeValue.fromS("u1"), "age",
  * AttributeValue.fromN("42"))}. A key holds the table's primary-key attributes only.
- * <b>6.2</b> They are sent as given, never rewritten.
+ * <b>6.2</b> Items and keys are sent as given, never rewritten.
  *
  * <p><b>Failures.</b> <b>6.3</b> The writes report a failure through their {@code boolean} result,
  * as the original exercise asked. The reads cannot: an empty result must mean "no such item" or
@@ -56,9 +56,8 @@ public interface ItemStore {
   /**
    * <b>6.8</b> Returns the item with the given key, read with one {@code GetItem} request.
    *
-   * <p>A {@code GetItem} response for a key that has no item carries no item at all
-   * ({@code GetItemResponse.hasItem()} is {@code false}); <b>6.9</b> that gives
-   * {@link Optional#empty()}.
+   * <p><b>6.9</b> A key that has no item gives {@link Optional#empty()}: the {@code GetItem}
+   * response carries no item at all then ({@code GetItemResponse.hasItem()} is {@code false}).
    * Strongly consistent reads are not required.
    *
    * @param key the primary-key attributes of the item
@@ -83,7 +82,7 @@ public interface ItemStore {
    * Returns every item of the table, read with {@code Scan}.
    *
    * <p>One {@code Scan} response holds at most 1 MB of items. When there is more, the response's
-   * {@code LastEvaluatedKey} is set and <b>6.12</b> the next request must send it back as
+   * {@code LastEvaluatedKey} is set. <b>6.12</b> The next request must send it back as
    * {@code ExclusiveStartKey}; the scan is complete only when a response comes without
    * {@code LastEvaluatedKey}. A page may be empty and still have a {@code LastEvaluatedKey}. Use
    * the SDK's paginator ({@code scanPaginator}) or write that loop yourself.

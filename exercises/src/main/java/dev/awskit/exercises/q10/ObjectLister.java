@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>S3 answers {@code ListObjectsV2} one page at a time: a page holds at most 1,000 keys, and
  * when more are left the response says {@code IsTruncated = true} and gives a
- * {@code NextContinuationToken}, which <b>10.2</b> the next request must send as its
+ * {@code NextContinuationToken}. <b>10.2</b> The next request must send that token as its
  * {@code ContinuationToken}. A lister that reads only the first page silently loses objects.
  * Use the SDK's paginator ({@code s3.listObjectsV2Paginator(request)}, the counterpart of
  * boto3's {@code get_paginator('list_objects_v2')}) or write the token loop yourself; both are

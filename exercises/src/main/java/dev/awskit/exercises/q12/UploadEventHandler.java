@@ -72,8 +72,8 @@ public interface UploadEventHandler {
    * published, and the summary is {@code ERROR}, listing the objects stored before the failure
    * and a message naming the failure.
    *
-   * <p><b>3. Publish one notification</b> <b>12.12</b> after all records are stored: exactly one
-   * SNS {@code Publish} to {@code topicArn} with a subject (not blank, at most 100 characters, no
+   * <p><b>3. Publish one notification.</b> <b>12.12</b> After all records are stored, it sends
+   * exactly one SNS {@code Publish} to {@code topicArn} with a subject (not blank, at most 100 characters, no
    * line breaks: SNS's rules) and a message that names every stored object's decoded key.
    * <b>12.13</b> The summary is then {@link ProcessingStatus#SUCCESS} with every object, in event
    * order, and no error message. <b>12.14</b> If the publish fails with an {@code SdkException},

@@ -112,10 +112,11 @@ final class ContractCoverage {
     return tests.stream()
         .filter(test -> test.question() == rule.question() && test.rules().contains(rule.id()))
         .map(test -> test.name().substring(test.name().indexOf('#') + 1))
+        .sorted()
         .toList();
   }
 
   private static String cell(String text) {
-    return text.replace("|", "\\|");
+    return text.replace("|", "\\|").replace("<", "&lt;");
   }
 }

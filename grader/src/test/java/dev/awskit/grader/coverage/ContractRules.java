@@ -19,6 +19,9 @@ final class ContractRules {
       Pattern.compile(
           "<b>\\d+\\.\\d+</b>|</?li>|<p>|</?[uo]l>|<h\\d>|\\n\\s*\\*\\s*@\\w|\\*/|<pre>");
 
+  /** Stands for a {@code <} inside {@code {@code ...}}, which is text, not HTML, until tags go. */
+  private static final String CODE_LT = "\u0000";
+
   /** The longest rule text the coverage page shows before cutting it short. */
   private static final int SHOWN = 110;
 
@@ -58,7 +61,8 @@ final class ContractRules {
   /** Turns a stretch of Javadoc into one line of plain text, cut short when long. */
   static String plain(String javadoc) {
     String text = inlineTags(javadoc.replaceAll("\\n\\s*\\*", " "));
-    text = text.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">");
+    text = text.replaceAll("<[^>]+>", "").replace(CODE_LT, "<").replace("&lt;", "<");
+    text = text.replace("&gt;", ">");
     text = text.replaceAll("\\s+", " ").trim();
     if (text.length() <= SHOWN) {
       return text;
@@ -86,7 +90,7 @@ final class ContractRules {
       out.append(
           kind.equals("link") || kind.equals("linkplain")
               ? linkWords(body)
-              : body.replaceFirst("^#", ""));
+              : body.replaceFirst("^#", "").replace("<", CODE_LT));
       at = Math.min(close + 1, text.length());
     }
     return out.toString();
