@@ -1,6 +1,7 @@
 package dev.awskit.grader.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.awskit.grader.coverage.ContractCoverage.Contract;
 import dev.awskit.grader.coverage.ContractCoverage.TracedTest;
@@ -87,9 +88,24 @@ class ContractCoverageTest {
     assertThat(rules)
         .extracting(ContractRules.Rule::id, ContractRules.Rule::text)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("13.1", "greet returns \"Hello, \" + name."),
-            org.assertj.core.groups.Tuple.tuple(
+            tuple("13.1", "greet returns \"Hello, \" + name."),
+            tuple(
                 "13.2", "A null name gives an IllegalArgumentException."));
+  }
+
+  @Test
+  void keepsAngleBracketsOfCodeAndDropsHtml() {
+    // given
+    String source =
+        " * <p><b>13.1</b> Returns a {@code Map<String, Object>}, <em>never</em> null.\n */";
+
+    // when
+    List<ContractRules.Rule> rules = ContractRules.read(source);
+
+    // then
+    assertThat(rules)
+        .extracting(ContractRules.Rule::text)
+        .containsExactly("Returns a Map<String, Object>, never null.");
   }
 
   @Test
@@ -97,7 +113,8 @@ class ContractCoverageTest {
     // given
     ContractCoverage coverage =
         new ContractCoverage(
-            List.of(fixture()), List.of(new TracedTest(13, "GreeterHiddenTest#greets", List.of("13.1"))));
+            List.of(fixture()),
+            List.of(new TracedTest(13, "GreeterHiddenTest#greets", List.of("13.1"))));
 
     // when
     List<String> problems = coverage.problems();
