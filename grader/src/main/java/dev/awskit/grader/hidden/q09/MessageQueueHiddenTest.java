@@ -470,6 +470,25 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"9.17"})
+  @DisplayName("receive returns an empty list, not null, when the queue has no message")
+  void receiveOfAnEmptyQueueGivesAnEmptyList(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+    receiveOutcome = ReceiveMessageResponse.builder().build();
+
+    // when
+    List<ReceivedMessage> messages =
+        returnsWithoutThrowing("receive when the queue has no message", () -> queue.receive(5, 1));
+
+    // then
+    assertThat(messages)
+        .as("receive should return an empty list when SQS answers without any message")
+        .isEmpty();
+  }
+
+  @Test
+  @Points(1)
   @Checks({"9.2", "9.19"})
   @DisplayName("delete sends the receipt handle and tells success from failure")
   void deleteUsesTheReceiptHandle(Submission submission) {
