@@ -12,18 +12,23 @@ import java.util.Map;
  * Client and the S3 Transfer Manager. This question asks for that comparison, in your own words.
  *
  * <h2>Contract</h2>
+ *
+ * <p>The rules are numbered (1.2 is rule 2 of question 1); each hidden test
+ * names the rules it checks.
+ *
  * <ul>
- *   <li>{@link #explain()} returns a map with exactly four keys: {@value #CLIENT},
+ *   <li><b>1.1</b> {@link #explain()} returns a map with exactly four keys: {@value #CLIENT},
  *       {@value #RESOURCE}, {@value #CLIENT_ADVANTAGE} and {@value #RESOURCE_ADVANTAGE} (the
  *       constants below), and no other key.
- *   <li>Every value is a non-blank sentence or two of plain English.
- *   <li>{@value #CLIENT}: what a service client such as {@code S3Client} or
+ *   <li><b>1.2</b> Every value is a non-blank sentence or two of plain English.
+ *   <li><b>1.3</b> {@value #CLIENT}: what a service client such as {@code S3Client} or
  *       {@code DynamoDbClient} is and when you would use it.
- *   <li>{@value #RESOURCE}: what the high-level libraries (the SDK v2 counterpart of boto3's
- *       resources) are and when you would use them.
- *   <li>{@value #CLIENT_ADVANTAGE} and {@value #RESOURCE_ADVANTAGE}: one real advantage of
- *       each approach; the two advantages must differ, as must the two descriptions.
- *   <li>No AWS call is made; the answer is the same on every call.
+ *   <li><b>1.4</b> {@value #RESOURCE}: what the high-level libraries (the SDK v2 counterpart of
+ *       boto3's resources) are and when you would use them.
+ *   <li><b>1.5</b> {@value #CLIENT_ADVANTAGE} and {@value #RESOURCE_ADVANTAGE}: one real
+ *       advantage of each approach.
+ *   <li><b>1.6</b> The two advantages must differ, as must the two descriptions.
+ *   <li><b>1.7</b> No AWS call is made; the answer is the same on every call.
  * </ul>
  *
  * <p>Grading reads your sentences for the key ideas (for instance, what level of abstraction

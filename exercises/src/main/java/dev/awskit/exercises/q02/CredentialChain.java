@@ -12,13 +12,18 @@ import java.util.List;
  * order; this question is about the Java SDK.
  *
  * <h2>Contract</h2>
+ *
+ * <p>The rules are numbered (2.2 is rule 2 of question 2); each hidden test
+ * names the rules it checks.
+ *
  * <ul>
- *   <li>{@link #sourcesInOrder()} returns the sources the default chain checks, first checked
- *       first, as {@link CredentialSource} constants.
- *   <li>The list holds at least five sources; it may leave out at most one of the six.
- *   <li>Every source appears at most once; the list holds no {@code null}.
- *   <li>The sources listed appear in the same relative order as in the SDK's chain.
- *   <li>No AWS call is made and no credentials are read; the answer is the same on every call.
+ *   <li><b>2.1</b> {@link #sourcesInOrder()} returns the sources the default chain checks, first
+ *       checked first, as {@link CredentialSource} constants.
+ *   <li><b>2.2</b> The list holds at least five sources; it may leave out at most one of the six.
+ *   <li><b>2.3</b> Every source appears at most once; the list holds no {@code null}.
+ *   <li><b>2.4</b> The sources listed appear in the same relative order as in the SDK's chain.
+ *   <li><b>2.5</b> No AWS call is made and no credentials are read; the answer is the same on every
+ *       call.
  * </ul>
  */
 @Exercise(

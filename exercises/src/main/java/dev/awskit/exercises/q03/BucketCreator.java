@@ -11,30 +11,35 @@ import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
  * {@code S3BucketCreator(S3Client s3)} and never builds a client of its own.
  *
  * <h2>Contract</h2>
+ *
+ * <p>The rules are numbered (3.2 is rule 2 of question 3); each hidden test
+ * names the rules it checks.
+ *
  * <ul>
- *   <li>{@link #createBucket(String, String)} sends one {@code CreateBucket} request through
- *       {@link S3Client#createBucket}, for the bucket name exactly as given.
- *   <li>Region {@code us-east-1}: the request carries <strong>no</strong>
+ *   <li><b>3.1</b> {@link #createBucket(String, String)} sends one {@code CreateBucket} request
+ *       through {@link S3Client#createBucket}, for the bucket name exactly as given.
+ *   <li><b>3.2</b> Region {@code us-east-1}: the request carries <strong>no</strong>
  *       {@code CreateBucketConfiguration} at all. That region is S3's default, and S3 refuses
  *       {@code us-east-1} as a location constraint with the error
  *       {@code InvalidLocationConstraint}.
- *   <li>Any other region: the request carries a {@code CreateBucketConfiguration} whose
+ *   <li><b>3.3</b> Any other region: the request carries a {@code CreateBucketConfiguration} whose
  *       {@code LocationConstraint} is that region, for example {@code eu-west-1}.
- *   <li>It returns the {@link CreateBucketResponse} that S3 sent back, unchanged.
- *   <li>When S3 refuses the request (the SDK throws an
+ *   <li><b>3.4</b> It returns the {@link CreateBucketResponse} that S3 sent back, unchanged.
+ *   <li><b>3.5</b> When S3 refuses the request (the SDK throws an
  *       {@link software.amazon.awssdk.services.s3.model.S3Exception S3Exception}, or one of its
  *       subclasses such as {@code BucketAlreadyExistsException}), it throws a
  *       {@link BucketCreationException} whose {@link BucketCreationException#errorCode()
  *       errorCode()} is the AWS error code ({@code awsErrorDetails().errorCode()}, or
- *       {@code null} when {@code awsErrorDetails()} is {@code null}) and whose cause is the
- *       {@code S3Exception} itself. It never swallows the failure.
- *   <li>Other failures, such as an {@code SdkClientException} when S3 cannot be reached, may
- *       propagate unchanged or be wrapped in a {@link BucketCreationException}; either way
+ *       {@code null} when {@code awsErrorDetails()} is {@code null}).
+ *   <li><b>3.6</b> That {@link BucketCreationException}'s cause is the {@code S3Exception}
+ *       itself. It never swallows the failure.
+ *   <li><b>3.7</b> Other failures, such as an {@code SdkClientException} when S3 cannot be reached,
+ *       may propagate unchanged or be wrapped in a {@link BucketCreationException}; either way
  *       they are not swallowed.
- *   <li>A {@code null} or blank bucket name or region gives an {@link IllegalArgumentException}
- *       before any request is sent. The other naming rules (3 to 63 characters, lower case
- *       letters, digits, dots and hyphens) need not be repeated here: the SDK checks them on the
- *       client and throws {@link IllegalArgumentException} itself.
+ *   <li><b>3.8</b> A {@code null} or blank bucket name or region gives an {@link
+ *       IllegalArgumentException} before any request is sent. The other naming rules (3 to 63
+ *       characters, lower case letters, digits, dots and hyphens) need not be repeated here: the
+ *       SDK checks them on the client and throws {@link IllegalArgumentException} itself.
  * </ul>
  */
 @Exercise(

@@ -3,6 +3,7 @@ package dev.awskit.grader.hidden.q01;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q01.ClientStyles;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -24,6 +25,7 @@ class ClientStylesHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"1.1"})
   @DisplayName("explain() answers under exactly the keys client, resource, client_advantage and resource_advantage")
   void answersExactlyTheFourKeys(Submission submission) {
     // when
@@ -39,6 +41,7 @@ class ClientStylesHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"1.2"})
   @DisplayName("every one of the four answers is written out (not null, not blank)")
   void noAnswerIsBlank(Submission submission) {
     // when
@@ -57,6 +60,7 @@ class ClientStylesHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"1.3"})
   @DisplayName("the client answer explains the low-level service client")
   void clientAnswerNamesItsKeyIdea(Submission submission) {
     // when / then
@@ -65,6 +69,7 @@ class ClientStylesHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"1.4"})
   @DisplayName("the resource answer explains the high-level libraries (Enhanced Client, Transfer Manager)")
   void resourceAnswerNamesItsKeyIdea(Submission submission) {
     // when / then
@@ -73,6 +78,7 @@ class ClientStylesHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"1.5"})
   @DisplayName("the client_advantage answer names a real advantage of service clients")
   void clientAdvantageNamesItsKeyIdea(Submission submission) {
     // when / then
@@ -81,6 +87,7 @@ class ClientStylesHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"1.5"})
   @DisplayName("the resource_advantage answer names a real advantage of the high-level libraries")
   void resourceAdvantageNamesItsKeyIdea(Submission submission) {
     // when / then
@@ -89,6 +96,7 @@ class ClientStylesHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"1.6"})
   @DisplayName("the two descriptions differ, and so do the two advantages")
   void answersAreNotCopiedAcross(Submission submission) {
     // when
@@ -101,6 +109,34 @@ class ClientStylesHiddenTest {
         ClientStyles.CLIENT_ADVANTAGE,
         ClientStyles.RESOURCE_ADVANTAGE,
         "name an advantage of its own style");
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"1.7"})
+  @DisplayName("explain() gives the same answer on every call, from any instance")
+  void answerIsTheSameOnEveryCall(Submission submission) {
+    // given
+    ClientStyles explainer = submission.create(ClientStyles.class);
+
+    // when
+    Map<String, String> first = explainer.explain();
+    Map<String, String> second = explainer.explain();
+    Map<String, String> fromAnother = submission.create(ClientStyles.class).explain();
+
+    // then
+    assertThat(second)
+        .withFailMessage(
+            "explain() should give the same answer on every call, but the first call gave %s and"
+                + " the second %s.",
+            first, second)
+        .isEqualTo(first);
+    assertThat(fromAnother)
+        .withFailMessage(
+            "explain() should give the same answer from every instance, but one gave %s and"
+                + " another %s.",
+            first, fromAnother)
+        .isEqualTo(first);
   }
 
   private static Map<String, String> answersOf(Submission submission) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.awskit.exercises.q02.CredentialChain;
 import dev.awskit.exercises.q02.CredentialSource;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -41,6 +42,7 @@ class CredentialChainHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"2.2"})
   @DisplayName("the chain lists at least five different sources")
   void listsAtLeastFiveDifferentSources(Submission submission) {
     // when
@@ -56,6 +58,7 @@ class CredentialChainHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"2.3"})
   @DisplayName("each source is listed only once, and no entry is null")
   void listsEachSourceOnce(Submission submission) {
     // when
@@ -73,6 +76,7 @@ class CredentialChainHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"2.1", "2.4"})
   @DisplayName("the sources appear in the order the SDK's DefaultCredentialsProvider checks them")
   void followsTheSdkOrder(Submission submission) {
     // when
@@ -92,6 +96,7 @@ class CredentialChainHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"2.4"})
   @DisplayName("Java system properties are checked before environment variables")
   void systemPropertiesBeforeEnvironmentVariables(Submission submission) {
     // when / then
@@ -100,6 +105,7 @@ class CredentialChainHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"2.4"})
   @DisplayName("the web identity token file is checked before the shared profile files")
   void webIdentityBeforeProfileFiles(Submission submission) {
     // when / then
@@ -108,10 +114,39 @@ class CredentialChainHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"2.4"})
   @DisplayName("container credentials are checked before the EC2 instance profile (IMDS)")
   void containerBeforeInstanceProfile(Submission submission) {
     // when / then
     assertChecksFirst(sourcesOf(submission), CONTAINER_CREDENTIALS, INSTANCE_PROFILE);
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"2.5"})
+  @DisplayName("sourcesInOrder() gives the same list on every call, from any instance")
+  void answerIsTheSameOnEveryCall(Submission submission) {
+    // given
+    CredentialChain chain = submission.create(CredentialChain.class);
+
+    // when
+    List<CredentialSource> first = chain.sourcesInOrder();
+    List<CredentialSource> second = chain.sourcesInOrder();
+    List<CredentialSource> fromAnother = submission.create(CredentialChain.class).sourcesInOrder();
+
+    // then
+    assertThat(second)
+        .withFailMessage(
+            "sourcesInOrder() should give the same list on every call, but the first call gave %s"
+                + " and the second %s.",
+            first, second)
+        .isEqualTo(first);
+    assertThat(fromAnother)
+        .withFailMessage(
+            "sourcesInOrder() should give the same list from every instance, but one gave %s and"
+                + " another %s.",
+            first, fromAnother)
+        .isEqualTo(first);
   }
 
   private static List<CredentialSource> sourcesOf(Submission submission) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q03.BucketCreationException;
 import dev.awskit.exercises.q03.BucketCreator;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -31,6 +32,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"3.1", "3.2"})
   @DisplayName("in us-east-1 the bucket is created without a location constraint")
   void usEast1SendsNoLocationConstraint(Submission submission) {
     // given
@@ -58,6 +60,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"3.1", "3.3"})
   @DisplayName("in eu-west-1 the bucket is created with LocationConstraint eu-west-1")
   void euWest1SendsItsLocationConstraint(Submission submission) {
     // when / then
@@ -66,6 +69,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"3.3"})
   @DisplayName("in ap-south-1 the bucket is created with LocationConstraint ap-south-1")
   void apSouth1SendsItsLocationConstraint(Submission submission) {
     // when / then
@@ -74,6 +78,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"3.4"})
   @DisplayName("the CreateBucket response is returned to the caller")
   void returnsTheResponse(Submission submission) {
     // given
@@ -93,6 +98,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"3.5"})
   @DisplayName("an S3 refusal is thrown as BucketCreationException with the AWS error code")
   void refusalBecomesBucketCreationExceptionWithItsErrorCode(Submission submission) {
     // given
@@ -126,6 +132,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"3.6"})
   @DisplayName("the BucketCreationException keeps the S3Exception as its cause")
   void keepsTheS3ExceptionAsCause(Submission submission) {
     // given
@@ -157,6 +164,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"3.5"})
   @DisplayName("an S3Exception without error details becomes a BucketCreationException with no error code")
   void refusalWithoutErrorDetailsHasNoErrorCode(Submission submission) {
     // given
@@ -191,6 +199,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"3.7"})
   @DisplayName("a failure to reach S3 (SdkClientException) is not swallowed")
   void clientFailureIsNotSwallowed(Submission submission) {
     // given
@@ -211,6 +220,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"3.8"})
   @DisplayName("a null or blank bucket name is refused with IllegalArgumentException before S3 is called")
   void blankBucketNameNeverReachesS3(Submission submission) {
     // when / then
@@ -221,6 +231,7 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"3.8"})
   @DisplayName("a null or blank region is refused with IllegalArgumentException before S3 is called")
   void blankRegionNeverReachesS3(Submission submission) {
     // when / then

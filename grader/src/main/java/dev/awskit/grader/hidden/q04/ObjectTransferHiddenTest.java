@@ -7,6 +7,7 @@ import static dev.awskit.grader.hidden.Thrown.thrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q04.ObjectTransfer;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -32,6 +33,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"4.1", "4.2"})
   @DisplayName("upload sends the file's exact bytes to the given bucket and key and returns true")
   void uploadSendsTheFileContent(Submission submission, @TempDir Path dir) throws IOException {
     // given
@@ -67,6 +69,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"4.5"})
   @DisplayName("upload returns false, without throwing, when S3 refuses the object")
   void uploadReturnsFalseWhenS3Refuses(Submission submission, @TempDir Path dir)
       throws IOException {
@@ -88,6 +91,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"4.5"})
   @DisplayName("upload returns false, without throwing, when S3 cannot be reached")
   void uploadReturnsFalseWhenS3CannotBeReached(Submission submission, @TempDir Path dir)
       throws IOException {
@@ -110,6 +114,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"4.3"})
   @DisplayName("upload of a file that does not exist returns false, throws nothing and sends nothing")
   void uploadOfMissingFileReturnsFalse(Submission submission, @TempDir Path dir) {
     // given
@@ -135,6 +140,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"4.4"})
   @DisplayName("upload of a folder returns false, throws nothing and stores nothing")
   void uploadOfFolderReturnsFalse(Submission submission, @TempDir Path dir) throws IOException {
     // given
@@ -160,6 +166,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"4.6", "4.8"})
   @DisplayName("download writes the object's exact bytes to the target file and returns true")
   void downloadWritesTheObject(Submission submission, @TempDir Path dir) throws IOException {
     // given
@@ -193,6 +200,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"4.7"})
   @DisplayName("download replaces a target file that already exists")
   void downloadReplacesAnExistingFile(Submission submission, @TempDir Path dir)
       throws IOException {
@@ -219,6 +227,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"4.9", "4.10"})
   @DisplayName("download of a missing object returns false, throws nothing and creates no file")
   void downloadOfMissingObjectReturnsFalse(Submission submission, @TempDir Path dir)
       throws IOException {
@@ -242,6 +251,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"4.9", "4.10"})
   @DisplayName("a download that breaks midway returns false and leaves no partial file behind")
   void brokenDownloadLeavesNoPartialFile(Submission submission, @TempDir Path dir)
       throws IOException {
@@ -266,6 +276,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"4.10"})
   @DisplayName("a download that fails keeps the existing target file unchanged")
   void failedDownloadKeepsTheExistingFile(Submission submission, @TempDir Path dir)
       throws IOException {
@@ -305,6 +316,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"4.9", "4.10"})
   @DisplayName("download onto a folder returns false and leaves the folder as it was")
   void downloadOntoFolderReturnsFalse(Submission submission, @TempDir Path dir)
       throws IOException {
@@ -339,6 +351,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"4.9"})
   @DisplayName("download returns false, without throwing, when S3 cannot be reached")
   void downloadReturnsFalseWhenS3CannotBeReached(Submission submission, @TempDir Path dir)
       throws IOException {
@@ -362,6 +375,7 @@ class ObjectTransferHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"4.13"})
   @DisplayName("null paths and null or blank buckets or keys are refused with IllegalArgumentException before S3 is called")
   void refusesBadArgumentsBeforeCallingS3(Submission submission, @TempDir Path dir)
       throws IOException {
@@ -397,6 +411,67 @@ class ObjectTransferHiddenTest {
         .isTrue();
     assertThat(s3.requestCount())
         .withFailMessage("%s must not send any request to S3, but it did.", call)
+        .isZero();
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"4.11"})
+  @DisplayName("download into a folder that does not exist returns false and creates no folder")
+  void downloadIntoAMissingFolderReturnsFalse(Submission submission, @TempDir Path dir)
+      throws IOException {
+    // given
+    StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, binaryContent(700));
+    Path target = dir.resolve("downloads").resolve("summary.bin");
+
+    // when
+    boolean downloaded =
+        returnsWithoutThrowing(
+            "download into a folder that does not exist",
+            () -> transferOf(submission, s3).download(BUCKET, KEY, target));
+
+    // then
+    assertThat(downloaded)
+        .withFailMessage(
+            "download into the folder downloads/, which does not exist, should return false:"
+                + " the target's folder must already exist, and download does not create it.")
+        .isFalse();
+    assertFolderHolds(dir, List.of(), "After a download into a missing folder");
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"4.12"})
+  @DisplayName("download closes the object stream S3 hands back, on success and on failure")
+  void downloadClosesTheObjectStream(Submission submission, @TempDir Path dir)
+      throws IOException {
+    // given
+    StoredObjects s3 =
+        new StoredObjects()
+            .withObject(BUCKET, KEY, binaryContent(5000))
+            .withBrokenObject(BUCKET, "broken.bin", binaryContent(64 * 1024), 10_000);
+    Path folder = Files.createDirectory(dir.resolve("downloads"));
+
+    // when / then
+    returnsWithoutThrowing(
+        "download of an existing object",
+        () -> transferOf(submission, s3).download(BUCKET, KEY, folder.resolve("summary.bin")));
+    assertThat(s3.openStreams())
+        .withFailMessage(
+            "After a successful download, the object stream S3 handed back should be closed,"
+                + " but %d stream(s) were left open. Close the ResponseInputStream of"
+                + " getObject(request) with try-with-resources: it holds an HTTP connection.",
+            s3.openStreams())
+        .isZero();
+    returnsWithoutThrowing(
+        "download whose connection breaks midway",
+        () -> transferOf(submission, s3).download(BUCKET, "broken.bin", folder.resolve("b.bin")));
+    assertThat(s3.openStreams())
+        .withFailMessage(
+            "After a download that broke midway, the object stream S3 handed back should be"
+                + " closed, but %d stream(s) were left open. Close the ResponseInputStream of"
+                + " getObject(request) with try-with-resources, so that a failure closes it too.",
+            s3.openStreams())
         .isZero();
   }
 

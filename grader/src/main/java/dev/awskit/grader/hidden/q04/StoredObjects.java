@@ -4,6 +4,7 @@ import static dev.awskit.grader.hidden.ServiceErrors.serviceError;
 
 import dev.awskit.grader.hidden.doubles.S3Double;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ final class StoredObjects {
   final List<GetObjectRequest> getRequests = new ArrayList<>();
 
   private final Map<String, StoredObject> objects = new HashMap<>();
+  private final List<ClosingStream> handedOut = new ArrayList<>();
   private RuntimeException putFailure;
   private RuntimeException getFailure;
 
@@ -78,6 +80,11 @@ final class StoredObjects {
   /** Returns the number of requests of any kind that reached S3. */
   int requestCount() {
     return s3.requests().size();
+  }
+
+  /** Returns how many object streams S3 handed out that nobody closed. */
+  int openStreams() {
+    return (int) handedOut.stream().filter(stream -> !stream.closed).count();
   }
 
   private PutObjectResponse put(PutObjectRequest request, RequestBody body) {
@@ -112,10 +119,12 @@ final class StoredObjects {
             .contentLength((long) object.content().length)
             .eTag("\"fake-etag\"")
             .build();
-    InputStream stream =
-        object.breaksAfter() < 0
-            ? new ByteArrayInputStream(object.content())
-            : new BreakingInputStream(object.content(), object.breaksAfter());
+    ClosingStream stream =
+        new ClosingStream(
+            object.breaksAfter() < 0
+                ? new ByteArrayInputStream(object.content())
+                : new BreakingInputStream(object.content(), object.breaksAfter()));
+    handedOut.add(stream);
     try {
       return transformer.transform(response, AbortableInputStream.create(stream));
     } catch (SdkException sdkFailure) {
@@ -126,12 +135,33 @@ final class StoredObjects {
           .message("Unable to unmarshall response (" + transformFailure.getMessage() + ")")
           .cause(transformFailure)
           .build();
+    } finally {
+      // Like the real client: the connection stays open only for a transformer that hands the
+      // stream on to the caller (getObject(request)); the caller must close that one.
+      if (!transformer.needsConnectionLeftOpen()) {
+        stream.close();
+      }
     }
   }
 
   static NoSuchKeyException noSuchKey() {
     return serviceError(
         NoSuchKeyException.builder(), "S3", 404, "NoSuchKey", "The specified key does not exist.");
+  }
+
+  /** Remembers whether it was closed, as an HTTP connection's stream would need to be. */
+  private static final class ClosingStream extends FilterInputStream {
+
+    private boolean closed;
+
+    ClosingStream(InputStream content) {
+      super(content);
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
   }
 
   /** Yields some bytes, then fails as a reset connection would. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q05.PresignedOperation;
 import dev.awskit.exercises.q05.UrlPresigner;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -39,6 +40,7 @@ public class UrlPresignerHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"5.1", "5.2", "5.5"})
   @DisplayName("GET presigns a GetObject request for the bucket and key and returns its URL")
   void getIsSignedAsGetObject(Submission submission) {
     // given
@@ -76,6 +78,7 @@ public class UrlPresignerHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"5.3", "5.5"})
   @DisplayName("PUT presigns a PutObject request for the bucket and key and returns its URL")
   void putIsSignedAsPutObject(Submission submission) {
     // given
@@ -114,6 +117,7 @@ public class UrlPresignerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"5.4"})
   @DisplayName("The expiry in seconds becomes the signature duration (X-Amz-Expires) of the URL")
   void expiryIsTheSignatureDuration(Submission submission) {
     // given
@@ -158,6 +162,7 @@ public class UrlPresignerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"5.9"})
   @DisplayName("Without an expiry the URL lives one hour (3600 s)")
   void defaultExpiryIsOneHour(Submission submission) {
     // given
@@ -198,6 +203,7 @@ public class UrlPresignerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"5.7"})
   @DisplayName("An expiry of exactly 1 second or exactly 7 days (604800 s) is allowed")
   void expiryLimitsAreInclusive(Submission submission) {
     // given
@@ -228,6 +234,7 @@ public class UrlPresignerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"5.7"})
   @DisplayName("An expiry outside 1 s .. 7 days gives an empty Optional and is never signed")
   void expiryOutOfRangeGivesEmpty(Submission submission) {
     // given
@@ -255,6 +262,7 @@ public class UrlPresignerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"5.8"})
   @DisplayName("A presigner failure gives an empty Optional; no exception escapes")
   void presignerFailureGivesEmpty(Submission submission) {
     // given
@@ -288,6 +296,7 @@ public class UrlPresignerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"5.6"})
   @DisplayName("A blank bucket or key or a null operation gives an empty Optional, unsigned")
   void badArgumentsGiveEmpty(Submission submission) {
     // given

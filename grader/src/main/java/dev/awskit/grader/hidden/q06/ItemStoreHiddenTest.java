@@ -8,6 +8,7 @@ import static dev.awskit.grader.hidden.Thrown.expectPropagated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q06.ItemStore;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -38,6 +39,7 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"6.1", "6.2", "6.6", "6.7"})
   @DisplayName("put sends one PutItem with the table name and the item, returns true, and"
       + " replaces an item stored under the same key")
   void putStoresTheItem(Submission submission) {
@@ -80,6 +82,7 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"6.1", "6.2", "6.8"})
   @DisplayName("get sends one GetItem with the table name and the key, and returns the item")
   void getReturnsTheItem(Submission submission) {
     // given
@@ -112,6 +115,7 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"6.9"})
   @DisplayName("get of a key without an item returns an empty Optional")
   void getOfAMissingItemIsEmpty(Submission submission) {
     // given
@@ -136,6 +140,7 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"6.1", "6.2", "6.10", "6.11"})
   @DisplayName("delete sends one DeleteItem with the table name and the key, and returns true,"
       + " even for a key without an item")
   void deleteRemovesTheItem(Submission submission) {
@@ -177,6 +182,7 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"6.3", "6.7", "6.11"})
   @DisplayName("put and delete return true when DynamoDB accepts them, false when DynamoDB or"
       + " the SDK fails; nothing escapes")
   void writeFailuresReturnFalse(Submission submission) {
@@ -217,6 +223,7 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"6.12", "6.13"})
   @DisplayName("scanAll follows LastEvaluatedKey through every page, an empty page included")
   void scanFollowsEveryPage(Submission submission) {
     // given
@@ -258,6 +265,7 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"6.13"})
   @DisplayName("scanAll of a table that fits in one page sends one Scan; an empty table gives []")
   void scanOfOnePage(Submission submission) {
     // given
@@ -285,6 +293,7 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"6.4", "6.14"})
   @DisplayName("get and scanAll let a DynamoDB failure propagate instead of returning empty")
   void readFailuresPropagate(Submission submission) {
     // when
@@ -302,6 +311,32 @@ public class ItemStoreHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"6.14"})
+  @DisplayName("scanAll lets a failure on a later page propagate instead of a partial list")
+  void scanFailureOnALaterPagePropagates(Submission submission) {
+    // given
+    RuntimeException failure =
+        dynamoDbError(
+            "ProvisionedThroughputExceededException",
+            "The level of configured provisioned throughput for the table was exceeded");
+    DynamoDbDouble failing =
+        new DynamoDbDouble()
+            .scanPages(
+                List.of(
+                    List.of(user("u-1", "Ada", 36)),
+                    List.of(user("u-2", "Grace", 41)),
+                    List.of(user("u-3", "Alan", 41))),
+                1,
+                failure);
+    ItemStore store = submission.create(ItemStore.class, failing.client(), TABLE);
+
+    // when / then
+    expectFailure("scanAll() when its second page fails", store::scanAll, failure);
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"6.5"})
   @DisplayName("A null or empty item or key is refused with IllegalArgumentException, unsent")
   void badArgumentsAreRefused(Submission submission) {
     // when

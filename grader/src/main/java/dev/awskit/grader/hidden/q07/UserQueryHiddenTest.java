@@ -1,6 +1,7 @@
 package dev.awskit.grader.hidden.q07;
 
 import dev.awskit.grader.hidden.doubles.ConditionExpression;
+import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
 import dev.awskit.grader.hidden.doubles.ExpressionParser;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.Thrown.describe;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q07.UserQuery;
 import dev.awskit.grader.hidden.DynamoDbReservedWords;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -68,6 +70,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"7.1", "7.2"})
   @DisplayName("Every Query names the table and the index status-index")
   void queriesTheStatusIndex(Submission submission) {
     // when
@@ -88,6 +91,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"7.3"})
   @DisplayName("The key condition selects exactly the users whose status equals the argument")
   void keyConditionSelectsTheStatus(Submission submission) {
     // when
@@ -119,6 +123,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"7.4"})
   @DisplayName("The filter keeps users with age >= minAge: minAge itself is kept, minAge-1 not")
   void filterKeepsAgeAtLeastMinAge(Submission submission) {
     // when
@@ -169,6 +174,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"7.6", "7.7"})
   @DisplayName("The reserved word status goes through ExpressionAttributeNames; no unused aliases")
   void reservedWordIsAliased(Submission submission) {
     // when / then
@@ -222,6 +228,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"7.3", "7.4", "7.5"})
   @DisplayName("minAge is sent as a number value (N), the status as a string value (S)")
   void valuesHaveTheRightTypes(Submission submission) {
     // when
@@ -257,6 +264,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"7.8", "7.10"})
   @DisplayName("Every page is read: LastEvaluatedKey goes back as ExclusiveStartKey to the end")
   void everyPageIsRead(Submission submission) {
     // given
@@ -306,6 +314,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"7.11"})
   @DisplayName("A blank status or a negative minAge is refused with IllegalArgumentException")
   void badArgumentsAreRefused(Submission submission) {
     // when
@@ -327,6 +336,7 @@ public class UserQueryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"7.9"})
   @DisplayName("A DynamoDB failure propagates instead of looking like \"no users\"")
   void failurePropagates(Submission submission) {
     // when / then
@@ -341,6 +351,61 @@ public class UserQueryHiddenTest {
           submission.create(UserQuery.class, UsersIndex.failingWith(failure).client(), TABLE);
       expectPropagated("usersWithStatus", failure, () -> query.usersWithStatus(STATUS, MIN_AGE));
     }
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"7.9"})
+  @DisplayName("A failure on a later page propagates instead of the users of the first page")
+  void laterPageFailurePropagates(Submission submission) {
+    // given
+    RuntimeException failure =
+        SdkClientException.create("Unable to execute HTTP request: connection reset");
+    Map<String, AttributeValue> firstUser = user("u01", "Ada", STATUS, 36);
+    DynamoDbDouble dynamoDb =
+        new DynamoDbDouble("Your code sent more than 100 Query requests without stopping.", "Query")
+            .on(
+                QueryRequest.class,
+                request -> {
+                  if (request.hasExclusiveStartKey()) {
+                    throw failure;
+                  }
+                  return QueryResponse.builder()
+                      .items(firstUser)
+                      .count(1)
+                      .lastEvaluatedKey(UsersIndex.lastKeyOf(firstUser))
+                      .build();
+                });
+    UserQuery query = submission.create(UserQuery.class, dynamoDb.client(), TABLE);
+
+    // when / then
+    expectPropagated(
+        "usersWithStatus when its second page fails",
+        failure,
+        () -> query.usersWithStatus(STATUS, MIN_AGE));
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"7.10"})
+  @DisplayName("No matching user gives an empty list, not null")
+  void noMatchGivesAnEmptyList(Submission submission) {
+    // given
+    UsersIndex nobodyActive = UsersIndex.serving(List.of(user("u09", "Ken", "inactive", 50)));
+    UserQuery query = submission.create(UserQuery.class, nobodyActive.client(), TABLE);
+
+    // when
+    List<Map<String, AttributeValue>> users =
+        call("usersWithStatus(\"active\", 30) when no user is active",
+            () -> query.usersWithStatus(STATUS, MIN_AGE));
+
+    // then
+    assertThat(users)
+        .withFailMessage(
+            "usersWithStatus(\"active\", 30) should return an empty list when no user has the"
+                + " status active, but it returned %s",
+            users)
+        .isEmpty();
   }
 
   /** Runs the query for ("active", 30) and returns the requests it sent, at least one. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awskit.exercises.q08.FunctionInvoker;
 import dev.awskit.exercises.q08.InvocationMode;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -41,6 +42,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"8.1", "8.2", "8.3", "8.6"})
   @DisplayName("REQUEST_RESPONSE invokes the function and returns its JSON result as nested maps")
   void synchronousResultIsParsed(Submission submission) {
     // given
@@ -76,6 +78,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"8.4"})
   @DisplayName("The payload is sent as the JSON object of the map, nested values included")
   void payloadIsSentAsJson(Submission submission) {
     // given
@@ -121,6 +124,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"8.2", "8.3", "8.7"})
   @DisplayName("EVENT invokes with InvocationType Event and returns status accepted and 202")
   void eventIsAcknowledged(Submission submission) {
     // given
@@ -150,6 +154,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"8.5", "8.8", "8.10"})
   @DisplayName("A function error (FunctionError set) gives {error: errorMessage}, not the payload")
   void functionErrorIsAFailure(Submission submission) {
     // given
@@ -184,6 +189,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"8.5", "8.8", "8.9"})
   @DisplayName("An SDK or Lambda exception gives {error: message}; no exception escapes")
   void sdkFailuresBecomeErrorMaps(Submission submission) {
     // given
@@ -228,6 +234,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"8.10"})
   @DisplayName("A function error with an empty errorMessage gives an error naming the FunctionError")
   void functionErrorWithEmptyMessageNamesTheFunctionError(Submission submission) {
     // given
@@ -266,6 +273,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"8.9"})
   @DisplayName("An SDK exception without a message still gives a non-blank {error: ...}")
   void sdkFailureWithoutMessageGivesNonBlankError(Submission submission) {
     // given
@@ -294,6 +302,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"8.5", "8.11"})
   @DisplayName("A result that is not a JSON object gives {error: ...}; no exception escapes")
   void unreadableResultIsAFailure(Submission submission) {
     // given
@@ -337,6 +346,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"8.13"})
   @DisplayName("A blank function name or a null payload or mode gives {error: ...}, unsent")
   void badArgumentsAreErrors(Submission submission) {
     // given
@@ -380,6 +390,7 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"8.12"})
   @DisplayName("A payload that cannot be written as JSON gives {error: message} and no Invoke")
   void unwritablePayloadIsAnError(Submission submission) {
     // given

@@ -9,6 +9,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.awskit.exercises.q09.BatchResult;
 import dev.awskit.exercises.q09.MessageQueue;
 import dev.awskit.exercises.q09.ReceivedMessage;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -119,6 +120,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"9.4", "9.5", "9.6"})
   @DisplayName("send passes the queue URL, the body and the attributes and returns the message id")
   void sendReturnsTheMessageId(Submission submission) {
     // when
@@ -151,6 +153,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"9.2", "9.6"})
   @DisplayName("send returns an empty Optional, not an exception, when SQS fails")
   void sendReturnsEmptyOnFailure(Submission submission) {
     // given
@@ -176,6 +179,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"9.8"})
   @DisplayName("a batch of 25 messages is sent as three requests of at most 10 entries")
   void batchOf25IsChunked(Submission submission) {
     // given
@@ -199,6 +203,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"9.9"})
   @DisplayName("batch entry ids are unique within each request and valid SQS ids")
   void batchEntryIdsAreUnique(Submission submission) {
     // given: the same body many times, and bodies that are no valid ids
@@ -232,6 +237,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"9.10"})
   @DisplayName("entries that SQS lists under Failed are counted as failed")
   void failedEntriesAreCounted(Submission submission) {
     // given: SQS refuses every entry whose body starts with "bad"
@@ -252,6 +258,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"9.2", "9.11"})
   @DisplayName("a request that fails as a whole counts all its entries as failed and the rest is"
       + " still sent")
   void wholeRequestFailureCountsAllItsEntries(Submission submission) {
@@ -281,6 +288,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"9.12"})
   @DisplayName("an empty batch sends nothing and counts nothing")
   void emptyBatchSendsNothing(Submission submission) {
     // when
@@ -295,6 +303,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"9.14", "9.16"})
   @DisplayName("receive sends the limits and the queue URL and returns the messages")
   void receiveReturnsTheMessages(Submission submission) {
     // given
@@ -332,6 +341,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"9.15", "9.16"})
   @DisplayName("receive asks for all message attributes and returns their string values")
   void receiveReturnsTheAttributes(Submission submission) {
     // given
@@ -371,6 +381,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"9.16"})
   @DisplayName("receive keeps String and Number attributes and leaves out Binary ones")
   void receiveLeavesOutBinaryAttributes(Submission submission) {
     // given
@@ -417,6 +428,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"9.3", "9.18"})
   @DisplayName("receive rejects out-of-range arguments before anything reaches SQS")
   void receiveRejectsOutOfRangeArguments(Submission submission) {
     // given
@@ -440,6 +452,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"9.2", "9.17"})
   @DisplayName("receive returns an empty list, not an exception, when SQS fails")
   void receiveReturnsEmptyOnFailure(Submission submission) {
     // given
@@ -457,6 +470,26 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"9.17"})
+  @DisplayName("receive returns an empty list, not null, when the queue has no message")
+  void receiveOfAnEmptyQueueGivesAnEmptyList(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+    receiveOutcome = ReceiveMessageResponse.builder().build();
+
+    // when
+    List<ReceivedMessage> messages =
+        returnsWithoutThrowing("receive when the queue has no message", () -> queue.receive(5, 1));
+
+    // then
+    assertThat(messages)
+        .as("receive should return an empty list when SQS answers without any message")
+        .isEmpty();
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"9.2", "9.19"})
   @DisplayName("delete sends the receipt handle and tells success from failure")
   void deleteUsesTheReceiptHandle(Submission submission) {
     // given
@@ -486,6 +519,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"9.1"})
   @DisplayName("every request carries the queue URL")
   void everyRequestCarriesTheQueueUrl(Submission submission) {
     // given
@@ -511,6 +545,7 @@ class MessageQueueHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"9.3", "9.7", "9.13", "9.20"})
   @DisplayName("bad arguments to send, sendBatch and delete are rejected before anything reaches"
       + " SQS")
   void badArgumentsAreRejected(Submission submission) {

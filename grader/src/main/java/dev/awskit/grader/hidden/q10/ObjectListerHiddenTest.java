@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.exercises.q10.ObjectLister;
 import dev.awskit.exercises.q10.ObjectSummary;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -53,6 +54,7 @@ class ObjectListerHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"10.1", "10.2", "10.6"})
   @DisplayName("all objects of three pages are returned, in order")
   void followsEveryPage(Submission submission) {
     // given: six objects, so three pages of two
@@ -75,6 +77,7 @@ class ObjectListerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"10.6"})
   @DisplayName("each summary carries the object's key, size and last-modified time")
   void summariesCarryKeySizeAndTime(Submission submission) {
     // given
@@ -103,6 +106,7 @@ class ObjectListerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"10.3"})
   @DisplayName("the bucket and the prefix are sent on every page request")
   void prefixOnEveryRequest(Submission submission) {
     // given: five objects under logs/ and one under logs/archive/ (three pages) among others
@@ -132,6 +136,7 @@ class ObjectListerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"10.4"})
   @DisplayName("a null or empty prefix lists every object of the bucket")
   void noPrefixListsEverything(Submission submission) {
     // given
@@ -152,6 +157,7 @@ class ObjectListerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"10.7"})
   @DisplayName("an empty bucket gives an empty list")
   void emptyBucketGivesEmptyList(Submission submission) {
     // given: no objects at all
@@ -168,6 +174,7 @@ class ObjectListerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"10.8"})
   @DisplayName("a missing bucket's NoSuchBucketException propagates unchanged")
   void missingBucketPropagates(Submission submission) {
     // given
@@ -187,6 +194,7 @@ class ObjectListerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"10.8"})
   @DisplayName("a failure on a later page propagates instead of a partial list")
   void laterPageFailurePropagates(Submission submission) {
     // given: the second page cannot be fetched (the keys sit in a folder, as most keys do)
@@ -208,6 +216,7 @@ class ObjectListerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"10.9"})
   @DisplayName("a null or blank bucket name is rejected before anything reaches S3")
   void blankBucketIsRejected(Submission submission) {
     // given
@@ -229,6 +238,28 @@ class ObjectListerHiddenTest {
   }
 
   // ---------------------------------------------------------------- the fake bucket
+
+  @Test
+  @Points(1)
+  @Checks({"10.5"})
+  @DisplayName("the prefix is a plain string match: \"logs\" also lists logs2024/ and logs.txt")
+  void prefixIsAPlainStringMatch(Submission submission) {
+    // given
+    store("images/cat.png", "logs.txt", "logs/01.log", "logs2024/old.log", "zeta.txt");
+
+    // when
+    List<ObjectSummary> listed = lister(submission).list(BUCKET, "logs");
+
+    // then
+    assertThat(requests().stream().map(ListObjectsV2Request::prefix).toList())
+        .as("list(bucket, \"logs\") should send the Prefix exactly as given, logs, in every"
+            + " ListObjectsV2 request: a prefix is not a folder, so never add a slash")
+        .containsOnly("logs");
+    assertThat(keys(listed))
+        .as("list(bucket, \"logs\") should return every key that starts with logs, those of"
+            + " logs/ and logs2024/ and logs.txt alike, in S3's order")
+        .containsExactly("logs.txt", "logs/01.log", "logs2024/old.log");
+  }
 
   private ListObjectsV2Response page(ListObjectsV2Request request) {
     if (requests().size() == failingCall) {

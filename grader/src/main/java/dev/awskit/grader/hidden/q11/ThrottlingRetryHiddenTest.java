@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awskit.exercises.q11.Sleeper;
 import dev.awskit.exercises.q11.ThrottlingRetry;
 import dev.awskit.grader.hidden.ImplementationProblem;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
@@ -53,6 +54,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.7"})
   @DisplayName("an operation that succeeds at once is called once, without sleeping or logging")
   void successAtOnce(Submission submission) {
     // given
@@ -70,6 +72,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"11.8"})
   @DisplayName("an operation throttled twice and then successful returns its value")
   void successAfterTwoThrottles(Submission submission) {
     // given
@@ -88,6 +91,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"11.1", "11.8"})
   @DisplayName("an always-throttled operation is called exactly 1 + maxRetries times")
   void exactNumberOfCalls(Submission submission) {
     for (int maxRetries : new int[] {3, 5, 1}) {
@@ -108,6 +112,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"11.2", "11.3", "11.9"})
   @DisplayName("the delays double from the base delay: 1x, 2x, 4x")
   void delaysDouble(Submission submission) {
     // given
@@ -134,6 +139,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"11.12"})
   @DisplayName("after the last retry, the last exception is rethrown unchanged")
   void lastExceptionRethrown(Submission submission) {
     // given: a different exception instance for each attempt
@@ -160,6 +166,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"11.11"})
   @DisplayName("a service error that is not throttling propagates at once, unchanged")
   void otherServiceErrorNotRetried(Submission submission) {
     // given
@@ -184,6 +191,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.11"})
   @DisplayName("client errors and other runtime exceptions are not retried")
   void clientAndRuntimeErrorsNotRetried(Submission submission) {
     List<RuntimeException> failures =
@@ -214,6 +222,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"11.8"})
   @DisplayName("Throttling, ThrottlingException and RequestLimitExceeded are all retried")
   void threeCodesRetried(Submission submission) {
     List<AwsServiceException> throttled =
@@ -240,6 +249,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.11"})
   @DisplayName("other error codes, even other throttling codes of the SDK, are not retried")
   void otherThrottlingCodesNotRetried(Submission submission) {
     List<AwsServiceException> notRetried =
@@ -275,6 +285,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.1", "11.12"})
   @DisplayName("with maxRetries 0 a throttled operation is called once and its exception"
       + " rethrown")
   void zeroRetries(Submission submission) {
@@ -297,6 +308,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.4", "11.9"})
   @DisplayName("each retry writes exactly one log line")
   void oneLogLinePerRetry(Submission submission) {
     // given
@@ -315,6 +327,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.10"})
   @DisplayName("each log line names its retry number and its delay")
   void logLinesNameRetryAndDelay(Submission submission) {
     // given
@@ -342,6 +355,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.6"})
   @DisplayName("every call starts with the full number of retries")
   void everyCallHasItsOwnBudget(Submission submission) {
     // given
@@ -366,6 +380,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.13"})
   @DisplayName("an interrupted sleep stops retrying, keeps the interrupt flag and rethrows")
   void interruptedSleepStops(Submission submission) {
     // given
@@ -405,6 +420,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.5"})
   @DisplayName("the constructor rejects a negative maxRetries and a null or negative base delay")
   void constructorRejectsBadArguments(Submission submission) {
     // when / then
@@ -420,6 +436,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.5"})
   @DisplayName("the constructor rejects a null sleeper and a null log")
   void constructorRejectsMissingSleeperOrLog(Submission submission) {
     // when / then
@@ -429,6 +446,7 @@ class ThrottlingRetryHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"11.14"})
   @DisplayName("call(null) is rejected with IllegalArgumentException")
   void callRejectsNullOperation(Submission submission) {
     // given
@@ -445,6 +463,37 @@ class ThrottlingRetryHiddenTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  @Test
+  @Points(1)
+  @Checks({"11.9"})
+  @DisplayName("each retry logs its line, then sleeps, then calls the operation again")
+  void logsBeforeEachSleep(Submission submission) {
+    // given
+    List<String> events = new ArrayList<>();
+    Script<String> operation =
+        new Script<>("done", throttling("Throttling"), throttling("RequestLimitExceeded"));
+    Sleeper recordingSleeper = delay -> events.add("sleep");
+    Consumer<String> recordingLog = line -> events.add("log");
+    ThrottlingRetry retry =
+        submission.create(ThrottlingRetry.class, 3, BASE, recordingSleeper, recordingLog);
+
+    // when
+    retry.call(
+        () -> {
+          events.add("call");
+          return operation.get();
+        });
+
+    // then
+    assertThat(events)
+        .withFailMessage(
+            "For an operation throttled twice, call should log each retry's line, then sleep,"
+                + " then call the operation again (call, log, sleep, call, log, sleep, call), but"
+                + " the order was %s.",
+            events)
+        .containsExactly("call", "log", "sleep", "call", "log", "sleep", "call");
+  }
 
   private void expectRejected(
       Submission submission, String construction, int maxRetries, Duration baseDelay) {

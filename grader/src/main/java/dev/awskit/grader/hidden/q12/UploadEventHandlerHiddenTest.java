@@ -10,6 +10,7 @@ import dev.awskit.exercises.q12.ProcessedObject;
 import dev.awskit.exercises.q12.ProcessingStatus;
 import dev.awskit.exercises.q12.ProcessingSummary;
 import dev.awskit.exercises.q12.UploadEventHandler;
+import dev.awskit.grader.hidden.Checks;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.ServiceErrors;
@@ -115,6 +116,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"12.1", "12.7", "12.8"})
   @DisplayName("a record is stored with object_key, bucket, size and processed_at")
   void storesTheItem(Submission submission) {
     // when
@@ -145,6 +147,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"12.2", "12.7"})
   @DisplayName("object keys are URL-decoded ('+' is a space) before they are used")
   void keysAreDecoded(Submission submission) {
     // when
@@ -168,6 +171,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"12.6"})
   @DisplayName("every record of the event is stored, in order")
   void everyRecordIsStored(Submission submission) {
     // when
@@ -188,6 +192,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"12.9"})
   @DisplayName("size is stored as a number (N), even for objects over 4 GiB")
   void sizeIsANumber(Submission submission) {
     // when
@@ -209,6 +214,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"12.9"})
   @DisplayName("an empty object (size 0) is stored like any other")
   void emptyObjectIsStored(Submission submission) {
     // when
@@ -231,6 +237,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"12.1", "12.10"})
   @DisplayName("processed_at is the injected clock's time in ISO-8601")
   void processedAtComesFromTheClock(Submission submission) {
     // when
@@ -256,6 +263,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"12.1", "12.12"})
   @DisplayName("exactly one notification is published to the topic, after all records are"
       + " stored")
   void oneNotificationAfterTheStores(Submission submission) {
@@ -286,6 +294,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"12.13"})
   @DisplayName("a successful event gives a SUCCESS summary listing every object")
   void successSummary(Submission submission) {
     // when
@@ -306,6 +315,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(3)
+  @Checks({"12.3", "12.11", "12.15"})
   @DisplayName("a failed DynamoDB write gives an ERROR summary and no notification")
   void failedWriteIsNotAnnounced(Submission submission) {
     // given: the second PutItem fails
@@ -332,6 +342,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"12.11"})
   @DisplayName("after a failed write, processing stops and the summary lists what was stored")
   void failedWriteStopsAndReportsStoredObjects(Submission submission) {
     // given: the second PutItem fails
@@ -357,6 +368,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"12.3", "12.4", "12.5"})
   @DisplayName("text that is not a JSON event gives an ERROR summary, not an exception")
   void notJsonGivesErrorSummary(Submission submission) {
     UploadEventHandler handler = handler(submission);
@@ -378,6 +390,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(2)
+  @Checks({"12.4"})
   @DisplayName("an event without Records or with a record missing a field gives an ERROR summary")
   void missingFieldsGiveErrorSummary(Submission submission) {
     UploadEventHandler handler = handler(submission);
@@ -409,6 +422,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"12.4"})
   @DisplayName("a blank bucket name or an empty key gives an ERROR summary")
   void blankBucketOrEmptyKeyGivesErrorSummary(Submission submission) {
     // when / then
@@ -424,6 +438,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"12.4"})
   @DisplayName("a size that is negative, text or too large for a long gives an ERROR summary")
   void badSizeGivesErrorSummary(Submission submission) {
     // when / then
@@ -440,6 +455,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"12.5"})
   @DisplayName("a malformed record anywhere in the event means nothing is stored")
   void malformedRecordStoresNothing(Submission submission) {
     // when
@@ -462,6 +478,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"12.16"})
   @DisplayName("an empty Records list is a SUCCESS with nothing stored or published")
   void emptyRecords(Submission submission) {
     // when
@@ -478,6 +495,7 @@ class UploadEventHandlerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"12.14", "12.15"})
   @DisplayName("a failed publish gives an ERROR summary that still lists the stored objects")
   void failedPublish(Submission submission) {
     // given
