@@ -172,6 +172,11 @@ public final class ConditionExpression {
     return operand instanceof Path path ? resolveName(path.elements().get(0)) : null;
   }
 
+  /** Returns the value a :value operand stands for (null if undefined). */
+  AttributeValue valueOf(Value value) {
+    return values.get(value.placeholder());
+  }
+
   private String resolveName(String name) {
     return name.startsWith("#") ? names.get(name) : name;
   }
