@@ -128,10 +128,11 @@ final class ExpressionTree {
       return new In(all.get(0), all.subList(1, all.size()));
     }
     if (context instanceof BetweenContext between) {
+      Operand subject = usable(between.subject);
       Operand low = usable(between.low);
       Operand high = usable(between.high);
       checkBounds(low, high);
-      return new Between(usable(between.subject), low, high);
+      return new Between(subject, low, high);
     }
     if (context instanceof CallContext call) {
       Call function = function(call.function());

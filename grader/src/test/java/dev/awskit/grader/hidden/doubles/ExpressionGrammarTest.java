@@ -177,6 +177,8 @@ class ExpressionGrammarTest {
         "name = :one AND frobnicate(a) | Invalid function name; function: frobnicate",
         "a = :missing AND name = :one | Attribute name is a reserved keyword; reserved keyword:"
             + " name",
+        "#x BETWEEN :missing AND :one | An expression attribute name used in the document path"
+            + " is not defined; attribute name: #x",
       })
   void refusesWhatParsesButBreaksARule(String expression, String message) {
     assertThatThrownBy(() -> parse(expression))
