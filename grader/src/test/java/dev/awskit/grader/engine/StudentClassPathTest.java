@@ -33,7 +33,9 @@ class StudentClassPathTest {
             rootOf("org/mockito/Mockito.class"),
             rootOf("org/junit/platform/launcher/Launcher.class"),
             rootOf("com/tngtech/archunit/core/domain/JavaClass.class"),
-            rootOf("picocli/CommandLine.class"));
+            rootOf("picocli/CommandLine.class"),
+            // The DynamoDB double's grammar runs on it in the worker, never in a submission.
+            rootOf("org/antlr/v4/runtime/CharStreams.class"));
   }
 
   private static Path rootOf(String resource) {

@@ -185,6 +185,42 @@ public final class DynamoDbDouble extends ClientDouble<DynamoDbClient> {
   }
 
   /**
+   * Serves the stored items as DynamoDB serves a Scan of the table, in the order they were
+   * stored: each page reads from the item after the request's {@code ExclusiveStartKey} up to
+   * {@code pageSize} or the request's {@code Limit}, and a page that stopped there has the key of
+   * its last item as {@code LastEvaluatedKey}.
+   */
+  public DynamoDbDouble scanStoredItems(PageSize pageSize) {
+    return on(ScanRequest.class, request -> {
+      if (request.limit() != null && request.limit() < 1) {
+        // Source: "Limit" (minimum value of 1) in
+        // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Scan.html
+        throw dynamoDbValidation("1 validation error detected: Value '" + request.limit()
+            + "' at 'limit' failed to satisfy constraint: Member must have value greater than or"
+            + " equal to 1");
+      }
+      List<Map<String, AttributeValue>> items = items();
+      int start = 0;
+      if (request.hasExclusiveStartKey()) {
+        Map<String, AttributeValue> after = stored.get(keyOf(request.exclusiveStartKey(), "key"));
+        if (after == null) {
+          throw dynamoDbValidation(
+              "The provided starting key is invalid: " + request.exclusiveStartKey());
+        }
+        start = items.indexOf(after) + 1;
+      }
+      PageSize.Page page = pageSize.read(items, start, request.limit());
+      ScanResponse.Builder response = ScanResponse.builder().items(page.items())
+          .count(page.items().size()).scannedCount(page.items().size());
+      if (page.full()) {
+        Map<String, AttributeValue> last = page.items().get(page.items().size() - 1);
+        response.lastEvaluatedKey(Map.of(KEY, last.get(KEY)));
+      }
+      return response.build();
+    });
+  }
+
+  /**
    * Returns the value of the table's key in {@code item} (an item or a key), or throws the
    * ValidationException DynamoDB answers an item or key without it, or with another type, with.
    */

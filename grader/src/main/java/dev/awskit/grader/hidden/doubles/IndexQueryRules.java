@@ -2,21 +2,13 @@ package dev.awskit.grader.hidden.doubles;
 
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbValidation;
 
-import dev.awskit.grader.hidden.doubles.ConditionExpression.And;
-import dev.awskit.grader.hidden.doubles.ConditionExpression.Between;
-import dev.awskit.grader.hidden.doubles.ConditionExpression.Call;
-import dev.awskit.grader.hidden.doubles.ConditionExpression.Comparison;
-import dev.awskit.grader.hidden.doubles.ConditionExpression.Node;
-import dev.awskit.grader.hidden.doubles.ConditionExpression.Operand;
 import dev.awskit.grader.hidden.doubles.ConditionExpression.Path;
 import dev.awskit.grader.hidden.doubles.ConditionExpression.Unreadable;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -76,97 +68,13 @@ public final class IndexQueryRules {
       throw dynamoDbValidation("Consistent reads are not supported on global secondary indexes");
     }
     String partitionKey = index == null ? TABLE_KEY : INDEX_KEY;
-    checkKeyCondition(key, partitionKey);
+    KeyCondition.check(key, new KeyCondition.Key(partitionKey, "S"), null);
     if (filter != null && filter.attributeNames().contains(partitionKey)) {
       throw dynamoDbValidation(
           "Filter Expression can only contain non-primary key attributes: Primary key attribute: "
               + partitionKey);
     }
     return key;
-  }
-
-  /** A key condition is {@code key = :value} (either order), a string, and nothing else. */
-  private static void checkKeyCondition(ConditionExpression key, String partitionKey) {
-    List<Node> conditions = new ArrayList<>();
-    flattenAnd(key.root(), conditions);
-    boolean hasKey = false;
-    for (Node condition : conditions) {
-      String operator = operatorOf(condition);
-      if (operator == null) {
-        throw dynamoDbValidation(
-            "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: "
-                + describe(condition));
-      }
-      List<String> attributes = new ArrayList<>();
-      for (Operand operand : ConditionExpression.operands(condition)) {
-        if (operand instanceof Path path && path.elements().size() > 1) {
-          throw dynamoDbValidation(
-              "Invalid KeyConditionExpression: Key condition expression does not support nested"
-                  + " attributes");
-        }
-        if (key.attributeOf(operand) != null) {
-          attributes.add(key.attributeOf(operand));
-        }
-      }
-      if (attributes.size() != 1) {
-        throw dynamoDbValidation(
-            "Invalid KeyConditionExpression: The expression must compare one key attribute with"
-                + " values; it refers to " + attributes);
-      }
-      String attribute = attributes.get(0);
-      if (!attribute.equals(partitionKey) || !operator.equals("=") || hasKey) {
-        throw attribute.equals(partitionKey) && hasKey
-            ? dynamoDbValidation("KeyConditionExpressions must only contain one condition per key")
-            : dynamoDbValidation(hasKeyAnywhere(key, partitionKey)
-                ? "Query key condition not supported"
-                : "Query condition missed key schema element: " + partitionKey);
-      }
-      hasKey = true;
-    }
-    for (AttributeValue value : key.valuesUsed()) {
-      if (value.s() == null) {
-        throw dynamoDbValidation(
-            "One or more parameter values were invalid: Condition parameter type does not match"
-                + " schema type");
-      }
-    }
-  }
-
-  private static boolean hasKeyAnywhere(ConditionExpression key, String partitionKey) {
-    return key.attributeNames().contains(partitionKey);
-  }
-
-  private static void flattenAnd(Node node, List<Node> into) {
-    if (node instanceof And and) {
-      flattenAnd(and.left(), into);
-      flattenAnd(and.right(), into);
-    } else {
-      into.add(node);
-    }
-  }
-
-  /** The operator of a condition a key condition may hold, or null. */
-  private static String operatorOf(Node condition) {
-    if (condition instanceof Comparison comparison && !comparison.comparator().equals("<>")) {
-      return comparison.comparator();
-    }
-    if (condition instanceof Between) {
-      return "BETWEEN";
-    }
-    if (condition instanceof Call call && call.function().equals("begins_with")) {
-      return "begins_with";
-    }
-    return null;
-  }
-
-  private static String describe(Node condition) {
-    if (condition instanceof Comparison comparison) {
-      return comparison.comparator();
-    }
-    if (condition instanceof Call call) {
-      return call.function();
-    }
-    return condition.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
   }
 
   private static Set<String> projectionPlaceholders(QueryRequest request) {

@@ -2,7 +2,6 @@ package dev.awskit.grader.hidden.q07;
 
 import dev.awskit.grader.hidden.doubles.ConditionExpression;
 import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
-import dev.awskit.grader.hidden.doubles.ExpressionParser;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 import static dev.awskit.grader.hidden.Thrown.describe;
 import static dev.awskit.grader.hidden.Thrown.expectIllegalArgument;

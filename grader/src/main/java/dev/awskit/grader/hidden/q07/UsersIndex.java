@@ -2,10 +2,10 @@ package dev.awskit.grader.hidden.q07;
 
 import dev.awskit.grader.hidden.doubles.IndexQueryRules;
 import dev.awskit.grader.hidden.doubles.ConditionExpression;
-import dev.awskit.grader.hidden.doubles.ExpressionParser;
 import static dev.awskit.grader.hidden.ServiceErrors.dynamoDbError;
 
 import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
+import dev.awskit.grader.hidden.doubles.PageSize;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Holds the users of question 7's table and answers, through a {@link DynamoDbDouble}, {@code
  * Query} requests the way DynamoDB answers them on the index {@code status-index}: it evaluates the request's own key
- * condition and filter (through {@link ConditionExpression}), reads {@value #PAGE_SIZE} items of
- * the partition per page, or the request's smaller {@code Limit}, <em>before</em> the filter (as
- * the 1 MB page limit and {@code Limit} do), and sets
+ * condition and filter (through {@link ConditionExpression}), reads a page of the partition
+ * <em>before</em> the filter, up to its {@link PageSize} (1 MB, or {@value #PAGE_SIZE} items where a
+ * test needs many pages of small users) or the request's {@code Limit}, as DynamoDB does, and sets
  * {@code LastEvaluatedKey} whenever a page was full, so a query can end with an empty page.
  *
  * <p>Before it reads anything, it refuses what DynamoDB refuses ({@link IndexQueryRules}): a
@@ -38,6 +38,7 @@ final class UsersIndex {
   static final int PAGE_SIZE = 2;
 
   private final List<Map<String, AttributeValue>> users;
+  private final PageSize pageSize;
   private final RuntimeException failure;
   private final List<QueryResponse> responses = Collections.synchronizedList(new ArrayList<>());
 
@@ -49,8 +50,10 @@ final class UsersIndex {
               "Query")
           .on(QueryRequest.class, this::serve);
 
-  private UsersIndex(List<Map<String, AttributeValue>> users, RuntimeException failure) {
+  private UsersIndex(
+      List<Map<String, AttributeValue>> users, PageSize pageSize, RuntimeException failure) {
     this.users = List.copyOf(users);
+    this.pageSize = pageSize;
     this.failure = failure;
   }
 
@@ -59,14 +62,22 @@ final class UsersIndex {
     return dynamoDb.client();
   }
 
-  /** Returns an index over {@code users}, in that order within each status. */
+  /**
+   * Returns an index over {@code users}, in that order within each status, read
+   * {@value #PAGE_SIZE} items per page: many pages of a few small users.
+   */
   static UsersIndex serving(List<Map<String, AttributeValue>> users) {
-    return new UsersIndex(users, null);
+    return serving(users, new PageSize.Items(PAGE_SIZE));
+  }
+
+  /** Returns an index over {@code users} whose pages end where {@code pageSize} says. */
+  static UsersIndex serving(List<Map<String, AttributeValue>> users, PageSize pageSize) {
+    return new UsersIndex(users, pageSize, null);
   }
 
   /** Returns an index whose every Query throws {@code failure}. */
   static UsersIndex failingWith(RuntimeException failure) {
-    return new UsersIndex(List.of(), failure);
+    return new UsersIndex(List.of(), PageSize.ONE_MEGABYTE, failure);
   }
 
   /** Returns the Query requests received, in order, whichever overload was called. */
@@ -111,18 +122,15 @@ final class UsersIndex {
         throw validation("The provided starting key is invalid: " + request.exclusiveStartKey());
       }
     }
-    // Limit caps the items read, before the filter, as the 1 MB page limit does. Source:
-    // "Limit" in https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html
-    int pageSize = request.limit() == null ? PAGE_SIZE : Math.min(PAGE_SIZE, request.limit());
-    List<Map<String, AttributeValue>> evaluated =
-        partition.subList(start, Math.min(start + pageSize, partition.size()));
+    PageSize.Page page = pageSize.read(partition, start, request.limit());
+    List<Map<String, AttributeValue>> evaluated = page.items();
     List<Map<String, AttributeValue>> kept =
         filter == null ? evaluated : evaluated.stream().filter(filter::matches).toList();
     QueryResponse.Builder response =
         QueryResponse.builder().items(kept).count(kept.size()).scannedCount(evaluated.size());
-    if (evaluated.size() == pageSize) {
+    if (page.full()) {
       // DynamoDB stops at the page limit and cannot know whether more items follow.
-      response.lastEvaluatedKey(lastKeyOf(evaluated.get(pageSize - 1)));
+      response.lastEvaluatedKey(lastKeyOf(evaluated.get(evaluated.size() - 1)));
     }
     QueryResponse built = response.build();
     responses.add(built);

@@ -1,7 +1,5 @@
 package dev.awskit.grader.hidden.q07;
 
-import dev.awskit.grader.hidden.doubles.ConditionExpression;
-import dev.awskit.grader.hidden.doubles.ExpressionParser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
