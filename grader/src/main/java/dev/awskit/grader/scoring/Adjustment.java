@@ -1,5 +1,6 @@
 package dev.awskit.grader.scoring;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public record Adjustment(
 
   /** Returns one line per change, for a report or a gradebook note; empty when nothing changed. */
   public List<String> notes() {
-    List<String> notes = new java.util.ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (AppliedOverride override : overrides) {
       notes.add(override.describe());
     }

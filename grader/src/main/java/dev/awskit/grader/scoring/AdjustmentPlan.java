@@ -2,9 +2,9 @@ package dev.awskit.grader.scoring;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Holds what will change one student's score once graded: the lateness, known before grading, and
@@ -31,12 +31,12 @@ public record AdjustmentPlan(Lateness late, List<ScoreOverride> overrides) {
 
   /** Returns the adjustment of a scorecard. */
   public Adjustment applyTo(Scorecard scorecard) {
-    Map<Integer, Double> graded = new java.util.HashMap<>();
-    Map<Integer, Double> max = new java.util.HashMap<>();
-    scorecard.questions().forEach(question -> {
+    Map<Integer, Double> graded = new HashMap<>();
+    Map<Integer, Double> max = new HashMap<>();
+    for (QuestionScore question : scorecard.questions()) {
       graded.put(question.number(), question.score());
       max.put(question.number(), question.maxScore());
-    });
+    }
     return applyTo(scorecard.score(), graded, max);
   }
 
@@ -51,7 +51,7 @@ public record AdjustmentPlan(Lateness late, List<ScoreOverride> overrides) {
     List<Adjustment.AppliedOverride> applied = new ArrayList<>();
     for (ScoreOverride override : overrides) {
       double before = graded.getOrDefault(override.question(), 0.0);
-      double after = override.applyTo(before, Objects.requireNonNullElse(max.get(override.question()), 0.0));
+      double after = override.applyTo(before, max.getOrDefault(override.question(), 0.0));
       applied.add(
           new Adjustment.AppliedOverride(override.question(), before, after, override.reason()));
     }
