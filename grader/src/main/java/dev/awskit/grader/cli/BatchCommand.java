@@ -55,6 +55,11 @@ import picocli.CommandLine.Spec;
           + " the graded students, and OUTPUT/class-report.html the class report (item"
           + " statistics, hidden tests, students needing attention; rebuilt by class-report).",
       "",
+      "With a late section in the policy (due date, grace, penalty per day or hour, cap,"
+          + " extensions) or --overrides, scores are adjusted after grading: the gradebook keeps"
+          + " the raw total and adds overrides, late_penalty, final and the reasons; each"
+          + " student's reports show them; the exports send final (docs/grading-policy.md).",
+      "",
       "A submission that cannot be graded never stops the batch: it gets a row with zeros and"
           + " the reason. A re-run keeps the students already done whose submission and grading"
           + " settings have not changed (--force grades everyone again).",
@@ -70,6 +75,9 @@ import picocli.CommandLine.Spec;
       "  java -jar grader/target/awskit-grader.jar batch submissions",
       "  java -jar grader/target/awskit-grader.jar batch submissions -o reports/week3 \\",
       "      --policy policy.yaml --jobs 4",
+      "  # with a due date (the policy's late section) and regrades",
+      "  java -jar grader/target/awskit-grader.jar batch submissions \\",
+      "      --policy policy.yaml --overrides overrides.csv --roster roster.csv",
       "  # one slice of four, in a CI matrix; then merge-gradebooks",
       "  java -jar grader/target/awskit-grader.jar batch submissions --shard 2/4",
       "  # in a pod of a Kubernetes Indexed Job of 4 (see the 'kubernetes' command)",
