@@ -2,8 +2,8 @@ package dev.awskit.grader.cli;
 
 import dev.awskit.grader.batch.BatchGrader;
 import dev.awskit.grader.batch.BatchRun;
-import dev.awskit.grader.batch.ClassAdjustments;
 import dev.awskit.grader.batch.BatchSummary;
+import dev.awskit.grader.batch.ClassAdjustments;
 import dev.awskit.grader.batch.Fingerprints;
 import dev.awskit.grader.batch.Gradebook;
 import dev.awskit.grader.batch.GradebookLayout;
