@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +73,22 @@ public final class BatchGrader {
   public BatchRun run(
       List<StudentSubmission> students, String settings, boolean force, BatchProgress progress)
       throws InterruptedException {
+    return run(students, student -> settings, force, progress);
+  }
+
+  /**
+   * Grades {@code students} as {@link #run(List, String, boolean, BatchProgress)} does, with a
+   * settings digest per student: the class's settings and what changes the student's score after
+   * grading, so that a change to that grades the student again.
+   *
+   * @param settingsOf the digest of a student's grading settings, by student id
+   */
+  public BatchRun run(
+      List<StudentSubmission> students,
+      Function<String, String> settingsOf,
+      boolean force,
+      BatchProgress progress)
+      throws InterruptedException {
     AtomicInteger kept = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(jobs, threads());
     try (progress;
@@ -82,7 +99,9 @@ public final class BatchGrader {
         futures.add(
             pool.submit(
                 () -> {
-                  Outcome outcome = gradeOne(student, snapshots.of(student), settings, force);
+                  Outcome outcome =
+                      gradeOne(
+                          student, snapshots.of(student), settingsOf.apply(student.id()), force);
                   if (outcome.kept()) {
                     kept.incrementAndGet();
                   }

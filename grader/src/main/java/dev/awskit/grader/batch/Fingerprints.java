@@ -68,6 +68,11 @@ public final class Fingerprints {
         .formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Returns the digest of a text, in the same form as the others. */
+  public static String ofText(String text) {
+    return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
   private static List<Path> visibleFiles(Path folder) throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(folder)) {

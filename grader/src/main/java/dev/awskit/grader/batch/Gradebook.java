@@ -25,8 +25,9 @@ import org.apache.commons.csv.CSVRecord;
  * it as CSV.
  *
  * <p>Columns: {@code student}, {@code status} ({@code graded}, {@code unusable} or {@code error}),
- * one per question ({@code q01}..), one per tier, {@code total}, and {@code reason} (empty unless
- * the submission was not graded). Points have two decimals at most, with a dot. The file is RFC
+ * one per question ({@code q01}..), one per tier, {@code total} (the raw scores the hidden tests
+ * gave), {@code overrides}, {@code late_penalty} and {@code final} when scores are adjusted after
+ * grading, and {@code reason} (why the submission was not graded, or what changed its score). Points have two decimals at most, with a dot. The file is RFC
  * 4180 CSV in UTF-8: a cell holding a comma, a quote or a line break is quoted, its quotes doubled,
  * so any student id survives a round trip. Per-question averages go to a separate file ({@link
  * #averagesFileOf}), so that the gradebook holds students only and can be sorted or imported as it
@@ -66,7 +67,7 @@ public record Gradebook(List<String> scoreColumns, List<GradebookRow> rows) {
     for (StudentResult result : results) {
       List<BigDecimal> scores =
           layout.columns().stream().map(column -> round(result.score(column))).toList();
-      rows.add(new GradebookRow(result.student(), result.status(), scores, result.reason()));
+      rows.add(new GradebookRow(result.student(), result.status(), scores, result.note()));
     }
     return new Gradebook(layout.columns(), rows);
   }

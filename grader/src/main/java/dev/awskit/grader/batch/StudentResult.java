@@ -1,5 +1,7 @@
 package dev.awskit.grader.batch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.awskit.grader.scoring.Adjustment;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.Objects;
  * @param submission the digest of the submission's content ({@link Fingerprints#ofSubmission})
  * @param settings the digest of the grading settings ({@link Fingerprints#ofSettings})
  * @param gradedAt when the submission was graded, ISO-8601
+ * @param adjustment the overrides and late penalty applied after grading; {@code null} when
+ *     nothing changes the raw score (and in results stored before adjustments existed)
  */
 public record StudentResult(
     String student,
@@ -25,7 +29,8 @@ public record StudentResult(
     Map<String, Double> scores,
     String submission,
     String settings,
-    String gradedAt) {
+    String gradedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Adjustment adjustment) {
 
   /** Checks the required fields; the map is copied, in its order. */
   public StudentResult {
@@ -36,6 +41,51 @@ public record StudentResult(
     submission = submission == null ? "" : submission;
     settings = settings == null ? "" : settings;
     gradedAt = gradedAt == null ? "" : gradedAt;
+  }
+
+  /** Creates a result with nothing changed after grading. */
+  public StudentResult(
+      String student,
+      RowStatus status,
+      String reason,
+      Map<String, Double> scores,
+      String submission,
+      String settings,
+      String gradedAt) {
+    this(student, status, reason, scores, submission, settings, gradedAt, null);
+  }
+
+  /**
+   * Returns this result with an adjustment, or with none when {@code applied} is {@code null}: its
+   * {@link GradebookLayout#OVERRIDES}, {@link GradebookLayout#LATE_PENALTY} and {@link
+   * GradebookLayout#FINAL} columns say what it changed, beside the raw columns, which stay.
+   */
+  public StudentResult withAdjustment(Adjustment applied) {
+    Map<String, Double> columns = new LinkedHashMap<>(scores);
+    GradebookLayout.ADJUSTMENT_COLUMNS.forEach(columns::remove);
+    if (applied != null) {
+      columns.put(GradebookLayout.OVERRIDES, applied.overridePoints());
+      columns.put(GradebookLayout.LATE_PENALTY, applied.latePenalty());
+      columns.put(GradebookLayout.FINAL, applied.finalScore());
+    }
+    return new StudentResult(
+        student, status, reason, columns, submission, settings, gradedAt, applied);
+  }
+
+  /** Returns the score that counts: the final column when adjusted, else the total. */
+  public double finalScore() {
+    return adjustment == null ? score(GradebookLayout.TOTAL) : adjustment.finalScore();
+  }
+
+  /**
+   * Returns the gradebook's reason cell: why the submission was not graded, or, for a graded one,
+   * what changed its score after grading; empty when neither.
+   */
+  public String note() {
+    if (!reason.isEmpty() || adjustment == null) {
+      return reason;
+    }
+    return String.join(" ", adjustment.notes());
   }
 
   /** Returns the points of a column, zero when the result has none. */

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * shows, without any of its markup.
  *
  * <p>The statistics are over the graded students only: an unusable submission or a grader error
- * says nothing about a question, and is listed among the students needing attention instead.
+ * says nothing about a question, and is listed among the students needing attention instead. They
+ * are of the raw scores the hidden tests gave; overrides and late penalties show in the students'
+ * table, beside them.
  *
  * @param layout the gradebook's columns and what each is worth
  * @param students every student, sorted by id
@@ -98,8 +100,9 @@ public record ClassReport(
               rule.tier(),
               ItemStatistics.of(name, rule.maxPoints(), column(graded, name), totals)));
     }
+    boolean adjusted = sorted.stream().anyMatch(s -> s.result().adjustment() != null);
     return new ClassReport(
-        GradebookLayout.of(scheme),
+        GradebookLayout.of(scheme, adjusted),
         sorted,
         graded.size(),
         total,

@@ -1,6 +1,8 @@
 package dev.awskit.grader.classview;
 
+import dev.awskit.grader.batch.GradebookLayout;
 import dev.awskit.grader.batch.RowStatus;
+import dev.awskit.grader.scoring.Adjustment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -227,11 +229,18 @@ public final class ClassReportPage {
   private static void students(StringBuilder page, ClassReport report) {
     List<String> columns = report.layout().columns();
     page.append("<section id=\"students\">\n<h2>Students</h2>\n")
-        .append("<p class=\"note\">Click a column's header to sort by it.</p>\n")
+        .append("<p class=\"note\">Click a column's header to sort by it. The question, tier and")
+        .append(" total columns are the raw scores the hidden tests gave; when a due date or")
+        .append(" overrides apply, overrides, late_penalty and final follow, and the last column")
+        .append(" says why. The final score is what the learning platform exports send.</p>\n")
         .append("<table class=\"sortable\" id=\"student-table\">\n<thead><tr><th>student</th>")
         .append("<th>status</th>");
     for (String column : columns) {
       page.append("<th class=\"num\">").append(Html.escape(column)).append("</th>");
+    }
+    boolean adjusted = columns.contains(GradebookLayout.FINAL);
+    if (adjusted) {
+      page.append("<th>after grading</th>");
     }
     page.append("</tr></thead>\n<tbody>\n");
     for (StudentRecord student : report.students()) {
@@ -242,6 +251,15 @@ public final class ClassReportPage {
           .append("</td>");
       for (String column : columns) {
         page.append(num(Html.number(student.result().score(column))));
+      }
+      if (adjusted) {
+        Adjustment adjustment = student.result().adjustment();
+        page.append("<td>")
+            .append(
+                adjustment == null
+                    ? ""
+                    : adjustment.notes().stream().map(Html::escape).collect(Collectors.joining("<br>")))
+            .append("</td>");
       }
       page.append("</tr>\n");
     }

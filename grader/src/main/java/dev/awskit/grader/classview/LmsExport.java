@@ -1,6 +1,5 @@
 package dev.awskit.grader.classview;
 
-import dev.awskit.grader.batch.GradebookLayout;
 import dev.awskit.grader.batch.RowStatus;
 import dev.awskit.grader.batch.StudentResult;
 import java.io.IOException;
@@ -25,7 +24,9 @@ import org.apache.commons.csv.CSVPrinter;
  * Moodle grade import CSV, one row per roster student, and lists the graded submissions the roster
  * does not name in a file of their own, so that nobody is dropped without a word.
  *
- * <p>A roster student who handed in nothing gets zero. A submission on which the grader failed
+ * <p>The score sent is the one that counts: the final score after overrides and the late penalty
+ * when the batch applied them, the total otherwise. A roster student who handed in nothing gets
+ * zero. A submission on which the grader failed
  * ({@code error}) gets an empty cell, which both platforms skip, so that no one is given a zero the
  * grader did not award; it is listed among the students to look at.
  */
@@ -93,7 +94,7 @@ public final class LmsExport {
           score = "";
           withoutScore.add(student.submission());
         } else {
-          score = points(result.get().score(GradebookLayout.TOTAL));
+          score = points(result.get().finalScore());
         }
         canvas.printRecord(
             student.field("name"),
@@ -120,7 +121,7 @@ public final class LmsExport {
           file.printRecord(
               result.student(),
               result.status(),
-              points(result.score(GradebookLayout.TOTAL)),
+              points(result.finalScore()),
               result.reason());
         }
       }

@@ -5,6 +5,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,7 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Columns, by header name, in any order: {@code submission} (the folder's or zip's name; empty
  * for a student who handed in nothing, who is exported with zero), and as many as the platforms
  * need of {@code name}, {@code canvas_id}, {@code sis_user_id}, {@code sis_login_id}, {@code
- * section}, {@code email}, {@code moodle_idnumber}, {@code username}.
+ * section}, {@code email}, {@code moodle_idnumber}, {@code username}, and {@code submitted_at}:
+ * when the submission was handed in (ISO-8601 with an offset), for a late policy.
  *
  * @param students every row, in the file's order
  */
@@ -40,7 +44,8 @@ public record LmsRoster(List<Student> students) {
           "section",
           "email",
           "moodle_idnumber",
-          "username");
+          "username",
+          "submitted_at");
 
   /** Copies the list. */
   public LmsRoster {
@@ -87,6 +92,16 @@ public record LmsRoster(List<Student> students) {
                   + submission
                   + "' a second time");
         }
+        String submittedAt = fields.get("submitted_at");
+        if (!submittedAt.isEmpty()) {
+          try {
+            OffsetDateTime.parse(submittedAt);
+          } catch (DateTimeParseException notADate) {
+            throw new LmsRosterException(
+                file + " line " + (record.getRecordNumber() + 1) + ": submitted_at '" + submittedAt
+                    + "' is not a date and time with an offset, like 2026-03-02T23:59:00+01:00");
+          }
+        }
         students.add(new Student(fields));
       }
     } catch (IOException | RuntimeException unreadable) {
@@ -105,6 +120,18 @@ public record LmsRoster(List<Student> students) {
       }
     }
     return unknown;
+  }
+
+  /** Returns when each submission was handed in, by submission name, for those the roster dates. */
+  public Map<String, Instant> submissionTimes() {
+    Map<String, Instant> times = new LinkedHashMap<>();
+    for (Student student : students) {
+      String at = student.field("submitted_at");
+      if (!student.submission().isEmpty() && !at.isEmpty()) {
+        times.put(student.submission(), OffsetDateTime.parse(at).toInstant());
+      }
+    }
+    return times;
   }
 
   /**

@@ -1,14 +1,12 @@
 package dev.awskit.grader.cli;
 
-import dev.awskit.grader.batch.BarProgress;
 import dev.awskit.grader.batch.BatchGrader;
-import dev.awskit.grader.batch.BatchProgress;
 import dev.awskit.grader.batch.BatchRun;
 import dev.awskit.grader.batch.BatchSummary;
+import dev.awskit.grader.batch.ClassAdjustments;
 import dev.awskit.grader.batch.Fingerprints;
 import dev.awskit.grader.batch.Gradebook;
 import dev.awskit.grader.batch.GradebookLayout;
-import dev.awskit.grader.batch.LineProgress;
 import dev.awskit.grader.batch.ResultStore;
 import dev.awskit.grader.batch.Roster;
 import dev.awskit.grader.batch.RowStatus;
@@ -21,9 +19,7 @@ import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.scoring.GradingScheme;
 import dev.awskit.grader.scoring.PolicyException;
-import java.io.Console;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -59,6 +55,11 @@ import picocli.CommandLine.Spec;
           + " the graded students, and OUTPUT/class-report.html the class report (item"
           + " statistics, hidden tests, students needing attention; rebuilt by class-report).",
       "",
+      "With a late section in the policy (due date, grace, penalty per day or hour, cap,"
+          + " extensions) or --overrides, scores are adjusted after grading: the gradebook keeps"
+          + " the raw total and adds overrides, late_penalty, final and the reasons; each"
+          + " student's reports show them; the exports send final (docs/grading-policy.md).",
+      "",
       "A submission that cannot be graded never stops the batch: it gets a row with zeros and"
           + " the reason. A re-run keeps the students already done whose submission and grading"
           + " settings have not changed (--force grades everyone again).",
@@ -74,6 +75,9 @@ import picocli.CommandLine.Spec;
       "  java -jar grader/target/awskit-grader.jar batch submissions",
       "  java -jar grader/target/awskit-grader.jar batch submissions -o reports/week3 \\",
       "      --policy policy.yaml --jobs 4",
+      "  # with a due date (the policy's late section) and regrades",
+      "  java -jar grader/target/awskit-grader.jar batch submissions \\",
+      "      --policy policy.yaml --overrides overrides.csv --roster roster.csv",
       "  # one slice of four, in a CI matrix; then merge-gradebooks",
       "  java -jar grader/target/awskit-grader.jar batch submissions --shard 2/4",
       "  # in a pod of a Kubernetes Indexed Job of 4 (see the 'kubernetes' command)",
@@ -135,14 +139,7 @@ final class BatchCommand implements Callable<Integer> {
       description = "Grade every submission again, even those an earlier run finished.")
   private boolean force;
 
-  @Option(
-      names = "--progress",
-      paramLabel = "STYLE",
-      description =
-          "Progress display on the error stream: bar (a bar redrawn in place), lines (a line per"
-              + " student), none, or auto (default: bar on a terminal, lines otherwise).",
-      defaultValue = "auto")
-  private String progress;
+  @Mixin private ProgressOption progress;
 
   @Mixin private ShardOptions sharding;
 
@@ -151,6 +148,8 @@ final class BatchCommand implements Callable<Integer> {
   @Mixin private ClassViewOptions classView;
 
   @Mixin private OnlyOption only;
+
+  @Mixin private AdjustmentOptions adjusting;
 
   private final Context context;
 
@@ -163,7 +162,7 @@ final class BatchCommand implements Callable<Integer> {
     Shard slice = sharding.shard(spec.commandLine());
     int threads = jobs();
     Set<ReportFormat> chosen = formats();
-    String progressStyle = progressStyle();
+    String progressStyle = progress.style(spec.commandLine());
     Path batchFolder = context.resolve(folder);
     Path outputFolder = context.resolve(output);
     if (!Files.isDirectory(batchFolder)) {
@@ -186,6 +185,7 @@ final class BatchCommand implements Callable<Integer> {
     }
     classView
         .problem(context)
+        .or(adjusting::problem)
         .ifPresent(problem -> {
           throw new ParameterException(spec.commandLine(), problem);
         });
@@ -229,7 +229,13 @@ final class BatchCommand implements Callable<Integer> {
       context.err().flush();
       return ExitCodes.USAGE;
     }
-    GradebookLayout layout = GradebookLayout.of(scheme);
+    ClassAdjustments adjustments;
+    try {
+      adjustments = adjusting.prepare(context, policy, scheme, roster.students(), lmsRoster);
+    } catch (PolicyException broken) {
+      return adjusting.broken(context, broken);
+    }
+    GradebookLayout layout = GradebookLayout.of(scheme, adjustments.active());
     ResultStore store = new ResultStore(outputFolder);
     if (isolation.settle(context, List.of(outputFolder), List.of(batchFolder)).isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
@@ -237,22 +243,33 @@ final class BatchCommand implements Callable<Integer> {
     SubmissionGrading grading = new SubmissionGrading(context, scheme, chosen, freshWorkers);
     BatchGrader batch =
         new BatchGrader(
-            (student, reportFolder) -> grading.grade(student.path(), student.id(), reportFolder),
+            (student, reportFolder) ->
+                grading.grade(
+                    student.path(), student.id(), reportFolder, adjustments.planOf(student.id())),
             store,
             context.clock(),
             threads);
     String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
     context.err().flush();
-    BatchRun run =
+    BatchRun graded =
         only.withTheOthers(
             batch.run(
                 only.toGrade(students, store),
-                settings,
+                student -> adjustments.settingsOf(settings, student),
                 only.force(force),
-                progress(progressStyle, scheme)),
+                progress.display(context, progressStyle, scheme)),
             students,
             store);
+    BatchRun run;
+    try {
+      // Also brings the others' stored results up to date when --only kept them.
+      run = adjustments.applyTo(graded, store);
+    } catch (IOException unwritable) {
+      context.err().println("Cannot record the adjusted results: " + unwritable.getMessage());
+      context.err().flush();
+      return ExitCodes.INTERNAL_ERROR;
+    }
     Gradebook gradebook = Gradebook.of(layout, run.results());
     Path gradebookFile = outputFolder.resolve(gradebookName(slice));
     Path averagesFile = Gradebook.averagesFileOf(gradebookFile);
@@ -309,37 +326,6 @@ final class BatchCommand implements Callable<Integer> {
         : "class-report-shard-" + slice.index() + "-of-" + slice.count() + ".html";
   }
 
-  private BatchProgress progress(String style, GradingScheme scheme) {
-    return switch (style) {
-      case "bar" -> new BarProgress(context.err());
-      case "lines" -> new LineProgress(context.err(), scheme.maxScore());
-      case "none" -> BatchProgress.silent();
-      default ->
-          isTerminal()
-              ? new BarProgress(context.err())
-              : new LineProgress(context.err(), scheme.maxScore());
-    };
-  }
-
-  /**
-   * Tells whether the grader runs on an interactive terminal. Before JDK 22 a console exists only
-   * then; from JDK 22 on it may exist anyway, and {@code isTerminal()} tells.
-   */
-  private static boolean isTerminal() {
-    Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      Method isTerminal = Console.class.getMethod("isTerminal");
-      return Boolean.TRUE.equals(isTerminal.invoke(console));
-    } catch (NoSuchMethodException beforeJdk22) {
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException unknown) {
-      return false;
-    }
-  }
-
   private static String graderVersion() {
     String version = GraderCli.class.getPackage().getImplementationVersion();
     return version == null ? "development build" : version;
@@ -353,16 +339,6 @@ final class BatchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--jobs must be 1 or more.");
     }
     return jobs;
-  }
-
-  private String progressStyle() {
-    String style = progress.trim().toLowerCase(Locale.ROOT);
-    if (!List.of("auto", "bar", "lines", "none").contains(style)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "Unknown --progress '" + progress + "'; choose from auto, bar, lines, none.");
-    }
-    return style;
   }
 
   private Set<ReportFormat> formats() {

@@ -8,6 +8,7 @@ import dev.awskit.grader.engine.SubmissionSource;
 import dev.awskit.grader.engine.SubmissionUnusableException;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.report.Reports;
+import dev.awskit.grader.scoring.AdjustmentPlan;
 import dev.awskit.grader.scoring.GradingScheme;
 import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.Scorer;
@@ -52,13 +53,14 @@ final class SubmissionGrading {
   }
 
   /**
-   * Grades the submission at {@code submission}, writes the chosen reports into {@code
-   * reportFolder}, and returns the scorecard, in which the submission is called {@code name}.
+   * Grades the submission at {@code submission}, applies {@code plan} (the overrides and late
+   * penalty), writes the chosen reports into {@code reportFolder}, and returns the scorecard, in
+   * which the submission is called {@code name}.
    *
    * @throws SubmissionUnusableException when there is nothing to grade
    * @throws IOException when the reports cannot be written
    */
-  Scorecard grade(Path submission, String name, Path reportFolder)
+  Scorecard grade(Path submission, String name, Path reportFolder, AdjustmentPlan plan)
       throws SubmissionUnusableException, IOException {
     boolean zip =
         Files.isRegularFile(submission)
@@ -68,6 +70,9 @@ final class SubmissionGrading {
           submission.getFileName() + " is neither a folder nor a zip of Java sources.");
     }
     Scorecard scorecard = gradeSource(SubmissionSource.at(submission), name);
+    if (!plan.isEmpty()) {
+      scorecard = scorecard.withAdjustment(plan.applyTo(scorecard));
+    }
     Reports.write(scorecard, formats, reportFolder);
     return scorecard;
   }

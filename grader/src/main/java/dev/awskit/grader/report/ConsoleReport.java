@@ -48,6 +48,11 @@ public final class ConsoleReport {
       out.printf("%-20s %15s%n", tier.name(), Text.score(tier.score(), tier.maxScore()));
     }
     out.printf("%-20s %15s%n", "Total", Text.score(scorecard.score(), scorecard.maxScore()));
+    List<String> adjustment = Text.adjustment(scorecard);
+    if (!adjustment.isEmpty()) {
+      out.printf("%nAfter grading%n");
+      adjustment.forEach(line -> out.printf("  %s%n", line));
+    }
     writeFeedback(scorecard, out);
     writeNotes(scorecard, out);
     out.flush();

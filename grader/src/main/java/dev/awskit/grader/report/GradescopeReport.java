@@ -49,8 +49,9 @@ public final class GradescopeReport {
                 List.of(question.tier(), String.format("q%02d", question.number()))));
       }
     }
+    // Gradescope shows this score, whatever the tests add up to: the one that counts.
     return new Results(
-        scorecard.score(),
+        Math.round(scorecard.finalScore() * 100) / 100.0,
         Math.max(0, Math.round(scorecard.duration().toMillis() / 1000.0)),
         output(scorecard),
         "text",
@@ -65,6 +66,7 @@ public final class GradescopeReport {
   private static String output(Scorecard scorecard) {
     StringBuilder text = new StringBuilder();
     text.append("Total: ").append(Text.score(scorecard.score(), scorecard.maxScore())).append('\n');
+    Text.adjustment(scorecard).forEach(line -> text.append(line).append('\n'));
     for (TierScore tier : scorecard.tiers()) {
       text.append("  ").append(tier.name()).append(": ")
           .append(Text.score(tier.score(), tier.maxScore())).append('\n');

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.awskit.grader.engine.CompileProblem;
 import dev.awskit.grader.engine.SkippedFile;
 import dev.awskit.grader.engine.VettingProblem;
+import dev.awskit.grader.scoring.Adjustment;
+import dev.awskit.grader.scoring.Lateness;
 import dev.awskit.grader.scoring.QuestionScore;
 import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.TestScore;
@@ -51,7 +53,18 @@ public final class JsonReport {
         scorecard.compileProblems().stream().map(JsonReport::problem).toList(),
         scorecard.vettingProblems().stream().map(JsonReport::refusal).toList(),
         scorecard.warnings(),
-        new IsolationUsed(scorecard.isolation().level().label(), scorecard.isolation().detail()));
+        new IsolationUsed(scorecard.isolation().level().label(), scorecard.isolation().detail()),
+        scorecard.adjustment().map(JsonReport::adjusted).orElse(null));
+  }
+
+  private static Adjusted adjusted(Adjustment adjustment) {
+    return new Adjusted(
+        adjustment.raw(),
+        adjustment.overridePoints(),
+        adjustment.latePenalty(),
+        adjustment.finalScore(),
+        adjustment.overrides(),
+        adjustment.late());
   }
 
   private static Tier tier(TierScore tier) {
@@ -119,7 +132,17 @@ public final class JsonReport {
       List<Problem> compileProblems,
       List<Refusal> vettingProblems,
       List<String> warnings,
-      IsolationUsed isolation) {}
+      IsolationUsed isolation,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Adjusted adjustment) {}
+
+  /** Holds what changed the score after grading, beside the raw score. */
+  record Adjusted(
+      double rawScore,
+      double overridePoints,
+      double latePenalty,
+      double finalScore,
+      List<Adjustment.AppliedOverride> overrides,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Lateness late) {}
 
   /** Holds how the code under grading was kept apart: the level and what it consisted of. */
   record IsolationUsed(String level, String detail) {}

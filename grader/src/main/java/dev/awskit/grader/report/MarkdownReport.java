@@ -7,6 +7,7 @@ import dev.awskit.grader.scoring.TestScore;
 import dev.awskit.grader.scoring.TierScore;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +23,7 @@ public final class MarkdownReport {
   public static void write(Scorecard scorecard, Writer out) {
     PrintWriter md = new PrintWriter(out);
     md.printf(
-        "## Grade: %s%n%n", Text.score(scorecard.score(), scorecard.maxScore()));
+        "## Grade: %s%n%n", Text.score(scorecard.finalScore(), scorecard.maxScore()));
     md.printf(
         "Graded the %s on %s in %s, isolation level %s.%n%n",
         escape(scorecard.submission()),
@@ -38,6 +39,12 @@ public final class MarkdownReport {
           Text.score(tier.score(), tier.maxScore()));
     }
     md.printf("| **Total** | | **%s** |%n%n", Text.score(scorecard.score(), scorecard.maxScore()));
+    List<String> adjustment = Text.adjustment(scorecard);
+    if (!adjustment.isEmpty()) {
+      md.printf("After grading:%n%n");
+      adjustment.forEach(line -> md.printf("- %s%n", escape(line)));
+      md.printf("%n");
+    }
     md.printf("| | Question | Tier | Tests | Score |%n|---|---|---|---:|---:|%n");
     for (QuestionScore question : scorecard.questions()) {
       md.printf(

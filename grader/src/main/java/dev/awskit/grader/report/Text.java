@@ -1,8 +1,12 @@
 package dev.awskit.grader.report;
 
 import dev.awskit.grader.engine.TestOutcome;
+import dev.awskit.grader.scoring.Adjustment;
+import dev.awskit.grader.scoring.Scorecard;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Formats numbers, durations and outcomes the same way in every report. */
@@ -25,6 +29,29 @@ final class Text {
   /** Formats a score out of a maximum: {@code 2.5 / 5}. */
   static String score(double score, double max) {
     return points(score) + " / " + points(max);
+  }
+
+  /**
+   * Returns the lines that tell how the score changed after grading: the raw score, every
+   * override and the lateness, and the final score; none when nothing changed it.
+   */
+  static List<String> adjustment(Scorecard scorecard) {
+    if (scorecard.adjustment().isEmpty()) {
+      return List.of();
+    }
+    Adjustment adjustment = scorecard.adjustment().get();
+    List<String> lines = new ArrayList<>();
+    lines.add("Raw score from the hidden tests: " + score(adjustment.raw(), scorecard.maxScore()));
+    adjustment.overrides().forEach(override -> lines.add(override.describe()));
+    if (adjustment.late() != null) {
+      lines.add(adjustment.late().describe());
+    }
+    lines.add("Final score: " + score(round(adjustment.finalScore()), scorecard.maxScore()));
+    return lines;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
   }
 
   /** Formats a duration in seconds with one decimal: {@code 1.3 s}. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
  * points, tiers, test weights, visibility and the time limit without touching code.
  *
  * <p>Every problem is reported before anything is graded, as a {@link PolicyException} that names
- * the line. The format is described in {@code docs/grading-policy.md}.
+ * the line. The format is described in {@code docs/grading-policy.md}. Its {@code late} section
+ * (due date and late penalty) is read by {@link LatePolicyFile}.
  */
 public final class PolicyFile {
 
@@ -87,7 +89,8 @@ public final class PolicyFile {
     return policy.apply(document == null ? Document.EMPTY : document);
   }
 
-  private static Map<String, Integer> lineNumbers(String name, String text, YAMLFactory factory)
+  /** Returns the line of every node of a YAML text, by JSON pointer. */
+  static Map<String, Integer> lineNumbers(String name, String text, YAMLFactory factory)
       throws PolicyException {
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser parser = factory.createParser(text)) {
@@ -460,15 +463,16 @@ public final class PolicyFile {
         : problem.getClass().getSimpleName() + ": " + problem.getMessage();
   }
 
-  /** Holds the policy file as written. */
+  /** Holds the policy file as written; {@code late} is read by {@link LatePolicyFile}. */
   record Document(
       String timeLimit,
       String visibility,
       LinkedHashMap<String, TierEntry> tiers,
       LinkedHashMap<String, QuestionEntry> questions,
-      LinkedHashMap<String, String> parameters) {
+      LinkedHashMap<String, String> parameters,
+      JsonNode late) {
 
-    static final Document EMPTY = new Document(null, null, null, null, null);
+    static final Document EMPTY = new Document(null, null, null, null, null, null);
   }
 
   /** Holds one tier as written. */

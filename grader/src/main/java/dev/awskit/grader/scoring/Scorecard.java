@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param vettingProblems code the static vetting refused, one entry per question it costs, and one
  *     without a question (a warning) for code no question uses
  * @param isolation how the code under grading was kept apart while its tests ran
+ * @param adjustment the overrides and late penalty applied after grading, with the final score;
+ *     empty when nothing changes the score the hidden tests gave
  */
 public record Scorecard(
     String submission,
@@ -39,7 +41,8 @@ public record Scorecard(
     List<CompileProblem> compileProblems,
     List<String> warnings,
     List<VettingProblem> vettingProblems,
-    Isolation isolation) {
+    Isolation isolation,
+    Optional<Adjustment> adjustment) {
 
   /** Creates a scorecard; the lists are copied. */
   public Scorecard {
@@ -50,6 +53,37 @@ public record Scorecard(
     warnings = List.copyOf(warnings);
     vettingProblems = List.copyOf(vettingProblems);
     Objects.requireNonNull(isolation, "isolation");
+    Objects.requireNonNull(adjustment, "adjustment");
+  }
+
+  /** Creates a scorecard with no adjustment: the score is what the hidden tests gave. */
+  public Scorecard(
+      String submission,
+      Instant gradedAt,
+      Duration duration,
+      double score,
+      double maxScore,
+      List<TierScore> tiers,
+      List<QuestionScore> questions,
+      List<SkippedFile> skippedFiles,
+      List<CompileProblem> compileProblems,
+      List<String> warnings,
+      List<VettingProblem> vettingProblems,
+      Isolation isolation) {
+    this(
+        submission,
+        gradedAt,
+        duration,
+        score,
+        maxScore,
+        tiers,
+        questions,
+        skippedFiles,
+        compileProblems,
+        warnings,
+        vettingProblems,
+        isolation,
+        Optional.empty());
   }
 
   /** Creates a scorecard without warnings or vetting problems. */
@@ -92,7 +126,31 @@ public record Scorecard(
         compileProblems,
         warnings,
         vettingProblems,
-        isolation);
+        isolation,
+        adjustment);
+  }
+
+  /** Returns this scorecard with the overrides and late penalty applied after grading. */
+  public Scorecard withAdjustment(Adjustment applied) {
+    return new Scorecard(
+        submission,
+        gradedAt,
+        duration,
+        score,
+        maxScore,
+        tiers,
+        questions,
+        skippedFiles,
+        compileProblems,
+        warnings,
+        vettingProblems,
+        isolation,
+        Optional.of(applied));
+  }
+
+  /** Returns the score that counts: the adjusted one, or the raw score when nothing changed it. */
+  public double finalScore() {
+    return adjustment.map(Adjustment::finalScore).orElse(score);
   }
 
   /** Returns the vetting problems that cost no question: refused code that nothing uses. */

@@ -399,6 +399,87 @@ class BatchCommandTest {
     assertThat(gradings).hasValue(before + 1);
   }
 
+  @Test
+  @Order(100)
+  void onlyRebuildsTheGradebookWithLatePenaltiesAndOverridesAndKeepsTheRawScores()
+      throws Exception {
+    // given: due 23:59 UTC the day before grading, 10 % a day; alice's Gradescope metadata says
+    // 09:00 on grading day (one started day late), carol has an extension; overrides on both
+    int before = gradings.get();
+    Files.writeString(
+        work.resolve("late.yaml"),
+        """
+        late:
+          due: 2025-01-14T23:59:00Z
+          grace: 15m
+          penalty: 10% per day
+          cap: 50%
+          extensions:
+            carol: 2025-01-20T00:00:00+01:00
+            zed: 2025-01-20T00:00:00+01:00
+        """);
+    Files.writeString(
+        work.resolve("class/alice/submission_metadata.json"),
+        "{\"id\": 7, \"created_at\": \"2025-01-15T09:00:00.000000+00:00\"}");
+    Files.writeString(
+        work.resolve("overrides.csv"),
+        "student,question,score,reason\nalice,q01,-1,explanation copied\ncarol,6,4,scan rewritten\n");
+
+    // when
+    int exit =
+        run("batch", "class", "-o", "out", "--only", "alice", "--policy", "late.yaml",
+            "--overrides", "overrides.csv", "--no-similarity", "--progress", "none");
+
+    // then: alice 100 - 1 - 10 = 89; carol 100 - 4 within her extension
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(gradings).hasValue(before + 1);
+    Gradebook book = read(work.resolve("out/gradebook.csv"));
+    assertThat(book.header()).containsSequence("total", "overrides", "late_penalty", "final");
+    assertThat(points(book, "alice", "total")).isEqualTo(100);
+    assertThat(points(book, "alice", "overrides")).isEqualTo(-1);
+    assertThat(points(book, "alice", "late_penalty")).isEqualTo(10);
+    assertThat(points(book, "alice", "final")).isEqualTo(89);
+    assertThat(points(book, "carol", "final")).isEqualTo(96);
+    assertThat(row(book, "alice").reason())
+        .contains("explanation copied")
+        .contains("(from submission_metadata.json)");
+    assertThat(err.toString())
+        .contains("extends the due date of students the batch folder does not have: zed");
+    Path alice = work.resolve("out/students/alice");
+    assertThat(alice.resolve("summary.md")).content().startsWith("## Grade: 89 / 100");
+    assertThat(alice.resolve("report.json")).content().contains("\"finalScore\" : 89.0");
+    assertThat(work.resolve("out/class-report.html"))
+        .content()
+        .contains("<th>after grading</th>", "scan rewritten");
+  }
+
+  @Test
+  @Order(101)
+  void aBrokenOverridesFileOrLateSectionGradesNothingAndNamesTheLine() throws Exception {
+    // given
+    int before = gradings.get();
+    Files.writeString(
+        work.resolve("bad-overrides.csv"),
+        "student,question,score,reason\nalice,q13,1,typo\n");
+    Files.writeString(
+        work.resolve("bad-late.yaml"),
+        "late:\n  penalty: 5% per day\n  due: 2025-01-32T23:59:00Z\n");
+
+    // when
+    int overrides =
+        run("batch", "class", "-o", "out", "--force", "--overrides", "bad-overrides.csv");
+    String overridesSaid = err.toString();
+    int late = run("batch", "class", "-o", "out", "--force", "--policy", "bad-late.yaml");
+
+    // then
+    assertThat(overrides).isEqualTo(ExitCodes.USAGE);
+    assertThat(overridesSaid)
+        .contains("Broken overrides file: bad-overrides.csv, line 2: 'q13' is not a question");
+    assertThat(late).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("bad-late.yaml, line 3: due '2025-01-32T23:59:00Z'");
+    assertThat(gradings).hasValue(before);
+  }
+
   private static void copyTree(Path source, Path target) throws IOException {
     try (Stream<Path> walk = Files.walk(source)) {
       for (Path path : walk.toList()) {
