@@ -131,6 +131,21 @@ class ObjectListerHiddenTest {
   }
 
   @Test
+  @Points(2)
+  @DisplayName("the prefix is a plain string match sent as given: \"logs\" lists logs2024/ too, and spaces and accents count")
+  void prefixIsAPlainStringMatch(Submission submission) {
+    // given
+    store(" leading-space.txt", "  two-spaces.txt", "logs/01.log", "logs2024/old.log",
+        "logsheet.csv", "rapports/été/a.pdf", "rapports/ete/b.pdf", "zeta.txt");
+    ObjectLister lister = lister(submission);
+
+    // when / then: no slash is added, nothing is trimmed, and a prefix of spaces is a prefix
+    assertListed(lister, "logs", "logs/01.log", "logs2024/old.log", "logsheet.csv");
+    assertListed(lister, "rapports/été", "rapports/été/a.pdf");
+    assertListed(lister, " ", "  two-spaces.txt", " leading-space.txt");
+  }
+
+  @Test
   @Points(1)
   @DisplayName("a null or empty prefix lists every object of the bucket")
   void noPrefixListsEverything(Submission submission) {
@@ -245,6 +260,22 @@ class ObjectListerHiddenTest {
       throw failure;
     }
     return bucket.list(request);
+  }
+
+  private void assertListed(ObjectLister lister, String prefix, String... expected) {
+    int before = requests().size();
+    List<String> listed = keys(lister.list(BUCKET, prefix));
+    List<String> sent =
+        requests().subList(before, requests().size()).stream()
+            .map(ListObjectsV2Request::prefix)
+            .toList();
+    assertThat(listed)
+        .withFailMessage(
+            "list(bucket, \"%s\") should return every key that starts with exactly \"%s\" (a"
+                + " plain string match, not a folder: no \"/\" added, nothing trimmed), %s, but"
+                + " it returned %s after sending the Prefix values %s.",
+            prefix, prefix, List.of(expected), listed, sent)
+        .containsExactly(expected);
   }
 
   private List<ListObjectsV2Request> requests() {

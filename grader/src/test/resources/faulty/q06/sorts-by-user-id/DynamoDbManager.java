@@ -1,9 +1,8 @@
-// Faulty: removes duplicates through a HashSet, which loses the order of the pages.
+// Faulty: sorts the scanned items by user_id, which loses the order of the pages.
 package dev.awskit.solutions.q06;
 
 import dev.awskit.exercises.q06.ItemStore;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +55,9 @@ public class DynamoDbManager implements ItemStore {
   @Override
   public List<Map<String, AttributeValue>> scanAll() {
     // The paginator sends LastEvaluatedKey back as ExclusiveStartKey until the last page.
-    return new ArrayList<>(
-        new HashSet<>(dynamoDb.scanPaginator(request -> request.tableName(tableName)).items().stream()
-        .toList()));
+    return dynamoDb.scanPaginator(request -> request.tableName(tableName)).items().stream()
+        .sorted(Comparator.comparing(item -> item.get("user_id").s()))
+        .toList();
   }
 
   private static void requireNotEmpty(Map<String, AttributeValue> attributes, String what) {
