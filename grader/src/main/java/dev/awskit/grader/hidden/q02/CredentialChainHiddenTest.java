@@ -14,6 +14,7 @@ import dev.awskit.exercises.q02.CredentialSource;
 import dev.awskit.grader.hidden.Points;
 import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -112,6 +113,32 @@ class CredentialChainHiddenTest {
   void containerBeforeInstanceProfile(Submission submission) {
     // when / then
     assertChecksFirst(sourcesOf(submission), CONTAINER_CREDENTIALS, INSTANCE_PROFILE);
+  }
+
+  @Test
+  @Points(1)
+  @DisplayName("the answer is the same on every call and from every instance")
+  void answersTheSameOnEveryCall(Submission submission) {
+    // given
+    CredentialChain chain = submission.create(CredentialChain.class);
+
+    // when
+    List<CredentialSource> first = snapshot(chain.sourcesInOrder());
+    List<CredentialSource> second = snapshot(chain.sourcesInOrder());
+    List<CredentialSource> fresh = snapshot(sourcesOf(submission));
+
+    // then
+    assertThat(List.of(second, fresh))
+        .withFailMessage(
+            "sourcesInOrder() should give the same answer on every call, but the first call gave"
+                + " %s, the second call on the same object %s and a call on a new object %s.",
+            first, second, fresh)
+        .containsOnly(first);
+  }
+
+  /** Copies an answer as it is now, null entries included, so a later call cannot change it. */
+  private static List<CredentialSource> snapshot(List<CredentialSource> sources) {
+    return sources == null ? null : new ArrayList<>(sources);
   }
 
   private static List<CredentialSource> sourcesOf(Submission submission) {
