@@ -292,14 +292,13 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(1)
-  @DisplayName("A function error whose payload has no errorMessage, or no JSON at all, gives an error naming the FunctionError")
+  @DisplayName("A function error whose payload has no errorMessage text gives an error naming the FunctionError")
   void functionErrorWithoutMessageNamesTheFunctionError(Submission submission) {
-    // given: a payload without errorMessage, one where it is not text, one that is not JSON
+    // given: a payload without errorMessage, and one whose errorMessage is not text
     List<String> payloads =
         List.of(
             "{\"errorType\": \"Runtime.ExitError\"}",
-            "{\"errorMessage\": {\"code\": 17}, \"errorType\": \"Custom\"}",
-            "Task timed out after 3.00 seconds");
+            "{\"errorMessage\": {\"code\": 17}, \"errorType\": \"Custom\"}");
     for (String payload : payloads) {
       LambdaDouble lambda =
           LambdaDouble.answering(

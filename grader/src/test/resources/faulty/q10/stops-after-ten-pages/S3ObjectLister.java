@@ -1,4 +1,4 @@
-// Faulty: takes a prefix of spaces for no prefix and lists the whole bucket.
+// Faulty: reads at most ten pages, a cap meant to guard against an endless loop.
 package dev.awskit.solutions.q10;
 
 import dev.awskit.exercises.q10.ObjectLister;
@@ -27,12 +27,15 @@ public class S3ObjectLister implements ObjectLister {
       throw new IllegalArgumentException("a bucket name is required");
     }
     ListObjectsV2Request.Builder request = ListObjectsV2Request.builder().bucket(bucket);
-    if (prefix != null && !prefix.isBlank()) {
+    if (prefix != null && !prefix.isEmpty()) {
       request.prefix(prefix);
     }
     // The paginator sends each page's NextContinuationToken as the next ContinuationToken, and
     // keeps Bucket and Prefix on every request; contents() flattens the pages lazily.
-    return s3.listObjectsV2Paginator(request.build()).contents().stream()
+    // At most ten pages, so that a bad token can never loop forever.
+    return s3.listObjectsV2Paginator(request.build()).stream()
+        .limit(10)
+        .flatMap(page -> page.contents().stream())
         .map(object -> new ObjectSummary(object.key(), object.size(), object.lastModified()))
         .toList();
   }
