@@ -148,10 +148,10 @@ class ObjectListerHiddenTest {
   @Points(1)
   @DisplayName("a listing of 41 objects reads all 21 pages, however many pages there are")
   void readsManyPages(Submission submission) {
-    // given: pages of two, so 21 pages
+    // given: pages of two, so 21 pages, one key per sub-folder as a date-partitioned export has
     List<String> stored = new ArrayList<>();
     for (int i = 0; i < 41; i++) {
-      stored.add(String.format("data/part-%03d.csv", i));
+      stored.add(String.format("data/day=%03d/part-0.csv", i));
     }
     store(stored.toArray(String[]::new));
 
