@@ -1,3 +1,4 @@
+// Faulty: creates the missing folder of the target instead of returning false.
 package dev.awskit.solutions.q04;
 
 import dev.awskit.exercises.q04.ObjectTransfer;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
-/** Uploads and downloads S3 objects, reporting failures as {@code false}. */
 public class S3ObjectTransfer implements ObjectTransfer {
 
   private final S3Client s3;
@@ -64,14 +64,9 @@ public class S3ObjectTransfer implements ObjectTransfer {
         target.toAbsolutePath().resolveSibling(
             "." + target.getFileName() + "." + UUID.randomUUID() + ".part");
     GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).build();
-    try {
-      // Mistake: creates the target's folder, which the contract says must already exist.
-      Files.createDirectories(partial.getParent());
-    } catch (IOException cannotCreate) {
-      return false;
-    }
     boolean downloaded;
     try {
+      Files.createDirectories(partial.getParent());
       try (ResponseInputStream<GetObjectResponse> object = s3.getObject(request)) {
         Files.copy(object, partial);
       }

@@ -35,11 +35,18 @@ public final class HiddenCheckList {
               points(rule.maxPoints())))
           .append('\n');
       double total = rule.totalWeight();
+      // Each check shows the rounded running total less the one before it, so that the rounded
+      // shares of a question with many checks still add up to its points.
+      double weightSoFar = 0;
+      long hundredthsSoFar = 0;
       for (TestWeight weight : rule.tests()) {
+        weightSoFar += weight.weight();
+        long hundredths = total > 0 ? Math.round(weightSoFar / total * rule.maxPoints() * 100) : 0;
+        double share = (hundredths - hundredthsSoFar) / 100.0;
+        hundredthsSoFar = hundredths;
         if (weight.visibility() == Visibility.HIDDEN) {
           continue;
         }
-        double share = total > 0 ? weight.weight() / total * rule.maxPoints() : 0;
         text.append(String.join("\t", "C", String.valueOf(rule.number()), points(share),
                 weight.test().displayName().replaceAll("\\s+", " ").strip()))
             .append('\n');

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 @QuestionTests(1)
 class ClientStylesHiddenTest {
 
+  /** The fewest words of a sentence that explains an idea: "Full control" is a keyword. */
+  private static final int MIN_WORDS = 4;
+
   private static final List<String> KEYS =
       List.of(
           ClientStyles.CLIENT,
@@ -137,6 +140,28 @@ class ClientStylesHiddenTest {
                 + " another %s.",
             first, fromAnother)
         .isEqualTo(first);
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"1.2"})
+  @DisplayName("every answer is a sentence of at least four words, not a bare keyword")
+  void everyAnswerIsASentence(Submission submission) {
+    // when
+    Map<String, String> answers = answersOf(submission);
+
+    // then
+    for (String key : KEYS) {
+      String answer = answers.get(key);
+      String words = ClientStylesRubric.normalise(answer);
+      int count = words.isEmpty() ? 0 : words.split(" ").length;
+      assertThat(count)
+          .withFailMessage(
+              "The \"%s\" answer should be a sentence or two of plain English that explains the"
+                  + " idea, but it is %d word(s): \"%s\".",
+              key, count, answer)
+          .isGreaterThanOrEqualTo(MIN_WORDS);
+    }
   }
 
   private static Map<String, String> answersOf(Submission submission) {

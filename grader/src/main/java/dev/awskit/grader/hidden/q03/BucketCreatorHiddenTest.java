@@ -78,6 +78,40 @@ class BucketCreatorHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"3.2"})
+  @DisplayName("in us-east-1 the request carries no CreateBucketConfiguration at all, not even an empty one")
+  void usEast1SendsNoConfigurationAtAll(Submission submission) {
+    // given
+    S3Double s3 = creating();
+
+    // when
+    submission.create(BucketCreator.class, s3.client()).createBucket("logs-virginia", "us-east-1");
+
+    // then
+    CreateBucketConfiguration configuration = onlyRequest(s3).createBucketConfiguration();
+    assertThat(configuration)
+        .withFailMessage(
+            "createBucket(\"logs-virginia\", \"us-east-1\") should send no"
+                + " CreateBucketConfiguration at all, but it sent %s.",
+            configuration)
+        .isNull();
+  }
+
+  @Test
+  @Points(2)
+  @Checks({"3.3"})
+  @DisplayName("every region other than us-east-1, in every region family, gets its LocationConstraint")
+  void everyOtherRegionFamilySendsItsLocationConstraint(Submission submission) {
+    // when / then: only us-east-1 is special, not the other US regions nor the isolated partitions
+    for (String region :
+        List.of("us-east-2", "us-west-2", "eu-central-1", "ca-central-1", "sa-east-1",
+            "cn-north-1", "us-gov-west-1")) {
+      assertLocationConstraintSent(submission, "logs-" + region, region);
+    }
+  }
+
+  @Test
+  @Points(1)
   @Checks({"3.4"})
   @DisplayName("the CreateBucket response is returned to the caller")
   void returnsTheResponse(Submission submission) {

@@ -68,6 +68,41 @@ class ObjectTransferHiddenTest {
   }
 
   @Test
+  @Points(1)
+  @Checks({"4.1", "4.2"})
+  @DisplayName("upload of an empty file stores an empty object under a key with spaces and accents, and returns true")
+  void uploadOfEmptyFileStoresAnEmptyObject(Submission submission, @TempDir Path dir)
+      throws IOException {
+    // given: an empty file is a valid object, and a key is sent exactly as given
+    StoredObjects s3 = new StoredObjects();
+    Path file = Files.createFile(dir.resolve("vide.txt"));
+    String key = "rapports/été 2024/vide + notes.txt";
+
+    // when
+    boolean uploaded =
+        returnsWithoutThrowing(
+            "upload of an empty file", () -> transferOf(submission, s3).upload(file, BUCKET, key));
+
+    // then
+    assertThat(uploaded)
+        .withFailMessage(
+            "upload of an empty file should store an empty object and return true (an object may"
+                + " hold no bytes), but returned false.")
+        .isTrue();
+    assertThat(s3.putRequests.stream().map(PutObjectRequest::key).toList())
+        .withFailMessage(
+            "upload of an empty file as \"%s\" should send one PutObject request for that key,"
+                + " exactly as given (no encoding, no trimming), but sent requests for %s.",
+            key, s3.putRequests.stream().map(PutObjectRequest::key).toList())
+        .containsExactly(key);
+    assertThat(s3.putBodies.get(0))
+        .withFailMessage(
+            "upload of an empty file should send an empty body, but S3 received %d bytes.",
+            s3.putBodies.get(0).length)
+        .isEmpty();
+  }
+
+  @Test
   @Points(2)
   @Checks({"4.5"})
   @DisplayName("upload returns false, without throwing, when S3 refuses the object")
@@ -247,6 +282,31 @@ class ObjectTransferHiddenTest {
         .withFailMessage("download of a missing object (NoSuchKey) should return false.")
         .isFalse();
     assertFolderHolds(folder, List.of(), "After downloading a missing object");
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"4.11"})
+  @DisplayName("download into a folder that does not exist returns false and creates neither the folder nor a file")
+  void downloadIntoMissingFolderReturnsFalse(Submission submission, @TempDir Path dir)
+      throws IOException {
+    // given
+    StoredObjects s3 = new StoredObjects().withObject(BUCKET, KEY, binaryContent(300));
+    Path target = dir.resolve("not-yet-made").resolve("summary.bin");
+
+    // when
+    boolean downloaded =
+        returnsWithoutThrowing(
+            "download into a folder that does not exist",
+            () -> transferOf(submission, s3).download(BUCKET, KEY, target));
+
+    // then
+    assertThat(downloaded)
+        .withFailMessage(
+            "download into a folder that does not exist should return false (the contract says"
+                + " the target's folder must already exist), but returned true.")
+        .isFalse();
+    assertFolderHolds(dir, List.of(), "After downloading into a folder that does not exist");
   }
 
   @Test

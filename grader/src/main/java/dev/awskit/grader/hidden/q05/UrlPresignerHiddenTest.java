@@ -11,14 +11,19 @@ import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
 import dev.awskit.grader.hidden.doubles.S3PresignerDouble;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
@@ -332,6 +337,59 @@ public class UrlPresignerHiddenTest {
               described, signing.describeRequests())
           .isEmpty();
     }
+  }
+
+  @Test
+  @Points(2)
+  @Checks({"5.2", "5.3"})
+  @DisplayName("The signed GetObject and PutObject requests carry the bucket and key only, whatever the key's characters")
+  void signedRequestsCarryOnlyBucketAndKey(Submission submission) {
+    // given: every other field would be signed into the URL and bind whoever uses it
+    UrlPresigner urls = submission.create(UrlPresigner.class, signing.presigner());
+    String key = "Rapports/Été 2024/résumé final+v2.CSV";
+
+    // when
+    for (PresignedOperation operation : PresignedOperation.values()) {
+      call(
+          "presign(bucket, key, " + operation + ", 900)",
+          () -> urls.presign(BUCKET, key, operation, 900));
+    }
+
+    // then
+    List<SdkRequest> signed = new ArrayList<>();
+    signing.getRequests().forEach(get -> signed.add(get.getObjectRequest()));
+    signing.putRequests().forEach(put -> signed.add(put.putObjectRequest()));
+    assertThat(signed)
+        .withFailMessage(
+            "presign with GET and then with PUT should sign one GetObject and one PutObject"
+                + " request; the presigner received: %s",
+            signing.describeRequests())
+        .hasSize(2);
+    for (SdkRequest request : signed) {
+      Map<String, Object> fields = setFields(request);
+      assertThat(fields)
+          .withFailMessage(
+              "presign(\"%s\", \"%s\", ...) should sign a %s with exactly that bucket and key"
+                  + " and no other parameter (each one is signed into the URL and binds whoever"
+                  + " uses it), but it signed %s.",
+              BUCKET, key, request.getClass().getSimpleName(), fields)
+          .isEqualTo(Map.of("Bucket", BUCKET, "Key", key));
+    }
+  }
+
+  /**
+   * Returns the fields of {@code request} that hold a value, by their name in the S3 API; an
+   * empty map (the SDK's placeholder for metadata nobody set) holds none.
+   */
+  private static Map<String, Object> setFields(SdkRequest request) {
+    Map<String, Object> fields = new TreeMap<>();
+    for (SdkField<?> field : request.sdkFields()) {
+      Object value = field.getValueOrDefault(request);
+      if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
+        fields.put(field.memberName(), value);
+      }
+    }
+    return fields;
   }
 
   /** Calls the submission and turns an escaping exception into a message for the student. */

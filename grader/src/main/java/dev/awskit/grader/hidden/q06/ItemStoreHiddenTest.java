@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** Hidden tests of question 6: put, get, delete and a complete scan of one DynamoDB table. */
@@ -298,6 +300,83 @@ public class ItemStoreHiddenTest {
             + " it returned %d item(s): %s", userIds(page), items.size(), userIds(items))
         .isTrue();
     assertThat(none).as("scanAll of an empty table should return an empty list").isEmpty();
+  }
+
+  @Test
+  @Points(2)
+  @Checks({"6.12", "6.13"})
+  @DisplayName("scanAll returns every item of a large table, spread over many pages, in page order")
+  void scanOfManyPagesKeepsPageOrder(Submission submission) {
+    // given: 64 items stored through put, served in 9 pages, two of them empty, in an order no
+    // sorting or hashing keeps
+    dynamoDb.table();
+    ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+    List<List<Map<String, AttributeValue>>> pages = new ArrayList<>();
+    int[] sizes = {10, 7, 0, 12, 9, 0, 11, 8, 7};
+    int next = 0;
+    for (int size : sizes) {
+      List<Map<String, AttributeValue>> page = new ArrayList<>();
+      for (int i = 0; i < size; i++, next++) {
+        page.add(user("u-" + (next * 37 % 101), "User " + next, 20 + next % 50));
+      }
+      page.forEach(item -> putAll(store, item));
+      pages.add(page);
+    }
+    dynamoDb.scanStoredItems(sizes);
+
+    // when
+    List<Map<String, AttributeValue>> items = call("scanAll()", store::scanAll);
+
+    // then
+    List<Map<String, AttributeValue>> expected = pages.stream().flatMap(List::stream).toList();
+    assertThat(items)
+        .withFailMessage(
+            "scanAll of a table of %d items over %d pages should return them all, page after page"
+                + " in the order DynamoDB returned them (no set, no sorting); it returned %d"
+                + " item(s) in the order %s after %d Scan request(s).",
+            expected.size(), pages.size(), items.size(), userIds(items),
+            dynamoDb.requests(ScanRequest.class).size())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"6.2"})
+  @DisplayName("put, get and delete send an item and a composite key (partition and sort key) as given")
+  void compositeKeysAreSentAsGiven(Submission submission) {
+    // given: a table keyed by user_id and enrolled_at; the key is sent whole, whatever its names
+    Map<String, AttributeValue> key =
+        Map.of("user_id", AttributeValue.fromS("u-7"), "enrolled_at", AttributeValue.fromN("2024"));
+    Map<String, AttributeValue> item = new HashMap<>(key);
+    item.put("name", AttributeValue.fromS("Ada"));
+    dynamoDb
+        .on(PutItemRequest.class, request -> PutItemResponse.builder().build())
+        .on(GetItemRequest.class, request -> GetItemResponse.builder().item(item).build())
+        .on(DeleteItemRequest.class, request -> DeleteItemResponse.builder().build());
+    ItemStore store = submission.create(ItemStore.class, dynamoDb.client(), TABLE);
+
+    // when
+    boolean stored = call("put(item) with a partition and a sort key", () -> store.put(item));
+    call("get(key) with a partition and a sort key", () -> store.get(key));
+    call("delete(key) with a partition and a sort key", () -> store.delete(key));
+
+    // then
+    assertThat(stored)
+        .withFailMessage(
+            "put(item) of an item whose key has a sort key should return true once DynamoDB has"
+                + " stored it, but it returned false; DynamoDB answered: %s", refusal())
+        .isTrue();
+    List<Map<String, AttributeValue>> sent = new ArrayList<>();
+    dynamoDb.requests(PutItemRequest.class).forEach(put -> sent.add(put.item()));
+    dynamoDb.requests(GetItemRequest.class).forEach(get -> sent.add(get.key()));
+    dynamoDb.requests(DeleteItemRequest.class).forEach(delete -> sent.add(delete.key()));
+    assertThat(sent)
+        .withFailMessage(
+            "put(item), get(key) and delete(key) with the item %s and its key %s should send"
+                + " them exactly as given in one PutItem, one GetItem and one DeleteItem request"
+                + " (a key may have a sort key too), but the requests carried %s.",
+            item, key, sent)
+        .isEqualTo(List.of(item, key, key));
   }
 
   @Test

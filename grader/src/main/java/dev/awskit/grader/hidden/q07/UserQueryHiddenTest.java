@@ -312,6 +312,45 @@ public class UserQueryHiddenTest {
   }
 
   @Test
+  @Points(2)
+  @Checks({"7.3"})
+  @DisplayName("The status is matched exactly as given: case, spaces and accents count")
+  void statusIsMatchedExactly(Submission submission) {
+    // given: statuses that differ only by case, surrounding spaces or accents
+    List<String> statuses = List.of("Active", "active", "ACTIVE", " Active", "Active ", "Activé");
+    List<Map<String, AttributeValue>> users = new ArrayList<>();
+    for (int i = 0; i < statuses.size(); i++) {
+      users.add(user("s" + i, "User " + i, statuses.get(i), 40));
+    }
+    for (String status : statuses) {
+      UsersIndex exact = UsersIndex.serving(users);
+      UserQuery query = submission.create(UserQuery.class, exact.client(), TABLE);
+      String described = "usersWithStatus(\"" + status + "\", 0)";
+
+      // when
+      List<Map<String, AttributeValue>> found =
+          call(described, () -> query.usersWithStatus(status, 0));
+
+      // then
+      List<Map<String, AttributeValue>> expected =
+          users.stream().filter(user -> user.get("status").s().equals(status)).toList();
+      assertThat(found)
+          .withFailMessage(
+              "%s should return only the user whose status is exactly \"%s\" (%s): the status"
+                  + " is sent as given, never trimmed or changed in case; it returned %s, and"
+                  + " the key condition's values were %s.",
+              described,
+              status,
+              ids(expected),
+              ids(found),
+              exact.queries().isEmpty()
+                  ? "not sent"
+                  : exact.queries().get(0).expressionAttributeValues())
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   @Points(1)
   @Checks({"7.11"})
   @DisplayName("A blank status or a negative minAge is refused with IllegalArgumentException")

@@ -273,6 +273,73 @@ public class FunctionInvokerHiddenTest {
 
   @Test
   @Points(1)
+  @Checks({"8.7"})
+  @DisplayName("An event's status_code is the StatusCode Lambda answered, not a fixed 202")
+  void eventStatusCodeIsTheResponses(Submission submission) {
+    for (int statusCode : new int[] {202, 200}) {
+      // given
+      LambdaDouble lambda = LambdaDouble.answering(statusCode, null);
+      FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
+      String described = "invoke(name, payload, EVENT) when Lambda answers " + statusCode;
+
+      // when
+      Map<String, Object> answer =
+          call(
+              described,
+              () -> invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.EVENT));
+
+      // then
+      assertThat(normalize(answer))
+          .withFailMessage(
+              "%s should give {status=accepted, status_code=%d}, the status code taken from the"
+                  + " response, but it returned %s.",
+              described, statusCode, answer)
+          .isEqualTo(normalize(Map.of("status", "accepted", "status_code", statusCode)));
+    }
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"8.10"})
+  @DisplayName("A function error whose payload has no errorMessage text gives an error naming the FunctionError")
+  void functionErrorWithoutMessageNamesTheFunctionError(Submission submission) {
+    // given: a payload without errorMessage, and one whose errorMessage is not text
+    List<String> payloads =
+        List.of(
+            "{\"errorType\": \"Runtime.ExitError\"}",
+            "{\"errorMessage\": {\"code\": 17}, \"errorType\": \"Custom\"}");
+    for (String payload : payloads) {
+      LambdaDouble lambda =
+          LambdaDouble.answering(
+              InvokeResponse.builder()
+                  .statusCode(200)
+                  .functionError("Unhandled")
+                  .payload(SdkBytes.fromUtf8String(payload))
+                  .build());
+      FunctionInvoker invoker = submission.create(FunctionInvoker.class, lambda.client());
+      String described =
+          "invoke(name, payload, REQUEST_RESPONSE) when FunctionError is \"Unhandled\" and the"
+              + " payload is " + payload;
+
+      // when
+      Map<String, Object> answer =
+          call(
+              described,
+              () ->
+                  invoker.invoke(FUNCTION, Map.of("orderId", 7), InvocationMode.REQUEST_RESPONSE));
+
+      // then
+      assertThat(errorMessage(described, answer))
+          .withFailMessage(
+              "%s should give an error message that names the FunctionError, since the payload"
+                  + " holds no errorMessage text; it returned %s.",
+              described, answer)
+          .contains("Unhandled");
+    }
+  }
+
+  @Test
+  @Points(1)
   @Checks({"8.9"})
   @DisplayName("An SDK exception without a message still gives a non-blank {error: ...}")
   void sdkFailureWithoutMessageGivesNonBlankError(Submission submission) {

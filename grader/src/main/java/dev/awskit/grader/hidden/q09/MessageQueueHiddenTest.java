@@ -15,6 +15,7 @@ import dev.awskit.grader.hidden.QuestionTests;
 import dev.awskit.grader.hidden.Submission;
 import dev.awskit.grader.hidden.doubles.SqsDouble;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -287,6 +288,36 @@ class MessageQueueHiddenTest {
   }
 
   @Test
+  @Points(2)
+  @Checks({"9.8"})
+  @DisplayName("batches of exactly 10 or 20 messages send full requests only, never an empty one")
+  void multiplesOfTenSendNoEmptyRequest(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+
+    // when
+    BatchResult ten = queue.sendBatch(bodies("ten-", 10));
+    List<Integer> tenSizes = batches().stream().map(request -> request.entries().size()).toList();
+    BatchResult twenty = queue.sendBatch(bodies("twenty-", 20));
+    List<Integer> allSizes = batches().stream().map(request -> request.entries().size()).toList();
+
+    // then
+    assertThat(allSizes)
+        .withFailMessage(
+            "sendBatch of 10 bodies and then of 20 bodies should send requests of 10, then of 10"
+                + " and 10 entries (as few requests as possible; SQS refuses an empty batch), but"
+                + " the requests held %s and then %s entries.",
+            tenSizes, allSizes.subList(tenSizes.size(), allSizes.size()))
+        .containsExactly(10, 10, 10);
+    assertThat(List.of(ten, twenty))
+        .withFailMessage(
+            "sendBatch of 10 and of 20 bodies that SQS all accepts should count (10, 0) and"
+                + " (20, 0), but counted %s and %s.",
+            ten, twenty)
+        .containsExactly(new BatchResult(10, 0), new BatchResult(20, 0));
+  }
+
+  @Test
   @Points(1)
   @Checks({"9.12"})
   @DisplayName("an empty batch sends nothing and counts nothing")
@@ -448,6 +479,63 @@ class MessageQueueHiddenTest {
     assertThat(receives().size())
         .as("receive(1, 0), which is within range, should make one ReceiveMessage request")
         .isEqualTo(1);
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"9.14"})
+  @DisplayName("receive with waitTimeSeconds 0 sends WaitTimeSeconds 0 (short polling), not the queue's default")
+  void receiveSendsAZeroWaitTime(Submission submission) {
+    // given
+    MessageQueue queue = queue(submission);
+
+    // when
+    queue.receive(3, 0);
+
+    // then
+    assertThat(receives())
+        .withFailMessage(
+            "receive(3, 0) should send one ReceiveMessage request, but sent %s.",
+            sqs.describeOperations())
+        .hasSize(1);
+    ReceiveMessageRequest request = receives().get(0);
+    assertThat(Arrays.asList(request.maxNumberOfMessages(), request.waitTimeSeconds()))
+        .withFailMessage(
+            "receive(3, 0) should send MaxNumberOfMessages 3 and WaitTimeSeconds 0 as given"
+                + " (without WaitTimeSeconds the queue's own default wait, up to 20 s, applies),"
+                + " but sent MaxNumberOfMessages %s and WaitTimeSeconds %s.",
+            request.maxNumberOfMessages(), request.waitTimeSeconds())
+        .containsExactly(3, 0);
+  }
+
+  @Test
+  @Points(2)
+  @Checks({"9.14", "9.16"})
+  @DisplayName("receive only receives: it deletes nothing, since the caller deletes a message once processed")
+  void receiveDeletesNothing(Submission submission) {
+    // given
+    receiveOutcome =
+        ReceiveMessageResponse.builder()
+            .messages(
+                Message.builder().messageId("m-1").receiptHandle("rh-1").body("first").build(),
+                Message.builder().messageId("m-2").receiptHandle("rh-2").body("second").build())
+            .build();
+
+    // when
+    List<ReceivedMessage> messages = queue(submission).receive(2, 5);
+
+    // then
+    assertThat(messages)
+        .withFailMessage(
+            "receive(2, 5) should return the 2 messages SQS returned, but returned %s.", messages)
+        .hasSize(2);
+    assertThat(sqs.describeOperations())
+        .withFailMessage(
+            "receive(2, 5) should send one ReceiveMessage request and nothing else: a message is"
+                + " deleted only when the caller calls delete(receiptHandle) after processing it,"
+                + " or it would be lost if processing fails; SQS received %s.",
+            sqs.describeOperations())
+        .isEqualTo("ReceiveMessage");
   }
 
   @Test

@@ -135,6 +135,46 @@ class ObjectListerHiddenTest {
   }
 
   @Test
+  @Points(2)
+  @Checks({"10.5"})
+  @DisplayName("the prefix is a plain string match sent as given: \"logs\" lists logs2024/ too, and accents count")
+  void prefixIsAPlainStringMatch(Submission submission) {
+    // given
+    store("logs/01.log", "logs2024/old.log", "logsheet.csv", "rapports/été/a.pdf",
+        "rapports/ete/b.pdf", "zeta.txt");
+    ObjectLister lister = lister(submission);
+
+    // when / then: no slash is added and the accented prefix is sent as it is
+    assertListed(lister, "logs", "logs/01.log", "logs2024/old.log", "logsheet.csv");
+    assertListed(lister, "rapports/été", "rapports/été/a.pdf");
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"10.2", "10.6"})
+  @DisplayName("a listing of 41 objects reads all 21 pages, however many pages there are")
+  void readsManyPages(Submission submission) {
+    // given: pages of two, so 21 pages, one key per sub-folder as a date-partitioned export has
+    List<String> stored = new ArrayList<>();
+    for (int i = 0; i < 41; i++) {
+      stored.add(String.format("data/day=%03d/part-0.csv", i));
+    }
+    store(stored.toArray(String[]::new));
+
+    // when
+    List<ObjectSummary> listed = lister(submission).list(BUCKET, "data/");
+
+    // then
+    assertThat(keys(listed))
+        .withFailMessage(
+            "list(bucket, \"data/\") of 41 objects should return all of them, following every"
+                + " NextContinuationToken until a page is not truncated (no cap on the number of"
+                + " pages), but it returned %d after %d ListObjectsV2 request(s).",
+            listed.size(), requests().size())
+        .isEqualTo(stored);
+  }
+
+  @Test
   @Points(1)
   @Checks({"10.4"})
   @DisplayName("a null or empty prefix lists every object of the bucket")
@@ -239,28 +279,6 @@ class ObjectListerHiddenTest {
 
   // ---------------------------------------------------------------- the fake bucket
 
-  @Test
-  @Points(1)
-  @Checks({"10.5"})
-  @DisplayName("the prefix is a plain string match: \"logs\" also lists logs2024/ and logs.txt")
-  void prefixIsAPlainStringMatch(Submission submission) {
-    // given
-    store("images/cat.png", "logs.txt", "logs/01.log", "logs2024/old.log", "zeta.txt");
-
-    // when
-    List<ObjectSummary> listed = lister(submission).list(BUCKET, "logs");
-
-    // then
-    assertThat(requests().stream().map(ListObjectsV2Request::prefix).toList())
-        .as("list(bucket, \"logs\") should send the Prefix exactly as given, logs, in every"
-            + " ListObjectsV2 request: a prefix is not a folder, so never add a slash")
-        .containsOnly("logs");
-    assertThat(keys(listed))
-        .as("list(bucket, \"logs\") should return every key that starts with logs, those of"
-            + " logs/ and logs2024/ and logs.txt alike, in S3's order")
-        .containsExactly("logs.txt", "logs/01.log", "logs2024/old.log");
-  }
-
   private ListObjectsV2Response page(ListObjectsV2Request request) {
     if (requests().size() == failingCall) {
       throw failure;
@@ -276,6 +294,22 @@ class ObjectListerHiddenTest {
       throw failure;
     }
     return bucket.list(request);
+  }
+
+  private void assertListed(ObjectLister lister, String prefix, String... expected) {
+    int before = requests().size();
+    List<String> listed = keys(lister.list(BUCKET, prefix));
+    List<String> sent =
+        requests().subList(before, requests().size()).stream()
+            .map(ListObjectsV2Request::prefix)
+            .toList();
+    assertThat(listed)
+        .withFailMessage(
+            "list(bucket, \"%s\") should return every key that starts with exactly \"%s\" (a"
+                + " plain string match, not a folder: no \"/\" added), %s, but"
+                + " it returned %s after sending the Prefix values %s.",
+            prefix, prefix, List.of(expected), listed, sent)
+        .containsExactly(expected);
   }
 
   private List<ListObjectsV2Request> requests() {

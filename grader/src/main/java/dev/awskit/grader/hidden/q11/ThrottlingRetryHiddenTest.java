@@ -138,6 +138,59 @@ class ThrottlingRetryHiddenTest {
   }
 
   @Test
+  @Points(1)
+  @Checks({"11.9", "11.10"})
+  @DisplayName("the delays are exact durations: a base delay of 1.5 ms gives 1.5, 3 and 6 ms")
+  void delaysKeepSubMillisecondPrecision(Submission submission) {
+    // given
+    Duration base = Duration.ofNanos(1_500_000);
+    Script<String> operation = Script.alwaysFailing(() -> throttling("Throttling"));
+
+    // when
+    thrownBy(() -> retry(submission, 3, base).call(operation));
+
+    // then
+    assertThat(sleeps)
+        .withFailMessage(
+            "call with a base delay of 1.5 ms should sleep exactly 1.5, 3 and 6 ms"
+                + " (baseDelay * 2^(n-1) as a Duration, not rounded to milliseconds), but slept"
+                + " %s.",
+            sleeps)
+        .containsExactly(base, base.multipliedBy(2), base.multipliedBy(4));
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"11.9"})
+  @DisplayName("each retry logs first, then sleeps, then calls the operation again")
+  void eachRetryLogsThenSleepsThenCalls(Submission submission) {
+    // given: one record of everything that happens, in order
+    List<String> events = new ArrayList<>();
+    Sleeper recordingSleeper = delay -> events.add("sleep " + delay.toMillis() + " ms");
+    Consumer<String> recordingLog = line -> events.add("log");
+    ThrottlingRetry retry =
+        submission.create(ThrottlingRetry.class, 2, BASE, recordingSleeper, recordingLog);
+    Script<String> throttled = Script.alwaysFailing(() -> throttling("ThrottlingException"));
+    Supplier<String> operation =
+        () -> {
+          events.add("call");
+          return throttled.get();
+        };
+
+    // when
+    thrownBy(() -> retry.call(operation));
+
+    // then
+    assertThat(events)
+        .withFailMessage(
+            "With maxRetries = 2, each retry should write its log line, then sleep, then call the"
+                + " operation again: [call, log, sleep 100 ms, call, log, sleep 200 ms, call];"
+                + " what happened was %s.",
+            events)
+        .containsExactly("call", "log", "sleep 100 ms", "call", "log", "sleep 200 ms", "call");
+  }
+
+  @Test
   @Points(2)
   @Checks({"11.12"})
   @DisplayName("after the last retry, the last exception is rethrown unchanged")
@@ -218,6 +271,35 @@ class ThrottlingRetryHiddenTest {
           .isSameAs(failure);
     }
     assertThat(sleeps).as("call should not sleep for errors that are not throttling").isEmpty();
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"11.11"})
+  @DisplayName("an error that is not retried propagates without a log line")
+  void errorsNotRetriedAreNotLogged(Submission submission) {
+    List<RuntimeException> notRetried =
+        List.of(
+            throttling("ValidationException"),
+            throttling("SlowDown"),
+            SdkClientException.create("Unable to execute HTTP request: connection reset"),
+            new IllegalStateException("a bug in the operation"));
+    for (RuntimeException failure : notRetried) {
+      // given
+      logLines.clear();
+      Script<String> operation = Script.alwaysFailing(() -> failure);
+
+      // when
+      thrownBy(() -> retry(submission, 3, BASE).call(operation));
+
+      // then
+      assertThat(logLines)
+          .withFailMessage(
+              "call should let %s propagate without logging anything (the log gets one line per"
+                  + " retry only), but it logged %s.",
+              describe(failure), logLines)
+          .isEmpty();
+    }
   }
 
   @Test

@@ -17,13 +17,17 @@ import dev.awskit.grader.hidden.ServiceErrors;
 import dev.awskit.grader.hidden.Submission;
 import dev.awskit.grader.hidden.doubles.DynamoDbDouble;
 import dev.awskit.grader.hidden.doubles.SnsDouble;
+import dev.awskit.grader.hidden.doubles.WriteCondition;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -290,6 +294,90 @@ class UploadEventHandlerHiddenTest {
         .as("Message of the Publish request should name every stored (decoded) key")
         .isNotBlank()
         .contains("a b.txt", "c.txt", "d.txt");
+  }
+
+  @Test
+  @Points(2)
+  @Checks({"12.6", "12.12", "12.13"})
+  @DisplayName("long and non-ASCII keys are stored, published and reported like any other")
+  void longKeysArePublishedLikeAnyOther(Submission submission) {
+    // given: S3 keys may be up to 1,024 bytes long; these two are well over 100 characters
+    String longKey = "archive/" + "quarterly-report-".repeat(10) + "final.pdf";
+    String accented = "photos/été/" + "übersicht-".repeat(11) + "ñ.jpg";
+    String encoded = URLEncoder.encode(accented, StandardCharsets.UTF_8);
+
+    // when
+    ProcessingSummary summary =
+        processWithoutThrowing(
+            handler(submission),
+            event(record("uploads", longKey, 10), record("uploads", encoded, 20)),
+            "for an event with two long keys");
+
+    // then
+    assertThat(summary.status())
+        .withFailMessage(
+            "process of an event whose keys are %d and %d characters long should store both and"
+                + " publish one notification (its subject stays within SNS's 100 characters,"
+                + " whatever the keys), but it reported %s with the error \"%s\".",
+            longKey.length(), accented.length(), summary.status(), summary.error())
+        .isEqualTo(ProcessingStatus.SUCCESS);
+    assertThat(timeline)
+        .withFailMessage(
+            "process should store both long keys and then publish once, but what happened was"
+                + " %s.",
+            timeline)
+        .containsExactly("put:" + longKey, "put:" + accented, "publish");
+    assertThat(publishes().get(0).message())
+        .withFailMessage(
+            "The notification should name every stored key, decoded, but its message was: %s",
+            publishes().get(0).message())
+        .contains(longKey, accented);
+  }
+
+  @Test
+  @Points(1)
+  @Checks({"12.6"})
+  @DisplayName("a key uploaded again in a later event is stored again, replacing its record")
+  void reuploadedKeyIsStoredAgain(Submission submission) {
+    // given: a table that applies a write's ConditionExpression as DynamoDB does
+    Map<String, Map<String, AttributeValue>> table = new HashMap<>();
+    dynamoDb.on(
+        PutItemRequest.class,
+        request -> {
+          refuseWhatPutItemRefuses(request);
+          String key = keyOf(request);
+          WriteCondition.check(
+              request.conditionExpression(),
+              request.expressionAttributeNames(),
+              request.expressionAttributeValues(),
+              table.getOrDefault(key, Map.of()));
+          table.put(key, request.item());
+          timeline.add("put:" + key);
+          return PutItemResponse.builder().build();
+        });
+    UploadEventHandler handler = handler(submission);
+    processWithoutThrowing(
+        handler, event(record("uploads", "daily/report.csv", 100)), "for the first upload");
+
+    // when: S3 overwrites the object and sends a new event for the same key
+    ProcessingSummary again =
+        processWithoutThrowing(
+            handler, event(record("uploads", "daily/report.csv", 250)), "for the new upload");
+
+    // then
+    assertThat(again.status())
+        .withFailMessage(
+            "process of a second event for the key daily/report.csv (the object was uploaded"
+                + " again) should store it again and report SUCCESS, as a plain PutItem replaces"
+                + " the old record, but it reported %s with the error \"%s\".",
+            again.status(), again.error())
+        .isEqualTo(ProcessingStatus.SUCCESS);
+    assertThat(numberOrNull(table.getOrDefault("daily/report.csv", Map.of()).get("size")))
+        .withFailMessage(
+            "After the new upload the table should hold the new size 250 for daily/report.csv,"
+                + " but it holds %s.",
+            table.get("daily/report.csv"))
+        .isEqualByComparingTo("250");
   }
 
   @Test
