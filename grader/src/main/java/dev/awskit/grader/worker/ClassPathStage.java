@@ -1,5 +1,6 @@
 package dev.awskit.grader.worker;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,7 +94,8 @@ final class ClassPathStage {
 
   private static void copyJarWithoutHiddenClasses(Path jar, Path copy) throws IOException {
     try (JarFile source = new JarFile(jar.toFile());
-        JarOutputStream target = new JarOutputStream(Files.newOutputStream(copy))) {
+        JarOutputStream target =
+            new JarOutputStream(new BufferedOutputStream(Files.newOutputStream(copy)))) {
       Enumeration<JarEntry> entries = source.entries();
       while (entries.hasMoreElements()) {
         JarEntry entry = entries.nextElement();
