@@ -28,8 +28,10 @@ final class WorkerCommand {
   static ConfinedWorker confined(
       Confinement confinement, WorkerSettings settings, Sandbox sandbox, String mainClass) {
     try {
+      // Finding the entries opens every jar of the class path, so it is done once per worker.
+      List<String> classPath = classPathEntries();
       return confinement.confine(
-          sandbox, command(settings, sandbox, mainClass), environment(sandbox), classPathEntries());
+          sandbox, command(settings, sandbox, mainClass, classPath), environment(sandbox), classPath);
     } catch (RuntimeException unpreparable) {
       sandbox.delete();
       throw unpreparable;
@@ -38,6 +40,11 @@ final class WorkerCommand {
 
   /** Returns the command line of a worker JVM whose sandbox is {@code sandbox}. */
   static List<String> command(WorkerSettings settings, Sandbox sandbox, String mainClass) {
+    return command(settings, sandbox, mainClass, classPathEntries());
+  }
+
+  private static List<String> command(
+      WorkerSettings settings, Sandbox sandbox, String mainClass, List<String> classPath) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.add("-Xmx" + settings.heapMegabytes() + "m");
@@ -69,7 +76,7 @@ final class WorkerCommand {
     // read the hidden tests in the grader's jar or write beside it. The vetting refuses java.io.
     command.addAll(ConfiningFileSystemProvider.jvmOptions(sandbox.root()));
     command.add("-cp");
-    command.add(String.join(File.pathSeparator, classPathEntries()));
+    command.add(String.join(File.pathSeparator, classPath));
     command.add(mainClass);
     command.add(String.valueOf(settings.keptOutputBytes()));
     return command;
