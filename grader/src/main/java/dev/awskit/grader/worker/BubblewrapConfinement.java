@@ -97,7 +97,8 @@ record BubblewrapConfinement(
       throw new IllegalStateException("Every worker uid is taken");
     }
     slot.ifPresent(taken -> SlotOwnership.handOver(sandbox, taken.uid(), true));
-    List<String> readable = stage.of(classPath);
+    ClassPathStage.Staged staged = stage.of(classPath);
+    List<String> readable = staged.classPath();
     List<String> command = new ArrayList<>();
     slot.ifPresent(taken -> command.addAll(SlotOwnership.setpriv(tools.setpriv(), taken.uid())));
     if (!tools.prlimit().isEmpty()) {
@@ -133,7 +134,7 @@ record BubblewrapConfinement(
         2,
         slot,
         slot.map(taken -> new UserProcesses(tools.setpriv(), tools.kill())),
-        List.of(stage.hiddenClassesLine(classPath)));
+        List.of(staged.hiddenClassesLine()));
   }
 
   /** Returns the binds of the system's libraries and of the JDK, with the files it links to. */

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -24,61 +26,134 @@ import java.util.stream.Stream;
  * other uid may enter, and no file a worker can read may hold a hidden test (see {@link
  * HiddenClasses}). Each library jar is hard-linked (or copied, across file systems), and the
  * grader's own jar or class folders copied without the question packages, into a folder of the
- * grader's that everyone may read and only the grader may write, once per runner.
+ * grader's that everyone may read and only the grader may write. The hidden tests' classes are
+ * written beside them, readable by the grader alone.
+ *
+ * <p>A class path of jars is staged once per machine, in the grader's {@link StageCache}, and
+ * reused by later graders after a check; one with class folders (a build's own output) is
+ * staged in a temporary folder, once per runner.
  */
 final class ClassPathStage {
 
-  private final Path folder;
-  private List<String> staged;
-  private String hiddenClassesLine;
+  /** Names the file of the hidden tests' classes, as the input line a worker gets. */
+  private static final String HIDDEN_CLASSES = "hidden-classes";
 
-  /** Creates a stage in {@code folder}, which must not exist yet or belong to the grader. */
-  ClassPathStage(Path folder) {
-    this.folder = folder;
+  private final Optional<StageCache> cache;
+  private final Path temporaryFolder;
+  private Staged staged;
+
+  /**
+   * Holds a stage in use.
+   *
+   * @param folder where it is
+   * @param classPath the staged class-path entries, in order
+   * @param hiddenClassesLine the input line that hands a worker the hidden tests' classes
+   * @param kept whether it stays in the cache after the runner (a temporary one is deleted)
+   */
+  record Staged(Path folder, List<String> classPath, String hiddenClassesLine, boolean kept) {
+
+    /** Copies the class path. */
+    Staged {
+      classPath = List.copyOf(classPath);
+    }
   }
 
   /**
-   * Returns the input line that hands a worker the hidden tests' classes read from {@code
-   * entries}, reading them on the first call.
+   * Creates a stage kept in {@code cache} where the class path allows it, and made in {@code
+   * temporaryFolder} (which must not exist yet) otherwise.
    */
-  synchronized String hiddenClassesLine(List<String> entries) {
-    if (hiddenClassesLine == null) {
-      hiddenClassesLine = HiddenClasses.line(HiddenClasses.read(entries));
-    }
-    return hiddenClassesLine;
+  ClassPathStage(Optional<StageCache> cache, Path temporaryFolder) {
+    this.cache = cache;
+    this.temporaryFolder = temporaryFolder;
   }
 
-  /** Returns the staged copies of {@code entries}, making them on the first call. */
-  synchronized List<String> of(List<String> entries) {
+  /** Returns the stage of {@code entries}, finding or making it on the first call. */
+  synchronized Staged of(List<String> entries) {
     if (staged == null) {
-      staged = stage(entries);
+      try {
+        staged = make(entries);
+      } catch (IOException unwritable) {
+        throw new UncheckedIOException("Cannot stage the worker's class path", unwritable);
+      }
     }
     return staged;
   }
 
-  private List<String> stage(List<String> entries) {
-    try {
-      Files.createDirectories(folder);
-      List<String> copies = new ArrayList<>();
-      for (int index = 0; index < entries.size(); index++) {
-        Path entry = Path.of(entries.get(index));
-        Path copy = folder.resolve(index + "-" + entry.getFileName());
-        if (Files.isDirectory(entry)) {
-          Sandbox.copyTree(entry, copy, HiddenClasses::isHidden);
-        } else if (holdsHiddenClasses(entry)) {
-          copyJarWithoutHiddenClasses(entry, copy);
-        } else if (Files.exists(entry)) {
-          linkOrCopy(entry, copy);
-        } else {
-          continue;
-        }
-        copies.add(copy.toString());
-      }
-      openToAll(folder);
-      return List.copyOf(copies);
-    } catch (IOException unwritable) {
-      throw new UncheckedIOException("Cannot stage the worker's class path in " + folder, unwritable);
+  private Staged make(List<String> entries) throws IOException {
+    Optional<String> key = cache.isPresent() ? StageCache.key(entries) : Optional.empty();
+    if (key.isEmpty()) {
+      Files.createDirectories(temporaryFolder);
+      return staged(temporaryFolder, build(temporaryFolder, entries), false);
     }
+    StageCache kept = cache.get();
+    Optional<StageManifest> found = kept.find(key.get());
+    if (found.isEmpty()) {
+      Path built = kept.newBuildFolder();
+      try {
+        build(built, entries).writeTo(built);
+      } catch (IOException | RuntimeException failed) {
+        StageCache.delete(built);
+        throw failed;
+      }
+      kept.publish(key.get(), built);
+      found = kept.find(key.get());
+    }
+    StageManifest manifest =
+        found.orElseThrow(() -> new IOException("The stage just made failed its check"));
+    return staged(kept.folder(key.get()), manifest, true);
+  }
+
+  private static Staged staged(Path folder, StageManifest manifest, boolean kept)
+      throws IOException {
+    List<String> classPath =
+        manifest.entries().stream().map(entry -> folder.resolve(entry.name()).toString()).toList();
+    String line = Files.readString(folder.resolve(HIDDEN_CLASSES), StandardCharsets.UTF_8);
+    return new Staged(folder, classPath, line, kept);
+  }
+
+  /** Stages {@code entries} in {@code folder} and returns what it holds. */
+  private static StageManifest build(Path folder, List<String> entries) throws IOException {
+    List<String> names = new ArrayList<>();
+    List<Optional<Path>> links = new ArrayList<>();
+    List<String> holdingHidden = new ArrayList<>();
+    for (int index = 0; index < entries.size(); index++) {
+      Path entry = Path.of(entries.get(index));
+      String name = index + "-" + entry.getFileName();
+      Path copy = folder.resolve(name);
+      Optional<Path> linkedTo = Optional.empty();
+      if (Files.isDirectory(entry)) {
+        Sandbox.copyTree(entry, copy, HiddenClasses::isHidden);
+        holdingHidden.add(entries.get(index));
+      } else if (holdsHiddenClasses(entry)) {
+        copyJarWithoutHiddenClasses(entry, copy);
+        holdingHidden.add(entries.get(index));
+      } else if (Files.exists(entry)) {
+        linkedTo = linkOrCopy(entry, copy);
+      } else {
+        continue;
+      }
+      names.add(name);
+      links.add(linkedTo);
+    }
+    openToAll(folder);
+    Path hidden = folder.resolve(HIDDEN_CLASSES);
+    Files.createFile(
+        hidden, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(
+        hidden, HiddenClasses.line(HiddenClasses.read(holdingHidden)), StandardCharsets.UTF_8);
+    // Stamps last: a permission change moves a file's change time.
+    List<StageManifest.Entry> staged = new ArrayList<>();
+    for (int index = 0; index < names.size(); index++) {
+      String name = names.get(index);
+      staged.add(
+          links.get(index).isPresent()
+              ? StageManifest.Entry.link("entry", name, links.get(index).get())
+              : Files.isDirectory(folder.resolve(name))
+                  ? new StageManifest.Entry("entry", name, Optional.empty(), Optional.empty())
+                  : StageManifest.Entry.written("entry", folder, name));
+    }
+    return new StageManifest(
+        staged, List.of(StageManifest.Entry.written(HIDDEN_CLASSES, folder, HIDDEN_CLASSES)));
   }
 
   private static boolean holdsHiddenClasses(Path jar) throws IOException {
@@ -111,14 +186,17 @@ final class ClassPathStage {
     }
   }
 
-  /** Links a jar that everyone may read already, and copies any other. */
-  private static void linkOrCopy(Path jar, Path copy) throws IOException {
+  /**
+   * Links a jar that everyone may read already, and copies any other; returns the jar when it
+   * linked it.
+   */
+  private static Optional<Path> linkOrCopy(Path jar, Path copy) throws IOException {
     boolean readableByAll =
         Files.getPosixFilePermissions(jar).contains(PosixFilePermission.OTHERS_READ);
     if (readableByAll) {
       try {
         Files.createLink(copy, jar);
-        return;
+        return Optional.of(jar.toAbsolutePath().normalize());
       } catch (FileAlreadyExistsException | UnsupportedOperationException otherFileSystem) {
         // Copied below.
       } catch (IOException otherFileSystem) {
@@ -126,6 +204,7 @@ final class ClassPathStage {
       }
     }
     Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+    return Optional.empty();
   }
 
   /** Lets every uid read the stage, so that workers can; only the grader can change it. */
@@ -154,16 +233,11 @@ final class ClassPathStage {
     return changed;
   }
 
-  /** Deletes the stage; the next {@link #of} makes it again. */
+  /** Forgets the stage and deletes it unless it is kept; the next {@link #of} finds it again. */
   synchronized void delete() {
-    staged = null;
-    hiddenClassesLine = null;
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException undeletable) {
-      // Left for the system's temporary-folder clean-up.
+    if (staged == null || !staged.kept()) {
+      StageCache.delete(temporaryFolder);
     }
+    staged = null;
   }
 }

@@ -4,6 +4,7 @@ import dev.awskit.grader.engine.IsolationLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +23,14 @@ final class Confinements {
   private final Path javaHome;
   private final boolean root;
   private final Path slotFolder;
+  private final Path cacheFolder;
 
-  Confinements(HostTools tools, Path javaHome, boolean root, Path slotFolder) {
+  Confinements(HostTools tools, Path javaHome, boolean root, Path slotFolder, Path cacheFolder) {
     this.tools = tools;
     this.javaHome = javaHome;
     this.root = root;
     this.slotFolder = slotFolder;
+    this.cacheFolder = cacheFolder;
   }
 
   /** Returns the chooser for this machine and the JDK the grader runs on. */
@@ -37,8 +40,28 @@ final class Confinements {
         Files.isDirectory(run) && Files.isWritable(run)
             ? run.resolve("awskit-grader")
             : Path.of(System.getProperty("java.io.tmpdir"), "awskit-grader-uids");
+    boolean root = runsAsRoot();
     return new Confinements(
-        HostTools.find(), Path.of(System.getProperty("java.home")), runsAsRoot(), slots);
+        HostTools.find(), Path.of(System.getProperty("java.home")), root, slots, cacheFolder(root));
+  }
+
+  /**
+   * Returns where the grader keeps the staged class paths of its workers: {@code
+   * AWSKIT_GRADER_CACHE} when set, {@code /var/cache/awskit-grader} for root, and a folder of the
+   * user's own in the temporary folder otherwise. Worker uids must be able to enter it, so it is
+   * never in a home folder.
+   */
+  static Path cacheFolder(boolean root) {
+    String chosen = System.getenv("AWSKIT_GRADER_CACHE");
+    if (chosen != null && !chosen.isBlank()) {
+      return Path.of(chosen);
+    }
+    Path system = Path.of("/var/cache");
+    if (root && Files.isDirectory(system) && Files.isWritable(system)) {
+      return system.resolve("awskit-grader");
+    }
+    return Path.of(
+        System.getProperty("java.io.tmpdir"), "awskit-grader-" + System.getProperty("user.name"));
   }
 
   private static boolean runsAsRoot() {
@@ -114,8 +137,9 @@ final class Confinements {
     }
   }
 
-  private static ClassPathStage newStage() {
+  private ClassPathStage newStage() {
     return new ClassPathStage(
+        StageCache.at(cacheFolder, Clock.systemUTC()),
         Path.of(
             System.getProperty("java.io.tmpdir"),
             "awskit-classpath-" + java.util.UUID.randomUUID()));

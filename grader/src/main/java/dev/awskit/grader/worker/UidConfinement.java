@@ -48,13 +48,14 @@ record UidConfinement(
     SlotOwnership.handOver(sandbox, slot.uid(), false);
     List<String> command = new ArrayList<>(SlotOwnership.setpriv(tools.setpriv(), slot.uid()));
     command.addAll(limits.prlimit(tools.prlimit(), true));
-    command.addAll(ClassPathStage.withClassPath(java, stage.of(classPath)));
+    ClassPathStage.Staged staged = stage.of(classPath);
+    command.addAll(ClassPathStage.withClassPath(java, staged.classPath()));
     return new ConfinedWorker(
         command,
         environment,
         0,
         Optional.of(slot),
         Optional.of(new UserProcesses(tools.setpriv(), tools.kill())),
-        List.of(stage.hiddenClassesLine(classPath)));
+        List.of(staged.hiddenClassesLine()));
   }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
@@ -22,14 +24,17 @@ final class WorkerCommand {
   private WorkerCommand() {}
 
   /**
-   * Prepares {@code sandbox} for a worker of {@code mainClass} in {@code confinement} and returns
-   * how to start it; deletes the sandbox when the confinement cannot prepare it.
+   * Prepares {@code sandbox} for a worker of {@code mainClass} on {@code classPath} (from {@link
+   * #classPathEntries()}) in {@code confinement} and returns how to start it; deletes the sandbox
+   * when the confinement cannot prepare it.
    */
   static ConfinedWorker confined(
-      Confinement confinement, WorkerSettings settings, Sandbox sandbox, String mainClass) {
+      Confinement confinement,
+      WorkerSettings settings,
+      Sandbox sandbox,
+      String mainClass,
+      List<String> classPath) {
     try {
-      // Finding the entries opens every jar of the class path, so it is done once per worker.
-      List<String> classPath = classPathEntries();
       return confinement.confine(
           sandbox, command(settings, sandbox, mainClass, classPath), environment(sandbox), classPath);
     } catch (RuntimeException unpreparable) {
@@ -134,8 +139,15 @@ final class WorkerCommand {
     if (Files.isDirectory(entry)) {
       return Files.isDirectory(entry.resolve(folder));
     }
+    // Opens every jar of the class path: a runner does it once and keeps the answer.
     try (JarFile jar = new JarFile(entry.toFile())) {
-      return jar.stream().anyMatch(file -> file.getName().startsWith(folder));
+      Enumeration<JarEntry> files = jar.entries();
+      while (files.hasMoreElements()) {
+        if (files.nextElement().getName().startsWith(folder)) {
+          return true;
+        }
+      }
+      return false;
     } catch (IOException notAJar) {
       return false;
     }

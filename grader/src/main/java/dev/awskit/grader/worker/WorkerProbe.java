@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -13,15 +14,16 @@ import java.util.concurrent.TimeUnit;
  *
  * @param settings the workers' limits
  * @param mainClass the worker's main class
+ * @param classPath the worker's class path, as {@link WorkerCommand#classPathEntries()} finds it
  */
-record WorkerProbe(WorkerSettings settings, String mainClass) {
+record WorkerProbe(WorkerSettings settings, String mainClass, List<String> classPath) {
 
   /** Returns why a worker could not start in {@code confinement}, or empty when it started. */
   Optional<String> failure(Confinement confinement) {
     Sandbox sandbox = Sandbox.create();
     ConfinedWorker confined;
     try {
-      confined = WorkerCommand.confined(confinement, settings, sandbox, mainClass);
+      confined = WorkerCommand.confined(confinement, settings, sandbox, mainClass, classPath);
     } catch (RuntimeException unpreparable) {
       return Optional.of(String.valueOf(unpreparable.getMessage()));
     }

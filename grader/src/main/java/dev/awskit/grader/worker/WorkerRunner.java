@@ -70,6 +70,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   private final Semaphore turns;
   private IsolationChoice choice = IsolationChoice.AUTO;
   private Confinement confinement;
+  private List<String> classPath;
 
   /** Creates a runner whose workers have the given limits. */
   public WorkerRunner(WorkerSettings settings) {
@@ -135,11 +136,20 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     return confinement().isolation();
   }
 
+  /** Returns the workers' class path, finding it on the first call. */
+  private synchronized List<String> classPath() {
+    if (classPath == null) {
+      classPath = WorkerCommand.classPathEntries();
+    }
+    return classPath;
+  }
+
   synchronized Confinement confinement() {
     if (confinement == null) {
       confinement =
           Confinements.forThisMachine()
-              .choose(choice, new WorkerProbe(settings, WorkerMain.class.getName())::failure);
+              .choose(
+                  choice, new WorkerProbe(settings, WorkerMain.class.getName(), classPath())::failure);
     }
     return confinement;
   }
@@ -257,7 +267,8 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     started.incrementAndGet();
     Sandbox sandbox = Sandbox.create();
     String nonce = newNonce();
-    ConfinedWorker confined = WorkerCommand.confined(confining, settings, sandbox, mainClass);
+    ConfinedWorker confined =
+        WorkerCommand.confined(confining, settings, sandbox, mainClass, classPath());
     return WorkerProcess.start(confined, sandbox, nonce);
   }
 
