@@ -16,6 +16,7 @@ import dev.awskit.grader.classview.ClassReportFiles;
 import dev.awskit.grader.classview.LmsRoster;
 import dev.awskit.grader.classview.LmsRosterException;
 import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.Isolation;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.scoring.GradingScheme;
 import dev.awskit.grader.scoring.PolicyException;
@@ -237,9 +238,12 @@ final class BatchCommand implements Callable<Integer> {
     }
     GradebookLayout layout = GradebookLayout.of(scheme, adjustments.active());
     ResultStore store = new ResultStore(outputFolder);
-    if (isolation.settle(context, List.of(outputFolder), List.of(batchFolder)).isEmpty()) {
+    Optional<Isolation> level =
+        isolation.settle(context, List.of(outputFolder), List.of(batchFolder));
+    if (level.isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }
+    ClassDataStep.beforeBatch(context, level.get());
     SubmissionGrading grading = new SubmissionGrading(context, scheme, chosen, freshWorkers);
     BatchGrader batch =
         new BatchGrader(

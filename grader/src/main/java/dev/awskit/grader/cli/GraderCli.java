@@ -98,6 +98,7 @@ public final class GraderCli {
             .addSubcommand("export-kit", new ExportKitCommand(context))
             .addSubcommand("gradescope-bundle", new GradescopeBundleCommand(context))
             .addSubcommand("isolation", new IsolationCommand(context))
+            .addSubcommand("prepare", new PrepareCommand(context))
             .addSubcommand("kubernetes", new KubernetesCommand(context))
             .addSubcommand("help", new CommandLine.HelpCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -122,12 +122,13 @@ record BubblewrapConfinement(
     for (String entry : readable) {
       command.addAll(roBind(Path.of(entry)));
     }
+    staged.archive().ifPresent(archive -> command.addAll(roBind(archive)));
     command.addAll(List.of("--chdir", sandbox.work().toString()));
     environment.forEach((name, value) -> command.addAll(List.of("--setenv", name, value)));
     // No /proc, so the loader cannot find the JDK's libraries through the executable's path.
     command.addAll(List.of("--setenv", "LD_LIBRARY_PATH", javaHome.resolve("lib").toString()));
     command.add("--");
-    command.addAll(ClassPathStage.withClassPath(java, readable));
+    command.addAll(ClassPathStage.withClassPath(java, staged));
     return new ConfinedWorker(
         command,
         Map.of(),

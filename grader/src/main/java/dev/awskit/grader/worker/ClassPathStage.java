@@ -38,6 +38,9 @@ final class ClassPathStage {
   /** Names the file of the hidden tests' classes, as the input line a worker gets. */
   private static final String HIDDEN_CLASSES = "hidden-classes";
 
+  /** Names the role of the workers' class-data archive in the manifest. */
+  private static final String ARCHIVE = "archive";
+
   private final Optional<StageCache> cache;
   private final Path temporaryFolder;
   private Staged staged;
@@ -49,8 +52,14 @@ final class ClassPathStage {
    * @param classPath the staged class-path entries, in order
    * @param hiddenClassesLine the input line that hands a worker the hidden tests' classes
    * @param kept whether it stays in the cache after the runner (a temporary one is deleted)
+   * @param archive the workers' class-data archive, once one is made
    */
-  record Staged(Path folder, List<String> classPath, String hiddenClassesLine, boolean kept) {
+  record Staged(
+      Path folder,
+      List<String> classPath,
+      String hiddenClassesLine,
+      boolean kept,
+      Optional<Path> archive) {
 
     /** Copies the class path. */
     Staged {
@@ -67,8 +76,14 @@ final class ClassPathStage {
     this.temporaryFolder = temporaryFolder;
   }
 
-  /** Returns the stage of {@code entries}, finding or making it on the first call. */
+  /**
+   * Returns the stage of {@code entries}, finding or making it on the first call; a kept stage
+   * without an archive is looked at again, in case another grader made one since.
+   */
   synchronized Staged of(List<String> entries) {
+    if (staged != null && staged.kept() && staged.archive().isEmpty()) {
+      staged = refreshed(staged);
+    }
     if (staged == null) {
       try {
         staged = make(entries);
@@ -77,6 +92,41 @@ final class ClassPathStage {
       }
     }
     return staged;
+  }
+
+  private Staged refreshed(Staged old) {
+    String key = old.folder().getFileName().toString().substring("stage-".length());
+    return cache
+        .flatMap(kept -> kept.find(key))
+        .flatMap(manifest -> manifest.privateFile(ARCHIVE))
+        .map(archive -> withArchive(old, old.folder().resolve(archive.name())))
+        .orElse(old);
+  }
+
+  private static Staged withArchive(Staged old, Path archive) {
+    return new Staged(
+        old.folder(), old.classPath(), old.hiddenClassesLine(), old.kept(), Optional.of(archive));
+  }
+
+  /**
+   * Puts the class-data archive {@code dumped} into this runner's kept stage and records it in the
+   * manifest, in place of any older one.
+   *
+   * @return the archive in the stage
+   */
+  synchronized Path addArchive(Path dumped) throws IOException {
+    if (staged == null || !staged.kept()) {
+      throw new IllegalStateException("Only a kept stage holds a class-data archive");
+    }
+    Path folder = staged.folder();
+    String name = dumped.getFileName().toString();
+    Files.move(dumped, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    StageManifest manifest =
+        StageManifest.readFrom(folder)
+            .orElseThrow(() -> new IOException("The stage in " + folder + " lost its manifest"));
+    manifest.with(StageManifest.Entry.written(ARCHIVE, folder, name)).writeTo(folder);
+    staged = withArchive(staged, folder.resolve(name));
+    return folder.resolve(name);
   }
 
   private Staged make(List<String> entries) throws IOException {
@@ -108,7 +158,9 @@ final class ClassPathStage {
     List<String> classPath =
         manifest.entries().stream().map(entry -> folder.resolve(entry.name()).toString()).toList();
     String line = Files.readString(folder.resolve(HIDDEN_CLASSES), StandardCharsets.UTF_8);
-    return new Staged(folder, classPath, line, kept);
+    Optional<Path> archive =
+        manifest.privateFile(ARCHIVE).map(file -> folder.resolve(file.name()));
+    return new Staged(folder, classPath, line, kept, archive);
   }
 
   /** Stages {@code entries} in {@code folder} and returns what it holds. */
@@ -223,12 +275,16 @@ final class ClassPathStage {
     }
   }
 
-  /** Returns {@code command} with the value of its {@code -cp} replaced by {@code classPath}. */
-  static List<String> withClassPath(List<String> command, List<String> classPath) {
+  /**
+   * Returns {@code command} with the value of its {@code -cp} replaced by the staged class path,
+   * and the stage's class-data archive named before it when there is one.
+   */
+  static List<String> withClassPath(List<String> command, Staged staged) {
     List<String> changed = new ArrayList<>(command);
     int at = changed.indexOf("-cp");
     if (at >= 0 && at + 1 < changed.size()) {
-      changed.set(at + 1, String.join(java.io.File.pathSeparator, classPath));
+      changed.set(at + 1, String.join(java.io.File.pathSeparator, staged.classPath()));
+      staged.archive().ifPresent(archive -> changed.add(at, "-XX:SharedArchiveFile=" + archive));
     }
     return changed;
   }

@@ -137,9 +137,15 @@ final class Confinements {
     }
   }
 
-  private ClassPathStage newStage() {
+  /** Returns the cache of staged class paths, when this machine has one the grader can trust. */
+  Optional<StageCache> cache() {
+    return StageCache.at(cacheFolder, Clock.systemUTC());
+  }
+
+  /** Returns a new stage, kept in the cache when the class path allows it. */
+  ClassPathStage newStage() {
     return new ClassPathStage(
-        StageCache.at(cacheFolder, Clock.systemUTC()),
+        cache(),
         Path.of(
             System.getProperty("java.io.tmpdir"),
             "awskit-classpath-" + java.util.UUID.randomUUID()));

@@ -49,7 +49,7 @@ record UidConfinement(
     List<String> command = new ArrayList<>(SlotOwnership.setpriv(tools.setpriv(), slot.uid()));
     command.addAll(limits.prlimit(tools.prlimit(), true));
     ClassPathStage.Staged staged = stage.of(classPath);
-    command.addAll(ClassPathStage.withClassPath(java, staged.classPath()));
+    command.addAll(ClassPathStage.withClassPath(java, staged));
     return new ConfinedWorker(
         command,
         environment,

@@ -25,18 +25,20 @@ final class WorkerCommand {
 
   /**
    * Prepares {@code sandbox} for a worker of {@code mainClass} on {@code classPath} (from {@link
-   * #classPathEntries()}) in {@code confinement} and returns how to start it; deletes the sandbox
-   * when the confinement cannot prepare it.
+   * #classPathEntries()}) with the further JVM options {@code jvmOptions} in {@code confinement}
+   * and returns how to start it; deletes the sandbox when the confinement cannot prepare it.
    */
   static ConfinedWorker confined(
       Confinement confinement,
       WorkerSettings settings,
       Sandbox sandbox,
       String mainClass,
-      List<String> classPath) {
+      List<String> classPath,
+      List<String> jvmOptions) {
     try {
-      return confinement.confine(
-          sandbox, command(settings, sandbox, mainClass, classPath), environment(sandbox), classPath);
+      List<String> command = command(settings, sandbox, mainClass, classPath);
+      command.addAll(1, jvmOptions);
+      return confinement.confine(sandbox, command, environment(sandbox), classPath);
     } catch (RuntimeException unpreparable) {
       sandbox.delete();
       throw unpreparable;

@@ -23,7 +23,7 @@ record WorkerProbe(WorkerSettings settings, String mainClass, List<String> class
     Sandbox sandbox = Sandbox.create();
     ConfinedWorker confined;
     try {
-      confined = WorkerCommand.confined(confinement, settings, sandbox, mainClass, classPath);
+      confined = WorkerCommand.confined(confinement, settings, sandbox, mainClass, classPath, List.of());
     } catch (RuntimeException unpreparable) {
       return Optional.of(String.valueOf(unpreparable.getMessage()));
     }

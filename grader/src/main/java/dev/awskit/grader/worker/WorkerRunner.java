@@ -68,6 +68,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   private final AtomicInteger awaitedRuns = new AtomicInteger();
   private final AtomicInteger started = new AtomicInteger();
   private final Semaphore turns;
+  private final List<String> jvmOptions;
   private IsolationChoice choice = IsolationChoice.AUTO;
   private Confinement confinement;
   private List<String> classPath;
@@ -82,10 +83,28 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
    * {@code mainClass} (the grader's own tests start stand-ins that misbehave on cue).
    */
   WorkerRunner(WorkerSettings settings, LongSupplier nanoTime, String mainClass) {
+    this(settings, nanoTime, mainClass, List.of());
+  }
+
+  private WorkerRunner(
+      WorkerSettings settings, LongSupplier nanoTime, String mainClass, List<String> jvmOptions) {
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.settings = settings;
     this.nanoTime = nanoTime;
     this.mainClass = mainClass;
     this.turns = new Semaphore(settings.maxWorkers(), true);
+  }
+
+  /**
+   * Returns a runner whose workers run as the grader's own user at the {@code jvm} level with the
+   * further JVM options {@code jvmOptions}: for the kit's own code only, such as the run that
+   * records which classes a worker loads ({@link WorkerClassData}).
+   */
+  static WorkerRunner trusted(WorkerSettings settings, List<String> jvmOptions) {
+    WorkerRunner runner =
+        new WorkerRunner(settings, System::nanoTime, WorkerMain.class.getName(), jvmOptions);
+    runner.isolate(IsolationChoice.JVM);
+    return runner;
   }
 
   /** Returns a runner with the {@linkplain WorkerSettings#defaults() default} limits. */
@@ -268,7 +287,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     Sandbox sandbox = Sandbox.create();
     String nonce = newNonce();
     ConfinedWorker confined =
-        WorkerCommand.confined(confining, settings, sandbox, mainClass, classPath());
+        WorkerCommand.confined(confining, settings, sandbox, mainClass, classPath(), jvmOptions);
     return WorkerProcess.start(confined, sandbox, nonce);
   }
 

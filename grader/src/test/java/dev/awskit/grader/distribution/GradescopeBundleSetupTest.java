@@ -37,6 +37,12 @@ class GradescopeBundleSetupTest {
     assertThat(run.log())
         .as("the autograder's files, hidden tests included, made root's alone")
         .containsPattern("chmod was called with -R go-rwx /\\S*setup");
+    assertThat(run.log())
+        .as("the grader's cache made last, after the permissions are set")
+        .containsPattern(
+            "(?s)chmod was called with -R go-rwx .*java was called with -jar /\\S*setup/grader/"
+                + GradescopeBundle.GRADER_JAR
+                + " prepare");
   }
 
   @Test
@@ -94,14 +100,14 @@ class GradescopeBundleSetupTest {
   }
 
   /**
-   * Writes a folder of stand-ins: javac of the version given, java, apt-get, rm and chmod (which
-   * record their calls), the text tools the script needs, and an empty script for each name in {@code
-   * present}.
+   * Writes a folder of stand-ins: javac of the version given, java, apt-get, rm and chmod (the
+   * last four record their calls), the text tools the script needs, and an empty script for each
+   * name in {@code present}.
    */
   private Path standInTools(String javacVersion, String... present) throws IOException {
     Path bin = Files.createDirectories(temp.resolve("bin"));
     StandIns.script(bin.resolve("javac"), "#!/bin/sh\necho 'javac " + javacVersion + "'\n");
-    StandIns.script(bin.resolve("java"), "#!/bin/sh\necho 'openjdk version stand-in' >&2\n");
+    StandIns.script(bin.resolve("java"), "#!/bin/sh\necho \"java was called with $*\"\n");
     StandIns.script(bin.resolve("apt-get"), "#!/bin/sh\necho \"apt-get was called with $*\"\n");
     StandIns.script(bin.resolve("rm"), "#!/bin/sh\necho \"rm was called with $*\"\n");
     StandIns.script(bin.resolve("chmod"), "#!/bin/sh\necho \"chmod was called with $*\"\n");

@@ -88,6 +88,25 @@ class ClassPathStageTest {
   }
 
   @Test
+  void anArchiveChangedAfterItWasMadeIsNeverHandedToAWorker() throws IOException {
+    // given
+    List<String> entries = jars();
+    ClassPathStage maker = stage();
+    maker.of(entries);
+    Path dumped = Files.writeString(work.resolve("cache/worker-1.jsa"), "archive");
+    Path archive = maker.addArchive(dumped);
+    ClassPathStage.Staged trusted = stage().of(entries);
+    Files.writeString(archive, "planted", java.nio.file.StandardOpenOption.APPEND);
+
+    // when
+    ClassPathStage.Staged afterwards = stage().of(entries);
+
+    // then
+    assertThat(trusted.archive()).as("the archive of the unchanged stage").contains(archive);
+    assertThat(afterwards.archive()).as("the archive after a planted change").isEmpty();
+  }
+
+  @Test
   void aManifestThatPointsALinkAtAnotherJarIsNotTrusted() throws IOException {
     // given
     List<String> entries = jars();

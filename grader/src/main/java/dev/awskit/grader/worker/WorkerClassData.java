@@ -1,0 +1,161 @@
+package dev.awskit.grader.worker;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Makes the class-data archive of the worker JVMs: the classes a worker loads to run the hidden
+ * tests (JUnit, Mockito, the SDK), parsed and laid out once so that each worker maps them instead
+ * of loading them again. The archive is kept in the worker's {@linkplain ClassPathStage stage},
+ * stamped in its manifest, and checked with it before every use.
+ *
+ * <p>The list of classes to archive comes from a worker that graded the untouched stubs (the kit's
+ * own code, never a submission), and only plain class names are taken from it; the archive is
+ * dumped by the grader's user on the staged jars, which are checked already. The classes of the
+ * confining file system provider are left out: JDK 17 does not start a worker whose default file
+ * system provider comes from an archive.
+ */
+public final class WorkerClassData {
+
+  /** Matches a class-list line that names a class of a built-in loader and nothing else. */
+  private static final Pattern PLAIN_CLASS = Pattern.compile("[A-Za-z0-9_$/]+( id: \\d+)?");
+
+  private static final List<String> LEFT_OUT =
+      List.of("dev/awskit/grader/sandbox/", "dev/awskit/grader/hidden/q");
+
+  private static final Duration DUMP_LIMIT = Duration.ofMinutes(3);
+
+  private final ClassPathStage stage;
+  private final List<String> classPath;
+  private final boolean possible;
+
+  WorkerClassData(ClassPathStage stage, List<String> classPath, boolean possible) {
+    this.stage = stage;
+    this.classPath = List.copyOf(classPath);
+    this.possible = possible;
+  }
+
+  /** Returns the class data of this grader's workers, in the cache the confined levels use. */
+  public static WorkerClassData forThisMachine() {
+    Confinements machine = Confinements.forThisMachine();
+    List<String> classPath = WorkerCommand.classPathEntries();
+    boolean possible =
+        StageCache.key(classPath).isPresent() && machine.cache().isPresent();
+    return new WorkerClassData(machine.newStage(), classPath, possible);
+  }
+
+  /**
+   * Tells whether the workers can have an archive here: only a stage kept in the grader's cache
+   * can hold one (a class path with class folders, as in the kit's own build, cannot).
+   */
+  public boolean possible() {
+    return possible && stage.of(classPath).kept();
+  }
+
+  /** Returns the archive the workers map, once it is made and passes its check. */
+  public Optional<Path> archive() {
+    return possible ? stage.of(classPath).archive() : Optional.empty();
+  }
+
+  /**
+   * Returns a runner whose workers write the classes they load to {@code classList}: it runs as
+   * the grader's own user, so it must run nothing but the kit's own code.
+   */
+  public WorkerRunner recordingRunner(WorkerSettings settings, Path classList) {
+    return WorkerRunner.trusted(settings, List.of("-XX:DumpLoadedClassList=" + classList));
+  }
+
+  /** Returns a file name in the cache for a class list to be recorded and then deleted. */
+  public Path newClassList() {
+    return stage.of(classPath).folder().resolveSibling("classes-" + UUID.randomUUID() + ".lst");
+  }
+
+  /**
+   * Dumps the archive of the classes {@code classList} names and puts it in the stage, then
+   * deletes the list.
+   *
+   * @throws IOException when the dump fails, with the JVM's own words
+   */
+  public Path make(Path classList) throws IOException {
+    ClassPathStage.Staged staged = stage.of(classPath);
+    Path kept = staged.folder().resolveSibling("classes-" + UUID.randomUUID() + ".kept.lst");
+    Path dumped = staged.folder().resolveSibling("worker-" + UUID.randomUUID() + ".jsa");
+    try {
+      Files.write(kept, plainClasses(classList), StandardCharsets.UTF_8);
+      dump(kept, dumped, staged.classPath());
+      Files.setPosixFilePermissions(dumped, PosixFilePermissions.fromString("rw-r--r--"));
+      Path archive = stage.addArchive(dumped);
+      return archive;
+    } finally {
+      Files.deleteIfExists(classList);
+      Files.deleteIfExists(kept);
+      Files.deleteIfExists(dumped);
+    }
+  }
+
+  /** Returns the lines of {@code classList} that name a class the archive may hold. */
+  static List<String> plainClasses(Path classList) throws IOException {
+    List<String> kept = new ArrayList<>();
+    for (String line : Files.readAllLines(classList, StandardCharsets.UTF_8)) {
+      String name = line.split(" ", 2)[0];
+      boolean leftOut = LEFT_OUT.stream().anyMatch(name::startsWith);
+      if (PLAIN_CLASS.matcher(line).matches() && !leftOut) {
+        kept.add(line);
+      }
+    }
+    return kept;
+  }
+
+  private static String tail(Path log) throws IOException {
+    TextTail tail = new TextTail(2000);
+    tail.append(Files.readString(log, StandardCharsets.UTF_8));
+    return tail.toString();
+  }
+
+  private static void dump(Path classList, Path archive, List<String> classPath)
+      throws IOException {
+    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        List.of(
+            launcher,
+            "-Xshare:dump",
+            "-XX:+UseSerialGC",
+            "-XX:SharedClassListFile=" + classList,
+            "-XX:SharedArchiveFile=" + archive,
+            "-cp",
+            String.join(File.pathSeparator, classPath));
+    Path log = Files.createTempFile("awskit-cds-", ".log");
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      if (!process.waitFor(DUMP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("The class-data dump did not end within " + DUMP_LIMIT.toMinutes() + " minutes");
+      }
+      if (process.exitValue() != 0 || !Files.isRegularFile(archive)) {
+        throw new IOException(
+            "The class-data dump failed (exit code " + process.exitValue() + "): "
+                + tail(log));
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while dumping the class data", interrupted);
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+}
