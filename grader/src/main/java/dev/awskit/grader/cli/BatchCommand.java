@@ -16,7 +16,6 @@ import dev.awskit.grader.classview.ClassReportFiles;
 import dev.awskit.grader.classview.LmsRoster;
 import dev.awskit.grader.classview.LmsRosterException;
 import dev.awskit.grader.engine.Catalog;
-import dev.awskit.grader.engine.Isolation;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.scoring.GradingScheme;
 import dev.awskit.grader.scoring.PolicyException;
@@ -238,12 +237,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     GradebookLayout layout = GradebookLayout.of(scheme, adjustments.active());
     ResultStore store = new ResultStore(outputFolder);
-    Optional<Isolation> level =
-        isolation.settle(context, List.of(outputFolder), List.of(batchFolder));
-    if (level.isEmpty()) {
+    if (isolation.settle(context, List.of(outputFolder), List.of(batchFolder)).isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }
-    ClassDataStep.beforeBatch(context, level.get());
     SubmissionGrading grading = new SubmissionGrading(context, scheme, chosen, freshWorkers);
     BatchGrader batch =
         new BatchGrader(

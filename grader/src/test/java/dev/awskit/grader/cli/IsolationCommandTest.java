@@ -46,6 +46,19 @@ class IsolationCommandTest {
   }
 
   @Test
+  @DisplayName("prepare says why a grader run from class folders keeps no cache")
+  void prepareExplainsWhyABuildKeepsNoCache() {
+    // when
+    int exit = run("prepare");
+
+    // then
+    assertThat(exit).as("exit code of prepare; it said: %s%s", out, err).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .as("what prepare said when the grader's class path holds its build's class folders")
+        .startsWith("No cache: the grader runs from class folders");
+  }
+
+  @Test
   @DisplayName("auto gives bubblewrap's namespaces where CI installed bubblewrap")
   void autoGivesTheStrongestLevel() {
     // when
