@@ -169,7 +169,12 @@ final class GradeCommand implements Callable<Integer> {
     }
     Scorecard scorecard =
         SubmissionTimeOptions.adjust(
-            context, Scorer.score(scheme, result), late, given, submissionName(), scheme.maxScore());
+            context,
+            Scorer.score(scheme, result),
+            late,
+            given,
+            submissionName(),
+            scheme.maxScore());
     if (chosen.contains(ReportFormat.CONSOLE)) {
       ConsoleReport.write(scorecard, context.out());
     }
