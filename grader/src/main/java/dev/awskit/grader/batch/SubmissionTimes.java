@@ -1,14 +1,10 @@
 package dev.awskit.grader.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awskit.grader.scoring.SubmissionTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +33,6 @@ public final class SubmissionTimes {
 
   private final Map<String, Instant> roster;
   private final boolean fileTimes;
-  private final ObjectMapper json = new ObjectMapper();
 
   /**
    * Creates the finder.
@@ -78,21 +73,19 @@ public final class SubmissionTimes {
     return Optional.empty();
   }
 
-  private Optional<Instant> createdAt(Path metadata, String student, List<String> problems) {
-    String where = student + "/" + METADATA_FILE;
-    try {
-      JsonNode created = json.readTree(metadata.toFile()).path("created_at");
-      if (!created.isTextual()) {
-        problems.add(where + " has no created_at; the next source was used");
-        return Optional.empty();
-      }
-      return Optional.of(OffsetDateTime.parse(created.asText()).toInstant());
-    } catch (IOException unreadable) {
-      problems.add(where + " is not readable JSON; the next source was used");
-    } catch (DateTimeParseException notADate) {
-      problems.add(
-          where + ": created_at is not ISO-8601 with an offset; the next source was used");
+  private static Optional<Instant> createdAt(
+      Path metadata, String student, List<String> problems) {
+    GradescopeMetadata.Read read = GradescopeMetadata.read(metadata);
+    if (read instanceof GradescopeMetadata.Found found) {
+      return Optional.of(found.metadata().createdAt());
     }
+    problems.add(
+        student
+            + "/"
+            + METADATA_FILE
+            + ": "
+            + ((GradescopeMetadata.Broken) read).problem()
+            + "; the next source was used");
     return Optional.empty();
   }
 

@@ -22,7 +22,7 @@ final class SimilaritySection {
     Similarity similarity = checked.get();
     page.append("<p class=\"note\">JPlag compared the code of ")
         .append(similarity.compared())
-        .append(" submissions")
+        .append(" submissions question by question")
         .append(
             similarity.baseCode().isEmpty()
                 ? " without base code, so the given skeleton counts as shared code"
@@ -31,7 +31,8 @@ final class SimilaritySection {
                     + ")")
         .append(". Listed: the pairs at least ")
         .append(Html.percent(similarity.threshold()))
-        .append(" similar. A pair is a lead to look into, not a finding: short exercises")
+        .append(" similar over all questions; the questions named are those similar on their")
+        .append(" own. A pair is a lead to look into, not a finding: short exercises")
         .append(" invite similar solutions, and students may have worked together as allowed.")
         .append(" Nothing here changes a score.</p>\n");
     if (similarity.pairs().isEmpty()) {

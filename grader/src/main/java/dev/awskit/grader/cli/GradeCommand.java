@@ -9,6 +9,8 @@ import dev.awskit.grader.report.ConsoleReport;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.report.Reports;
 import dev.awskit.grader.scoring.GradingScheme;
+import dev.awskit.grader.scoring.LatePolicy;
+import dev.awskit.grader.scoring.LatePolicyFile;
 import dev.awskit.grader.scoring.PolicyException;
 import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.Scorer;
@@ -16,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -41,7 +45,11 @@ import picocli.CommandLine.Spec;
       "SUBMISSION is a folder of .java files in any layout (files under src/test are left out),"
           + " a zip of one, or a kit's root folder, whose exercises/src/main/java is then graded."
           + " Without SUBMISSION the grader grades the student workspace, exercises/src/main/java"
-          + " under the current folder."
+          + " under the current folder.",
+      "",
+      "When the policy has a late section and the submission time is given"
+          + " (--submission-metadata or --submitted-at), the late penalty is applied as batch"
+          + " applies it: the reports show the raw score, the penalty and the final score."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -54,7 +62,9 @@ import picocli.CommandLine.Spec;
       "  java -jar grader/target/awskit-grader.jar grade /autograder/submission \\",
       "      --format gradescope -o /autograder/results",
       "  java -jar grader/target/awskit-grader.jar grade --policy policy.yaml \\",
-      "      --min-score 60"
+      "      --min-score 60",
+      "  java -jar grader/target/awskit-grader.jar grade submissions/alice \\",
+      "      --policy policy.yaml --submitted-at 2026-03-03T09:15:00+01:00"
     })
 final class GradeCommand implements Callable<Integer> {
 
@@ -103,9 +113,11 @@ final class GradeCommand implements Callable<Integer> {
       names = "--min-score",
       paramLabel = "POINTS",
       description =
-          "Exit with code 4 when the total is below POINTS (same scale as the total), after"
-              + " writing the reports. For CI.")
+          "Exit with code 4 when the final total (after any late penalty) is below POINTS (same"
+              + " scale as the total), after writing the reports. For CI.")
   private Double minScore;
+
+  @Mixin private SubmissionTimeOptions times;
 
   @Mixin private IsolationOptions isolation;
 
@@ -125,13 +137,22 @@ final class GradeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--min-score cannot be negative.");
     }
     Set<ReportFormat> chosen = formats();
+    SubmissionTimeOptions.Given given = times.read(context);
+    if (given instanceof SubmissionTimeOptions.Wrong wrong) {
+      throw new ParameterException(spec.commandLine(), wrong.message());
+    }
     if (isolation.settle(context, List.of(context.resolve(output)), List.of()).isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }
     Catalog catalog = context.catalog().get();
     GradingScheme scheme;
+    Optional<LatePolicy> late;
     try {
       scheme = Policies.load(context, policy, catalog);
+      late =
+          policy == null
+              ? Optional.empty()
+              : LatePolicyFile.load(context.resolve(policy), policy.toString());
     } catch (PolicyException broken) {
       return Policies.broken(context, broken);
     }
@@ -146,7 +167,14 @@ final class GradeCommand implements Callable<Integer> {
     } catch (IOException closing) {
       throw new IllegalStateException(closing);
     }
-    Scorecard scorecard = Scorer.score(scheme, result);
+    Scorecard scorecard =
+        SubmissionTimeOptions.adjust(
+            context,
+            Scorer.score(scheme, result),
+            late,
+            given,
+            submissionName(),
+            scheme.maxScore());
     if (chosen.contains(ReportFormat.CONSOLE)) {
       ConsoleReport.write(scorecard, context.out());
     }
@@ -163,10 +191,10 @@ final class GradeCommand implements Callable<Integer> {
       return ExitCodes.INTERNAL_ERROR;
     }
     context.out().flush();
-    if (minScore != null && scorecard.score() < minScore) {
+    if (minScore != null && scorecard.finalScore() < minScore) {
       context.err().printf(
           "The score %s is below the minimum of %s (--min-score).%n",
-          Numbers.points(scorecard.score()), Numbers.points(minScore));
+          Numbers.points(scorecard.finalScore()), Numbers.points(minScore));
       context.err().flush();
       return ExitCodes.BELOW_MIN_SCORE;
     }
@@ -182,6 +210,22 @@ final class GradeCommand implements Callable<Integer> {
     }
     // A kit's root folder (a student's clone) is graded as its workspace.
     return SubmissionSource.at(context.resolve(submission));
+  }
+
+  /**
+   * Returns the submission's name, as batch names it (a folder's name, a zip's without {@code
+   * .zip}): the policy's extensions are filed under it.
+   */
+  private String submissionName() {
+    if (reference) {
+      return "reference";
+    }
+    Path path = submission == null ? SubmissionSource.Workspace.DEFAULT : submission;
+    Path name = context.resolve(path).normalize().getFileName();
+    String text = name == null ? "" : name.toString();
+    return text.toLowerCase(Locale.ROOT).endsWith(".zip")
+        ? text.substring(0, text.length() - ".zip".length())
+        : text;
   }
 
   private Set<ReportFormat> formats() {

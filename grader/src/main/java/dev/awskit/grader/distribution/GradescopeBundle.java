@@ -20,8 +20,9 @@ import java.util.jar.Manifest;
  * the zip. Gradescope unpacks the zip to {@code /autograder/source}, runs {@code setup.sh} once
  * while it builds the image (it installs a JDK 17 and bubblewrap through apt; nothing is downloaded
  * at grading time), and runs {@code run_autograder} for every submission: it prints the isolation
- * level the grader finds, grades {@code /autograder/submission} with {@code --isolation auto} and
- * writes {@code /autograder/results/results.json}.
+ * level the grader finds, grades {@code /autograder/submission} with {@code --isolation auto} (and
+ * {@code --submission-metadata /autograder/submission_metadata.json}, for a policy's late section)
+ * and writes {@code /autograder/results/results.json}.
  *
  * <p>The zip holds:
  *

@@ -173,10 +173,33 @@ class ClassAdjustmentsTest {
     assertThat(recorded.of(StudentSubmission.of("bob", bob), problems))
         .contains(new SubmissionTime(DUE.plusSeconds(60), SubmissionTimes.ROSTER));
     assertThat(problems).containsExactly(
-        "bob/submission_metadata.json: created_at is not ISO-8601 with an offset; the next source"
-            + " was used");
+        "bob/submission_metadata.json: created_at 'soon' is not ISO-8601 with an offset, like"
+            + " 2018-07-01T14:22:32.365935-07:00; the next source was used");
     assertThat(recorded.of(StudentSubmission.of("carol", carol), problems)).isEmpty();
     assertThat(files.of(StudentSubmission.of("carol", carol), problems))
         .contains(new SubmissionTime(DUE, SubmissionTimes.FILE_TIMES));
+  }
+
+  @Test
+  void aZipsOwnModificationTimeIsItsFileTime() throws Exception {
+    // given two zips, one of a student the roster names
+    Path dave = Files.writeString(work.resolve("dave.zip"), "PK");
+    Files.setLastModifiedTime(dave, FileTime.from(DUE.plusSeconds(120)));
+    Path erin = Files.writeString(work.resolve("erin.zip"), "PK");
+    Files.setLastModifiedTime(erin, FileTime.from(DUE.plusSeconds(180)));
+    Map<String, Instant> roster = Map.of("erin", DUE);
+    List<String> problems = new ArrayList<>();
+
+    // when
+    SubmissionTimes files = new SubmissionTimes(roster, true);
+    SubmissionTimes recorded = new SubmissionTimes(roster, false);
+
+    // then the zip's time is used when asked for, after the roster's
+    assertThat(files.of(StudentSubmission.of("dave", dave), problems))
+        .contains(new SubmissionTime(DUE.plusSeconds(120), SubmissionTimes.FILE_TIMES));
+    assertThat(files.of(StudentSubmission.of("erin", erin), problems))
+        .contains(new SubmissionTime(DUE, SubmissionTimes.ROSTER));
+    assertThat(recorded.of(StudentSubmission.of("dave", dave), problems)).isEmpty();
+    assertThat(problems).isEmpty();
   }
 }

@@ -214,6 +214,25 @@ class GradescopeBundleTest {
   }
 
   @Test
+  void runAutograderPassesGradescopesSubmissionMetadataWhenThereIsOne() throws Exception {
+    // given
+    Path root = gradescopeLayout(Optional.empty());
+
+    // when
+    Run without = runAutograder(root, "graded", Map.of());
+    Path metadata =
+        Files.writeString(
+            root.resolve("submission_metadata.json"),
+            "{\"created_at\": \"2026-03-03T09:15:00.000000+01:00\"}");
+    Run with = runAutograder(root, "graded", Map.of());
+
+    // then
+    assertThat(without.javaArguments()).doesNotContain("--submission-metadata");
+    assertThat(with.javaArguments())
+        .containsSubsequence("grade", "--submission-metadata", metadata.toString());
+  }
+
+  @Test
   void runAutograderPrintsTheIsolationLevelBeforeGradingWithTheBestLevel() throws Exception {
     // given
     Path root = gradescopeLayout(Optional.empty());
