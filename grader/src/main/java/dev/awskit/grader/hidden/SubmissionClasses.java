@@ -106,12 +106,7 @@ final class SubmissionClasses implements Submission, AutoCloseable {
   }
 
   private <T> Class<? extends T> implementationOf(Class<T> contract, Exercise exercise) {
-    List<Class<? extends T>> candidates =
-        classes.stream()
-            .filter(contract::isAssignableFrom)
-            .filter(type -> !type.isInterface() && !Modifier.isAbstract(type.getModifiers()))
-            .<Class<? extends T>>map(type -> type.asSubclass(contract))
-            .toList();
+    List<Class<? extends T>> candidates = candidatesFor(contract);
     if (candidates.isEmpty()) {
       throw new ImplementationProblem(
           "Your submission has no class that implements " + contract.getSimpleName()
@@ -127,6 +122,18 @@ final class SubmissionClasses implements Submission, AutoCloseable {
               + "); keep exactly one, so the grader knows which to test.");
     }
     return candidates.get(0);
+  }
+
+  /**
+   * Returns the submission's classes the tests could take as the implementation of {@code
+   * contract}: those that can be assigned to it and are neither interfaces nor abstract.
+   */
+  <T> List<Class<? extends T>> candidatesFor(Class<T> contract) {
+    return classes.stream()
+        .filter(contract::isAssignableFrom)
+        .filter(type -> !type.isInterface() && !Modifier.isAbstract(type.getModifiers()))
+        .<Class<? extends T>>map(type -> type.asSubclass(contract))
+        .toList();
   }
 
   private static <T> Constructor<? extends T> constructorOf(
