@@ -240,27 +240,30 @@ final class BatchCommand implements Callable<Integer> {
     if (isolation.settle(context, List.of(outputFolder), List.of(batchFolder)).isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }
-    SubmissionGrading grading = new SubmissionGrading(context, scheme, chosen, freshWorkers);
-    BatchGrader batch =
-        new BatchGrader(
-            (student, reportFolder) ->
-                grading.grade(
-                    student.path(), student.id(), reportFolder, adjustments.planOf(student.id())),
-            store,
-            context.clock(),
-            threads);
     String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
     context.err().flush();
-    BatchRun graded =
-        only.withTheOthers(
-            batch.run(
-                only.toGrade(students, store),
-                student -> adjustments.settingsOf(settings, student),
-                only.force(force),
-                progress.display(context, progressStyle, scheme)),
-            students,
-            store);
+    BatchRun graded;
+    try (SubmissionGrading grading =
+        new SubmissionGrading(context, scheme, chosen, freshWorkers)) {
+      BatchGrader batch =
+          new BatchGrader(
+              (student, reportFolder) ->
+                  grading.grade(
+                      student.path(), student.id(), reportFolder, adjustments.planOf(student.id())),
+              store,
+              context.clock(),
+              threads);
+      graded =
+          only.withTheOthers(
+              batch.run(
+                  only.toGrade(students, store),
+                  student -> adjustments.settingsOf(settings, student),
+                  only.force(force),
+                  progress.display(context, progressStyle, scheme)),
+              students,
+              store);
+    }
     BatchRun run;
     try {
       // Also brings the others' stored results up to date when --only kept them.

@@ -1,6 +1,7 @@
 package dev.awskit.grader.cli;
 
 import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.CompilerPool;
 import dev.awskit.grader.engine.Grader;
 import dev.awskit.grader.engine.GradingResult;
 import dev.awskit.grader.engine.RunSettings;
@@ -28,14 +29,16 @@ import java.util.Set;
  * the engine takes both in through the intake, and a zip the intake refuses is unusable, with the
  * intake's reason.
  *
- * <p>Safe for use by several threads at once: each call makes its own {@link Grader}.
+ * <p>Safe for use by several threads at once: each call makes its own {@link Grader}; the graders
+ * share javac's file managers ({@link CompilerPool}), which {@link #close} closes.
  */
-final class SubmissionGrading {
+final class SubmissionGrading implements AutoCloseable {
 
   private final Context context;
   private final GradingScheme scheme;
   private final RunSettings settings;
   private final Set<ReportFormat> formats;
+  private final CompilerPool compilers = new CompilerPool();
 
   /**
    * Creates the step.
@@ -81,11 +84,16 @@ final class SubmissionGrading {
       throws SubmissionUnusableException, IOException {
     Catalog catalog = context.catalog().get();
     GradingResult result;
-    try (Grader grader = new Grader(catalog, context.runner(), context.clock())) {
+    try (Grader grader = new Grader(catalog, context.runner(), context.clock(), compilers)) {
       result = grader.grade(source, settings);
     }
     // The reports name the student's submission, not a temporary folder on the grading machine.
     return Scorer.score(scheme, result).withSubmission("submission " + name);
   }
 
+  /** Closes the file managers the graders kept. */
+  @Override
+  public void close() {
+    compilers.close();
+  }
 }

@@ -44,14 +44,35 @@ public final class Grader implements AutoCloseable {
   private final Clock clock;
   private final ClassLoader classes;
   private final StaticVetting vetting = new StaticVetting();
+  private final CompilerPool compilers;
+  private final boolean ownsCompilers;
   private SourceCompiler compiler;
 
   /** Creates a grader of the catalog's questions that runs tests with {@code runner}. */
   public Grader(Catalog catalog, SubmissionRunner runner, Clock clock) {
+    this(catalog, runner, clock, new CompilerPool(), true);
+  }
+
+  /**
+   * Creates a grader that borrows its compiler from {@code compilers}, which the graders of one
+   * batch share (all of them of the same catalog), and gives it back when closed.
+   */
+  public Grader(Catalog catalog, SubmissionRunner runner, Clock clock, CompilerPool compilers) {
+    this(catalog, runner, clock, compilers, false);
+  }
+
+  private Grader(
+      Catalog catalog,
+      SubmissionRunner runner,
+      Clock clock,
+      CompilerPool compilers,
+      boolean ownsCompilers) {
     this.catalog = catalog;
     this.runner = runner;
     this.clock = clock;
     this.classes = Grader.class.getClassLoader();
+    this.compilers = compilers;
+    this.ownsCompilers = ownsCompilers;
   }
 
   /** Returns the catalog this grader grades against. */
@@ -79,22 +100,22 @@ public final class Grader implements AutoCloseable {
       if (source instanceof SubmissionSource.Workspace workspace) {
         scratch = Files.createTempDirectory("awskit-grade-");
         Path sources = intake(workspace.sources(), "student workspace", scratch, warnings);
-        runner.prepare(warmUpTypes(Set.of()), settings.freshWorker());
+        runner.prepare(rehearsal(settings));
         compilation = compile(sources, scratch);
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.SourceFolder folder) {
         scratch = Files.createTempDirectory("awskit-grade-");
         String what = Files.isDirectory(folder.folder()) ? "submission folder" : "submission";
         Path sources = intake(folder.folder(), what, scratch, warnings);
-        runner.prepare(warmUpTypes(Set.of()), settings.freshWorker());
+        runner.prepare(rehearsal(settings));
         compilation = compile(sources, scratch);
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.Reference) {
-        runner.prepare(warmUpTypes(Set.of()), settings.freshWorker());
+        runner.prepare(rehearsal(settings));
         compilation = SourceCompiler.Compilation.none();
         roots = List.of(referenceRoot());
       } else {
-        runner.prepare(warmUpTypes(Set.of()), settings.freshWorker());
+        runner.prepare(rehearsal(settings));
         compilation = SourceCompiler.Compilation.none();
         roots = List.of(stubsRoot());
       }
@@ -320,6 +341,19 @@ public final class Grader implements AutoCloseable {
     return new TestOutcome.NotRun(Feedback.truncate(message, Feedback.MAX_FEEDBACK), detail);
   }
 
+  /** Returns a request for every hidden test with no submission, for the runner to rehearse. */
+  private RunRequest rehearsal(RunSettings settings) {
+    return new RunRequest(
+        List.of(),
+        catalog.questions().stream()
+            .flatMap(question -> catalog.testClasses(question.number()).stream())
+            .toList(),
+        settings.timeLimit().toMillis(),
+        settings.parameters(),
+        warmUpTypes(Set.of()),
+        settings.freshWorker());
+  }
+
   /** Lists the interfaces among the contracts' constructor parameters: the clients tests mock. */
   private List<String> warmUpTypes(Set<Integer> notRun) {
     return catalog.questions().stream()
@@ -375,8 +409,10 @@ public final class Grader implements AutoCloseable {
   private synchronized SourceCompiler compiler() {
     if (compiler == null) {
       compiler =
-          new SourceCompiler(
-              catalog, compileClassPath(), classes, JavacThread.DEFAULT_TIME_LIMIT);
+          compilers.borrow(
+              () ->
+                  new SourceCompiler(
+                      catalog, compileClassPath(), classes, JavacThread.DEFAULT_TIME_LIMIT));
     }
     return compiler;
   }
@@ -411,7 +447,11 @@ public final class Grader implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (compiler != null) {
-      compiler.close();
+      compilers.giveBack(compiler);
+      compiler = null;
+    }
+    if (ownsCompilers) {
+      compilers.close();
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.awskit.grader.engine;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -22,14 +21,15 @@ public interface SubmissionRunner {
 
   /**
    * Tells the runner that a run is coming, so that it can get ready while the grader compiles and
-   * vets the submission (a worker JVM starts and prepares the mocks of {@code warmUpTypes}); a
-   * runner may ignore it.
+   * vets the submission; a runner may ignore it. A worker runner starts a worker JVM that prepares
+   * the mocks of the rehearsal's {@link RunRequest#warmUpTypes()} and runs its tests once with no
+   * submission at all, so that their code and the libraries' are loaded and compiled before the
+   * submission's run begins.
    *
-   * @param warmUpTypes interfaces the tests will mock, as in {@link RunRequest#warmUpTypes()}
-   * @param freshWorker whether the run will ask for a fresh worker, as in {@link
-   *     RunRequest#freshWorker()}
+   * @param rehearsal every test the run may ask for, with no class roots, the run's time limit,
+   *     parameters and {@link RunRequest#freshWorker()}
    */
-  default void prepare(List<String> warmUpTypes, boolean freshWorker) {}
+  default void prepare(RunRequest rehearsal) {}
 
   /**
    * Returns how this runner keeps the code it runs apart from the grader; a runner that has to

@@ -113,19 +113,19 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   }
 
   /**
-   * Starts a worker JVM that prepares the mocks of {@code warmUpTypes} while the grader compiles
-   * and vets, unless enough idle workers wait already for the runs announced so far, or, for a
-   * run that may reuse a worker, the cap on workers leaves no room; a later {@link #run} takes it
-   * instead of starting its own.
+   * Starts a worker JVM that prepares the mocks and rehearses the tests of {@code rehearsal} while
+   * the grader compiles and vets, unless enough idle workers wait already for the runs announced
+   * so far, or, for a run that may reuse a worker, the cap on workers leaves no room; a later
+   * {@link #run} takes it instead of starting its own.
    */
   @Override
-  public void prepare(List<String> warmUpTypes, boolean freshWorker) {
+  public void prepare(RunRequest rehearsal) {
     int awaited = awaitedRuns.incrementAndGet();
     int running = settings.maxWorkers() - turns.availablePermits();
-    boolean room = freshWorker || idle.size() + running < settings.maxWorkers();
+    boolean room = rehearsal.freshWorker() || idle.size() + running < settings.maxWorkers();
     if (idle.size() < Math.min(awaited, maxStartedAhead) && room) {
       WorkerProcess worker = launch();
-      worker.send(warmUpJob(warmUpTypes));
+      worker.send(new WorkerJob(rehearsal, List.of(), true));
       idle.add(new Idle(worker, true, 0));
     }
   }

@@ -61,6 +61,9 @@ final class WorkerSession {
    */
   boolean run(String line) throws JsonProcessingException {
     WorkerJob job = frames.readJob(line);
+    if (job.rehearsal() && initialState == null) {
+      return rehearse(job);
+    }
     if (initialState == null) {
       HiddenTestLauncher.warmUp(job.request().warmUpTypes());
       initialState = JvmState.capture();
@@ -115,6 +118,27 @@ final class WorkerSession {
     }
     boolean clean = unclean.isEmpty();
     send(new WorkerMessage.Done(clean, clean ? "" : unclean.get(0)));
+    return clean;
+  }
+
+  /**
+   * Runs the tests of a rehearsal with no submission, keeping nothing of what they report, then
+   * captures the state later jobs must leave as it is; clean unless a test left threads running.
+   */
+  private boolean rehearse(WorkerJob job) {
+    HiddenTestLauncher.warmUp(job.request().warmUpTypes());
+    Set<Thread> before = ThreadCensus.alive();
+    launcher.run(
+        job.request(),
+        Set.of(),
+        true,
+        CancellationToken.create(),
+        new TestExecutionListener() {},
+        event -> {});
+    List<String> left = census.leftSince(before);
+    initialState = JvmState.capture();
+    boolean clean = left.isEmpty();
+    send(new WorkerMessage.Done(clean, clean ? "" : "The rehearsal left threads running: " + left));
     return clean;
   }
 

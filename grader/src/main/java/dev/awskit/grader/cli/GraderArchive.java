@@ -1,0 +1,155 @@
+package dev.awskit.grader.cli;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes the class-data archive of the grader's own JVM: a dynamic CDS archive beside the grader's
+ * jar ({@code awskit-grader.jsa}), of the classes a grade loads (picocli, the catalog's JUnit
+ * discovery, javac, ArchUnit, Jackson, the reports), which a JVM started with {@code
+ * -XX:SharedArchiveFile=} maps instead of loading, linking and verifying them again.
+ *
+ * <p>The archive lies beside the jar, so it has the jar's owner and the jar's trust: whoever may
+ * write it may write the jar. No worker sees it: the {@code os} level binds only the staged class
+ * path into the sandbox, and the {@code uid} level's user cannot write the grader's files. The JVM
+ * itself refuses an archive made for another JDK or another jar (it compares the class path's
+ * files, their sizes and times, and the archive's header); {@code prepare} makes it again when a
+ * JVM cannot map it, and a JVM given a missing or refused archive starts without one.
+ */
+final class GraderArchive {
+
+  /** The JVM options the grader is recommended to run with (docs/performance.md). */
+  static final List<String> RECOMMENDED_JVM_OPTIONS =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  private static final long TIME_LIMIT_SECONDS = 300;
+
+  private final Path jar;
+  private final Path java;
+
+  GraderArchive(Path jar, Path java) {
+    this.jar = jar;
+    this.java = java;
+  }
+
+  /** Returns the archive maker of the running grader, or empty when it does not run from a jar. */
+  static Optional<GraderArchive> forThisGrader() {
+    try {
+      Path location =
+          Path.of(GraderArchive.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(location) || !location.toString().endsWith(".jar")) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new GraderArchive(
+              location.toAbsolutePath().normalize(),
+              Path.of(System.getProperty("java.home"), "bin", "java")));
+    } catch (URISyntaxException | RuntimeException unknown) {
+      return Optional.empty();
+    }
+  }
+
+  /** Returns where the archive is: beside the jar, named after it. */
+  Path file() {
+    String name = jar.getFileName().toString();
+    return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+  }
+
+  /** Returns the option that makes a JVM started on this jar map the archive. */
+  String option() {
+    return "-XX:SharedArchiveFile=" + file();
+  }
+
+  /** Returns whether a JVM started on the jar can map the archive (it exists and is not stale). */
+  boolean usable(Path work) throws IOException {
+    if (!Files.isRegularFile(file())) {
+      return false;
+    }
+    List<String> check = List.of(java.toString(), "-Xshare:on", option(), "-jar", jar.toString(), "--version");
+    return run(check, work.resolve("check.log")) == 0;
+  }
+
+  /**
+   * Makes the archive: grades a small submission written into {@code work} in a JVM that records
+   * the classes it loads, then puts the archive in place (readable by all, writable by the owner).
+   *
+   * @throws IOException when the grade fails or leaves no archive; what it printed is in the message
+   */
+  Path make(Path work) throws IOException {
+    Path submission = work.resolve("submission");
+    Path source = submission.resolve("dev/awskit/exercises/q01/Warming.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, WARMING_SOURCE);
+    Path made = file().resolveSibling("." + file().getFileName() + ".new");
+    Files.deleteIfExists(made);
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(RECOMMENDED_JVM_OPTIONS);
+    command.add("-XX:ArchiveClassesAtExit=" + made);
+    command.addAll(
+        List.of("-jar", jar.toString(), "grade", submission.toString(),
+            "-o", work.resolve("reports").toString()));
+    Path log = work.resolve("grade.log");
+    int exit = run(command, log);
+    if (exit != 0 || !Files.isRegularFile(made)) {
+      Files.deleteIfExists(made);
+      throw new IOException(
+          "the grade that records the grader's classes ended with exit code " + exit + ":\n"
+              + Files.readString(log).strip());
+    }
+    Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-r--r--"));
+    return Files.move(made, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static int run(List<String> command, Path log) throws IOException {
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      if (!process.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return -1;
+      }
+      return process.exitValue();
+    } catch (InterruptedException interrupted) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** A submission of no question that makes a grade load javac's, the vetting's and the reports' classes. */
+  private static final String WARMING_SOURCE =
+      """
+      package dev.awskit.exercises.q01;
+
+      import java.util.List;
+      import java.util.Map;
+      import java.util.stream.Collectors;
+      import software.amazon.awssdk.services.s3.S3Client;
+      import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
+
+      /** Warms the grader up for its class-data archive; it answers no question. */
+      final class Warming {
+
+        private record Sized(String name, int size) {}
+
+        static Map<String, Integer> sizes(S3Client s3, List<String> names) {
+          s3.listBuckets(ListBucketsRequest.builder().build());
+          return names.stream()
+              .map(name -> new Sized(name, name.length()))
+              .collect(Collectors.toMap(Sized::name, Sized::size));
+        }
+      }
+      """;
+}
