@@ -141,6 +141,19 @@ final class GradeCommand implements Callable<Integer> {
     if (given instanceof SubmissionTimeOptions.Wrong wrong) {
       throw new ParameterException(spec.commandLine(), wrong.message());
     }
+    // The catalog's discovery runs while the isolation's probe waits for its worker to start.
+    Thread discovery =
+        new Thread(
+            () -> {
+              try {
+                context.catalog().get();
+              } catch (RuntimeException failed) {
+                // The command asks for the catalog again below, and reports what fails then.
+              }
+            },
+            "awskit-catalog");
+    discovery.setDaemon(true);
+    discovery.start();
     if (isolation.settle(context, List.of(context.resolve(output)), List.of()).isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code prepare} from the packaged grader jar (failsafe runs this after {@code package}) in a
- * cache folder of its own and grades the reference solution with the cache in use. (That a changed
- * archive is never used is proven in {@code ClassPathStageTest}.)
+ * cache folder of its own and grades the reference solution with the cache and the grader's own
+ * class-data archive in use. (That a changed worker archive is never used is proven in {@code
+ * ClassPathStageTest}.)
  */
 class GraderCacheIT {
 
@@ -26,25 +27,34 @@ class GraderCacheIT {
   @TempDir Path work;
 
   @Test
-  void prepareMakesTheArchiveAndAGradeWithItGivesFullMarks() throws Exception {
-    // given
+  void prepareMakesBothArchivesInPlaceOfABrokenOneAndAGradeWithThemGivesFullMarks()
+      throws Exception {
+    // given: a file where the grader's own archive belongs that no JVM can map
     String folder = System.getProperty("awskit.graderJarFolder");
     assumeTrue(folder != null, "runs under failsafe, after package, with awskit.graderJarFolder");
     Path jar = Path.of(folder, "awskit-grader.jar");
+    Path graderArchive = Path.of(folder, "awskit-grader.jsa");
+    Files.writeString(graderArchive, "not a class-data archive");
     Path cache = work.resolve("cache");
 
     // when
-    Run first = grader(jar, cache, "prepare");
+    Run first = grader(jar, cache, List.of(), "prepare");
+    // -Xshare:on: the JVM ends at start unless it maps the archive
     Run grade =
         grader(
-            jar, cache, "grade", Repository.root().resolve("solutions/src/main/java").toString(),
+            jar, cache, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + graderArchive),
+            "grade", Repository.root().resolve("solutions/src/main/java").toString(),
             "-o", work.resolve("reports").toString());
 
     // then
     assertThat(first.exitCode()).as("exit code of prepare; it said:%n%s", first.output()).isZero();
     assertThat(first.output())
         .as("what prepare said on a machine without a cache")
-        .contains("Making the workers' class-data archive", "class-data archive: " + cache);
+        .contains(
+            "Making the workers' class-data archive",
+            "class-data archive: " + cache,
+            "Making the grader's class-data archive",
+            "grader's class-data archive: " + graderArchive);
     assertThat(grade.exitCode()).as("exit code of grade; it said:%n%s", grade.output()).isZero();
     assertThat(
             json.readTree(work.resolve("reports/report.json").toFile()).get("score").asDouble())
@@ -63,13 +73,12 @@ class GraderCacheIT {
     }
   }
 
-  private Run grader(Path jar, Path cache, String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString()));
+  private Run grader(Path jar, Path cache, List<String> jvmOptions, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
     Path log = Files.createTempFile(work, "grader-", ".log");
     ProcessBuilder builder =

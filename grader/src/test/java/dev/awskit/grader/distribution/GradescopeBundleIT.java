@@ -82,9 +82,10 @@ class GradescopeBundleIT {
   }
 
   @Test
-  void theUntouchedStubsScoreNothingAndSayWhy() throws Exception {
-    // given
+  void theUntouchedStubsScoreNothingAndSayWhyEvenBesideABrokenClassDataArchive() throws Exception {
+    // given: an archive run_autograder passes to the JVM, which must refuse it and grade on
     Path root = gradescopeLayout(Repository.root().resolve("exercises/src/main/java"));
+    Files.writeString(root.resolve("source/grader/awskit-grader.jsa"), "not a class-data archive");
 
     // when
     String log = runAutograder(root);

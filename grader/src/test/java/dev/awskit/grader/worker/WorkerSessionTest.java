@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,32 @@ class WorkerSessionTest {
     assertThat(messages()).last().isEqualTo(new WorkerMessage.Done(true, ""));
   }
 
+  @Test
+  void rehearsalWhoseTestRunsPastItsTimeLimitEndsTheWorker() throws Exception {
+    // given: a time limit of 100 ms, which the test outlives on its own thread
+    RunRequest threadLeft =
+        new RunRequest(List.of(), List.of(LeavesAThread.class.getName()), 100, Map.of(), List.of());
+
+    // when
+    boolean clean;
+    try {
+      clean = session.run(frames.job(new WorkerJob(threadLeft, List.of(), true)));
+    } finally {
+      LeavesAThread.RELEASE.countDown();
+    }
+
+    // then
+    assertThat(clean).isFalse();
+    assertThat(messages())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            WorkerMessage.Done.class,
+            done -> {
+              assertThat(done.clean()).isFalse();
+              assertThat(done.reason()).startsWith("The rehearsal left threads running");
+            });
+  }
+
   private List<WorkerMessage> messages() {
     return sent.toString(StandardCharsets.UTF_8).lines()
         .map(frames::read)
@@ -79,6 +106,23 @@ class WorkerSessionTest {
     @org.junit.jupiter.api.Test
     void second() {
       RUNS.incrementAndGet();
+    }
+  }
+
+  /** Stands in for a hidden test class whose test cannot be stopped at its time limit. */
+  static final class LeavesAThread {
+
+    static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+    @org.junit.jupiter.api.Test
+    void waitsPastItsTimeLimit() {
+      while (RELEASE.getCount() > 0) {
+        try {
+          RELEASE.await();
+        } catch (InterruptedException ignored) {
+          // What a test stuck in code that ignores interrupts does.
+        }
+      }
     }
   }
 }
