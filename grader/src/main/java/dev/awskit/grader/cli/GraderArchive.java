@@ -73,7 +73,8 @@ final class GraderArchive {
     if (!Files.isRegularFile(file())) {
       return false;
     }
-    List<String> check = List.of(java.toString(), "-Xshare:on", option(), "-jar", jar.toString(), "--version");
+    List<String> check =
+        List.of(java.toString(), "-Xshare:on", option(), "-jar", jar.toString(), "--version");
     return run(check, work.resolve("check.log")) == 0;
   }
 
@@ -105,8 +106,13 @@ final class GraderArchive {
           "the grade that records the grader's classes ended with exit code " + exit + ":\n"
               + Files.readString(log).strip());
     }
-    Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-r--r--"));
-    return Files.move(made, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the file has its folder's access rules, as the jar beside it has.
+    }
+    return Files.move(
+        made, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static int run(List<String> command, Path log) throws IOException {

@@ -33,9 +33,9 @@ import picocli.CommandLine.Command;
       "",
       "It also makes the class-data archive of the grader's own JVM, beside its jar"
           + " (awskit-grader.jsa, about 10 s more): run the grader with"
-          + " -XX:SharedArchiveFile=<the jar's folder>/awskit-grader.jsa and it starts about a"
-          + " second faster. The JVM refuses an archive made for another JDK or jar and starts"
-          + " without it; prepare makes it again.",
+          + " -XX:SharedArchiveFile=<the jar's folder>/awskit-grader.jsa and each grade takes"
+          + " about half a second less. The JVM refuses an archive made for another JDK or jar"
+          + " and starts without it; prepare makes it again.",
       "",
       "The cache is /var/cache/awskit-grader for root, awskit-grader-USER in the temporary"
           + " folder otherwise, or the folder AWSKIT_GRADER_CACHE names. Only the grader's user"
