@@ -73,8 +73,9 @@ final class FakeWorkers {
   }
 
   /**
-   * Runs each test as three cases (a parameterized test), each taking most of the watchdog's
-   * allowance, so that only the whole test takes longer than it.
+   * Runs each test as four cases (a parameterized test) of 250 ms each: with a time limit of 400
+   * ms and a grace of 300 ms, each case takes about a third of the watchdog's allowance, the whole
+   * test more than it.
    */
   static final class SlowCases {
     public static void main(String[] args) throws IOException {
@@ -82,13 +83,13 @@ final class FakeWorkers {
           (tests, out) -> {
             for (String test : tests) {
               out.send(new WorkerMessage.Event(new TestEvent.TestStarted(test)));
-              for (int invocation = 0; invocation < 3; invocation++) {
+              for (int invocation = 0; invocation < 4; invocation++) {
                 out.send(new WorkerMessage.Invoked(test));
                 pause(250);
               }
               out.send(
                   new WorkerMessage.Event(
-                      new TestEvent.TestFinished(test, new TestOutcome.Passed(), 750)));
+                      new TestEvent.TestFinished(test, new TestOutcome.Passed(), 1000)));
             }
             out.send(new WorkerMessage.Done(true, ""));
             return true;
