@@ -44,6 +44,7 @@ public final class Grader implements AutoCloseable {
   private final Clock clock;
   private final ClassLoader classes;
   private final StaticVetting vetting = new StaticVetting();
+  private final RunRequests requests;
   private final CompilerPool compilers;
   private final boolean ownsCompilers;
   private SourceCompiler compiler;
@@ -71,6 +72,7 @@ public final class Grader implements AutoCloseable {
     this.runner = runner;
     this.clock = clock;
     this.classes = Grader.class.getClassLoader();
+    this.requests = new RunRequests(catalog);
     this.compilers = compilers;
     this.ownsCompilers = ownsCompilers;
   }
@@ -100,22 +102,22 @@ public final class Grader implements AutoCloseable {
       if (source instanceof SubmissionSource.Workspace workspace) {
         scratch = Files.createTempDirectory("awskit-grade-");
         Path sources = intake(workspace.sources(), "student workspace", scratch, warnings);
-        runner.prepare(rehearsal(settings));
+        runner.prepare(requests.rehearsal(settings));
         compilation = compile(sources, scratch);
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.SourceFolder folder) {
         scratch = Files.createTempDirectory("awskit-grade-");
         String what = Files.isDirectory(folder.folder()) ? "submission folder" : "submission";
         Path sources = intake(folder.folder(), what, scratch, warnings);
-        runner.prepare(rehearsal(settings));
+        runner.prepare(requests.rehearsal(settings));
         compilation = compile(sources, scratch);
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.Reference) {
-        runner.prepare(rehearsal(settings));
+        runner.prepare(requests.rehearsal(settings));
         compilation = SourceCompiler.Compilation.none();
         roots = List.of(referenceRoot());
       } else {
-        runner.prepare(rehearsal(settings));
+        runner.prepare(requests.rehearsal(settings));
         compilation = SourceCompiler.Compilation.none();
         roots = List.of(stubsRoot());
       }
@@ -260,22 +262,10 @@ public final class Grader implements AutoCloseable {
             .collect(Collectors.toSet());
     Set<Integer> notRun = new HashSet<>(notCompiled);
     notRun.addAll(refused);
-    List<String> testClasses =
-        catalog.questions().stream()
-            .filter(question -> !notRun.contains(question.number()))
-            .flatMap(question -> catalog.testClasses(question.number()).stream())
-            .toList();
     Map<String, TestResult> results = new HashMap<>();
     Map<String, String> printed = new HashMap<>();
     Set<String> started = new HashSet<>();
-    RunRequest request =
-        new RunRequest(
-            roots.stream().map(Path::toString).toList(),
-            testClasses,
-            settings.timeLimit().toMillis(),
-            settings.parameters(),
-            warmUpTypes(notRun),
-            settings.freshWorker());
+    RunRequest request = requests.forSubmission(roots, notRun, settings);
     runner.run(
         request,
         event -> {
@@ -339,28 +329,6 @@ public final class Grader implements AutoCloseable {
             .map(problem -> "[" + problem.rule() + "] " + problem.message())
             .collect(Collectors.joining("\n"));
     return new TestOutcome.NotRun(Feedback.truncate(message, Feedback.MAX_FEEDBACK), detail);
-  }
-
-  /** Returns a request for every hidden test with no submission, for the runner to rehearse. */
-  private RunRequest rehearsal(RunSettings settings) {
-    return new RunRequest(
-        List.of(),
-        catalog.questions().stream()
-            .flatMap(question -> catalog.testClasses(question.number()).stream())
-            .toList(),
-        settings.timeLimit().toMillis(),
-        settings.parameters(),
-        warmUpTypes(Set.of()),
-        settings.freshWorker());
-  }
-
-  /** Lists the interfaces among the contracts' constructor parameters: the clients tests mock. */
-  private List<String> warmUpTypes(Set<Integer> notRun) {
-    return catalog.questions().stream()
-        .filter(question -> !notRun.contains(question.number()))
-        .flatMap(question -> question.constructorTypes().stream())
-        .distinct()
-        .toList();
   }
 
   private static TestOutcome notCompiledOutcome(List<CompileProblem> problems, int question) {
