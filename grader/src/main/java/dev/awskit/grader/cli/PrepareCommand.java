@@ -91,15 +91,7 @@ final class PrepareCommand implements Callable<Integer> {
       if (archive.usable(work)) {
         return archive.file();
       }
-      Instant start = context.clock().instant();
-      out.println("Making the grader's class-data archive (once per machine and grader version)...");
-      out.flush();
-      Path made = archive.make(work);
-      out.printf(
-          "Made it in %d s (%d MB).%n",
-          Duration.between(start, context.clock().instant()).toSeconds(),
-          Files.size(made) / (1024 * 1024));
-      return made;
+      return announced("grader's class-data archive", out, () -> archive.make(work));
     } finally {
       deleteTree(work);
     }
@@ -114,9 +106,10 @@ final class PrepareCommand implements Callable<Integer> {
   }
 
   private Path make(WorkerClassData data, PrintWriter out) throws IOException {
-    Instant start = context.clock().instant();
-    out.println("Making the workers' class-data archive (once per machine and grader version)...");
-    out.flush();
+    return announced("workers' class-data archive", out, () -> record(data));
+  }
+
+  private Path record(WorkerClassData data) throws IOException {
     Path classList = data.newClassList();
     try (WorkerRunner recording =
             data.recordingRunner(WorkerSettings.defaults().withMaxWorkers(1), classList);
@@ -126,11 +119,25 @@ final class PrepareCommand implements Callable<Integer> {
       Files.deleteIfExists(classList);
       throw new IOException("The stubs could not be graded: " + impossible.getMessage(), impossible);
     }
-    Path made = data.make(classList);
+    return data.make(classList);
+  }
+
+  /** Makes an archive, saying first what it makes, then how long that took and how large it is. */
+  private Path announced(String what, PrintWriter out, ArchiveMaking making) throws IOException {
+    Instant start = context.clock().instant();
+    out.println("Making the " + what + " (once per machine and grader version)...");
+    out.flush();
+    Path made = making.make();
     out.printf(
         "Made it in %d s (%d MB).%n",
         Duration.between(start, context.clock().instant()).toSeconds(),
         Files.size(made) / (1024 * 1024));
     return made;
+  }
+
+  /** Makes one archive and returns where it is. */
+  @FunctionalInterface
+  private interface ArchiveMaking {
+    Path make() throws IOException;
   }
 }
