@@ -35,14 +35,14 @@ class SourceCompilerBombTest {
             "a sum of 100,000 terms (javac's attribution overflows)",
             "int x = 1" + " + 1".repeat(100_000) + ";"),
         Arguments.of(
-            "16,000 chained constants (javac's constant folding overflows)",
+            "64,000 chained constants (javac's constant folding overflows)",
             "interface K {\n"
                 + String.join(
                     "\n",
-                    IntStream.range(0, 16_000)
+                    IntStream.range(0, 64_000)
                         .mapToObj(link -> "int a" + link + " = K.a" + (link + 1) + " + 1;")
                         .toList())
-                + "\nint a16000 = 1;\n}"));
+                + "\nint a64000 = 1;\n}"));
   }
 
   @ParameterizedTest(name = "{0}")
