@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  *
  * <p>A grader borrows a compiler when it first compiles and gives it back when it is closed; a
  * compiler serves one grader at a time. What a compiler keeps is the index of the class path it
- * compiles against, which is the same for every student: each compile has its own sources and
- * output folder, and a compiler that javac failed inside replaces its file manager. Safe for use
- * by several threads at once.
+ * compiles against, which is the same for every student, and javac's symbols of that class path
+ * ({@link JavacContexts}): each compile has its own sources and output folder, and a compiler
+ * that javac failed inside replaces its file manager and contexts. Safe for use by several
+ * threads at once.
  */
 public final class CompilerPool implements AutoCloseable {
 

@@ -1,6 +1,5 @@
 package dev.awskit.grader.engine;
 
-import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import java.io.StringWriter;
@@ -13,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,25 +64,22 @@ final class JavacThread {
   }
 
   /**
-   * Runs {@code work} on a new task on a thread of its own and returns what it gave, or how javac
-   * failed.
+   * Runs {@code job} on a thread of its own and returns what it gave, or how javac failed.
    *
-   * @param newTask creates the task, given the log javac must print to
-   * @param work what to do with the task; it throws {@link EndedAbnormally} when {@code call()}
-   *     returned {@code false} without reporting an error
+   * @param job makes a task, adds the given listener to it and works on it; it is given the log
+   *     javac must print to, and throws {@link EndedAbnormally} when {@code call()} returned
+   *     {@code false} without reporting an error
    */
-  <T> Ending<T> run(Function<Writer, JavacTask> newTask, Function<JavacTask, T> work) {
+  <T> Ending<T> run(BiFunction<Writer, TaskListener, T> job) {
     StringWriter log = new StringWriter();
-    JavacTask task = newTask.apply(log);
     Watch watch = new Watch(System.nanoTime() + timeLimit.toNanos());
-    task.addTaskListener(watch);
     CompletableFuture<T> result = new CompletableFuture<>();
     Thread thread =
         new Thread(
             null,
             () -> {
               try {
-                result.complete(work.apply(task));
+                result.complete(job.apply(log, watch));
               } catch (Throwable failed) {
                 result.completeExceptionally(failed);
               }

@@ -6,7 +6,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.DiagnosticListener;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -39,7 +41,9 @@ import javax.tools.ToolProvider;
  * compile, they are dropped and the rest compiled again, until what is left compiles. javac runs
  * on a thread of its own with a time limit (see {@link JavacThread}): when it fails as a whole on
  * a file (out of stack, out of memory, out of time, an internal error), that file is dropped the
- * same way. Not safe for use by several threads at once.
+ * same way. javac compiles against the contracts without the grader's stubs ({@link
+ * ContractsClassPath}), on a context kept from the last compile where it can ({@link
+ * JavacContexts}). Not safe for use by several threads at once.
  */
 final class SourceCompiler implements AutoCloseable {
 
@@ -52,7 +56,8 @@ final class SourceCompiler implements AutoCloseable {
   private final List<Path> classPath;
   private final JavaCompiler javac;
   private final JavacThread thread;
-  private StandardJavaFileManager files;
+  private ContractsClassPath files;
+  private JavacContexts contexts;
 
   /**
    * Creates a compiler against {@code classPath} that gives javac {@code timeLimit} for each of
@@ -69,10 +74,14 @@ final class SourceCompiler implements AutoCloseable {
               + " run it with a JDK 17 or newer.");
     }
     this.thread = new JavacThread(timeLimit, JavacThread.GRACE);
-    this.files = newFileManager();
+    newFileManager();
   }
 
-  private StandardJavaFileManager newFileManager() {
+  /**
+   * Starts a new file manager, and with it new javac contexts: a kept context goes on using the
+   * file manager it was made with.
+   */
+  private void newFileManager() {
     StandardJavaFileManager manager =
         javac.getStandardFileManager(null, Locale.ENGLISH, StandardCharsets.UTF_8);
     try {
@@ -81,7 +90,8 @@ final class SourceCompiler implements AutoCloseable {
     } catch (IOException unusable) {
       throw new UncheckedIOException(unusable);
     }
-    return manager;
+    files = new ContractsClassPath(manager, catalog.implementationClassNames());
+    contexts = JavacContexts.open(javac, OPTIONS);
   }
 
   /**
@@ -153,12 +163,16 @@ final class SourceCompiler implements AutoCloseable {
     clean(output);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try {
-      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
+      files.standard().setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
     } catch (IOException unusable) {
       throw new UncheckedIOException(unusable);
     }
     JavacThread.Ending<Boolean> ending =
-        thread.run(log -> task(log, diagnostics, sources), task -> call(task, diagnostics));
+        onJavacThread(
+            sources,
+            diagnostics,
+            task -> call(task, diagnostics),
+            compiled -> compiled && !files.holdsAnyClassIn(output));
     if (ending instanceof JavacThread.Ending.Failed<Boolean> failed) {
       return charge(failed.failure(), base, sources);
     }
@@ -196,7 +210,7 @@ final class SourceCompiler implements AutoCloseable {
     } catch (IOException | RuntimeException unclosable) {
       // An abandoned javac may hold it still; the new one is all that matters.
     }
-    files = newFileManager();
+    newFileManager();
     Map<Path, List<String>> charged = new LinkedHashMap<>();
     Path culprit = failure.kind() == CompilerFailure.Kind.TIME ? failure.file() : culprit(failure, sources);
     if (culprit != null && sources.contains(culprit)) {
@@ -237,13 +251,13 @@ final class SourceCompiler implements AutoCloseable {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("awskit-javac-alone-");
-      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(scratch));
+      files.standard().setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(scratch));
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       JavacThread.Ending<Boolean> ending =
-          thread.run(
-              log -> task(log, diagnostics, List.of(source)), task -> call(task, diagnostics));
+          onJavacThread(
+              List.of(source), diagnostics, task -> call(task, diagnostics), compiled -> false);
       if (ending instanceof JavacThread.Ending.Failed<Boolean>) {
-        files = newFileManager();
+        newFileManager();
         return true;
       }
       return false;
@@ -275,11 +289,20 @@ final class SourceCompiler implements AutoCloseable {
     return called;
   }
 
-  private JavacTask task(
-      Writer log, DiagnosticCollector<JavaFileObject> diagnostics, List<Path> sources) {
-    return (JavacTask)
-        javac.getTask(
-            log, files, diagnostics, OPTIONS, null, files.getJavaFileObjectsFromPaths(sources));
+  /**
+   * Runs {@code work} on a task for {@code sources} on javac's thread, and keeps the task's
+   * context for the next one when {@code keep} accepts what the work gave.
+   */
+  private <T> JavacThread.Ending<T> onJavacThread(
+      List<Path> sources,
+      DiagnosticListener<? super JavaFileObject> diagnostics,
+      Function<JavacTask, T> work,
+      Predicate<T> keep) {
+    // A javac abandoned past its time limit goes on with these, not with their replacements.
+    ContractsClassPath shown = files;
+    JavacContexts kept = contexts;
+    Iterable<? extends JavaFileObject> units = shown.standard().getJavaFileObjectsFromPaths(sources);
+    return thread.run((log, watch) -> kept.run(log, shown, diagnostics, units, watch, work, keep));
   }
 
   static Path fileOf(JavaFileObject source) {
@@ -300,7 +323,8 @@ final class SourceCompiler implements AutoCloseable {
     while (!left.isEmpty()) {
       List<Path> parsing = List.copyOf(left);
       JavacThread.Ending<Map<Path, ParsedFile>> ending =
-          thread.run(log -> task(log, new DiagnosticCollector<>(), parsing), SourceCompiler::units);
+          onJavacThread(
+              parsing, new DiagnosticCollector<>(), SourceCompiler::parsed, parsedFiles -> true);
       if (ending instanceof JavacThread.Ending.Done<Map<Path, ParsedFile>> done) {
         parsed.putAll(done.value());
         break;
@@ -313,7 +337,7 @@ final class SourceCompiler implements AutoCloseable {
     return unparsed;
   }
 
-  private static Map<Path, ParsedFile> units(JavacTask task) {
+  private static Map<Path, ParsedFile> parsed(JavacTask task) {
     Map<Path, ParsedFile> parsed = new LinkedHashMap<>();
     try {
       for (CompilationUnitTree unit : task.parse()) {

@@ -2,13 +2,13 @@ package dev.awskit.grader.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
-import javax.tools.ToolProvider;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** Proves that whatever a javac task throws, or however long it takes, ends in a failure. */
@@ -25,8 +25,7 @@ class JavacThreadTest {
     // when
     JavacThread.Ending<Object> ending =
         thread.run(
-            JavacThreadTest::emptyTask,
-            task -> {
+            (log, watch) -> {
               try {
                 stuck.await();
               } catch (InterruptedException interrupted) {
@@ -49,8 +48,7 @@ class JavacThreadTest {
     JavacThread.Ending<Object> ending =
         new JavacThread(MINUTE, MINUTE)
             .run(
-                JavacThreadTest::emptyTask,
-                task -> {
+                (log, watch) -> {
                   throw new OutOfMemoryError("Java heap space");
                 });
 
@@ -67,8 +65,7 @@ class JavacThreadTest {
     JavacThread.Ending<Object> ending =
         new JavacThread(MINUTE, MINUTE)
             .run(
-                JavacThreadTest::emptyTask,
-                task -> {
+                (log, watch) -> {
                   throw new IllegalStateException("javac lost its way");
                 });
 
@@ -85,35 +82,24 @@ class JavacThreadTest {
   @Test
   void abnormalEndIsToldFromWhatJavacPrinted() {
     // given: javac catches what it throws, prints it and returns false from call()
-    Function<Writer, JavacTask> printing =
-        log -> {
+    BiFunction<Writer, TaskListener, Object> printing =
+        (log, watch) -> {
           try {
             log.write("An exception has occurred in the compiler (17).\n"
                 + "java.lang.StackOverflowError\n\tat Attr.visitBinary(Attr.java:4015)\n");
-          } catch (java.io.IOException impossible) {
-            throw new java.io.UncheckedIOException(impossible);
+          } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
           }
-          return emptyTask(log);
+          throw new JavacThread.EndedAbnormally();
         };
 
     // when
-    JavacThread.Ending<Object> ending =
-        new JavacThread(MINUTE, MINUTE)
-            .run(
-                printing,
-                task -> {
-                  throw new JavacThread.EndedAbnormally();
-                });
+    JavacThread.Ending<Object> ending = new JavacThread(MINUTE, MINUTE).run(printing);
 
     // then
     assertThat(ending)
         .isEqualTo(
             new JavacThread.Ending.Failed<>(
                 new CompilerFailure(CompilerFailure.Kind.STACK, null, "")));
-  }
-
-  private static JavacTask emptyTask(Writer log) {
-    return (JavacTask)
-        ToolProvider.getSystemJavaCompiler().getTask(log, null, null, List.of(), null, List.of());
   }
 }

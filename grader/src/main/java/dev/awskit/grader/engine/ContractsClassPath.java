@@ -1,0 +1,103 @@
+package dev.awskit.grader.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+
+/**
+ * Shows javac the class path without the grader's copies of the classes a student implements.
+ *
+ * <p>The exercise stubs ship beside the contracts, and the grader runs its own copy of a stub
+ * when a submission has none; javac does not compile against them, though, so a submission
+ * compiles as it would in a project of its own files and the contracts. It also lets javac's
+ * context be kept after a submission ({@link JavacContexts}): a context is dropped when a class
+ * it compiled has the name of one on the class path, and nearly every submission declares the
+ * classes the stubs are.
+ */
+final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFileManager> {
+
+  private final Set<String> hidden;
+
+  /** Hides the classes named in {@code hidden} (binary names), with their nested classes. */
+  ContractsClassPath(StandardJavaFileManager files, Set<String> hidden) {
+    super(files);
+    this.hidden = Set.copyOf(hidden);
+  }
+
+  /** Returns the standard file manager this one shows, for what only it can do. */
+  StandardJavaFileManager standard() {
+    return fileManager;
+  }
+
+  @Override
+  public Iterable<JavaFileObject> list(
+      Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse)
+      throws IOException {
+    Iterable<JavaFileObject> listed = super.list(location, packageName, kinds, recurse);
+    if (location != StandardLocation.CLASS_PATH) {
+      return listed;
+    }
+    List<JavaFileObject> shown = new ArrayList<>();
+    for (JavaFileObject file : listed) {
+      if (!isHidden(inferBinaryName(location, file))) {
+        shown.add(file);
+      }
+    }
+    return shown;
+  }
+
+  @Override
+  public JavaFileObject getJavaFileForInput(
+      Location location, String className, JavaFileObject.Kind kind) throws IOException {
+    if (location == StandardLocation.CLASS_PATH && isHidden(className)) {
+      return null;
+    }
+    return super.getJavaFileForInput(location, className, kind);
+  }
+
+  /** Tells whether javac would find {@code className} on the class path it is shown. */
+  boolean holds(String className) throws IOException {
+    return getJavaFileForInput(StandardLocation.CLASS_PATH, className, JavaFileObject.Kind.CLASS)
+        != null;
+  }
+
+  /**
+   * Tells whether a class compiled into {@code output} has the name of a class on the class path
+   * javac is shown: one that would hide that class from a kept context's later tasks.
+   */
+  boolean holdsAnyClassIn(Path output) {
+    try (Stream<Path> walk = Files.walk(output)) {
+      for (Path file : walk.filter(path -> path.toString().endsWith(".class")).toList()) {
+        String relative = output.relativize(file).toString();
+        String className =
+            relative
+                .substring(0, relative.length() - ".class".length())
+                .replace(File.separatorChar, '.');
+        if (holds(className)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+  }
+
+  private boolean isHidden(String className) {
+    if (className == null) {
+      return false;
+    }
+    int nested = className.indexOf('$');
+    return hidden.contains(nested < 0 ? className : className.substring(0, nested));
+  }
+}

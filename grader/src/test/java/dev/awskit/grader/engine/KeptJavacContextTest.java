@@ -1,0 +1,133 @@
+package dev.awskit.grader.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves that a compiler keeping javac's context from one submission to the next compiles each
+ * submission exactly as a compiler made for it alone: the same problems, the same classes, and
+ * nothing of an earlier student's code in sight.
+ */
+class KeptJavacContextTest {
+
+  private static final String Q99 = "dev/awskit/exercises/q99/";
+
+  @Test
+  void gradersTestJvmKeepsJavacContexts() {
+    // when
+    JavacContexts contexts = JavacContexts.open(ToolProvider.getSystemJavaCompiler(), List.of());
+
+    // then: otherwise the test below would compare new contexts with new contexts
+    assertThat(contexts)
+        .as("the contexts of a JVM that exports %s to the grader", JavacContexts.POOL_PACKAGE)
+        .isInstanceOf(JavacContexts.Kept.class);
+  }
+
+  @Test
+  void keptContextCompilesEverySubmissionAsANewContextWould(@TempDir Path work) throws IOException {
+    // given: submissions in an order where what one declares could leak into the next
+    Map<String, Map<String, String>> submissions = new LinkedHashMap<>();
+    submissions.put("declares-a-helper", Map.of(
+        Q99 + "Helper.java", "package dev.awskit.exercises.q99;\n"
+            + "class Helper { static String comma() { return \", \"; } }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + Helper.comma() + name + \"!\";")));
+    submissions.put("uses-the-helper-it-did-not-write", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + Helper.comma() + name + \"!\";")));
+    submissions.put("declares-a-class-of-the-sdk", Map.of(
+        "software/amazon/awssdk/regions/Region.java",
+        "package software.amazon.awssdk.regions;\npublic class Region { }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + \", \" + name + \"!\";")));
+    submissions.put("uses-that-class-of-the-sdk", Map.of(
+        Q99 + "FriendlyGreeter.java",
+        greeter("return software.amazon.awssdk.regions.Region.US_EAST_1.id() + name;")));
+    submissions.put("uses-the-implementation-it-did-not-write", Map.of(
+        Q99 + "Greetings.java", "package dev.awskit.exercises.q99;\n"
+            + "class Greetings { Greeter hello() { return new FriendlyGreeter(\"Hello\"); } }"));
+    submissions.put("declares-nested-and-anonymous-classes", Map.of(
+        Q99 + "FriendlyGreeter.java", "package dev.awskit.exercises.q99;\n"
+            + "public class FriendlyGreeter implements Greeter {\n"
+            + "  static class Parts { static String end() { return \"!\"; } }\n"
+            + "  private final Greeter inner = new Greeter() {\n"
+            + "    public String greet(String name) { return name + Parts.end(); } };\n"
+            + "  public FriendlyGreeter(String salutation) { }\n"
+            + "  public String greet(String name) { return inner.greet(name); } }"));
+    submissions.put("uses-a-nested-class-it-did-not-write", Map.of(
+        Q99 + "Ending.java", "package dev.awskit.exercises.q99;\n"
+            + "class Ending { String end() { return FriendlyGreeter.Parts.end(); } }"));
+    submissions.put("one-file-broken", Map.of(
+        Q99 + "Broken.java", "package dev.awskit.exercises.q99;\nclass Broken { int x = \"text\"; }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("another-helper-of-the-same-name", Map.of(
+        Q99 + "Helper.java", "package dev.awskit.exercises.q99;\n"
+            + "class Helper { static String bang() { return \"!\"; } }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + Helper.comma() + name;")));
+
+    try (SourceCompiler kept = newCompiler()) {
+      for (Map.Entry<String, Map<String, String>> submission : submissions.entrySet()) {
+        Path folder = write(work.resolve(submission.getKey()), submission.getValue());
+
+        // when
+        Path keptClasses = Files.createDirectories(work.resolve("kept-" + submission.getKey()));
+        SourceCompiler.Compilation byKept =
+            kept.compile(folder, Grader.javaSources(folder), keptClasses);
+        Path newClasses = Files.createDirectories(work.resolve("new-" + submission.getKey()));
+        SourceCompiler.Compilation byNew;
+        try (SourceCompiler fresh = newCompiler()) {
+          byNew = fresh.compile(folder, Grader.javaSources(folder), newClasses);
+        }
+
+        // then
+        assertThat(byKept)
+            .as("what the kept compiler made of %s", submission.getKey())
+            .isEqualTo(byNew);
+        assertThat(classesIn(keptClasses))
+            .as("the classes the kept compiler wrote for %s", submission.getKey())
+            .isEqualTo(classesIn(newClasses));
+      }
+    }
+  }
+
+  private static String greeter(String body) {
+    return "package dev.awskit.exercises.q99;\n"
+        + "public class FriendlyGreeter implements Greeter {\n"
+        + "  private final String salutation;\n"
+        + "  public FriendlyGreeter(String salutation) { this.salutation = salutation; }\n"
+        + "  public String greet(String name) { " + body + " } }";
+  }
+
+  private static SourceCompiler newCompiler() {
+    return new SourceCompiler(
+        FixtureCatalog.load(),
+        GraderClassPath.entries(),
+        KeptJavacContextTest.class.getClassLoader(),
+        JavacThread.DEFAULT_TIME_LIMIT);
+  }
+
+  private static Path write(Path folder, Map<String, String> files) throws IOException {
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path path = folder.resolve(file.getKey());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.getValue() + "\n");
+    }
+    return folder;
+  }
+
+  private static List<String> classesIn(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile)
+          .map(file -> folder.relativize(file).toString())
+          .sorted()
+          .toList();
+    }
+  }
+}
