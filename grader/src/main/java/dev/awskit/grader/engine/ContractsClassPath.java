@@ -71,6 +71,13 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
         != null;
   }
 
+  /** Tells whether javac finds a class of {@code packageName} on the class path it is shown. */
+  boolean holdsClassesOf(String packageName) throws IOException {
+    return list(StandardLocation.CLASS_PATH, packageName, Set.of(JavaFileObject.Kind.CLASS), false)
+        .iterator()
+        .hasNext();
+  }
+
   /**
    * Tells whether a class compiled into {@code output} has the name of a class on the class path
    * javac is shown: one that would hide that class from a kept context's later tasks.

@@ -46,6 +46,9 @@ sealed interface JavacContexts {
       Function<JavacTask, T> work,
       Predicate<T> keep);
 
+  /** Drops the context kept, if any: the next task starts on a new one. */
+  void drop();
+
   /** Returns a maker of tasks on kept contexts when this JVM allows it, on new ones otherwise. */
   static JavacContexts open(JavaCompiler javac, List<String> options) {
     boolean exported =
@@ -72,6 +75,11 @@ sealed interface JavacContexts {
       task.addTaskListener(watch);
       return work.apply(task);
     }
+
+    @Override
+    public void drop() {
+      // Nothing is kept.
+    }
   }
 
   /**
@@ -83,7 +91,7 @@ sealed interface JavacContexts {
   final class Kept implements JavacContexts {
 
     private final List<String> options;
-    private final JavacTaskPool pool = new JavacTaskPool(1);
+    private JavacTaskPool pool = new JavacTaskPool(1);
 
     Kept(List<String> options) {
       this.options = List.copyOf(options);
@@ -120,6 +128,11 @@ sealed interface JavacContexts {
         T value = (T) notKept.value;
         return value;
       }
+    }
+
+    @Override
+    public void drop() {
+      pool = new JavacTaskPool(1);
     }
   }
 

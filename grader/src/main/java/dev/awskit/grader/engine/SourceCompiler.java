@@ -2,6 +2,8 @@ package dev.awskit.grader.engine;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import java.io.IOException;
@@ -127,8 +129,12 @@ final class SourceCompiler implements AutoCloseable {
         remaining.add(source);
       }
     }
+    boolean contextSafe = seesOnlyClassPathPackages(remaining, parsed);
+    if (!contextSafe) {
+      contexts.drop();
+    }
     while (!remaining.isEmpty()) {
-      Map<Path, List<String>> errors = compileOnce(base, remaining, output);
+      Map<Path, List<String>> errors = compileOnce(base, remaining, output, contextSafe);
       if (errors.isEmpty()) {
         break;
       }
@@ -159,7 +165,33 @@ final class SourceCompiler implements AutoCloseable {
     return new Compilation(remaining.size(), skipped, problems, typesByQuestion);
   }
 
-  private Map<Path, List<String>> compileOnce(Path base, List<Path> sources, Path output) {
+  /**
+   * Tells whether the files declare classes only in packages the class path holds classes of, and
+   * import on demand only such packages. Any other package is one a kept context would remember
+   * from one submission to the next, while a new context knows it only from the sources that
+   * declare it: such files are compiled on a new context, which is then not kept.
+   */
+  private boolean seesOnlyClassPathPackages(List<Path> sources, Map<Path, ParsedFile> parsed) {
+    Set<String> packages = new LinkedHashSet<>();
+    for (Path source : sources) {
+      ParsedFile file = parsed.get(source);
+      packages.add(file.packageName());
+      packages.addAll(file.importedOnDemand());
+    }
+    try {
+      for (String packageName : packages) {
+        if (packageName.isEmpty() || !files.holdsClassesOf(packageName)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+  }
+
+  private Map<Path, List<String>> compileOnce(
+      Path base, List<Path> sources, Path output, boolean contextSafe) {
     clean(output);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try {
@@ -172,7 +204,7 @@ final class SourceCompiler implements AutoCloseable {
             sources,
             diagnostics,
             task -> call(task, diagnostics),
-            compiled -> compiled && !files.holdsAnyClassIn(output));
+            compiled -> compiled && contextSafe && !files.holdsAnyClassIn(output));
     if (ending instanceof JavacThread.Ending.Failed<Boolean> failed) {
       return charge(failed.failure(), base, sources);
     }
@@ -345,6 +377,14 @@ final class SourceCompiler implements AutoCloseable {
         String packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
         Set<String> types = new LinkedHashSet<>();
         Set<String> implemented = new LinkedHashSet<>();
+        Set<String> importedOnDemand = new LinkedHashSet<>();
+        for (ImportTree imported : unit.getImports()) {
+          if (!imported.isStatic()
+              && imported.getQualifiedIdentifier() instanceof MemberSelectTree selected
+              && selected.getIdentifier().contentEquals("*")) {
+            importedOnDemand.add(selected.getExpression().toString());
+          }
+        }
         for (Tree declaration : unit.getTypeDecls()) {
           if (declaration instanceof ClassTree type && !type.getSimpleName().isEmpty()) {
             types.add(type.getSimpleName().toString());
@@ -353,7 +393,13 @@ final class SourceCompiler implements AutoCloseable {
             }
           }
         }
-        parsed.put(file, new ParsedFile(packageName, List.copyOf(types), List.copyOf(implemented)));
+        parsed.put(
+            file,
+            new ParsedFile(
+                packageName,
+                List.copyOf(types),
+                List.copyOf(implemented),
+                List.copyOf(importedOnDemand)));
       }
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
@@ -445,7 +491,8 @@ final class SourceCompiler implements AutoCloseable {
   }
 
   /** Holds what parsing told about a source file. */
-  private record ParsedFile(String packageName, List<String> types, List<String> implemented) {}
+  private record ParsedFile(
+      String packageName, List<String> types, List<String> implemented, List<String> importedOnDemand) {}
 
   /**
    * Holds the result of compiling a submission.

@@ -201,7 +201,8 @@ public final class Benchmark {
 
   /**
    * Writes the batch: two in five submissions correct, two in five with one question wrong (the
-   * faulty cases in turn), one in five broken (a file that does not compile, or no source).
+   * faulty cases in turn), one in five broken (a file that does not compile, or no source), each
+   * in the packages where a student writes the classes.
    */
   private Path generate(Path folder) throws IOException {
     return generate(folder, batchSize);
@@ -229,6 +230,7 @@ public final class Benchmark {
           }
         }
       }
+      Assembled.inStudentLayout(student);
     }
     return folder;
   }

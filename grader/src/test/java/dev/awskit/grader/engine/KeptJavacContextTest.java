@@ -43,6 +43,18 @@ class KeptJavacContextTest {
         Q99 + "FriendlyGreeter.java", greeter("return salutation + Helper.comma() + name + \"!\";")));
     submissions.put("uses-the-helper-it-did-not-write", Map.of(
         Q99 + "FriendlyGreeter.java", greeter("return salutation + Helper.comma() + name + \"!\";")));
+    submissions.put("imports-a-parent-package-on-demand", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")
+            .replace("public class", "import dev.awskit.*;\npublic class")));
+    submissions.put("declares-a-package-of-its-own", Map.of(
+        "dev/awskit/extra/Tools.java",
+        "package dev.awskit.extra;\npublic class Tools { public static String bang() { return \"!\"; } }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + dev.awskit.extra.Tools.bang();")));
+    submissions.put("imports-that-package-on-demand", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")
+            .replace("public class", "import dev.awskit.extra.*;\npublic class")));
+    submissions.put("names-a-class-of-that-package", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + dev.awskit.extra.Tools.bang();")));
     submissions.put("declares-a-class-of-the-sdk", Map.of(
         "software/amazon/awssdk/regions/Region.java",
         "package software.amazon.awssdk.regions;\npublic class Region { }",

@@ -2,6 +2,7 @@ package dev.awskit.grader.testing;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.JavacTask;
+import dev.awskit.grader.engine.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -137,6 +138,32 @@ public final class Assembled {
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }
+  }
+
+  /**
+   * Moves the reference's packages of {@code submission} into the student kit's, where a student
+   * writes the classes (the stubs' packages), and rewrites the files' package and import lines to
+   * match; the folder then holds what a student hands in.
+   */
+  public static Path inStudentLayout(Path submission) {
+    Path reference = submission.resolve(SOLUTIONS_PACKAGE.replace('.', '/'));
+    Path student = submission.resolve(Catalog.CONTRACTS_PACKAGE.replace('.', '/'));
+    if (!Files.isDirectory(reference)) {
+      return submission;
+    }
+    try (Stream<Path> walk = Files.walk(reference)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        Path moved = student.resolve(reference.relativize(file).toString());
+        Files.createDirectories(moved.getParent());
+        Files.writeString(
+            moved,
+            Files.readString(file).replace(SOLUTIONS_PACKAGE + ".", Catalog.CONTRACTS_PACKAGE + "."));
+        Files.delete(file);
+      }
+    } catch (IOException unwritable) {
+      throw new UncheckedIOException(unwritable);
+    }
+    return submission;
   }
 
   private static Path packageFolder(int question) {
