@@ -19,9 +19,12 @@ import javax.tools.JavaFileObject;
  * sources use; in a batch that was more than half of javac's time. A kept context ({@link
  * Kept}) keeps those symbols and drops the ones the task's own sources declared, through the
  * JDK's {@code JavacTaskPool}, which JShell uses the same way. That pool keeps a package's
- * listing of the class path once made: a source that declares a class the class path holds
- * would hide that class from every later task, so the caller says after each task whether its
- * context may be kept ({@code keep}). A context is never kept after javac threw.
+ * listing of the class path once made, and the packages the sources declared: a source that
+ * declares a class the class path holds would hide that class from every later task, and a
+ * package only a student declared would go on existing. So the caller says after each task
+ * whether its context may be kept ({@code keep}), and drops it ({@link #drop}) before a task that
+ * must start on a new one ({@code SourceCompiler} says when). A context is never kept after javac
+ * threw.
  *
  * <p>{@link #open} gives a kept-context maker when the JVM exports javac's API package to the
  * grader (the jar's manifest does), and one that makes a new context for every task otherwise.
