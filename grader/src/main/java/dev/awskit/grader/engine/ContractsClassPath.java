@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -71,11 +72,27 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
         != null;
   }
 
-  /** Tells whether javac finds a class of {@code packageName} on the class path it is shown. */
-  boolean holdsClassesOf(String packageName) throws IOException {
+  private boolean holdsClassesOf(String packageName) throws IOException {
     return list(StandardLocation.CLASS_PATH, packageName, Set.of(JavaFileObject.Kind.CLASS), false)
         .iterator()
         .hasNext();
+  }
+
+  /**
+   * Tells whether javac finds classes of each of {@code packages} on the class path it is shown;
+   * the unnamed package counts as one it does not.
+   */
+  boolean holdsClassesOfAll(Collection<String> packages) {
+    try {
+      for (String packageName : packages) {
+        if (packageName.isEmpty() || !holdsClassesOf(packageName)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
   }
 
   /**

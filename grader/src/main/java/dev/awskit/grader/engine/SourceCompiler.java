@@ -1,10 +1,5 @@
 package dev.awskit.grader.engine;
 
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ImportTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,7 +124,12 @@ final class SourceCompiler implements AutoCloseable {
         remaining.add(source);
       }
     }
-    boolean contextSafe = seesOnlyClassPathPackages(remaining, parsed);
+    // A package the class path does not hold (declared, or imported on demand) would outlive the
+    // submission in a kept context, while a new one knows it only from the sources that declare
+    // it: such files compile on a new context, which is then not kept.
+    boolean contextSafe =
+        files.holdsClassesOfAll(
+            remaining.stream().flatMap(source -> parsed.get(source).packagesSeen().stream()).toList());
     if (!contextSafe) {
       contexts.drop();
     }
@@ -163,31 +163,6 @@ final class SourceCompiler implements AutoCloseable {
                               typesByQuestion.computeIfAbsent(question, key -> new ArrayList<>()).add(name)));
     }
     return new Compilation(remaining.size(), skipped, problems, typesByQuestion);
-  }
-
-  /**
-   * Tells whether the files declare classes only in packages the class path holds classes of, and
-   * import on demand only such packages. Any other package is one a kept context would remember
-   * from one submission to the next, while a new context knows it only from the sources that
-   * declare it: such files are compiled on a new context, which is then not kept.
-   */
-  private boolean seesOnlyClassPathPackages(List<Path> sources, Map<Path, ParsedFile> parsed) {
-    Set<String> packages = new LinkedHashSet<>();
-    for (Path source : sources) {
-      ParsedFile file = parsed.get(source);
-      packages.add(file.packageName());
-      packages.addAll(file.importedOnDemand());
-    }
-    try {
-      for (String packageName : packages) {
-        if (packageName.isEmpty() || !files.holdsClassesOf(packageName)) {
-          return false;
-        }
-      }
-      return true;
-    } catch (IOException unreadable) {
-      throw new UncheckedIOException(unreadable);
-    }
   }
 
   private Map<Path, List<String>> compileOnce(
@@ -356,7 +331,7 @@ final class SourceCompiler implements AutoCloseable {
       List<Path> parsing = List.copyOf(left);
       JavacThread.Ending<Map<Path, ParsedFile>> ending =
           onJavacThread(
-              parsing, new DiagnosticCollector<>(), SourceCompiler::parsed, parsedFiles -> true);
+              parsing, new DiagnosticCollector<>(), ParsedFile::allOf, parsedFiles -> true);
       if (ending instanceof JavacThread.Ending.Done<Map<Path, ParsedFile>> done) {
         parsed.putAll(done.value());
         break;
@@ -367,44 +342,6 @@ final class SourceCompiler implements AutoCloseable {
       left.removeAll(charged.keySet());
     }
     return unparsed;
-  }
-
-  private static Map<Path, ParsedFile> parsed(JavacTask task) {
-    Map<Path, ParsedFile> parsed = new LinkedHashMap<>();
-    try {
-      for (CompilationUnitTree unit : task.parse()) {
-        Path file = fileOf(unit.getSourceFile());
-        String packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
-        Set<String> types = new LinkedHashSet<>();
-        Set<String> implemented = new LinkedHashSet<>();
-        Set<String> importedOnDemand = new LinkedHashSet<>();
-        for (ImportTree imported : unit.getImports()) {
-          if (!imported.isStatic()
-              && imported.getQualifiedIdentifier() instanceof MemberSelectTree selected
-              && selected.getIdentifier().contentEquals("*")) {
-            importedOnDemand.add(selected.getExpression().toString());
-          }
-        }
-        for (Tree declaration : unit.getTypeDecls()) {
-          if (declaration instanceof ClassTree type && !type.getSimpleName().isEmpty()) {
-            types.add(type.getSimpleName().toString());
-            for (Tree contract : type.getImplementsClause()) {
-              implemented.add(simpleName(contract.toString()));
-            }
-          }
-        }
-        parsed.put(
-            file,
-            new ParsedFile(
-                packageName,
-                List.copyOf(types),
-                List.copyOf(implemented),
-                List.copyOf(importedOnDemand)));
-      }
-    } catch (IOException unreadable) {
-      throw new UncheckedIOException(unreadable);
-    }
-    return parsed;
   }
 
   private Optional<String> reasonToSkip(Path source, ParsedFile file) {
@@ -459,12 +396,6 @@ final class SourceCompiler implements AutoCloseable {
     return catalog.questionOfPackage(relative(base, source.getParent()).replace('/', '.'));
   }
 
-  private static String simpleName(String typeName) {
-    int generic = typeName.indexOf('<');
-    String raw = generic < 0 ? typeName : typeName.substring(0, generic);
-    return raw.substring(raw.lastIndexOf('.') + 1).trim();
-  }
-
   static String relative(Path base, Path file) {
     Path shown = file.startsWith(base) ? base.relativize(file) : file;
     return shown.toString().replace('\\', '/');
@@ -489,10 +420,6 @@ final class SourceCompiler implements AutoCloseable {
   public void close() throws IOException {
     files.close();
   }
-
-  /** Holds what parsing told about a source file. */
-  private record ParsedFile(
-      String packageName, List<String> types, List<String> implemented, List<String> importedOnDemand) {}
 
   /**
    * Holds the result of compiling a submission.

@@ -1,0 +1,81 @@
+package dev.awskit.grader.engine;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Holds what parsing told about a source file.
+ *
+ * @param packageName the package it declares, empty for the unnamed package
+ * @param types the simple names of its top-level types
+ * @param implemented the simple names of the interfaces those types implement
+ * @param importedOnDemand the packages it imports on demand ({@code import a.b.*;})
+ */
+record ParsedFile(
+    String packageName, List<String> types, List<String> implemented, List<String> importedOnDemand) {
+
+  /** Parses the task's sources and returns what each file holds, by its path. */
+  static Map<Path, ParsedFile> allOf(JavacTask task) {
+    Map<Path, ParsedFile> parsed = new LinkedHashMap<>();
+    try {
+      for (CompilationUnitTree unit : task.parse()) {
+        parsed.put(SourceCompiler.fileOf(unit.getSourceFile()), of(unit));
+      }
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+    return parsed;
+  }
+
+  private static ParsedFile of(CompilationUnitTree unit) {
+    Set<String> types = new LinkedHashSet<>();
+    Set<String> implemented = new LinkedHashSet<>();
+    Set<String> importedOnDemand = new LinkedHashSet<>();
+    for (ImportTree imported : unit.getImports()) {
+      if (!imported.isStatic()
+          && imported.getQualifiedIdentifier() instanceof MemberSelectTree selected
+          && selected.getIdentifier().contentEquals("*")) {
+        importedOnDemand.add(selected.getExpression().toString());
+      }
+    }
+    for (Tree declaration : unit.getTypeDecls()) {
+      if (declaration instanceof ClassTree type && !type.getSimpleName().isEmpty()) {
+        types.add(type.getSimpleName().toString());
+        for (Tree contract : type.getImplementsClause()) {
+          implemented.add(simpleName(contract.toString()));
+        }
+      }
+    }
+    return new ParsedFile(
+        unit.getPackageName() == null ? "" : unit.getPackageName().toString(),
+        List.copyOf(types),
+        List.copyOf(implemented),
+        List.copyOf(importedOnDemand));
+  }
+
+  /** Returns the packages the file declares classes in or imports on demand. */
+  List<String> packagesSeen() {
+    Set<String> seen = new LinkedHashSet<>();
+    seen.add(packageName);
+    seen.addAll(importedOnDemand);
+    return List.copyOf(seen);
+  }
+
+  private static String simpleName(String typeName) {
+    int generic = typeName.indexOf('<');
+    String raw = generic < 0 ? typeName : typeName.substring(0, generic);
+    return raw.substring(raw.lastIndexOf('.') + 1).trim();
+  }
+}
