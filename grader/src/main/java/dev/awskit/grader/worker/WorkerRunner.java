@@ -116,10 +116,11 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
    * Starts a worker JVM that prepares the mocks and rehearses the tests of {@code rehearsal} while
    * the grader compiles and vets, unless enough idle workers wait already for the runs announced
    * so far, or, for a run that may reuse a worker, the cap on workers leaves no room; a later
-   * {@link #run} takes it instead of starting its own.
+   * {@link #run} takes it instead of starting its own. Two graders announcing runs at once start
+   * one worker between them when the cap allows one: a worker being started counts as idle.
    */
   @Override
-  public void prepare(RunRequest rehearsal) {
+  public synchronized void prepare(RunRequest rehearsal) {
     int awaited = awaitedRuns.incrementAndGet();
     int running = settings.maxWorkers() - turns.availablePermits();
     boolean room = rehearsal.freshWorker() || idle.size() + running < settings.maxWorkers();
