@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +23,13 @@ class CompilerPoolTest {
     Path second =
         source(work.resolve("second"), "User", "public class User { int four() { return Helper.two() * 2; } }");
     try (CompilerPool pool = new CompilerPool()) {
-      SourceCompiler firstCompiler = pool.borrow(CompilerPoolTest::newCompiler);
+      SourceCompiler firstCompiler = pool.borrow(FixtureCatalog::compiler);
       SourceCompiler.Compilation firstCompiled =
           firstCompiler.compile(first, Grader.javaSources(first), classes(work, "first"));
       pool.giveBack(firstCompiler);
 
       // when
-      SourceCompiler secondCompiler = pool.borrow(CompilerPoolTest::newCompiler);
+      SourceCompiler secondCompiler = pool.borrow(FixtureCatalog::compiler);
       SourceCompiler.Compilation secondCompiled =
           secondCompiler.compile(second, Grader.javaSources(second), classes(work, "second"));
 
@@ -47,24 +46,16 @@ class CompilerPoolTest {
   void compilerBorrowedWhileAnotherIsOutIsANewOne() {
     // given
     try (CompilerPool pool = new CompilerPool()) {
-      SourceCompiler out = pool.borrow(CompilerPoolTest::newCompiler);
+      SourceCompiler out = pool.borrow(FixtureCatalog::compiler);
 
       // when
-      SourceCompiler other = pool.borrow(CompilerPoolTest::newCompiler);
+      SourceCompiler other = pool.borrow(FixtureCatalog::compiler);
 
       // then
       assertThat(other).isNotSameAs(out);
       pool.giveBack(out);
       pool.giveBack(other);
     }
-  }
-
-  private static SourceCompiler newCompiler() {
-    return new SourceCompiler(
-        FixtureCatalog.load(),
-        GraderClassPath.entries(),
-        CompilerPoolTest.class.getClassLoader(),
-        JavacThread.DEFAULT_TIME_LIMIT);
   }
 
   private static Path source(Path folder, String type, String code) throws IOException {

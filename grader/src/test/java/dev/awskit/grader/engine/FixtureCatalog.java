@@ -9,4 +9,13 @@ public final class FixtureCatalog {
   public static Catalog load() {
     return Catalog.scan(Catalog.CONTRACTS_PACKAGE, Catalog.HIDDEN_TESTS_PACKAGE, 98, 99);
   }
+
+  /** Returns a new compiler of submissions to these questions, against the grader's class path. */
+  static SourceCompiler compiler() {
+    return new SourceCompiler(
+        load(),
+        GraderClassPath.entries(),
+        FixtureCatalog.class.getClassLoader(),
+        JavacThread.DEFAULT_TIME_LIMIT);
+  }
 }

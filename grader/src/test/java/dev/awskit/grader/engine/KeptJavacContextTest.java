@@ -84,7 +84,7 @@ class KeptJavacContextTest {
             + "class Helper { static String bang() { return \"!\"; } }",
         Q99 + "FriendlyGreeter.java", greeter("return salutation + Helper.comma() + name;")));
 
-    try (SourceCompiler kept = newCompiler()) {
+    try (SourceCompiler kept = FixtureCatalog.compiler()) {
       for (Map.Entry<String, Map<String, String>> submission : submissions.entrySet()) {
         Path folder = write(work.resolve(submission.getKey()), submission.getValue());
 
@@ -94,7 +94,7 @@ class KeptJavacContextTest {
             kept.compile(folder, Grader.javaSources(folder), keptClasses);
         Path newClasses = Files.createDirectories(work.resolve("new-" + submission.getKey()));
         SourceCompiler.Compilation byNew;
-        try (SourceCompiler fresh = newCompiler()) {
+        try (SourceCompiler fresh = FixtureCatalog.compiler()) {
           byNew = fresh.compile(folder, Grader.javaSources(folder), newClasses);
         }
 
@@ -115,14 +115,6 @@ class KeptJavacContextTest {
         + "  private final String salutation;\n"
         + "  public FriendlyGreeter(String salutation) { this.salutation = salutation; }\n"
         + "  public String greet(String name) { " + body + " } }";
-  }
-
-  private static SourceCompiler newCompiler() {
-    return new SourceCompiler(
-        FixtureCatalog.load(),
-        GraderClassPath.entries(),
-        KeptJavacContextTest.class.getClassLoader(),
-        JavacThread.DEFAULT_TIME_LIMIT);
   }
 
   private static Path write(Path folder, Map<String, String> files) throws IOException {
