@@ -2,6 +2,7 @@ package dev.awskit.grader.engine;
 
 import dev.awskit.exercises.NotImplementedYet;
 import dev.awskit.grader.hidden.SubmissionExtension;
+import dev.awskit.grader.hidden.TimeLimitExceeded;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -90,12 +91,14 @@ final class Feedback {
 
   private static boolean isTimeout(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.util.concurrent.TimeoutException) {
+      if (cause instanceof TimeLimitExceeded) {
         return true;
       }
+      if (cause.getCause() == cause) {
+        break;
+      }
     }
-    String message = thrown.getMessage();
-    return message != null && message.startsWith("execution timed out after");
+    return false;
   }
 
   /** Finds the stub's exception among the causes: by its type, whatever a message says. */

@@ -3,6 +3,7 @@ package dev.awskit.grader.engine;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.awskit.grader.hidden.SubmissionExtension;
+import dev.awskit.grader.hidden.TimeLimitExtension;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +29,8 @@ import org.mockito.Mockito;
  *
  * <p>The submission's classes are loaded by a class loader of their own (see {@link
  * SubmissionExtension}), created for the launch and closed when it ends, so static state of the
- * submission never outlives one launch. Every test runs in a thread of its own under the request's
- * time limit. Not safe for use by several threads at once.
+ * submission never outlives one launch. Every test runs under the request's time limit on a thread
+ * the launch keeps ({@link TimeLimitExtension}). Not safe for use by several threads at once.
  */
 public final class HiddenTestLauncher {
 
@@ -136,12 +137,11 @@ public final class HiddenTestLauncher {
     return Map.of(
         SubmissionExtension.CLASSPATH_PARAMETER,
         String.join(File.pathSeparator, request.classRoots()),
-        "junit.jupiter.execution.timeout.default",
-        request.timeLimitMillis() + " ms",
-        "junit.jupiter.execution.timeout.thread.mode.default",
-        "SEPARATE_THREAD",
+        TimeLimitExtension.TIME_LIMIT_PARAMETER,
+        String.valueOf(request.timeLimitMillis()),
+        // The time limit is TimeLimitExtension's: JUnit's would start a thread for every method.
         "junit.jupiter.execution.timeout.mode",
-        "enabled",
+        "disabled",
         "junit.jupiter.execution.parallel.enabled",
         "false",
         "junit.jupiter.extensions.autodetection.enabled",

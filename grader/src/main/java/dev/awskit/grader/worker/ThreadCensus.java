@@ -1,6 +1,7 @@
 package dev.awskit.grader.worker;
 
 import dev.awskit.grader.hidden.SubmissionExtension;
+import dev.awskit.grader.hidden.TimeLimitExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,17 +16,15 @@ import java.util.stream.Collectors;
  * started, are still alive a moment after a test ended, and are running the submission's code (a
  * frame of the submission's class loader is on their stack) or are the test's own thread.
  *
- * <p>A test's own thread (JUnit runs each test on a thread of its own, to enforce its time limit)
- * ends right after the test, unless the test timed out in code that cannot be stopped. Threads that
+ * <p>A test's thread that ran past its time limit in code that cannot be stopped is left behind
+ * under a name of its own ({@link TimeLimitExtension#ABANDONED_THREAD_PREFIX}), and always counts;
+ * the idle thread that runs a launch's tests does not, as it runs no code of the submission. Threads that
  * only run library code are not counted: the AWS SDK, for one, starts a scheduler thread the first
  * time a test uses a response stream, and keeps it for the life of the JVM. An idle thread a
  * submission left behind (a parked pool thread) costs nothing and is not counted either; one that
  * runs or waits in the submission's code is.
  */
 final class ThreadCensus {
-
-  /** Starts the name of the thread JUnit runs a test with a time limit on. */
-  private static final String TEST_THREAD_PREFIX = "junit-timeout-thread-";
 
   private final Duration grace;
   private final LongSupplier nanoTime;
@@ -101,11 +100,11 @@ final class ThreadCensus {
   }
 
   private static boolean suspect(Thread thread) {
-    return isTestThread(thread) || runsSubmissionCode(thread);
+    return isPastTimeLimit(thread) || runsSubmissionCode(thread);
   }
 
-  private static boolean isTestThread(Thread thread) {
-    return thread.getName().startsWith(TEST_THREAD_PREFIX);
+  private static boolean isPastTimeLimit(Thread thread) {
+    return thread.getName().startsWith(TimeLimitExtension.ABANDONED_THREAD_PREFIX);
   }
 
   private static boolean runsSubmissionCode(Thread thread) {

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import dev.awskit.exercises.NotImplementedYet;
+import dev.awskit.grader.hidden.TimeLimitExceeded;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -68,10 +69,23 @@ class FeedbackTest {
 
   @Test
   void timeoutSaysTheLimit() {
-    TestOutcome outcome = feedback.of(new TimeoutException("test() timed out after 5 seconds"));
+    TestOutcome outcome =
+        feedback.of(new TimeLimitExceeded(Duration.ofSeconds(5), new StackTraceElement[0]));
 
     assertThat(outcome).isInstanceOf(TestOutcome.TimedOut.class);
     assertThat(outcome.feedback()).startsWith("The test did not finish within 5 s:");
+  }
+
+  @Test
+  void aTimeoutExceptionOfTheSubmissionsOwnIsNotATimeOut() {
+    // given a student's code that gives up waiting by itself, well within the limit
+    Throwable thrown = new IllegalStateException("gave up", new TimeoutException("no reply"));
+
+    // when
+    TestOutcome outcome = feedback.of(thrown);
+
+    // then
+    assertThat(outcome).isNotInstanceOf(TestOutcome.TimedOut.class);
   }
 
   @Test

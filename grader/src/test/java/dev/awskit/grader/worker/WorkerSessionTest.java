@@ -3,6 +3,7 @@ package dev.awskit.grader.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.grader.engine.RunRequest;
+import dev.awskit.grader.hidden.TimeLimitExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Runs jobs through a worker's session in this JVM and reads what it sends the grader. */
 class WorkerSessionTest {
@@ -94,6 +96,7 @@ class WorkerSessionTest {
   }
 
   /** Stands in for a hidden test class: counts how often its tests run. */
+  @ExtendWith(TimeLimitExtension.class)
   static final class Rehearsed {
 
     static final AtomicInteger RUNS = new AtomicInteger();
@@ -110,6 +113,7 @@ class WorkerSessionTest {
   }
 
   /** Stands in for a hidden test class whose test cannot be stopped at its time limit. */
+  @ExtendWith(TimeLimitExtension.class)
   static final class LeavesAThread {
 
     static final CountDownLatch RELEASE = new CountDownLatch(1);
