@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -147,16 +148,26 @@ final class Uses {
    * initialised; a class of the submission is always imported, so it is never loaded here.
    */
   static boolean isSubtype(JavaClass owner, String type) {
-    if (owner.getName().equals(type) || owner.isAssignableTo(type)) {
+    // Names compared by hand: JavaClass.isAssignableTo(String) builds described predicates on
+    // every call, which made this the vetting's costliest line.
+    List<JavaClass> superclasses = owner.getAllRawSuperclasses();
+    Set<JavaClass> interfaces = owner.getAllRawInterfaces();
+    if (owner.getName().equals(type) || anyNamed(superclasses, type) || anyNamed(interfaces, type)) {
       return true;
     }
-    return Stream.of(
-            Stream.of(owner),
-            owner.getAllRawSuperclasses().stream(),
-            owner.getAllRawInterfaces().stream())
+    return Stream.of(Stream.of(owner), superclasses.stream(), interfaces.stream())
         .flatMap(classes -> classes)
         .filter(known -> !known.isFullyImported())
         .anyMatch(library -> isLibrarySubtype(library.getName(), type));
+  }
+
+  private static boolean anyNamed(Collection<JavaClass> classes, String name) {
+    for (JavaClass type : classes) {
+      if (type.getName().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLibrarySubtype(String name, String type) {
