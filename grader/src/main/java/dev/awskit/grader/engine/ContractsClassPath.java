@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaFileObject;
@@ -28,6 +29,9 @@ import javax.tools.StandardLocation;
 final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
   private final Set<String> hidden;
+  // Packages found to hold classes: the class path never changes, so a yes stays true. Bounded by
+  // the class path's packages; a submission's own packages (a no) are asked again.
+  private final Set<String> packagesHeld = ConcurrentHashMap.newKeySet();
 
   /** Hides the classes named in {@code hidden} (binary names), with their nested classes. */
   ContractsClassPath(StandardJavaFileManager files, Set<String> hidden) {
@@ -73,9 +77,17 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
   }
 
   private boolean holdsClassesOf(String packageName) throws IOException {
-    return list(StandardLocation.CLASS_PATH, packageName, Set.of(JavaFileObject.Kind.CLASS), false)
-        .iterator()
-        .hasNext();
+    if (packagesHeld.contains(packageName)) {
+      return true;
+    }
+    for (JavaFileObject file :
+        super.list(StandardLocation.CLASS_PATH, packageName, Set.of(JavaFileObject.Kind.CLASS), false)) {
+      if (!isHidden(inferBinaryName(StandardLocation.CLASS_PATH, file))) {
+        packagesHeld.add(packageName);
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

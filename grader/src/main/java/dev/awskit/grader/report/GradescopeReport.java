@@ -28,7 +28,7 @@ public final class GradescopeReport {
 
   /** Writes the results of {@code scorecard} to {@code out}. */
   public static void write(Scorecard scorecard, Writer out) throws IOException {
-    JsonReport.mapper().writeValue(out, of(scorecard));
+    JsonReport.writer().writeValue(out, of(scorecard));
   }
 
   static Results of(Scorecard scorecard) {

@@ -1,6 +1,7 @@
 package dev.awskit.grader.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.awskit.grader.engine.CompileProblem;
@@ -25,18 +26,24 @@ public final class JsonReport {
   /** Names the schema version this writer produces; it changes when the schema does. */
   public static final int SCHEMA_VERSION = 1;
 
+  // One writer for every report: a new mapper would look into every record type again (thread-safe).
+  private static final ObjectWriter WRITER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+          .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writer();
+
   private JsonReport() {}
 
   /** Writes the report of {@code scorecard} to {@code out}. */
   public static void write(Scorecard scorecard, Writer out) throws IOException {
-    mapper().writeValue(out, of(scorecard));
+    WRITER.writeValue(out, of(scorecard));
   }
 
-  static ObjectMapper mapper() {
-    return new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  /** Returns the writer of the grader's JSON reports: indented, leaving the target open. */
+  static ObjectWriter writer() {
+    return WRITER;
   }
 
   static Report of(Scorecard scorecard) {
