@@ -136,7 +136,8 @@ public final class Benchmark {
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
     List<Duration> javacAlone = new ArrayList<>();
     for (int run = 1; run <= coldRuns; run++) {
-      javacAlone.add(javacAlone(submissions.resolve("student-00"), work.resolve("javac-" + run)));
+      javacAlone.add(timed(Floor.javacAlone(submissions.resolve("student-00"), work.resolve("javac-" + run)),
+          GRADER_TARGET.getParent(), new PeakMemory()));
     }
     log.printf("javac alone: %s%n", javacAlone.stream().map(Figures::seconds).toList());
 
@@ -155,6 +156,12 @@ public final class Benchmark {
     }
     Duration batch = Duration.ofMillis(Math.round(
         Figures.median(batchPairs.stream().map(IsolationCost.Pair::auto).toList()) * 1000));
+    List<Duration> batchFloor = new ArrayList<>();
+    for (int run = 1; run <= batchRuns; run++) {
+      batchFloor.add(timed(Floor.batch(submissions, work.resolve("floor-" + run)),
+          GRADER_TARGET.getParent(), new PeakMemory()));
+    }
+    log.printf("batch floor: %s%n", batchFloor.stream().map(Figures::seconds).toList());
 
     PeakMemory baselineMemory = new PeakMemory();
     List<Duration> baseline = new ArrayList<>();
@@ -183,7 +190,8 @@ public final class Benchmark {
             batchSize,
             Figures.largestPeak(coldMemory, batchMemory.peaks()),
             graderMemory,
-            isolation);
+            isolation,
+            new Targets.Floors(Figures.median(javacAlone), Figures.median(batchFloor)));
     String report =
         report(cold, coldMemory, batch, batchMemory.peaks(), baseline, baselineMemory.peaks())
             + new IsolationCost(isolation, coldPairs, batchPairs).rows()
@@ -193,6 +201,12 @@ public final class Benchmark {
                     + " | %.2f s, %.2f of one `mvn test` | |%n",
                 javacAlone.size(), Figures.median(javacAlone),
                 Figures.median(javacAlone) / Figures.mean(baseline))
+            + String.format(Locale.ROOT,
+                "| 8. the floor of the batch: `javac` and the hidden tests alone, one JVM, two"
+                    + " threads, median of %d runs | %.1f s, %.1f times faster than the plain way"
+                    + " | |%n",
+                batchFloor.size(), Figures.median(batchFloor),
+                Figures.mean(baseline) * batchSize / Figures.median(batchFloor))
             + "\n"
             + targets.table();
     Files.writeString(work.resolve("benchmark.md"), report, StandardCharsets.UTF_8);
@@ -272,21 +286,6 @@ public final class Benchmark {
         largeMemory.peaks().get("grader").mebibytes(),
         small.toMillis() / 1000.0 / batchSize,
         took.toMillis() / 1000.0 / scale);
-  }
-
-  /**
-   * Times the JDK's {@code javac} on the Java sources of {@code submission} against the grader's
-   * libraries, in a JVM of its own: a cold grade must compile, so this bounds it from below.
-   */
-  private Duration javacAlone(Path submission, Path classes) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
-    command.addAll(List.of("-proc:none", "-nowarn", "-d", classes.toString(), "-cp",
-        GRADER_TARGET.resolve("lib").resolve("*").toString()));
-    try (Stream<Path> walk = Files.walk(submission)) {
-      walk.filter(path -> path.toString().endsWith(".java")).forEach(path -> command.add(path.toString()));
-    }
-    return timed(command, REPOSITORY, new PeakMemory());
   }
 
   /** Returns where batch run {@code number} at {@code level} writes its gradebook. */

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 class TargetsTest {
 
   private static final String OS = "isolation: os (bubblewrap 0.8.0: ...)";
+  // javac alone at 0.1 of one mvn test, a batch floor 50 times faster than the plain way
+  private static final Targets.Floors FAST_FLOORS = new Targets.Floors(1, 10);
 
   @Test
   void saysMetWhenEveryRatioIsWithinItsTarget() {
@@ -15,7 +17,7 @@ class TargetsTest {
     Targets targets =
         new Targets(
             1.9, 10, 16, 50, 400,
-            Optional.of(new Targets.GraderMemory(50, 300, 500, 320, 0.3, 0.3)), OS);
+            Optional.of(new Targets.GraderMemory(50, 300, 500, 320, 0.3, 0.3)), OS, FAST_FLOORS);
 
     // when / then
     assertThat(targets.rows()).allMatch(Targets.Row::met);
@@ -28,7 +30,8 @@ class TargetsTest {
     Targets targets =
         new Targets(
             6, 10, 33.3, 50, 600,
-            Optional.of(new Targets.GraderMemory(50, 300, 500, 360, 0.7, 0.7)), "isolation: jvm");
+            Optional.of(new Targets.GraderMemory(50, 300, 500, 360, 0.7, 0.7)), "isolation: jvm",
+            FAST_FLOORS);
 
     // when / then
     assertThat(targets.rows()).noneMatch(Targets.Row::met);
@@ -39,9 +42,35 @@ class TargetsTest {
   }
 
   @Test
+  void saysOutOfReachWhenTheFloorItselfMissesTheTarget() {
+    // given javac alone at 0.3 of mvn test, and javac with the tests alone 20 times faster
+    Targets targets =
+        new Targets(5, 10, 33.3, 50, 300, Optional.empty(), OS, new Targets.Floors(3, 25));
+
+    // when / then
+    assertThat(targets.table())
+        .contains("| at most 0.2 | not met; out of reach: javac alone takes 0.30 |")
+        .contains(
+            "| at least 30 times | not met; out of reach: javac and the tests alone are 20.0 times"
+                + " faster |");
+  }
+
+  @Test
+  void saysOnlyNotMetWhenTheFloorMeetsTheTarget() {
+    // given
+    Targets targets = new Targets(5, 10, 33.3, 50, 300, Optional.empty(), OS, FAST_FLOORS);
+
+    // when / then
+    assertThat(targets.table())
+        .contains("| at most 0.2 | not met |")
+        .contains("| at least 30 times | not met |")
+        .doesNotContain("out of reach");
+  }
+
+  @Test
   void leavesTheMemoryGrowthOutWhenNoLargeBatchWasGraded() {
     // given
-    Targets targets = new Targets(2, 10, 10, 50, 300, Optional.empty(), OS);
+    Targets targets = new Targets(2, 10, 10, 50, 300, Optional.empty(), OS, FAST_FLOORS);
 
     // when / then
     assertThat(targets.rows()).hasSize(4);
