@@ -80,8 +80,8 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
     if (packagesHeld.contains(packageName)) {
       return true;
     }
-    for (JavaFileObject file :
-        super.list(StandardLocation.CLASS_PATH, packageName, Set.of(JavaFileObject.Kind.CLASS), false)) {
+    Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS);
+    for (JavaFileObject file : super.list(StandardLocation.CLASS_PATH, packageName, classes, false)) {
       if (!isHidden(inferBinaryName(StandardLocation.CLASS_PATH, file))) {
         packagesHeld.add(packageName);
         return true;

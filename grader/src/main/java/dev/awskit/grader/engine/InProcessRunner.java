@@ -13,8 +13,8 @@ import org.junit.platform.launcher.TestExecutionListener;
  *
  * <p>The submission's classes are loaded by a class loader of their own (see {@link
  * SubmissionExtension}); every test runs under the request's time limit on a thread the launch
- * keeps. Output the submission prints is captured by the platform and dropped, so it cannot mix with the
- * grader's reports.
+ * keeps. Output the submission prints is captured by the platform and dropped, so it cannot mix
+ * with the grader's reports.
  */
 final class InProcessRunner implements SubmissionRunner {
 

@@ -75,7 +75,7 @@ final class TestThread implements AutoCloseable {
     return created;
   }
 
-  /** Interrupts the method, and leaves its thread to end or not, under a name a census looks for. */
+  /** Interrupts the method and leaves its thread, to end or not, under a name a census counts. */
   private void abandon(Future<?> result) {
     thread.setName(TimeLimitExtension.ABANDONED_THREAD_PREFIX + abandoned.incrementAndGet());
     result.cancel(true);

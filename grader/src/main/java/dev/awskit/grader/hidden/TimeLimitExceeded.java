@@ -14,13 +14,14 @@ public final class TimeLimitExceeded extends AssertionError {
 
   private static final long serialVersionUID = 1L;
 
-  /** Creates the failure of a method that ran past {@code limit} and was last seen at {@code where}. */
+  /** Creates the failure of a method that ran past {@code limit}, last seen at {@code where}. */
   public TimeLimitExceeded(Duration limit, StackTraceElement[] where) {
     super("The method did not finish within " + limit.toMillis() + " ms", stillRunning(where));
   }
 
   private static TimeoutException stillRunning(StackTraceElement[] where) {
-    TimeoutException running = new TimeoutException("Still running here when the time limit passed");
+    TimeoutException running =
+        new TimeoutException("Still running here when the time limit passed");
     running.setStackTrace(where);
     return running;
   }

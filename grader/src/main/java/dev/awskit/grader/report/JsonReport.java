@@ -26,7 +26,7 @@ public final class JsonReport {
   /** Names the schema version this writer produces; it changes when the schema does. */
   public static final int SCHEMA_VERSION = 1;
 
-  // One writer for every report: a new mapper would look into every record type again (thread-safe).
+  // One writer, thread-safe, for every report: a new mapper looks into every record type again.
   private static final ObjectWriter WRITER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)

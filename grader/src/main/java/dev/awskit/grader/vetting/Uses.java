@@ -152,7 +152,9 @@ final class Uses {
     // every call, which made this the vetting's costliest line.
     List<JavaClass> superclasses = owner.getAllRawSuperclasses();
     Set<JavaClass> interfaces = owner.getAllRawInterfaces();
-    if (owner.getName().equals(type) || anyNamed(superclasses, type) || anyNamed(interfaces, type)) {
+    if (owner.getName().equals(type)
+        || anyNamed(superclasses, type)
+        || anyNamed(interfaces, type)) {
       return true;
     }
     return Stream.of(Stream.of(owner), superclasses.stream(), interfaces.stream())

@@ -14,15 +14,15 @@ import java.util.stream.Collectors;
 /**
  * Finds threads a test left running in a worker JVM: threads that were not alive when a job
  * started, are still alive a moment after a test ended, and are running the submission's code (a
- * frame of the submission's class loader is on their stack) or are the test's own thread.
+ * frame of the submission's class loader is on their stack) or are a test's thread left behind.
  *
  * <p>A test's thread that ran past its time limit in code that cannot be stopped is left behind
  * under a name of its own ({@link TimeLimitExtension#ABANDONED_THREAD_PREFIX}), and always counts;
- * the idle thread that runs a launch's tests does not, as it runs no code of the submission. Threads that
- * only run library code are not counted: the AWS SDK, for one, starts a scheduler thread the first
- * time a test uses a response stream, and keeps it for the life of the JVM. An idle thread a
- * submission left behind (a parked pool thread) costs nothing and is not counted either; one that
- * runs or waits in the submission's code is.
+ * the idle thread that runs a launch's tests does not, as it runs no code of the submission.
+ * Threads that only run library code are not counted: the AWS SDK, for one, starts a scheduler
+ * thread the first time a test uses a response stream, and keeps it for the life of the JVM. An
+ * idle thread a submission left behind (a parked pool thread) costs nothing and is not counted
+ * either; one that runs or waits in the submission's code is.
  */
 final class ThreadCensus {
 
