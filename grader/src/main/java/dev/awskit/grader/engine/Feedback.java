@@ -2,6 +2,7 @@ package dev.awskit.grader.engine;
 
 import dev.awskit.exercises.NotImplementedYet;
 import dev.awskit.grader.hidden.SubmissionExtension;
+import dev.awskit.grader.hidden.Thrown;
 import dev.awskit.grader.hidden.TimeLimitExceeded;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,28 +91,15 @@ final class Feedback {
   }
 
   private static boolean isTimeout(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof TimeLimitExceeded) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
+    return Thrown.chainOf(thrown).stream().anyMatch(TimeLimitExceeded.class::isInstance);
   }
 
   /** Finds the stub's exception among the causes: by its type, whatever a message says. */
   private static Optional<NotImplementedYet> notImplemented(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof NotImplementedYet stub) {
-        return Optional.of(stub);
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return Optional.empty();
+    return Thrown.chainOf(thrown).stream()
+        .filter(NotImplementedYet.class::isInstance)
+        .map(NotImplementedYet.class::cast)
+        .findFirst();
   }
 
   private static boolean isMockito(Throwable thrown) {
@@ -157,14 +145,11 @@ final class Feedback {
 
   /** Returns the innermost student frame: where the exception left the student's own code. */
   static Optional<StackTraceElement> studentFrame(Throwable thrown) {
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+    for (Throwable cause : Thrown.chainOf(thrown)) {
       for (StackTraceElement frame : cause.getStackTrace()) {
         if (SubmissionExtension.CLASS_LOADER_NAME.equals(frame.getClassLoaderName())) {
           return Optional.of(frame);
         }
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     return Optional.empty();

@@ -1,6 +1,11 @@
 package dev.awskit.grader.hidden;
 
 import dev.awskit.exercises.NotImplementedYet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -82,15 +87,26 @@ public final class Thrown {
           described + " returned normally although the service threw " + describe(failure)
               + "; the contract says that exception propagates");
     }
-    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause == failure) {
-        return;
-      }
+    if (chainOf(thrown).stream().anyMatch(cause -> cause == failure)) {
+      return;
     }
     throw new AssertionError(
         described + " threw " + describe(thrown) + " instead of letting the service's "
             + describe(failure) + " propagate",
         thrown);
+  }
+
+  /**
+   * Returns {@code thrown} and its causes, outermost first, each once: a submission can make its
+   * exceptions each other's causes, and a walk that trusted the chain to end would never return.
+   */
+  public static List<Throwable> chainOf(Throwable thrown) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable cause = thrown; cause != null && seen.add(cause); cause = cause.getCause()) {
+      chain.add(cause);
+    }
+    return chain;
   }
 
   /**

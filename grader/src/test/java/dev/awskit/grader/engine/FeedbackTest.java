@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Checks the words a student reads for each way a hidden test can fail. */
 class FeedbackTest {
@@ -74,6 +75,23 @@ class FeedbackTest {
 
     assertThat(outcome).isInstanceOf(TestOutcome.TimedOut.class);
     assertThat(outcome.feedback()).startsWith("The test did not finish within 5 s:");
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a loop would ignore an interrupt
+  void exceptionsThatAreEachOthersCausesAreDescribedAndTheWalkEnds() {
+    // given two exceptions of a submission made each other's cause
+    IllegalStateException outer = new IllegalStateException("outer");
+    IllegalArgumentException inner = new IllegalArgumentException("inner");
+    outer.initCause(inner);
+    inner.initCause(outer);
+
+    // when
+    TestOutcome outcome = feedback.of(outer);
+
+    // then
+    assertThat(outcome).isNotInstanceOf(TestOutcome.TimedOut.class);
+    assertThat(outcome.feedback()).contains("IllegalStateException: outer");
   }
 
   @Test
