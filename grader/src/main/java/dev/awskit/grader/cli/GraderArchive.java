@@ -28,7 +28,7 @@ final class GraderArchive {
 
   /** The JVM options the grader is recommended to run with (docs/performance.md). */
   static final List<String> RECOMMENDED_JVM_OPTIONS =
-      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+      List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   private static final long TIME_LIMIT_SECONDS = 300;
 

@@ -108,6 +108,19 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
   }
 
   /**
+   * Drops what the file manager keeps of the sources it read: {@code flush} empties javac's
+   * content cache, which holds every source file an entry, and its listings of the class path,
+   * which it makes again when asked.
+   */
+  void forgetSources() {
+    try {
+      flush();
+    } catch (IOException unflushable) {
+      throw new UncheckedIOException(unflushable);
+    }
+  }
+
+  /**
    * Tells whether a class compiled into {@code output} has the name of a class on the class path
    * javac is shown: one that would hide that class from a kept context's later tasks.
    */

@@ -115,6 +115,16 @@ final class SourceCompiler implements AutoCloseable {
    * @param output an empty directory for the classes
    */
   Compilation compile(Path folder, List<Path> sourceFiles, Path output) {
+    try {
+      return compileAll(folder, sourceFiles, output);
+    } finally {
+      // javac's file manager keeps each source it read, and the entry outlives the compile: in a
+      // batch the grader's heap grew with the class until flushed.
+      files.forgetSources();
+    }
+  }
+
+  private Compilation compileAll(Path folder, List<Path> sourceFiles, Path output) {
     Path base = folder.toAbsolutePath().normalize();
     List<Path> sources =
         sourceFiles.stream().map(file -> file.toAbsolutePath().normalize()).toList();

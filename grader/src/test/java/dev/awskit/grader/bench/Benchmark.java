@@ -40,6 +40,7 @@ public final class Benchmark {
    */
   private static final List<String> RECOMMENDED_JVM_OPTIONS =
       List.of(
+          "-Xms64m",
           "-Xmx256m",
           "-XX:+UseSerialGC",
           "-XX:TieredStopAtLevel=1",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,35 @@ class KeptJavacContextTest {
             .as("the classes the kept compiler wrote for %s", submission.getKey())
             .isEqualTo(classesIn(newClasses));
       }
+    }
+  }
+
+  @Test
+  void compilerReadsAFileAgainThatChangedWithinTheSameModificationTime(@TempDir Path work)
+      throws IOException {
+    // given: a broken file compiled once, then mended in place; file systems that keep times to
+    // the second, and a batch that copies files with their times, leave the time as it was
+    Path folder =
+        write(work.resolve("submission"), Map.of(
+            Q99 + "FriendlyGreeter.java", greeter("return salutation + name")));
+    Path source = folder.resolve(Q99 + "FriendlyGreeter.java");
+    FileTime modified = Files.getLastModifiedTime(source);
+
+    try (SourceCompiler compiler = FixtureCatalog.compiler()) {
+      SourceCompiler.Compilation broken =
+          compiler.compile(
+              folder, Grader.javaSources(folder), Files.createDirectories(work.resolve("first")));
+      Files.writeString(source, greeter("return salutation + name;") + "\n");
+      Files.setLastModifiedTime(source, modified);
+
+      // when
+      SourceCompiler.Compilation mended =
+          compiler.compile(
+              folder, Grader.javaSources(folder), Files.createDirectories(work.resolve("second")));
+
+      // then: javac's file manager kept what it read until flushed (and, in a batch, every file)
+      assertThat(broken.problems()).as("problems of the broken file").isNotEmpty();
+      assertThat(mended.problems()).as("problems of the file mended in place").isEmpty();
     }
   }
 
