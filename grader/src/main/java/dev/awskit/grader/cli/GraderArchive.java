@@ -26,10 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class GraderArchive {
 
-  /** The JVM options the grader is recommended to run with (docs/performance.md). */
-  static final List<String> RECOMMENDED_JVM_OPTIONS =
-      List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-
   private static final long TIME_LIMIT_SECONDS = 300;
 
   private final Path jar;
@@ -93,7 +89,7 @@ final class GraderArchive {
     Files.deleteIfExists(made);
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.addAll(RECOMMENDED_JVM_OPTIONS);
+    command.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
     command.add("-XX:ArchiveClassesAtExit=" + made);
     command.addAll(
         List.of("-jar", jar.toString(), "grade", submission.toString(),

@@ -1,5 +1,6 @@
 package dev.awskit.grader.bench;
 
+import dev.awskit.grader.cli.GraderCli;
 import dev.awskit.grader.testing.Assembled;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,12 +40,10 @@ public final class Benchmark {
    * class-data archive {@code prepare} made beside the jar.
    */
   private static final List<String> RECOMMENDED_JVM_OPTIONS =
-      List.of(
-          "-Xms64m",
-          "-Xmx256m",
-          "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1",
-          "-XX:SharedArchiveFile=" + GRADER_TARGET.resolve("awskit-grader.jsa"));
+      Stream.concat(
+              GraderCli.RECOMMENDED_JVM_OPTIONS.stream(),
+              Stream.of("-XX:SharedArchiveFile=" + GRADER_TARGET.resolve("awskit-grader.jsa")))
+          .toList();
 
   private final int coldRuns;
   private final int batchSize;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awskit.grader.cli.GraderCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,8 @@ class GraderCacheIT {
       throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The JVM options docs/performance.md recommends, as an installation runs the grader.
+    command.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));

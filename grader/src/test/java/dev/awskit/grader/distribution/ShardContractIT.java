@@ -3,6 +3,7 @@ package dev.awskit.grader.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.awskit.grader.cli.GraderCli;
 import dev.awskit.grader.testing.Assembled;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -98,8 +99,11 @@ class ShardContractIT {
   }
 
   private Process grader(Path jar, Map<String, String> environment, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
+    // The JVM options docs/performance.md recommends: a shard is a grader as installed.
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
+    command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
     builder.environment().remove("JOB_COMPLETION_INDEX");
