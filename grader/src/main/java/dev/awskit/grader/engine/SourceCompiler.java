@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -65,7 +64,7 @@ final class SourceCompiler implements AutoCloseable {
   }
 
   private final Catalog catalog;
-  private final ClassLoader grader;
+  private final FilePlacement placement;
   private final List<Path> classPath;
   private final JavaCompiler javac;
   private final JavacThread thread;
@@ -78,7 +77,7 @@ final class SourceCompiler implements AutoCloseable {
    */
   SourceCompiler(Catalog catalog, List<Path> classPath, ClassLoader grader, Duration timeLimit) {
     this.catalog = catalog;
-    this.grader = grader;
+    this.placement = new FilePlacement(catalog, grader);
     this.classPath = List.copyOf(classPath);
     this.javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
@@ -138,12 +137,12 @@ final class SourceCompiler implements AutoCloseable {
         problems.add(
             new CompileProblem(
                 relative(base, source),
-                questionOfUnparsed(base, source).orElse(null),
+                placement.questionOfUnparsed(base, source).orElse(null),
                 unparsed.get(source)));
         continue;
       }
       ParsedFile file = parsed.get(source);
-      Optional<String> reason = reasonToSkip(source, file);
+      Optional<String> reason = placement.reasonToSkip(source, file);
       if (reason.isPresent()) {
         skipped.add(new SkippedFile(relative(base, source), reason.get()));
       } else {
@@ -168,7 +167,7 @@ final class SourceCompiler implements AutoCloseable {
           (source, messages) -> {
             problems.add(
                 new CompileProblem(
-                    relative(base, source), questionOf(parsed.get(source)).orElse(null), messages));
+                    relative(base, source), placement.questionOf(parsed.get(source)).orElse(null), messages));
             remaining.remove(source);
           });
     }
@@ -179,7 +178,7 @@ final class SourceCompiler implements AutoCloseable {
     Map<Integer, List<String>> typesByQuestion = new TreeMap<>();
     for (Path source : remaining) {
       ParsedFile file = parsed.get(source);
-      questionOf(file)
+      placement.questionOf(file)
           .ifPresent(
               question ->
                   file.types().stream()
@@ -368,58 +367,6 @@ final class SourceCompiler implements AutoCloseable {
       left.removeAll(charged.keySet());
     }
     return unparsed;
-  }
-
-  private Optional<String> reasonToSkip(Path source, ParsedFile file) {
-    String name = source.getFileName().toString();
-    if (name.equals("module-info.java") || name.equals("package-info.java")) {
-      return Optional.of("module and package descriptors are not part of a submission");
-    }
-    if (file == null) {
-      return Optional.empty();
-    }
-    Set<String> implementations = catalog.implementationClassNames();
-    for (String type : file.types()) {
-      String binaryName = file.packageName().isEmpty() ? type : file.packageName() + "." + type;
-      if (binaryName.startsWith(Catalog.CONTRACTS_PACKAGE + ".")
-          && !implementations.contains(binaryName)
-          && grader.getResource(binaryName.replace('.', '/') + ".class") != null) {
-        return Optional.of(
-            "it declares " + type + ", a type of the exercise contracts, which a submission"
-                + " cannot replace; the grader uses its own copy");
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Tells which question a file belongs to: what it implements, what it is named, its package. */
-  private Optional<Integer> questionOf(ParsedFile file) {
-    if (file == null) {
-      return Optional.empty();
-    }
-    for (String contract : file.implemented()) {
-      Optional<Integer> question = catalog.questionNamed(contract);
-      if (question.isPresent()) {
-        return question;
-      }
-    }
-    for (String type : file.types()) {
-      Optional<Integer> question = catalog.questionNamed(type);
-      if (question.isPresent()) {
-        return question;
-      }
-    }
-    return catalog.questionOfPackage(file.packageName());
-  }
-
-  /** Tells which question a file javac could not parse belongs to: its name, then its folder. */
-  private Optional<Integer> questionOfUnparsed(Path base, Path source) {
-    String name = source.getFileName().toString();
-    Optional<Integer> named = catalog.questionNamed(name.substring(0, name.lastIndexOf('.')));
-    if (named.isPresent()) {
-      return named;
-    }
-    return catalog.questionOfPackage(relative(base, source.getParent()).replace('/', '.'));
   }
 
   static String relative(Path base, Path file) {
