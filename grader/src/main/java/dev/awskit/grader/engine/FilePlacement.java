@@ -64,6 +64,7 @@ record FilePlacement(Catalog catalog, ClassLoader grader) {
     if (named.isPresent()) {
       return named;
     }
-    return catalog.questionOfPackage(SourceCompiler.relative(base, source.getParent()).replace('/', '.'));
+    String folder = SourceCompiler.relative(base, source.getParent());
+    return catalog.questionOfPackage(folder.replace('/', '.'));
   }
 }

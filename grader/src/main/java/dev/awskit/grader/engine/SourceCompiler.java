@@ -63,20 +63,43 @@ final class SourceCompiler implements AutoCloseable {
     return List.copyOf(options);
   }
 
+  /**
+   * Names how many submissions one file manager compiles before a new one replaces it. javac's
+   * file manager notes every source it reads in a log of its own that nothing empties
+   * ({@code PathFileObject.getCharContent} calls {@code Log.useSource}): a batch of 500 held 2,300
+   * entries 200 students in. A new file manager brings a new javac context, whose first compile
+   * reads the SDK's class files again: a few hundred milliseconds every this many submissions.
+   */
+  static final int COMPILES_PER_FILE_MANAGER = 100;
+
   private final Catalog catalog;
   private final FilePlacement placement;
+  private final int compilesPerFileManager;
   private final List<Path> classPath;
   private final JavaCompiler javac;
   private final JavacThread thread;
   private ContractsClassPath files;
   private JavacContexts contexts;
+  private int compilesLeft;
+  private int fileManagersMade;
 
   /**
    * Creates a compiler against {@code classPath} that gives javac {@code timeLimit} for each of
    * its tasks.
    */
   SourceCompiler(Catalog catalog, List<Path> classPath, ClassLoader grader, Duration timeLimit) {
+    this(catalog, classPath, grader, timeLimit, COMPILES_PER_FILE_MANAGER);
+  }
+
+  /** Creates a compiler that replaces its file manager every {@code compilesPerFileManager}. */
+  SourceCompiler(
+      Catalog catalog,
+      List<Path> classPath,
+      ClassLoader grader,
+      Duration timeLimit,
+      int compilesPerFileManager) {
     this.catalog = catalog;
+    this.compilesPerFileManager = compilesPerFileManager;
     this.placement = new FilePlacement(catalog, grader);
     this.classPath = List.copyOf(classPath);
     this.javac = ToolProvider.getSystemJavaCompiler();
@@ -104,6 +127,23 @@ final class SourceCompiler implements AutoCloseable {
     }
     files = new ContractsClassPath(manager, catalog.implementationClassNames());
     contexts = JavacContexts.open(javac, OPTIONS);
+    compilesLeft = compilesPerFileManager;
+    fileManagersMade++;
+  }
+
+  /** Closes the file manager, which an abandoned javac may still hold, and starts a new one. */
+  private void replaceFileManager() {
+    try {
+      files.close();
+    } catch (IOException | RuntimeException unclosable) {
+      // An abandoned javac may hold it still; the new one is all that matters.
+    }
+    newFileManager();
+  }
+
+  /** Returns how many file managers this compiler has made, the first included. */
+  int fileManagersMade() {
+    return fileManagersMade;
   }
 
   /**
@@ -120,6 +160,9 @@ final class SourceCompiler implements AutoCloseable {
       // javac's file manager keeps each source it read, and the entry outlives the compile: in a
       // batch the grader's heap grew with the class until flushed.
       files.forgetSources();
+      if (--compilesLeft <= 0) {
+        replaceFileManager();
+      }
     }
   }
 
@@ -237,12 +280,7 @@ final class SourceCompiler implements AutoCloseable {
    * manager, since javac may have left the old one in any state, or still be using it.
    */
   private Map<Path, List<String>> charge(CompilerFailure failure, Path base, List<Path> sources) {
-    try {
-      files.close();
-    } catch (IOException | RuntimeException unclosable) {
-      // An abandoned javac may hold it still; the new one is all that matters.
-    }
-    newFileManager();
+    replaceFileManager();
     Map<Path, List<String>> charged = new LinkedHashMap<>();
     Path culprit = failure.kind() == CompilerFailure.Kind.TIME ? failure.file() : culprit(failure, sources);
     if (culprit != null && sources.contains(culprit)) {

@@ -12,10 +12,16 @@ public final class FixtureCatalog {
 
   /** Returns a new compiler of submissions to these questions, against the grader's class path. */
   static SourceCompiler compiler() {
+    return compiler(SourceCompiler.COMPILES_PER_FILE_MANAGER);
+  }
+
+  /** Returns a new compiler that replaces its file manager every {@code compilesPerFileManager}. */
+  static SourceCompiler compiler(int compilesPerFileManager) {
     return new SourceCompiler(
         load(),
         GraderClassPath.entries(),
         FixtureCatalog.class.getClassLoader(),
-        JavacThread.DEFAULT_TIME_LIMIT);
+        JavacThread.DEFAULT_TIME_LIMIT,
+        compilesPerFileManager);
   }
 }

@@ -139,6 +139,39 @@ class KeptJavacContextTest {
     }
   }
 
+  @Test
+  void compilerReplacesItsFileManagerEveryFewCompilesAndCompilesAsBefore(@TempDir Path work)
+      throws IOException {
+    // given: submissions that alternate between compiling and not
+    List<String> bodies =
+        List.of("return salutation + name;", "return salutation + nam;", "return name;",
+            "return salutation + name", "return salutation;");
+
+    try (SourceCompiler renewing = FixtureCatalog.compiler(2)) {
+      for (int index = 0; index < bodies.size(); index++) {
+        Path folder =
+            write(work.resolve("submission-" + index),
+                Map.of(Q99 + "FriendlyGreeter.java", greeter(bodies.get(index))));
+
+        // when
+        SourceCompiler.Compilation byRenewing =
+            renewing.compile(folder, Grader.javaSources(folder),
+                Files.createDirectories(work.resolve("renewing-" + index)));
+        SourceCompiler.Compilation byNew;
+        try (SourceCompiler fresh = FixtureCatalog.compiler()) {
+          byNew = fresh.compile(folder, Grader.javaSources(folder),
+              Files.createDirectories(work.resolve("new-" + index)));
+        }
+
+        // then
+        assertThat(byRenewing).as("what the renewing compiler made of %s", bodies.get(index))
+            .isEqualTo(byNew);
+      }
+      // the first, then a new one after the second compile and after the fourth
+      assertThat(renewing.fileManagersMade()).as("file managers made for 5 compiles").isEqualTo(3);
+    }
+  }
+
   private static String greeter(String body) {
     return "package dev.awskit.exercises.q99;\n"
         + "public class FriendlyGreeter implements Greeter {\n"
