@@ -96,7 +96,7 @@ public final class Grader implements AutoCloseable {
     Path scratch = null;
     try {
       List<Path> roots;
-      SourceCompiler.Compilation compilation;
+      Compilation compilation;
       List<String> warnings = new ArrayList<>();
       List<VettingProblem> vettingProblems = List.of();
       if (source instanceof SubmissionSource.Workspace workspace) {
@@ -114,11 +114,11 @@ public final class Grader implements AutoCloseable {
         roots = List.of(classesOf(scratch));
       } else if (source instanceof SubmissionSource.Reference) {
         runner.prepare(requests.rehearsal(settings));
-        compilation = SourceCompiler.Compilation.none();
+        compilation = Compilation.none();
         roots = List.of(referenceRoot());
       } else {
         runner.prepare(requests.rehearsal(settings));
-        compilation = SourceCompiler.Compilation.none();
+        compilation = Compilation.none();
         roots = List.of(stubsRoot());
       }
       if (scratch != null && settings.staticVetting() && compilation.compiled() > 0) {
@@ -173,7 +173,7 @@ public final class Grader implements AutoCloseable {
   }
 
   /** Compiles the sources taken in into {@code scratch/classes}. */
-  private SourceCompiler.Compilation compile(Path sources, Path scratch) throws IOException {
+  private Compilation compile(Path sources, Path scratch) throws IOException {
     return compiler()
         .compile(sources, javaSources(sources), Files.createDirectories(classesOf(scratch)));
   }
@@ -187,7 +187,7 @@ public final class Grader implements AutoCloseable {
    * Checks the compiled classes against the vetting rules and attributes each violation to the
    * questions whose implementation uses the code; the others are warnings.
    */
-  private List<VettingProblem> vet(Path classes, SourceCompiler.Compilation compilation) {
+  private List<VettingProblem> vet(Path classes, Compilation compilation) {
     VettingReport report = vetting.vet(classes);
     if (report.passed()) {
       return List.of();

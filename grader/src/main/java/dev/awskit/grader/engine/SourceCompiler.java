@@ -43,25 +43,7 @@ import javax.tools.ToolProvider;
  */
 final class SourceCompiler implements AutoCloseable {
 
-  /** The Java release whose API submissions compile against, as the student's pom sets it. */
-  static final int RELEASE = 17;
-
-  private static final List<String> OPTIONS = options(Runtime.version().feature());
-
-  /**
-   * Returns javac's options on a JDK of the given feature version. On a JDK of the {@link
-   * #RELEASE} itself, its own platform classes are that release's API, and {@code --release}
-   * would only make every task read the same API again from {@code ct.sym} (about a tenth of
-   * javac's time in a batch); on any other JDK it keeps the API to the release's.
-   */
-  static List<String> options(int jdkFeature) {
-    List<String> options = new ArrayList<>();
-    if (jdkFeature != RELEASE) {
-      options.addAll(List.of("--release", String.valueOf(RELEASE)));
-    }
-    options.addAll(List.of("-proc:none", "-implicit:none", "-g", "-nowarn", "-Xmaxerrs", "500"));
-    return List.copyOf(options);
-  }
+  private static final List<String> OPTIONS = JavacOptions.forJdk(Runtime.version().feature());
 
   /**
    * Names how many submissions one file manager compiles before a new one replaces it. javac's
@@ -430,26 +412,5 @@ final class SourceCompiler implements AutoCloseable {
   @Override
   public void close() throws IOException {
     files.close();
-  }
-
-  /**
-   * Holds the result of compiling a submission.
-   *
-   * @param compiled how many files compiled
-   * @param skipped files left out on purpose
-   * @param problems files that did not compile
-   * @param typesByQuestion the binary names of the top-level types declared in the files that
-   *     compiled, by the question each file belongs to (files of no question left out)
-   */
-  record Compilation(
-      int compiled,
-      List<SkippedFile> skipped,
-      List<CompileProblem> problems,
-      Map<Integer, List<String>> typesByQuestion) {
-
-    /** Returns the compilation of a submission that was compiled already: nothing to report. */
-    static Compilation none() {
-      return new Compilation(0, List.of(), List.of(), Map.of());
-    }
   }
 }

@@ -24,13 +24,13 @@ class CompilerPoolTest {
         source(work.resolve("second"), "User", "public class User { int four() { return Helper.two() * 2; } }");
     try (CompilerPool pool = new CompilerPool()) {
       SourceCompiler firstCompiler = pool.borrow(FixtureCatalog::compiler);
-      SourceCompiler.Compilation firstCompiled =
+      Compilation firstCompiled =
           firstCompiler.compile(first, Grader.javaSources(first), classes(work, "first"));
       pool.giveBack(firstCompiler);
 
       // when
       SourceCompiler secondCompiler = pool.borrow(FixtureCatalog::compiler);
-      SourceCompiler.Compilation secondCompiled =
+      Compilation secondCompiled =
           secondCompiler.compile(second, Grader.javaSources(second), classes(work, "second"));
 
       // then

@@ -91,10 +91,10 @@ class KeptJavacContextTest {
 
         // when
         Path keptClasses = Files.createDirectories(work.resolve("kept-" + submission.getKey()));
-        SourceCompiler.Compilation byKept =
+        Compilation byKept =
             kept.compile(folder, Grader.javaSources(folder), keptClasses);
         Path newClasses = Files.createDirectories(work.resolve("new-" + submission.getKey()));
-        SourceCompiler.Compilation byNew;
+        Compilation byNew;
         try (SourceCompiler fresh = FixtureCatalog.compiler()) {
           byNew = fresh.compile(folder, Grader.javaSources(folder), newClasses);
         }
@@ -122,14 +122,14 @@ class KeptJavacContextTest {
     FileTime modified = Files.getLastModifiedTime(source);
 
     try (SourceCompiler compiler = FixtureCatalog.compiler()) {
-      SourceCompiler.Compilation broken =
+      Compilation broken =
           compiler.compile(
               folder, Grader.javaSources(folder), Files.createDirectories(work.resolve("first")));
       Files.writeString(source, greeter("return salutation + name;") + "\n");
       Files.setLastModifiedTime(source, modified);
 
       // when
-      SourceCompiler.Compilation mended =
+      Compilation mended =
           compiler.compile(
               folder, Grader.javaSources(folder), Files.createDirectories(work.resolve("second")));
 
@@ -154,10 +154,10 @@ class KeptJavacContextTest {
                 Map.of(Q99 + "FriendlyGreeter.java", greeter(bodies.get(index))));
 
         // when
-        SourceCompiler.Compilation byRenewing =
+        Compilation byRenewing =
             renewing.compile(folder, Grader.javaSources(folder),
                 Files.createDirectories(work.resolve("renewing-" + index)));
-        SourceCompiler.Compilation byNew;
+        Compilation byNew;
         try (SourceCompiler fresh = FixtureCatalog.compiler()) {
           byNew = fresh.compile(folder, Grader.javaSources(folder),
               Files.createDirectories(work.resolve("new-" + index)));

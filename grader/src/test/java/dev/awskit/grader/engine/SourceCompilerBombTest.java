@@ -53,7 +53,7 @@ class SourceCompilerBombTest {
     Path submission = submission(work.resolve("submission"), bomb);
 
     // when
-    SourceCompiler.Compilation compilation =
+    Compilation compilation =
         compile(submission, JavacThread.DEFAULT_TIME_LIMIT, work.resolve("classes"));
 
     // then
@@ -77,7 +77,7 @@ class SourceCompilerBombTest {
     Path submission = submission(work.resolve("submission"), "");
 
     // when
-    SourceCompiler.Compilation compilation =
+    Compilation compilation =
         compile(submission, Duration.ZERO, work.resolve("classes"));
 
     // then
@@ -103,7 +103,7 @@ class SourceCompilerBombTest {
     return folder;
   }
 
-  private static SourceCompiler.Compilation compile(Path submission, Duration limit, Path output)
+  private static Compilation compile(Path submission, Duration limit, Path output)
       throws IOException {
     Files.createDirectories(output);
     try (SourceCompiler compiler =

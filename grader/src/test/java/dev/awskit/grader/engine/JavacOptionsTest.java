@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Checks which Java API submissions compile against, whatever JDK runs the grader. */
-class SourceCompilerOptionsTest {
+class JavacOptionsTest {
 
   @Test
   void onTheReleasesOwnJdkCompilesAgainstItsPlatformClasses() {
     // when
-    var options = SourceCompiler.options(SourceCompiler.RELEASE);
+    var options = JavacOptions.forJdk(JavacOptions.RELEASE);
 
     // then
     assertThat(options).doesNotContain("--release").contains("-proc:none", "-implicit:none");
@@ -19,9 +19,9 @@ class SourceCompilerOptionsTest {
   @Test
   void onANewerJdkKeepsTheApiToTheRelease() {
     // when
-    var options = SourceCompiler.options(SourceCompiler.RELEASE + 4);
+    var options = JavacOptions.forJdk(JavacOptions.RELEASE + 4);
 
     // then
-    assertThat(options).containsSequence("--release", String.valueOf(SourceCompiler.RELEASE));
+    assertThat(options).containsSequence("--release", String.valueOf(JavacOptions.RELEASE));
   }
 }
