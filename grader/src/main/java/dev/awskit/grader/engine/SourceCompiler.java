@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -192,7 +191,9 @@ final class SourceCompiler implements AutoCloseable {
           (source, messages) -> {
             problems.add(
                 new CompileProblem(
-                    relative(base, source), placement.questionOf(parsed.get(source)).orElse(null), messages));
+                    relative(base, source),
+                    placement.questionOf(parsed.get(source)).orElse(null),
+                    messages));
             remaining.remove(source);
           });
     }
