@@ -28,7 +28,8 @@ public final class GraderCli {
   /**
    * Names the JVM options the grader is recommended to run with: a heap that starts small and
    * stops at 256 MB, the serial collector and the C1 compiler alone (docs/performance.md, where
-   * the figures are). README.md, the container image and {@code benchmark/compare} give them too.
+   * the figures are). README.md, the container image and the scripts in {@code benchmark/} give
+   * them too.
    */
   public static final List<String> RECOMMENDED_JVM_OPTIONS =
       List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");

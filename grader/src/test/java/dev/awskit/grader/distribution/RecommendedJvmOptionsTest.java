@@ -34,7 +34,7 @@ class RecommendedJvmOptionsTest {
   }
 
   @Test
-  void containerImageAndCompareScriptStartTheGraderWithThem() throws IOException {
+  void containerImageAndBenchmarkScriptsStartTheGraderWithThem() throws IOException {
     // given
     Matcher entrypoint =
         Pattern.compile("<entrypoint>(.*?)</entrypoint>", Pattern.DOTALL)
@@ -47,6 +47,7 @@ class RecommendedJvmOptionsTest {
             .map(argument -> argument.group(1))
             .toList();
     String compare = oneLine(Repository.root().resolve("benchmark/compare"));
+    String sampler = oneLine(Repository.root().resolve("benchmark/sample-worker"));
 
     // then
     assertThat(imageArguments)
@@ -56,6 +57,7 @@ class RecommendedJvmOptionsTest {
         .as("where the options stand in the image's entrypoint, before -jar")
         .isLessThan(imageArguments.indexOf("-jar"));
     assertThat(compare).as("benchmark/compare").contains("java " + OPTIONS + " \\");
+    assertThat(sampler).as("benchmark/sample-worker").contains("java " + OPTIONS + " \\");
   }
 
   /** Returns the file's text with every run of white space, line ends too, made one space. */
