@@ -107,6 +107,20 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
     }
   }
 
+  /** Tells whether javac would find any of {@code classNames} (binary names) on the class path. */
+  boolean holdsAnyOf(Collection<String> classNames) {
+    try {
+      for (String className : classNames) {
+        if (holds(className)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+  }
+
   /**
    * Drops what the file manager keeps of the sources it read: {@code flush} empties javac's
    * content cache, which holds every source file an entry, and its listings of the class path,

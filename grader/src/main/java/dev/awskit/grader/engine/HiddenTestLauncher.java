@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.FilterResult;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -30,14 +30,15 @@ import org.mockito.Mockito;
  * <p>The submission's classes are loaded by a class loader of their own (see {@link
  * SubmissionExtension}), created for the launch and closed when it ends, so static state of the
  * submission never outlives one launch. Every test runs under the request's time limit on a thread
- * the launch keeps ({@link TimeLimitExtension}). Not safe for use by several threads at once.
+ * the launch keeps ({@link TimeLimitExtension}). All runs share one launcher session, closed with
+ * this launcher. Not safe for use by several threads at once.
  */
-public final class HiddenTestLauncher {
+public final class HiddenTestLauncher implements AutoCloseable {
 
   private final LongSupplier nanoTime;
   private final ClassLoader testClasses;
-  // One platform launcher for every run: creating one finds and loads the test engines anew.
-  private final Launcher launcher = Launchers.create();
+  // One session for every run: a new one finds and loads the test engines anew.
+  private final LauncherSession session = Launchers.openSession();
 
   /** Creates a launcher that times tests with {@code nanoTime}. */
   public HiddenTestLauncher(LongSupplier nanoTime) {
@@ -81,6 +82,9 @@ public final class HiddenTestLauncher {
         LauncherDiscoveryRequestBuilder.request()
             .selectors(
                 request.testClasses().stream().map(name -> selectClass(testClasses, name)).toList())
+            // Only the parameters given here: no search of the class path for a properties file
+            // on every launch, and no system property a submission set reaches a later one.
+            .enableImplicitConfigurationParameters(false)
             // The policy's parameters first, so that none of them overrides the engine's own.
             .configurationParameters(request.parameters())
             .configurationParameters(configuration(request, output));
@@ -89,11 +93,17 @@ public final class HiddenTestLauncher {
     }
     LauncherDiscoveryRequest built = discovery.build();
     Feedback feedback = new Feedback(Duration.ofMillis(request.timeLimitMillis()));
-    launcher.execute(
+    session.getLauncher().execute(
         LauncherExecutionRequestBuilder.executionRequest(built)
             .listeners(observer, new OutcomeListener(events, feedback, nanoTime))
             .cancellationToken(cancellation)
             .build());
+  }
+
+  /** Closes the launcher session. */
+  @Override
+  public void close() {
+    session.close();
   }
 
   /** Mocks each interface once, so that tests later find Mockito's work on it done. */

@@ -24,13 +24,14 @@ final class InProcessRunner implements SubmissionRunner {
       return;
     }
     HiddenTestLauncher.warmUp(request.warmUpTypes());
-    new HiddenTestLauncher(System::nanoTime)
-        .run(
-            request,
-            Set.of(),
-            true,
-            CancellationToken.disabled(),
-            new TestExecutionListener() {},
-            events);
+    try (HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime)) {
+      launcher.run(
+          request,
+          Set.of(),
+          true,
+          CancellationToken.disabled(),
+          new TestExecutionListener() {},
+          events);
+    }
   }
 }

@@ -176,9 +176,15 @@ final class SourceCompiler implements AutoCloseable {
     // A package the class path does not hold (declared, or imported on demand) would outlive the
     // submission in a kept context, while a new one knows it only from the sources that declare
     // it: such files compile on a new context, which is then not kept.
+    // So would a class the class path holds, declared again: the sources' own declarations tell,
+    // whether or not they compile.
     boolean contextSafe =
         files.holdsClassesOfAll(
-            remaining.stream().flatMap(source -> parsed.get(source).packagesSeen().stream()).toList());
+                remaining.stream()
+                    .flatMap(source -> parsed.get(source).packagesSeen().stream())
+                    .toList())
+            && !files.holdsAnyOf(
+                remaining.stream().flatMap(source -> typeNames(parsed.get(source))).toList());
     if (!contextSafe) {
       contexts.drop();
     }
@@ -207,8 +213,7 @@ final class SourceCompiler implements AutoCloseable {
       placement.questionOf(file)
           .ifPresent(
               question ->
-                  file.types().stream()
-                      .map(type -> file.packageName().isEmpty() ? type : file.packageName() + "." + type)
+                  typeNames(file)
                       .forEach(
                           name ->
                               typesByQuestion.computeIfAbsent(question, key -> new ArrayList<>()).add(name)));
@@ -230,7 +235,9 @@ final class SourceCompiler implements AutoCloseable {
             sources,
             diagnostics,
             task -> call(task, diagnostics),
-            compiled -> compiled && contextSafe && !files.holdsAnyClassIn(output));
+            // A context is kept after errors too, as JShell keeps its own: a failed task's classes
+            // leave it as a compiled task's do.
+            compiled -> contextSafe && (!compiled || !files.holdsAnyClassIn(output)));
     if (ending instanceof JavacThread.Ending.Failed<Boolean> failed) {
       return charge(failed.failure(), base, sources);
     }
@@ -356,6 +363,12 @@ final class SourceCompiler implements AutoCloseable {
     JavacContexts kept = contexts;
     Iterable<? extends JavaFileObject> units = shown.standard().getJavaFileObjectsFromPaths(sources);
     return thread.run((log, watch) -> kept.run(log, shown, diagnostics, units, watch, work, keep));
+  }
+
+  /** Returns the binary names of the top-level types a file declares. */
+  private static Stream<String> typeNames(ParsedFile file) {
+    return file.types().stream()
+        .map(type -> file.packageName().isEmpty() ? type : file.packageName() + "." + type);
   }
 
   static Path fileOf(JavaFileObject source) {

@@ -7,7 +7,9 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -34,15 +36,17 @@ final class Uses {
   /** Matches members named {@code names} (any member when none) of {@code type} or a subtype. */
   static Predicate<JavaAccess<?>> memberOfSubtype(String type, String... names) {
     Set<String> wanted = Set.copyOf(Arrays.asList(names));
+    SubtypeOf subtype = new SubtypeOf(type);
     return access ->
-        isSubtype(access.getTargetOwner(), type)
-            && (wanted.isEmpty() || wanted.contains(access.getTarget().getName()));
+        (wanted.isEmpty() || wanted.contains(access.getTarget().getName()))
+            && subtype.test(access.getTargetOwner());
   }
 
   /** Matches every member of {@code type} or a subtype except those named in {@code allowed}. */
   static Predicate<JavaAccess<?>> memberOfSubtypeExcept(String type, Set<String> allowed) {
+    SubtypeOf subtype = new SubtypeOf(type);
     return access ->
-        isSubtype(access.getTargetOwner(), type) && !allowed.contains(access.getTarget().getName());
+        !allowed.contains(access.getTarget().getName()) && subtype.test(access.getTargetOwner());
   }
 
   /** Matches members of {@code owner} whose name starts with {@code prefix}. */
@@ -141,44 +145,67 @@ final class Uses {
   }
 
   /**
-   * Tells whether {@code owner} is {@code type} or one of its subtypes, asking the grader's class
-   * loader about the classes the import left unresolved: the owner itself when it is a library
-   * class, or the library classes a submission class extends or implements. Those are the
-   * grader's own libraries (the submission was compiled against them), loaded without being
-   * initialised; a class of the submission is always imported, so it is never loaded here.
+   * Tells whether a class is one type or one of its subtypes, asking the grader's class loader
+   * about the classes the import left unresolved: the class itself when it is a library class, or
+   * the library classes a submission class extends or implements. Those are the grader's own
+   * libraries (the submission was compiled against them), loaded without being initialised; a
+   * class of the submission is always imported, so it is never loaded here.
+   *
+   * <p>It remembers its answer for each library class it found: every rule asks about the same
+   * few hundred JDK and SDK classes for every access of every submission, and asking the class
+   * loader each time was a third of the vetting's time in a batch. A name the class loader does
+   * not know is not remembered, so what a submission names cannot grow the memory.
    */
-  static boolean isSubtype(JavaClass owner, String type) {
-    // Names compared by hand: JavaClass.isAssignableTo(String) builds described predicates on
-    // every call, which made this the vetting's costliest line.
-    List<JavaClass> superclasses = owner.getAllRawSuperclasses();
-    Set<JavaClass> interfaces = owner.getAllRawInterfaces();
-    if (owner.getName().equals(type)
-        || anyNamed(superclasses, type)
-        || anyNamed(interfaces, type)) {
-      return true;
-    }
-    return Stream.of(Stream.of(owner), superclasses.stream(), interfaces.stream())
-        .flatMap(classes -> classes)
-        .filter(known -> !known.isFullyImported())
-        .anyMatch(library -> isLibrarySubtype(library.getName(), type));
-  }
+  static final class SubtypeOf implements Predicate<JavaClass> {
 
-  private static boolean anyNamed(Collection<JavaClass> classes, String name) {
-    for (JavaClass type : classes) {
-      if (type.getName().equals(name)) {
+    private final String type;
+    private final Map<String, Boolean> libraryAnswers = new ConcurrentHashMap<>();
+
+    SubtypeOf(String type) {
+      this.type = type;
+    }
+
+    @Override
+    public boolean test(JavaClass owner) {
+      // Names compared by hand: JavaClass.isAssignableTo(String) builds described predicates on
+      // every call.
+      List<JavaClass> superclasses = owner.getAllRawSuperclasses();
+      Set<JavaClass> interfaces = owner.getAllRawInterfaces();
+      if (owner.getName().equals(type)
+          || anyNamed(superclasses, type)
+          || anyNamed(interfaces, type)) {
         return true;
       }
+      return Stream.of(Stream.of(owner), superclasses.stream(), interfaces.stream())
+          .flatMap(classes -> classes)
+          .filter(known -> !known.isFullyImported())
+          .anyMatch(library -> isLibrarySubtype(library.getName()));
     }
-    return false;
-  }
 
-  private static boolean isLibrarySubtype(String name, String type) {
-    ClassLoader libraries = Uses.class.getClassLoader();
-    try {
-      return Class.forName(type, false, libraries)
-          .isAssignableFrom(Class.forName(name, false, libraries));
-    } catch (ClassNotFoundException | LinkageError unknown) {
-      // An array type, or a class the grader does not have: not one of the types the rules name.
+    private boolean isLibrarySubtype(String name) {
+      Boolean known = libraryAnswers.get(name);
+      if (known != null) {
+        return known;
+      }
+      ClassLoader libraries = Uses.class.getClassLoader();
+      try {
+        boolean answer =
+            Class.forName(type, false, libraries)
+                .isAssignableFrom(Class.forName(name, false, libraries));
+        libraryAnswers.put(name, answer);
+        return answer;
+      } catch (ClassNotFoundException | LinkageError unknown) {
+        // An array type, or a class the grader does not have: not one of the types the rules name.
+        return false;
+      }
+    }
+
+    private static boolean anyNamed(Collection<JavaClass> classes, String name) {
+      for (JavaClass type : classes) {
+        if (type.getName().equals(name)) {
+          return true;
+        }
+      }
       return false;
     }
   }

@@ -2,6 +2,8 @@ package dev.awskit.grader.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,10 @@ import java.util.Optional;
 final class Frames {
 
   private final ObjectMapper json = new ObjectMapper();
+  // Made once: a writer looked up again for every message showed in a profile of a worker.
+  private final ObjectWriter messageWriter = json.writerFor(WorkerMessage.class);
+  private final ObjectReader messageReader = json.readerFor(WorkerMessage.class);
+  private final ObjectReader jobReader = json.readerFor(WorkerJob.class);
   private final String nonce;
 
   /** Creates frames that carry {@code nonce}. */
@@ -30,7 +36,7 @@ final class Frames {
   /** Returns the message as a frame, without the line end. */
   String frame(WorkerMessage message) {
     try {
-      return nonce + " " + json.writerFor(WorkerMessage.class).writeValueAsString(message);
+      return nonce + " " + messageWriter.writeValueAsString(message);
     } catch (JsonProcessingException impossible) {
       throw new IllegalStateException("A worker message cannot be written as JSON", impossible);
     }
@@ -47,7 +53,7 @@ final class Frames {
     }
     try {
       return Optional.of(
-          json.readValue(line.substring(at + nonce.length() + 1), WorkerMessage.class));
+          messageReader.readValue(line.substring(at + nonce.length() + 1)));
     } catch (JsonProcessingException damaged) {
       return Optional.empty();
     }
@@ -64,6 +70,6 @@ final class Frames {
 
   /** Reads a job from one line of the worker's standard input. */
   WorkerJob readJob(String line) throws JsonProcessingException {
-    return json.readValue(line, WorkerJob.class);
+    return jobReader.readValue(line);
   }
 }

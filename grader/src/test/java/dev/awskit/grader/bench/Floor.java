@@ -102,25 +102,26 @@ final class Floor {
     compiling.start();
     HiddenTestLauncher.warmUp(
         catalog.questions().stream().flatMap(q -> q.constructorTypes().stream()).distinct().toList());
-    HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime);
     List<String> testClasses =
         catalog.questions().stream()
             .map(Question::number)
             .flatMap(number -> catalog.testClasses(number).stream())
             .toList();
     AtomicInteger passed = new AtomicInteger();
-    for (Optional<Path> next = compiled.take(); next.isPresent(); next = compiled.take()) {
-      launcher.run(
-          new RunRequest(List.of(next.get().toString()), testClasses, 5_000, Map.of(), List.of()),
-          Set.of(),
-          true,
-          CancellationToken.disabled(),
-          new TestExecutionListener() {},
-          event -> {
-            if (event instanceof TestEvent.TestFinished finished && finished.outcome().passed()) {
-              passed.incrementAndGet();
-            }
-          });
+    try (HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime)) {
+      for (Optional<Path> next = compiled.take(); next.isPresent(); next = compiled.take()) {
+        launcher.run(
+            new RunRequest(List.of(next.get().toString()), testClasses, 5_000, Map.of(), List.of()),
+            Set.of(),
+            true,
+            CancellationToken.disabled(),
+            new TestExecutionListener() {},
+            event -> {
+              if (event instanceof TestEvent.TestFinished finished && finished.outcome().passed()) {
+                passed.incrementAndGet();
+              }
+            });
+      }
     }
     compiling.join();
     System.out.printf(

@@ -80,6 +80,20 @@ class KeptJavacContextTest {
     submissions.put("one-file-broken", Map.of(
         Q99 + "Broken.java", "package dev.awskit.exercises.q99;\nclass Broken { int x = \"text\"; }",
         Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("broken-and-declares-a-helper", Map.of(
+        Q99 + "Joiner.java", "package dev.awskit.exercises.q99;\n"
+            + "class Joiner { static String comma() { return \", \"; } int x = \"text\"; }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + Joiner.comma() + name;")));
+    submissions.put("uses-the-broken-helper-it-did-not-write", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + Joiner.comma() + name;")));
+    submissions.put("broken-and-declares-a-class-of-the-sdk", Map.of(
+        "software/amazon/awssdk/regions/Region.java",
+        "package software.amazon.awssdk.regions;\npublic class Region { int x = \"text\"; }",
+        Q99 + "FriendlyGreeter.java",
+        greeter("return software.amazon.awssdk.regions.Region.US_EAST_1.id() + name;")));
+    submissions.put("uses-that-class-of-the-sdk-again", Map.of(
+        Q99 + "FriendlyGreeter.java",
+        greeter("return software.amazon.awssdk.regions.Region.US_WEST_2.id() + name;")));
     submissions.put("another-helper-of-the-same-name", Map.of(
         Q99 + "Helper.java", "package dev.awskit.exercises.q99;\n"
             + "class Helper { static String bang() { return \"!\"; } }",
