@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Holds what parsing told about a source file.
@@ -63,6 +64,11 @@ record ParsedFile(
         List.copyOf(types),
         List.copyOf(implemented),
         List.copyOf(importedOnDemand));
+  }
+
+  /** Returns the binary names of the top-level types the file declares. */
+  Stream<String> typeNames() {
+    return types.stream().map(type -> packageName.isEmpty() ? type : packageName + "." + type);
   }
 
   /** Returns the packages the file declares classes in or imports on demand. */

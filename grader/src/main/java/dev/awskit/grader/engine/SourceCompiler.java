@@ -184,7 +184,7 @@ final class SourceCompiler implements AutoCloseable {
                     .flatMap(source -> parsed.get(source).packagesSeen().stream())
                     .toList())
             && !files.holdsAnyOf(
-                remaining.stream().flatMap(source -> typeNames(parsed.get(source))).toList());
+                remaining.stream().flatMap(source -> parsed.get(source).typeNames()).toList());
     if (!contextSafe) {
       contexts.drop();
     }
@@ -213,7 +213,7 @@ final class SourceCompiler implements AutoCloseable {
       placement.questionOf(file)
           .ifPresent(
               question ->
-                  typeNames(file)
+                  file.typeNames()
                       .forEach(
                           name ->
                               typesByQuestion.computeIfAbsent(question, key -> new ArrayList<>()).add(name)));
@@ -363,12 +363,6 @@ final class SourceCompiler implements AutoCloseable {
     JavacContexts kept = contexts;
     Iterable<? extends JavaFileObject> units = shown.standard().getJavaFileObjectsFromPaths(sources);
     return thread.run((log, watch) -> kept.run(log, shown, diagnostics, units, watch, work, keep));
-  }
-
-  /** Returns the binary names of the top-level types a file declares. */
-  private static Stream<String> typeNames(ParsedFile file) {
-    return file.types().stream()
-        .map(type -> file.packageName().isEmpty() ? type : file.packageName() + "." + type);
   }
 
   static Path fileOf(JavaFileObject source) {
