@@ -153,7 +153,7 @@ final class Uses {
    *
    * <p>It remembers its answer for each library class it found: every rule asks about the same
    * few hundred JDK and SDK classes for every access of every submission, and asking the class
-   * loader each time was a third of the vetting's time in a batch. A name the class loader does
+   * loader each time took a third of the rules' time in a batch. A name the class loader does
    * not know is not remembered, so what a submission names cannot grow the memory.
    */
   static final class SubtypeOf implements Predicate<JavaClass> {
