@@ -140,17 +140,15 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
    */
   boolean holdsAnyClassIn(Path output) {
     try (Stream<Path> walk = Files.walk(output)) {
-      for (Path file : walk.filter(path -> path.toString().endsWith(".class")).toList()) {
-        String relative = output.relativize(file).toString();
-        String className =
-            relative
-                .substring(0, relative.length() - ".class".length())
-                .replace(File.separatorChar, '.');
-        if (holds(className)) {
-          return true;
-        }
-      }
-      return false;
+      return holdsAnyOf(
+          walk.map(file -> output.relativize(file).toString())
+              .filter(relative -> relative.endsWith(".class"))
+              .map(
+                  relative ->
+                      relative
+                          .substring(0, relative.length() - ".class".length())
+                          .replace(File.separatorChar, '.'))
+              .toList());
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }

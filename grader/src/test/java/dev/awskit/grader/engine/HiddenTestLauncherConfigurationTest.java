@@ -6,12 +6,9 @@ import dev.awskit.grader.hidden.SubmissionExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.CancellationToken;
-import org.junit.platform.launcher.TestExecutionListener;
 
 /** Checks the settings the engine itself hands to every run of the hidden tests. */
 class HiddenTestLauncherConfigurationTest {
@@ -49,14 +46,8 @@ class HiddenTestLauncherConfigurationTest {
     List<TestEvent> events = new ArrayList<>();
 
     // when
-    try (HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime)) {
-      launcher.run(
-          request,
-          Set.of(),
-          true,
-          CancellationToken.disabled(),
-          new TestExecutionListener() {},
-          events::add);
+    try {
+      SubmissionRunner.inProcess().run(request, events::add);
     } finally {
       if (before == null) {
         System.clearProperty(key);
