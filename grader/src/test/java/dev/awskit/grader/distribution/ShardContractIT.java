@@ -11,10 +11,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +37,31 @@ class ShardContractIT {
   private static final long TIME_LIMIT_MINUTES = 3;
 
   @TempDir Path work;
+
+  /**
+   * The shards' temporary folder. A killed shard cannot remove its snapshots and its worker's
+   * sandbox, as a pod's folder goes with the pod; here they would stay in the machine's. It is
+   * not under {@code work}, which only its owner may enter, because a worker at the {@code uid}
+   * level runs as another user and must reach its sandbox.
+   */
+  private Path shardTemp;
+
+  @BeforeEach
+  void makeShardTemp() throws IOException {
+    shardTemp =
+        Files.createTempDirectory(
+            "awskit-shard-contract-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+  }
+
+  @AfterEach
+  void removeShardTemp() throws IOException {
+    try (Stream<Path> left = Files.walk(shardTemp)) {
+      for (Path path : left.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
 
   @Test
   void shardsKilledAndRerunOrRunTwiceMergeIntoTheSingleMachineGradebook() throws Exception {
@@ -103,6 +133,7 @@ class ShardContractIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
+    command.add("-Djava.io.tmpdir=" + shardTemp);
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
