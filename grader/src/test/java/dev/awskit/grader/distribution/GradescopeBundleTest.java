@@ -300,7 +300,9 @@ class GradescopeBundleTest {
     Path root = gradescopeLayout(Optional.empty());
     Path submission = Files.createDirectories(temp.resolve("elsewhere/submitted"));
     Path results = temp.resolve("elsewhere/results");
-    Path graderHome = temp.resolve("elsewhere/grader");
+    // a grader folder with a space in its name, holding the grader's class-data archive
+    Path graderHome = Files.createDirectories(temp.resolve("elsewhere/the grader"));
+    Files.writeString(graderHome.resolve("awskit-grader.jsa"), "archive");
 
     // when
     Run run =
@@ -319,6 +321,7 @@ class GradescopeBundleTest {
     assertThat(run.javaArguments())
         .startsWith(
             "-Xmx200m",
+            "-XX:SharedArchiveFile=" + graderHome.resolve("awskit-grader.jsa"),
             "-jar",
             graderHome.resolve("awskit-grader.jar").toString(),
             "grade",
