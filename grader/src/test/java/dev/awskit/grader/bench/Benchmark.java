@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -134,12 +133,10 @@ public final class Benchmark {
     }
     List<Duration> cold = coldPairs.stream().map(IsolationCost.Pair::auto).toList();
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
-    List<Duration> javacAlone = new ArrayList<>();
-    for (int run = 1; run <= coldRuns; run++) {
-      javacAlone.add(timed(Floor.javacAlone(submissions.resolve("student-00"), work.resolve("javac-" + run)),
-          GRADER_TARGET.getParent(), new PeakMemory()));
-    }
-    log.printf("javac alone: %s%n", javacAlone.stream().map(Figures::seconds).toList());
+    List<Duration> javacAlone = floor("javac alone", coldRuns,
+        run -> Floor.javacAlone(submissions.resolve("student-00"), work.resolve("javac-" + run)));
+    List<Duration> coldFloor = floor("cold floor", coldRuns,
+        run -> Floor.cold(submissions, "student-00", work.resolve("floor-cold-" + run)));
 
     PeakMemory batchMemory = new PeakMemory();
     List<IsolationCost.Pair> batchPairs = new ArrayList<>();
@@ -156,12 +153,8 @@ public final class Benchmark {
     }
     Duration batch = Duration.ofMillis(Math.round(
         Figures.median(batchPairs.stream().map(IsolationCost.Pair::auto).toList()) * 1000));
-    List<Duration> batchFloor = new ArrayList<>();
-    for (int run = 1; run <= batchRuns; run++) {
-      batchFloor.add(timed(Floor.batch(submissions, work.resolve("floor-" + run)),
-          GRADER_TARGET.getParent(), new PeakMemory()));
-    }
-    log.printf("batch floor: %s%n", batchFloor.stream().map(Figures::seconds).toList());
+    List<Duration> batchFloor = floor("batch floor", batchRuns,
+        run -> Floor.batch(submissions, work.resolve("floor-" + run)));
 
     PeakMemory baselineMemory = new PeakMemory();
     List<Duration> baseline = new ArrayList<>();
@@ -191,15 +184,19 @@ public final class Benchmark {
             Figures.largestPeak(coldMemory, batchMemory.peaks()),
             graderMemory,
             isolation,
-            new Targets.Floors(Figures.median(javacAlone), Figures.median(batchFloor)));
+            new Targets.Floors(Figures.median(coldFloor), Figures.median(batchFloor)));
     String report =
-        report(cold, coldMemory, batch, batchMemory.peaks(), baseline, baselineMemory.peaks())
+        Figures.measures(
+                batchSize, cold, coldMemory, batch, batchMemory.peaks(), baseline,
+                baselineMemory.peaks())
             + new IsolationCost(isolation, coldPairs, batchPairs).rows()
             + classViewRow(submissions)
             + String.format(Locale.ROOT,
-                "| 7. the floor: `javac` alone on the same sources, cold, median of %d runs"
-                    + " | %.2f s, %.2f of one `mvn test` | |%n",
-                javacAlone.size(), Figures.median(javacAlone),
+                "| 7. the floor of a cold grade: `javac` and the hidden tests alone in a new JVM;"
+                    + " `javac` alone; medians of %d runs | %.2f s and %.2f s, %.2f and %.2f of"
+                    + " one `mvn test` | |%n",
+                coldFloor.size(), Figures.median(coldFloor), Figures.median(javacAlone),
+                Figures.median(coldFloor) / Figures.mean(baseline),
                 Figures.median(javacAlone) / Figures.mean(baseline))
             + String.format(Locale.ROOT,
                 "| 8. the floor of the batch: `javac` and the hidden tests alone, one JVM, two"
@@ -288,6 +285,22 @@ public final class Benchmark {
         took.toMillis() / 1000.0 / scale);
   }
 
+  /** Commands that build one run of a floor, given the run's number. */
+  @FunctionalInterface
+  private interface FloorRun {
+    List<String> command(int run) throws IOException;
+  }
+
+  /** Times {@code runs} runs of a floor in {@code grader/} and logs them as {@code name}. */
+  private List<Duration> floor(String name, int runs, FloorRun floor) throws Exception {
+    List<Duration> times = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      times.add(timed(floor.command(run), GRADER_TARGET.getParent(), new PeakMemory()));
+    }
+    log.printf("%s: %s%n", name, times.stream().map(Figures::seconds).toList());
+    return times;
+  }
+
   /** Returns where batch run {@code number} at {@code level} writes its gradebook. */
   private Path batchOutput(int number, String level) {
     return work.resolve("batch-" + number + "-" + level);
@@ -341,44 +354,6 @@ public final class Benchmark {
               + Files.readString(work.resolve("last-command.err")));
     }
     return took;
-  }
-
-  private String report(
-      List<Duration> cold,
-      Map<String, PeakMemory.Peak> coldMemory,
-      Duration batch,
-      Map<String, PeakMemory.Peak> batchMemory,
-      List<Duration> baseline,
-      Map<String, PeakMemory.Peak> baselineMemory) {
-    double coldMedian = Figures.median(cold);
-    double batchSeconds = batch.toMillis() / 1000.0;
-    double throughput = batchSize / batchSeconds;
-    double plainEach = baseline.stream().mapToLong(Duration::toMillis).average().orElse(0) / 1000.0;
-    double plainBatch = plainEach * batchSize;
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT,
-        "Machine: %d cores, %s %s, %s%n%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name"), System.getProperty("java.version"),
-        System.getProperty("os.name") + " " + System.getProperty("os.arch")));
-    out.append("| measure | result | target |\n|---|---|---|\n");
-    out.append(String.format(Locale.ROOT,
-        "| 1. one submission graded cold, median of %d runs | %.2f s (runs: %s) | at most 4 s |%n",
-        cold.size(), coldMedian,
-        cold.stream().map(Figures::seconds).collect(Collectors.joining(", "))));
-    out.append(String.format(Locale.ROOT,
-        "| 2. batch of %d generated submissions | %.1f s, %.2f submissions/s | at least 2 per second |%n",
-        batchSize, batchSeconds, throughput));
-    out.append(String.format(Locale.ROOT,
-        "| 3. peak resident memory per process | %s | at most 512 MB each |%n",
-        Figures.memoryCell(coldMemory, batchMemory, baselineMemory)));
-    out.append(String.format(Locale.ROOT,
-        "| 4. plain way, one `mvn test` per submission (%d of the batch) | %.2f s each, %.0f s for the batch | |%n",
-        baseline.size(), plainEach, plainBatch));
-    out.append(String.format(Locale.ROOT,
-        "| 4. ratio, plain way / grader batch | %.1f times faster | at least 10 times |%n",
-        plainBatch / batchSeconds));
-    return out.toString();
   }
 
   /** Returns the line the grader's {@code isolation} command prints on this machine. */

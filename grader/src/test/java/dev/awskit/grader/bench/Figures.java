@@ -57,4 +57,44 @@ final class Figures {
   static double mean(List<Duration> durations) {
     return durations.stream().mapToLong(Duration::toMillis).average().orElse(0) / 1000.0;
   }
+
+  /** Returns the table of the first measures: the cold grade, the batch, memory, the plain way. */
+  static String measures(
+      int batchSize,
+      List<Duration> cold,
+      Map<String, PeakMemory.Peak> coldMemory,
+      Duration batch,
+      Map<String, PeakMemory.Peak> batchMemory,
+      List<Duration> baseline,
+      Map<String, PeakMemory.Peak> baselineMemory) {
+    double coldMedian = Figures.median(cold);
+    double batchSeconds = batch.toMillis() / 1000.0;
+    double throughput = batchSize / batchSeconds;
+    double plainEach = baseline.stream().mapToLong(Duration::toMillis).average().orElse(0) / 1000.0;
+    double plainBatch = plainEach * batchSize;
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT,
+        "Machine: %d cores, %s %s, %s%n%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+    out.append("| measure | result | target |\n|---|---|---|\n");
+    out.append(String.format(Locale.ROOT,
+        "| 1. one submission graded cold, median of %d runs | %.2f s (runs: %s) | at most 4 s |%n",
+        cold.size(), coldMedian,
+        cold.stream().map(Figures::seconds).collect(Collectors.joining(", "))));
+    out.append(String.format(Locale.ROOT,
+        "| 2. batch of %d generated submissions | %.1f s, %.2f submissions/s | at least 2 per second |%n",
+        batchSize, batchSeconds, throughput));
+    out.append(String.format(Locale.ROOT,
+        "| 3. peak resident memory per process | %s | at most 512 MB each |%n",
+        Figures.memoryCell(coldMemory, batchMemory, baselineMemory)));
+    out.append(String.format(Locale.ROOT,
+        "| 4. plain way, one `mvn test` per submission (%d of the batch) | %.2f s each, %.0f s for the batch | |%n",
+        baseline.size(), plainEach, plainBatch));
+    out.append(String.format(Locale.ROOT,
+        "| 4. ratio, plain way / grader batch | %.1f times faster | at least 10 times |%n",
+        plainBatch / batchSeconds));
+    return out.toString();
+  }
 }

@@ -32,8 +32,10 @@ import org.junit.platform.launcher.TestExecutionListener;
  * Measures the floors of the benchmark: the least work that a cold grade and a batch take, with
  * nothing of the grader around it, so that a target the floor itself misses is shown out of reach.
  *
- * <p>The floor of a cold grade is the JDK's {@code javac} on the submission's sources, in a JVM of
- * its own ({@link #javacAlone}). The floor of a batch ({@link #batch}, this class's {@code main}) is
+ * <p>The floor of a cold grade ({@link #cold}) is that of a batch of one, in a new JVM: javac and
+ * the hidden tests of one submission, cold, with nothing else. The JDK's {@code javac} alone on the
+ * sources ({@link #javacAlone}) is printed beside it. The floor of a batch ({@link #batch}, this
+ * class's {@code main}) is
  * the least work that grading a batch takes: in one JVM,
  * javac compiles the submissions one after another on one thread, in a context it keeps as the
  * grader does, while the hidden tests of the compiled ones run on another, all of a submission's in
@@ -42,7 +44,7 @@ import org.junit.platform.launcher.TestExecutionListener;
  *
  * <p>Run from {@code grader/} with the test class path and {@code --add-exports
  * jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED}; arguments: the batch's folder (a folder per
- * student) and a folder for the class files. Prints how many submissions compiled and how many
+ * student), a folder for the class files and, optionally, the one student to grade. Prints how many submissions compiled and how many
  * tests passed, and fails when none did, so that a floor that measured nothing is never quoted.
  */
 final class Floor {
@@ -70,7 +72,19 @@ final class Floor {
    * under {@code classes}; it is to run in {@code grader/}, as the benchmark does.
    */
   static List<String> batch(Path submissions, Path classes) {
-    return List.of(
+    return command(submissions, classes, List.of());
+  }
+
+  /**
+   * Returns the command that runs the floor on {@code student} of the batch in {@code submissions}
+   * alone, in a new JVM: what a cold grade cannot do without. It is to run in {@code grader/}.
+   */
+  static List<String> cold(Path submissions, String student, Path classes) {
+    return command(submissions, classes, List.of(student));
+  }
+
+  private static List<String> command(Path submissions, Path classes, List<String> only) {
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--add-exports",
         "jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
@@ -80,7 +94,9 @@ final class Floor {
         System.getProperty("java.class.path"),
         Floor.class.getName(),
         submissions.toAbsolutePath().toString(),
-        classes.toAbsolutePath().toString());
+        classes.toAbsolutePath().toString()));
+    command.addAll(only);
+    return command;
   }
 
   public static void main(String[] args) throws Exception {
@@ -93,7 +109,13 @@ final class Floor {
         new Thread(
             () -> {
               try {
-                compileAll(students(batch), classes, compiled, compiledCount);
+                compileAll(
+                    students(batch).stream()
+                        .filter(student -> args.length < 3 || student.endsWith(args[2]))
+                        .toList(),
+                    classes,
+                    compiled,
+                    compiledCount);
               } finally {
                 compiled.add(Optional.empty());
               }

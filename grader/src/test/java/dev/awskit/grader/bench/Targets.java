@@ -61,7 +61,8 @@ record Targets(
    * Holds the least time the measured work takes with nothing of the grader around it, measured in
    * the same run: when even that misses a target, the target is out of reach on this machine.
    *
-   * @param coldSeconds javac alone on one submission's sources, in a JVM of its own
+   * @param coldSeconds javac and the hidden tests alone on one submission, in a new JVM of their own
+   *     ({@link Floor} on a batch of one)
    * @param batchSeconds javac and the hidden tests alone on the batch ({@link Floor})
    */
   record Floors(double coldSeconds, double batchSeconds) {}
@@ -101,7 +102,8 @@ record Targets(
             coldShare <= COLD_SHARE_OF_PLAIN,
             coldFloorShare <= COLD_SHARE_OF_PLAIN
                 ? Optional.empty()
-                : Optional.of(String.format(Locale.ROOT, "javac alone takes %.2f", coldFloorShare))));
+                : Optional.of(String.format(
+                    Locale.ROOT, "javac and the tests alone, cold, take %.2f", coldFloorShare))));
     double speedUp = plainSeconds * batchSize / batchSeconds;
     double floorSpeedUp = plainSeconds * batchSize / floors.batchSeconds();
     rows.add(

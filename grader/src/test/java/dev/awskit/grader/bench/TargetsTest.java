@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TargetsTest {
 
   private static final String OS = "isolation: os (bubblewrap 0.8.0: ...)";
-  // javac alone at 0.1 of one mvn test, a batch floor 50 times faster than the plain way
+  // a cold floor at 0.1 of one mvn test, a batch floor 50 times faster than the plain way
   private static final Targets.Floors FAST_FLOORS = new Targets.Floors(1, 10);
 
   @Test
@@ -43,13 +43,14 @@ class TargetsTest {
 
   @Test
   void saysOutOfReachWhenTheFloorItselfMissesTheTarget() {
-    // given javac alone at 0.3 of mvn test, and javac with the tests alone 20 times faster
+    // given a cold floor at 0.3 of mvn test, and a batch floor 20 times faster than the plain way
     Targets targets =
         new Targets(5, 10, 33.3, 50, 300, Optional.empty(), OS, new Targets.Floors(3, 25));
 
     // when / then
     assertThat(targets.table())
-        .contains("| at most 0.2 | not met; out of reach: javac alone takes 0.30 |")
+        .contains(
+            "| at most 0.2 | not met; out of reach: javac and the tests alone, cold, take 0.30 |")
         .contains(
             "| at least 30 times | not met; out of reach: javac and the tests alone are 20.0 times"
                 + " faster |");
