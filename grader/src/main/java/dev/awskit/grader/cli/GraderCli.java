@@ -32,7 +32,13 @@ public final class GraderCli {
    * them too.
    */
   public static final List<String> RECOMMENDED_JVM_OPTIONS =
-      List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+      List.of(
+          "-Xms64m",
+          "-Xmx256m",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=30",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1");
 
   private final Context context;
   private final WorkerRunner ownRunner;
