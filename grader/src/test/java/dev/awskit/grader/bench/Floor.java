@@ -35,17 +35,17 @@ import org.junit.platform.launcher.TestExecutionListener;
  * <p>The floor of a cold grade ({@link #cold}) is that of a batch of one, in a new JVM: javac and
  * the hidden tests of one submission, cold, with nothing else. The JDK's {@code javac} alone on the
  * sources ({@link #javacAlone}) is printed beside it. The floor of a batch ({@link #batch}, this
- * class's {@code main}) is
- * the least work that grading a batch takes: in one JVM,
- * javac compiles the submissions one after another on one thread, in a context it keeps as the
- * grader does, while the hidden tests of the compiled ones run on another, all of a submission's in
- * one launch. Nothing else is done: no copy of the submission, no vetting, no worker JVM, no
- * isolation, no reports.
+ * class's {@code main}) is the least work that grading a batch takes: in one JVM, javac compiles
+ * the submissions one after another on one thread, in a context it keeps as the grader does, while
+ * the hidden tests of the compiled ones run on another, all of a submission's in one launch.
+ * Nothing else is done: no copy of the submission, no vetting, no worker JVM, no isolation, no
+ * reports.
  *
  * <p>Run from {@code grader/} with the test class path and {@code --add-exports
  * jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED}; arguments: the batch's folder (a folder per
- * student), a folder for the class files and, optionally, the one student to grade. Prints how many submissions compiled and how many
- * tests passed, and fails when none did, so that a floor that measured nothing is never quoted.
+ * student), a folder for the class files and, optionally, the one student to grade. Prints how
+ * many submissions compiled and how many tests passed, and fails when none did, so that a floor
+ * that measured nothing is never quoted.
  */
 final class Floor {
 
