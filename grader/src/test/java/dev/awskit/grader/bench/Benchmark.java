@@ -133,10 +133,11 @@ public final class Benchmark {
     }
     List<Duration> cold = coldPairs.stream().map(IsolationCost.Pair::auto).toList();
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
-    List<Duration> javacAlone = floor("javac alone", coldRuns,
+    List<Duration> javacAlone = timedRuns("javac alone", coldRuns,
         run -> Floor.javacAlone(submissions.resolve("student-00"), work.resolve("javac-" + run)));
-    List<Duration> coldFloor = floor("cold floor", coldRuns,
-        run -> Floor.cold(submissions, "student-00", work.resolve("floor-cold-" + run)));
+    Floor floor = Floor.withClassData(work.resolve("floor-jvm"), submissions, "student-00");
+    List<Duration> coldFloor = timedRuns("cold floor", coldRuns,
+        run -> floor.cold(submissions, "student-00", work.resolve("floor-cold-" + run)));
 
     PeakMemory batchMemory = new PeakMemory();
     List<IsolationCost.Pair> batchPairs = new ArrayList<>();
@@ -153,8 +154,8 @@ public final class Benchmark {
     }
     Duration batch = Duration.ofMillis(Math.round(
         Figures.median(batchPairs.stream().map(IsolationCost.Pair::auto).toList()) * 1000));
-    List<Duration> batchFloor = floor("batch floor", batchRuns,
-        run -> Floor.batch(submissions, work.resolve("floor-" + run)));
+    List<Duration> batchFloor = timedRuns("batch floor", batchRuns,
+        run -> floor.batch(submissions, work.resolve("floor-" + run)));
 
     PeakMemory baselineMemory = new PeakMemory();
     List<Duration> baseline = new ArrayList<>();
@@ -292,7 +293,7 @@ public final class Benchmark {
   }
 
   /** Times {@code runs} runs of a floor in {@code grader/} and logs them as {@code name}. */
-  private List<Duration> floor(String name, int runs, FloorRun floor) throws Exception {
+  private List<Duration> timedRuns(String name, int runs, FloorRun floor) throws Exception {
     List<Duration> times = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
       times.add(timed(floor.command(run), GRADER_TARGET.getParent(), new PeakMemory()));
