@@ -86,7 +86,9 @@ class OsSandboxTest {
     runner.isolate(level);
     requireAvailable(runner, level);
     Path submission = Assembled.referenceWith(HOSTILE.resolve(attack), 4, work.resolve(attack));
-    RunSettings settings = new RunSettings(Duration.ofSeconds(5), Map.of()).withoutStaticVetting();
+    // A generous limit per test: the attacks start JVMs beside the worker, and on a loaded machine
+    // the reference's own tests of the other questions once took over the default 5 s in CI.
+    RunSettings settings = new RunSettings(Duration.ofSeconds(20), Map.of()).withoutStaticVetting();
 
     // when
     GradingResult result;
