@@ -286,7 +286,7 @@ public final class Benchmark {
         took.toMillis() / 1000.0 / scale);
   }
 
-  /** Commands that build one run of a floor, given the run's number. */
+  /** Builds the command of one run of a floor, given the run's number. */
   @FunctionalInterface
   private interface FloorRun {
     List<String> command(int run) throws IOException;
