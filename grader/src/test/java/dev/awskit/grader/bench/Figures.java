@@ -67,10 +67,10 @@ final class Figures {
       Map<String, PeakMemory.Peak> batchMemory,
       List<Duration> baseline,
       Map<String, PeakMemory.Peak> baselineMemory) {
-    double coldMedian = Figures.median(cold);
+    double coldMedian = median(cold);
     double batchSeconds = batch.toMillis() / 1000.0;
     double throughput = batchSize / batchSeconds;
-    double plainEach = baseline.stream().mapToLong(Duration::toMillis).average().orElse(0) / 1000.0;
+    double plainEach = mean(baseline);
     double plainBatch = plainEach * batchSize;
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT,
@@ -88,7 +88,7 @@ final class Figures {
         batchSize, batchSeconds, throughput));
     out.append(String.format(Locale.ROOT,
         "| 3. peak resident memory per process | %s | at most 512 MB each |%n",
-        Figures.memoryCell(coldMemory, batchMemory, baselineMemory)));
+        memoryCell(coldMemory, batchMemory, baselineMemory)));
     out.append(String.format(Locale.ROOT,
         "| 4. plain way, one `mvn test` per submission (%d of the batch) | %.2f s each, %.0f s for the batch | |%n",
         baseline.size(), plainEach, plainBatch));
