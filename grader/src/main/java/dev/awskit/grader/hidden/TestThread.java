@@ -1,7 +1,9 @@
 package dev.awskit.grader.hidden;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,14 +14,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 
 /**
- * Holds the thread that one launch of hidden tests runs its methods on, and runs each method under
- * a time limit. Not safe for use by several threads at once: JUnit runs one method at a time.
+ * Holds the thread that hidden tests run their methods on, and runs each method under a time limit.
+ * Between methods the thread waits under its own name, whatever a method renamed it to. Not safe
+ * for use by several threads at once: JUnit runs one method at a time.
  */
 final class TestThread implements AutoCloseable {
 
   private final String name;
   private final ClassLoader contextClassLoader;
   private final AtomicInteger abandoned = new AtomicInteger();
+  /** The threads left behind past a limit, which keep the name that says so. */
+  private final Set<Thread> leftBehind = ConcurrentHashMap.newKeySet();
   private ExecutorService executor;
   private Thread thread;
 
@@ -77,7 +82,10 @@ final class TestThread implements AutoCloseable {
 
   /** Interrupts the method and leaves its thread, to end or not, under a name a census counts. */
   private void abandon(Future<?> result) {
-    thread.setName(TimeLimitExtension.ABANDONED_THREAD_PREFIX + abandoned.incrementAndGet());
+    synchronized (leftBehind) {
+      leftBehind.add(thread);
+      thread.setName(TimeLimitExtension.ABANDONED_THREAD_PREFIX + abandoned.incrementAndGet());
+    }
     result.cancel(true);
     executor.shutdownNow();
     executor = null;
@@ -101,6 +109,13 @@ final class TestThread implements AutoCloseable {
         throw thrown;
       } catch (Throwable other) {
         throw new Rethrown(other);
+      } finally {
+        // An idle kept thread always carries its name, which a census of threads relies on.
+        synchronized (leftBehind) {
+          if (!leftBehind.contains(self)) {
+            self.setName(name);
+          }
+        }
       }
     };
   }

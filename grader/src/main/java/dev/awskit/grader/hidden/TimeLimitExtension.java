@@ -21,6 +21,12 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * method starts on a thread whose name, priority, context class loader and handler of uncaught
  * exceptions are as they were first, with no interrupt pending. Without the parameter (a hidden
  * test started outside the grader), methods run on JUnit's thread with no limit.
+ *
+ * <p>With the configuration parameter {@value #THREAD_SCOPE_PARAMETER}, the thread outlives its
+ * launch: it is kept in the launcher session and serves every later launch with the same value,
+ * until a launch with another value ends it. A worker gives all the questions of one submission
+ * the same value, so that a submission's twelve launches warm up one thread instead of twelve,
+ * and never shares a thread between two submissions.
  */
 public final class TimeLimitExtension implements InvocationInterceptor {
 
@@ -30,8 +36,14 @@ public final class TimeLimitExtension implements InvocationInterceptor {
   /** Starts the name of a thread left running by a method that ran past its time limit. */
   public static final String ABANDONED_THREAD_PREFIX = "awskit-test-past-time-limit-";
 
-  /** Names the thread that runs a launch's methods. */
-  static final String THREAD_NAME = "awskit-test";
+  /**
+   * Names the configuration parameter whose value says which launches may share a thread: those of
+   * one submission.
+   */
+  public static final String THREAD_SCOPE_PARAMETER = "awskit.test.threadScope";
+
+  /** Names the thread that runs a launch's methods, which it bears whenever it is idle. */
+  public static final String THREAD_NAME = "awskit-test";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TimeLimitExtension.class);
@@ -108,16 +120,55 @@ public final class TimeLimitExtension implements InvocationInterceptor {
     if (limit.isEmpty()) {
       return invocation.proceed();
     }
+    Optional<String> scope = context.getConfigurationParameter(THREAD_SCOPE_PARAMETER);
     TestThread thread =
-        context
-            .getRoot()
-            .getStore(NAMESPACE)
-            .computeIfAbsent(
-                TestThread.class,
-                key ->
-                    new TestThread(
-                        THREAD_NAME, Thread.currentThread().getContextClassLoader()),
-                TestThread.class);
+        scope.isPresent()
+            ? keptThread(context, scope.get())
+            : context
+                .getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                    TestThread.class,
+                    key ->
+                        new TestThread(
+                            THREAD_NAME, Thread.currentThread().getContextClassLoader()),
+                    TestThread.class);
     return thread.run(invocation, limit.get());
+  }
+
+  /**
+   * Returns the thread the launcher session keeps for {@code scope}, ending the one it kept for
+   * another scope (or with another context class loader).
+   */
+  private static TestThread keptThread(ExtensionContext context, String scope) {
+    ExtensionContext.Store session =
+        context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE);
+    ClassLoader contextClassLoader = Thread.currentThread().getContextClassLoader();
+    KeptThread kept = session.get(KeptThread.class, KeptThread.class);
+    if (kept == null
+        || !kept.scope().equals(scope)
+        || kept.contextClassLoader() != contextClassLoader) {
+      if (kept != null) {
+        kept.close();
+      }
+      kept =
+          new KeptThread(
+              scope, contextClassLoader, new TestThread(THREAD_NAME, contextClassLoader));
+      session.put(KeptThread.class, kept);
+    }
+    return kept.thread();
+  }
+
+  /**
+   * Holds the thread a launcher session keeps for the launches of one scope; closed with the
+   * session.
+   */
+  private record KeptThread(String scope, ClassLoader contextClassLoader, TestThread thread)
+      implements AutoCloseable {
+
+    @Override
+    public void close() {
+      thread.close();
+    }
   }
 }

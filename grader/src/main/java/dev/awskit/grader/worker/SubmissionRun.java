@@ -2,12 +2,16 @@ package dev.awskit.grader.worker;
 
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.TestEvent;
+import dev.awskit.grader.hidden.TimeLimitExtension;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -25,6 +29,11 @@ final class SubmissionRun implements AutoCloseable {
   private final RunRequest request;
   private final Consumer<TestEvent> events;
   private final long testDeadline;
+  /**
+   * The hidden tests' parameters for every job of this submission: the request's, and a scope of
+   * its own, so that a worker runs all its questions on one kept thread and no other submission's.
+   */
+  private final Map<String, String> jobParameters;
   private WorkerProcess worker;
   /** Whether the current worker has run no test yet, so its first also loads the libraries. */
   private boolean coldWorker;
@@ -49,6 +58,9 @@ final class SubmissionRun implements AutoCloseable {
     this.events = events;
     this.testDeadline =
         Duration.ofMillis(request.timeLimitMillis()).plus(settings.grace()).toNanos();
+    Map<String, String> parameters = new HashMap<>(request.parameters());
+    parameters.put(TimeLimitExtension.THREAD_SCOPE_PARAMETER, UUID.randomUUID().toString());
+    this.jobParameters = Map.copyOf(parameters);
   }
 
   /**
@@ -98,7 +110,7 @@ final class SubmissionRun implements AutoCloseable {
               classRoots(),
               testClasses,
               request.timeLimitMillis(),
-              request.parameters(),
+              jobParameters,
               request.warmUpTypes(),
               request.freshWorker());
       worker.send(new WorkerJob(job, List.copyOf(finished)));

@@ -68,7 +68,7 @@ final class WorkerSession {
       HiddenTestLauncher.warmUp(job.request().warmUpTypes());
       initialState = JvmState.capture();
     }
-    Set<Thread> before = ThreadCensus.alive();
+    Set<Thread> before = ThreadCensus.settled();
     CancellationToken cancellation = CancellationToken.create();
     List<String> unclean = new ArrayList<>();
     launcher.run(

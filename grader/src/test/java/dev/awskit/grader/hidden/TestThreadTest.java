@@ -25,6 +25,24 @@ class TestThreadTest {
   }
 
   @Test
+  void waitsForTheNextMethodUnderItsOwnNameWhateverAMethodRenamedItTo() throws Throwable {
+    // given
+    Thread renamed =
+        testThread.run(
+            () -> {
+              Thread.currentThread().setName("main");
+              return Thread.currentThread();
+            },
+            AMPLE);
+
+    // when
+    String idleName = renamed.getName();
+
+    // then
+    assertThat(idleName).isEqualTo("kept");
+  }
+
+  @Test
   void runsEveryMethodOnTheOneThreadItKeeps() throws Throwable {
     // given
     Thread first = testThread.run(() -> Thread.currentThread(), AMPLE);

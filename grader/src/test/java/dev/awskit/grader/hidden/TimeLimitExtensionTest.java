@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -54,6 +56,38 @@ class TimeLimitExtensionTest {
     assertThat(run.threads()).hasSize(2).doesNotHaveDuplicates();
   }
 
+  @Test
+  void keepsOneThreadForTheLaunchesOfAScopeAndANewOneForTheNextScope() {
+    // given
+    try (LauncherSession session = LauncherFactory.openSession()) {
+      Launcher launcher = session.getLauncher();
+
+      // when
+      Run first = launch(launcher, TimeLimitFixtures.Quick.class, withLimitAndScope("alice"));
+      Run again = launch(launcher, TimeLimitFixtures.Quick.class, withLimitAndScope("alice"));
+      Run other = launch(launcher, TimeLimitFixtures.Quick.class, withLimitAndScope("bob"));
+
+      // then
+      assertThat(again.threads()).containsOnly(first.threads().get(0));
+      assertThat(other.threads()).hasSize(6).doesNotContain(first.threads().get(0));
+      assertThat(other.threads()).containsOnly(other.threads().get(0));
+      assertThat(ends(first.threads().get(0))).isTrue();
+    }
+  }
+
+  @Test
+  void endsEveryLaunchsThreadWithTheLaunchWhenNoScopeIsGiven() {
+    // given
+    Launcher launcher = LauncherFactory.create();
+
+    // when
+    Run first = launch(launcher, TimeLimitFixtures.Quick.class, withLimit("30000"));
+    Run second = launch(launcher, TimeLimitFixtures.Quick.class, withLimit("30000"));
+
+    // then
+    assertThat(second.threads().get(0)).isNotEqualTo(first.threads().get(0));
+  }
+
   /**
    * Holds what a launch reported: each test's result by display name, and the threads its methods
    * ran on.
@@ -65,10 +99,38 @@ class TimeLimitExtensionTest {
     return Map.of(TimeLimitExtension.TIME_LIMIT_PARAMETER, millis);
   }
 
+  private static Map<String, String> withLimitAndScope(String scope) {
+    return Map.of(
+        TimeLimitExtension.TIME_LIMIT_PARAMETER,
+        "30000",
+        TimeLimitExtension.THREAD_SCOPE_PARAMETER,
+        scope);
+  }
+
+  /** Tells whether the thread with identifier {@code id} has ended, or ends within seconds. */
+  private static boolean ends(String id) {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (String.valueOf(thread.getId()).equals(id)) {
+        try {
+          // An ended executor's thread finishes its last step on its own, at once.
+          thread.join(5_000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+      }
+    }
+    return true;
+  }
+
   private static Run launch(Class<?> fixture, Map<String, String> parameters) {
+    return launch(LauncherFactory.create(), fixture, parameters);
+  }
+
+  private static Run launch(Launcher launcher, Class<?> fixture, Map<String, String> parameters) {
     Map<String, TestExecutionResult> results = new LinkedHashMap<>();
     List<String> threads = new ArrayList<>();
-    LauncherFactory.create()
+    launcher
         .execute(
             LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(fixture))

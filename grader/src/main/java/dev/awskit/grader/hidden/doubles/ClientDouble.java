@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.mockito.Mockito;
 import org.mockito.invocation.InvocationOnMock;
 import org.mockito.stubbing.Answer;
@@ -36,6 +38,25 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
  */
 public abstract class ClientDouble<C> implements Answer<Object> {
 
+  /**
+   * Lists, by client interface, the request types of the operations that stream their response
+   * (those with an overload taking a response transformer). Worked out once per interface, not per
+   * double: listing a client's methods costs more than most tests, and the answer never changes.
+   */
+  private static final ClassValue<Set<Class<?>>> STREAMING_REQUESTS =
+      new ClassValue<>() {
+        @Override
+        protected Set<Class<?>> computeValue(Class<?> clientType) {
+          return Arrays.stream(clientType.getMethods())
+              .filter(
+                  method ->
+                      method.getParameterCount() == 2
+                          && method.getParameterTypes()[1] == ResponseTransformer.class)
+              .map(method -> method.getParameterTypes()[0])
+              .collect(Collectors.toUnmodifiableSet());
+        }
+      };
+
   private final C client;
   private final Class<C> clientType;
   private final int maxRequests;
@@ -44,8 +65,6 @@ public abstract class ClientDouble<C> implements Answer<Object> {
   private final List<SdkRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<Class<?>, BiFunction<SdkRequest, Object, Object>> handlers =
       new ConcurrentHashMap<>();
-  /** Whether an operation streams its response, by request type: looked up once per type. */
-  private final Map<Class<?>, Boolean> streaming = new ConcurrentHashMap<>();
 
   /**
    * Creates a double of {@code clientType}.
@@ -180,15 +199,6 @@ public abstract class ClientDouble<C> implements Answer<Object> {
   }
 
   private boolean streamsItsResponse(Class<?> requestType) {
-    return streaming.computeIfAbsent(requestType, this::hasResponseTransformerOverload);
-  }
-
-  private boolean hasResponseTransformerOverload(Class<?> requestType) {
-    return Arrays.stream(clientType.getMethods())
-        .anyMatch(
-            candidate ->
-                candidate.getParameterCount() == 2
-                    && candidate.getParameterTypes()[0] == requestType
-                    && candidate.getParameterTypes()[1] == ResponseTransformer.class);
+    return STREAMING_REQUESTS.get(clientType).contains(requestType);
   }
 }
