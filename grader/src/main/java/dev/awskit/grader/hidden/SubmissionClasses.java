@@ -3,7 +3,9 @@ package dev.awskit.grader.hidden;
 import dev.awskit.exercises.Exercise;
 import java.io.Closeable;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -14,19 +16,32 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
-/** Holds a submission's classes, loaded once, and builds implementations of contracts. */
+/**
+ * Holds a submission's classes and builds implementations of contracts. A class is loaded when a
+ * contract may need it: {@link ClassFileMentions} picks the classes that could implement the
+ * contract from their class files, so a launch that tests one question loads that question's
+ * classes, not the whole submission's.
+ */
 final class SubmissionClasses implements Submission, AutoCloseable {
 
   private final Closeable loader;
-  private final List<Class<?>> classes;
+  /** Loads the classes that could implement a contract, loaded ones only. */
+  private final Function<Class<?>, List<Class<?>>> related;
+  private final Map<Class<?>, List<Class<?>>> relatedByContract = new ConcurrentHashMap<>();
 
-  private SubmissionClasses(Closeable loader, List<Class<?>> classes) {
+  private SubmissionClasses(Closeable loader, Function<Class<?>, List<Class<?>>> related) {
     this.loader = loader;
-    this.classes = classes;
+    this.related = related;
   }
 
   /**
@@ -38,33 +53,40 @@ final class SubmissionClasses implements Submission, AutoCloseable {
   static SubmissionClasses shared(List<Path> roots) {
     ClassLoader grader = SubmissionClasses.class.getClassLoader();
     List<Class<?>> classes = new ArrayList<>();
-    for (String name : classNames(roots)) {
+    for (String name : classFiles(roots).keySet()) {
       try {
         classes.add(Class.forName(name, false, grader));
       } catch (ClassNotFoundException | LinkageError unusable) {
         // As in open: a class that cannot be linked implements nothing the tests could use.
       }
     }
-    return new SubmissionClasses(() -> {}, List.copyOf(classes));
+    List<Class<?>> all = List.copyOf(classes);
+    return new SubmissionClasses(() -> {}, contract -> all);
   }
 
+  /** Opens the classes under the roots in a class loader of their own. */
   static SubmissionClasses open(List<Path> roots) {
     SubmissionClassLoader loader =
         new SubmissionClassLoader(
             roots.stream().map(SubmissionClasses::toUrl).toArray(URL[]::new),
             SubmissionClasses.class.getClassLoader());
-    List<Class<?>> classes = new ArrayList<>();
-    for (String name : classNames(roots)) {
-      try {
-        Class<?> type = Class.forName(name, false, loader);
-        if (type.getClassLoader() == loader) {
-          classes.add(type);
-        }
-      } catch (ClassNotFoundException | LinkageError unusable) {
-        // A class that cannot even be linked implements nothing the tests could use.
-      }
-    }
-    return new SubmissionClasses(loader, List.copyOf(classes));
+    ClassFileMentions mentions = new ClassFileMentions(classFiles(roots));
+    return new SubmissionClasses(
+        loader,
+        contract -> {
+          List<Class<?>> classes = new ArrayList<>();
+          for (String name : mentions.namingDirectlyOrNot(contract.getName())) {
+            try {
+              Class<?> type = Class.forName(name, false, loader);
+              if (type.getClassLoader() == loader) {
+                classes.add(type);
+              }
+            } catch (ClassNotFoundException | LinkageError unusable) {
+              // A class that cannot even be linked implements nothing the tests could use.
+            }
+          }
+          return List.copyOf(classes);
+        });
   }
 
   @Override
@@ -129,7 +151,7 @@ final class SubmissionClasses implements Submission, AutoCloseable {
    * contract}: those that can be assigned to it and are neither interfaces nor abstract.
    */
   <T> List<Class<? extends T>> candidatesFor(Class<T> contract) {
-    return classes.stream()
+    return relatedByContract.computeIfAbsent(contract, related).stream()
         .filter(contract::isAssignableFrom)
         .filter(type -> !type.isInterface() && !Modifier.isAbstract(type.getModifiers()))
         .<Class<? extends T>>map(type -> type.asSubclass(contract))
@@ -172,44 +194,52 @@ final class SubmissionClasses implements Submission, AutoCloseable {
   }
 
   /**
-   * Lists the classes under the roots. It reads them through {@code java.io}, as the JVM's class
-   * loading does, on purpose: in a worker JVM {@code java.nio.file} reaches only the sandbox, and
-   * the roots lie outside it, where the grader compiled them. The static vetting refuses {@code
-   * java.io} files to the submission itself.
+   * Reads the class files under the roots, by class name in name order. It reads them through
+   * {@code java.io}, as the JVM's class loading does, on purpose: in a worker JVM {@code
+   * java.nio.file} reaches only the sandbox, and the roots lie outside it, where the grader
+   * compiled them. The static vetting refuses {@code java.io} files to the submission itself.
    */
-  private static List<String> classNames(List<Path> roots) {
-    List<String> names = new ArrayList<>();
-    for (Path root : roots) {
-      File file = root.toFile();
-      if (file.isDirectory()) {
-        addClassNames(file, "", names);
-      } else if (file.isFile()) {
-        try (JarFile jar = new JarFile(file)) {
-          jar.stream()
-              .map(entry -> entry.getName())
-              .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/"))
-              .map(SubmissionClasses::toClassName)
-              .forEach(names::add);
-        } catch (IOException unreadable) {
-          throw new UncheckedIOException(unreadable);
+  private static Map<String, byte[]> classFiles(List<Path> roots) {
+    Map<String, byte[]> files = new TreeMap<>();
+    try {
+      for (Path root : roots) {
+        File file = root.toFile();
+        if (file.isDirectory()) {
+          addClassFiles(file, "", files);
+        } else if (file.isFile()) {
+          try (JarFile jar = new JarFile(file)) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+              String name = entry.getName();
+              if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                  files.put(toClassName(name), in.readAllBytes());
+                }
+              }
+            }
+          }
         }
       }
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
     }
-    return names.stream().filter(name -> !name.endsWith("module-info")).sorted().toList();
+    files.keySet().removeIf(name -> name.endsWith("module-info"));
+    return files;
   }
 
-  private static void addClassNames(File folder, String prefix, List<String> names) {
+  private static void addClassFiles(File folder, String prefix, Map<String, byte[]> files)
+      throws IOException {
     File[] children = folder.listFiles();
     if (children == null) {
-      throw new UncheckedIOException(
-          new IOException("Cannot list the submission's classes in " + folder));
+      throw new IOException("Cannot list the submission's classes in " + folder);
     }
     for (File child : children) {
       String path = prefix + child.getName();
       if (child.isDirectory()) {
-        addClassNames(child, path + "/", names);
+        addClassFiles(child, path + "/", files);
       } else if (path.endsWith(".class")) {
-        names.add(toClassName(path));
+        try (InputStream in = new FileInputStream(child)) {
+          files.put(toClassName(path), in.readAllBytes());
+        }
       }
     }
   }
