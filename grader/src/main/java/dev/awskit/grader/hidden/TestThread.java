@@ -73,8 +73,16 @@ final class TestThread implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells whether {@code thread} is a test thread waiting between two methods: it runs none of the
+   * code under test, and will not until its next method starts.
+   */
+  static boolean isBetweenMethods(Thread thread) {
+    return thread instanceof Kept kept && kept.betweenMethods;
+  }
+
   private Thread newThread(Runnable work) {
-    Thread created = new Thread(work, name);
+    Thread created = new Kept(work, name);
     created.setDaemon(true);
     thread = created;
     return created;
@@ -97,7 +105,8 @@ final class TestThread implements AutoCloseable {
    */
   private <T> Callable<T> resetThenRun(Invocation<T> invocation) {
     return () -> {
-      Thread self = Thread.currentThread();
+      Kept self = (Kept) Thread.currentThread();
+      self.betweenMethods = false;
       Thread.interrupted();
       self.setName(name);
       self.setPriority(Thread.NORM_PRIORITY);
@@ -116,8 +125,19 @@ final class TestThread implements AutoCloseable {
             self.setName(name);
           }
         }
+        self.betweenMethods = true;
       }
     };
+  }
+
+  /** Runs methods and says whether it is between two of them. */
+  private static final class Kept extends Thread {
+
+    private volatile boolean betweenMethods = true;
+
+    Kept(Runnable work, String name) {
+      super(work, name);
+    }
   }
 
   /** Carries a throwable that is neither an exception nor an error across the executor. */

@@ -48,6 +48,14 @@ public final class TimeLimitExtension implements InvocationInterceptor {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TimeLimitExtension.class);
 
+  /**
+   * Tells whether {@code thread} is a thread of this extension waiting for its next method, so
+   * running no code of the submission: a census of threads need not look at its stack.
+   */
+  public static boolean isWaitingTestThread(Thread thread) {
+    return TestThread.isBetweenMethods(thread);
+  }
+
   @Override
   public void interceptTestMethod(
       Invocation<Void> invocation,
