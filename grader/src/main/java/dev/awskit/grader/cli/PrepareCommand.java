@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
           + " class path, staged where a worker's own uid can read it without the hidden tests,"
           + " and a class-data archive (AppCDS) of the classes a worker loads, so that each"
           + " confined worker maps them instead of loading them again. It takes about 20 s: a"
-          + " worker grades the untouched stubs while its JVM notes the classes it loads.",
+          + " worker grades the untouched stubs and the reference solution while its JVM notes"
+          + " the classes and lambdas it loads.",
       "",
       "It also makes the class-data archive of the grader's own JVM, beside its jar"
           + " (awskit-grader.jsa, about 10 s more): run the grader with"
@@ -114,10 +115,16 @@ final class PrepareCommand implements Callable<Integer> {
     try (WorkerRunner recording =
             data.recordingRunner(WorkerSettings.defaults().withMaxWorkers(1), classList);
         Grader grader = new Grader(context.catalog().get(), recording, context.clock())) {
+      // The stubs take the tests' paths of failure, the reference their paths of success (the
+      // doubles, the SDK's responses). Neither is a submission, and the classes the reference
+      // defines itself are not on the class list: only the built-in loaders' classes are.
       grader.grade(new SubmissionSource.Stubs(), RunSettings.defaults());
+      grader.grade(new SubmissionSource.Reference(), RunSettings.defaults());
     } catch (SubmissionUnusableException impossible) {
       Files.deleteIfExists(classList);
-      throw new IOException("The stubs could not be graded: " + impossible.getMessage(), impossible);
+      throw new IOException(
+          "The stubs or the reference solution could not be graded: " + impossible.getMessage(),
+          impossible);
     }
     return data.make(classList);
   }

@@ -66,11 +66,26 @@ final class SubmissionClasses implements Submission, AutoCloseable {
 
   /** Opens the classes under the roots in a class loader of their own. */
   static SubmissionClasses open(List<Path> roots) {
+    return open(roots, mentionsOf(roots));
+  }
+
+  /**
+   * Reads which classes the class files under the roots name, for {@link #open(List,
+   * ClassFileMentions)}.
+   */
+  static ClassFileMentions mentionsOf(List<Path> roots) {
+    return new ClassFileMentions(classFiles(roots));
+  }
+
+  /**
+   * Opens the classes under the roots in a class loader of their own, taking the candidates for
+   * each contract from {@code mentions}, read from the same roots before.
+   */
+  static SubmissionClasses open(List<Path> roots, ClassFileMentions mentions) {
     SubmissionClassLoader loader =
         new SubmissionClassLoader(
             roots.stream().map(SubmissionClasses::toUrl).toArray(URL[]::new),
             SubmissionClasses.class.getClassLoader());
-    ClassFileMentions mentions = new ClassFileMentions(classFiles(roots));
     return new SubmissionClasses(
         loader,
         contract -> {

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -76,9 +77,36 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
                         .getConfigurationParameter(SHARED_LOADER_PARAMETER, Boolean::parseBoolean)
                         .orElse(false)
                     ? SubmissionClasses.shared(roots(key))
-                    : SubmissionClasses.open(roots(key)),
+                    : SubmissionClasses.open(roots(key), mentions(context, key)),
             SubmissionClasses.class);
   }
+
+  /**
+   * Returns which classes the submission's class files name. A worker runs each question of a
+   * submission as a launch of its own, all with the same {@link
+   * TimeLimitExtension#THREAD_SCOPE_PARAMETER}; the launcher session keeps what the first launch
+   * read for the others, since reading every class file again took about a tenth of a worker's
+   * time. Without that parameter every launch reads them.
+   */
+  private static ClassFileMentions mentions(ExtensionContext context, String classpath) {
+    Optional<String> scope =
+        context.getConfigurationParameter(TimeLimitExtension.THREAD_SCOPE_PARAMETER);
+    if (scope.isEmpty()) {
+      return SubmissionClasses.mentionsOf(roots(classpath));
+    }
+    ExtensionContext.Store session =
+        context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE);
+    KeptMentions kept = session.get(KeptMentions.class, KeptMentions.class);
+    if (kept == null || !kept.scope().equals(scope.get()) || !kept.classpath().equals(classpath)) {
+      kept =
+          new KeptMentions(scope.get(), classpath, SubmissionClasses.mentionsOf(roots(classpath)));
+      session.put(KeptMentions.class, kept);
+    }
+    return kept.mentions();
+  }
+
+  /** Holds what the class files of one submission name, for the launches of one scope. */
+  private record KeptMentions(String scope, String classpath, ClassFileMentions mentions) {}
 
   private static List<Path> roots(String classpath) {
     return Arrays.stream(classpath.split(File.pathSeparator))

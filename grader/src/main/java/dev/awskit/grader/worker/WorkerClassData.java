@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  * of loading them again. The archive is kept in the worker's {@linkplain ClassPathStage stage},
  * stamped in its manifest, and checked with it before every use.
  *
- * <p>The list of classes to archive comes from a worker that graded the untouched stubs (the kit's
- * own code, never a submission), and only plain class names are taken from it; the archive is
- * dumped by the grader's user on the staged jars, which are checked already. The classes of the
+ * <p>The list of classes to archive comes from a worker that graded the untouched stubs and the
+ * reference solution (the kit's own code, never a submission). Only the classes of the built-in
+ * loaders are on it, with the lambdas they define (the SDK's model classes have thousands, which a
+ * worker would otherwise spin one by one) and the JDK's method-handle forms; lines of any other
+ * shape are dropped. The archive is dumped by the grader's user on the staged jars, which are
+ * checked already. The classes of the
  * confining file system provider are left out: JDK 17 does not start a worker whose default file
  * system provider comes from an archive.
  */
@@ -30,6 +33,18 @@ public final class WorkerClassData {
 
   /** Matches a class-list line that names a class of a built-in loader and nothing else. */
   private static final Pattern PLAIN_CLASS = Pattern.compile("[A-Za-z0-9_$/]+( id: \\d+)?");
+
+  /**
+   * Matches a class-list line that names a lambda of a class of a built-in loader: its host class,
+   * the interface method and the method it calls, in descriptors. The dump spins the lambda's class
+   * ahead, so that a worker does not spin it again (the SDK's model classes alone have thousands).
+   */
+  private static final Pattern LAMBDA_PROXY =
+      Pattern.compile("@lambda-proxy [A-Za-z0-9_$/]+( [A-Za-z0-9_$/;()\\[<>]+){8}");
+
+  /** Matches a class-list line that names a method-handle form of the JDK's own to generate. */
+  private static final Pattern FORM_INVOKER =
+      Pattern.compile("@lambda-form-invoker \\[[A-Z_]+\\]( [A-Za-z0-9_$.;\\[]+)+");
 
   private static final List<String> LEFT_OUT =
       List.of("dev/awskit/grader/sandbox/", "dev/awskit/grader/hidden/q");
@@ -92,7 +107,7 @@ public final class WorkerClassData {
     Path kept = staged.folder().resolveSibling("classes-" + UUID.randomUUID() + ".kept.lst");
     Path dumped = staged.folder().resolveSibling("worker-" + UUID.randomUUID() + ".jsa");
     try {
-      Files.write(kept, plainClasses(classList), StandardCharsets.UTF_8);
+      Files.write(kept, archivableLines(classList), StandardCharsets.UTF_8);
       dump(kept, dumped, staged.classPath());
       Files.setPosixFilePermissions(dumped, PosixFilePermissions.fromString("rw-r--r--"));
       Path archive = stage.addArchive(dumped);
@@ -104,13 +119,19 @@ public final class WorkerClassData {
     }
   }
 
-  /** Returns the lines of {@code classList} that name a class the archive may hold. */
-  static List<String> plainClasses(Path classList) throws IOException {
+  /**
+   * Returns the lines of {@code classList} that name a class, a lambda or a method-handle form the
+   * archive may hold.
+   */
+  static List<String> archivableLines(Path classList) throws IOException {
     List<String> kept = new ArrayList<>();
     for (String line : Files.readAllLines(classList, StandardCharsets.UTF_8)) {
-      String name = line.split(" ", 2)[0];
-      boolean leftOut = LEFT_OUT.stream().anyMatch(name::startsWith);
-      if (PLAIN_CLASS.matcher(line).matches() && !leftOut) {
+      boolean leftOut = LEFT_OUT.stream().anyMatch(line::contains);
+      boolean archivable =
+          PLAIN_CLASS.matcher(line).matches()
+              || LAMBDA_PROXY.matcher(line).matches()
+              || FORM_INVOKER.matcher(line).matches();
+      if (archivable && !leftOut) {
         kept.add(line);
       }
     }
@@ -144,7 +165,8 @@ public final class WorkerClassData {
               .start();
       if (!process.waitFor(DUMP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IOException("The class-data dump did not end within " + DUMP_LIMIT.toMinutes() + " minutes");
+        throw new IOException(
+            "The class-data dump did not end within " + DUMP_LIMIT.toMinutes() + " minutes");
       }
       if (process.exitValue() != 0 || !Files.isRegularFile(archive)) {
         throw new IOException(

@@ -9,13 +9,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Proves that only plain class names of a recorded class list reach the archive. */
+/**
+ * Proves that only plain class names, lambdas and the JDK's method-handle forms of a recorded class
+ * list reach the archive.
+ */
 class WorkerClassDataTest {
+
+  /** A lambda of the SDK as JDK 17 records it: host, method, four descriptors, kind and target. */
+  private static final String LAMBDA =
+      "@lambda-proxy software/amazon/awssdk/core/SdkField apply ()Ljava/util/function/Function;"
+          + " (Ljava/lang/Object;)Ljava/lang/Object; REF_invokeVirtual"
+          + " software/amazon/awssdk/core/SdkField lambda$x$0"
+          + " (Ljava/lang/Object;)Ljava/lang/Object; (Ljava/lang/Object;)Ljava/lang/Object;";
+
+  private static final String SDK_FIELD = "software/amazon/awssdk/core/SdkField";
+
+  /** A method-handle form of the JDK, as JDK 17 records it. */
+  private static final String FORM =
+      "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic"
+          + " L7_L";
 
   @TempDir Path work;
 
   @Test
-  void onlyPlainClassesOutsideTheConfiningProviderAndTheHiddenTestsAreArchived() throws IOException {
+  void onlyClassesAndLambdasOutsideTheConfiningProviderAndTheHiddenTestsAreArchived()
+      throws IOException {
     // given
     Path recorded =
         Files.write(
@@ -28,10 +46,16 @@ class WorkerClassDataTest {
                 "dev/awskit/grader/hidden/q01/Question01Test id: 10",
                 "evil/FromElsewhere id: 11 super: 0 source: /tmp/evil.jar",
                 "@lambda-proxy java/lang/Runnable run ()V",
+                LAMBDA,
+                LAMBDA.replace(SDK_FIELD, "dev/awskit/grader/hidden/q01/Question01Test"),
+                LAMBDA.replace("java/util/function/Function", "dev/awskit/grader/sandbox/Policy"),
+                LAMBDA + " more",
+                FORM,
+                "@lambda-form-invoker [LF_RESOLVE] /tmp/evil.jar",
                 "# a comment"));
 
     // when
-    List<String> archived = WorkerClassData.plainClasses(recorded);
+    List<String> archived = WorkerClassData.archivableLines(recorded);
 
     // then
     assertThat(archived)
@@ -39,6 +63,8 @@ class WorkerClassDataTest {
         .containsExactly(
             "java/lang/Object id: 0",
             "org/mockito/Mockito id: 7",
-            "software/amazon/awssdk/services/s3/S3Client");
+            "software/amazon/awssdk/services/s3/S3Client",
+            LAMBDA,
+            FORM);
   }
 }
