@@ -41,6 +41,30 @@ final class IsolationOptions {
   IsolationLevel required;
 
   /**
+   * Applies the choice to the context's runner and starts finding the isolation it gives on a
+   * thread of its own, so that the probe's worker starts while the command does other work.
+   * {@link #settle} then takes what the probe found, or probes again and tells what failed.
+   */
+  void probeAhead(Context context) {
+    if (!(context.runner() instanceof WorkerRunner workers)) {
+      return;
+    }
+    workers.isolate(isolation);
+    Thread probe =
+        new Thread(
+            () -> {
+              try {
+                workers.isolation();
+              } catch (RuntimeException unavailable) {
+                // Not remembered: settle probes again and reports it.
+              }
+            },
+            "awskit-isolation-probe");
+    probe.setDaemon(true);
+    probe.start();
+  }
+
+  /**
    * Applies the choice to the context's runner and returns the isolation it gives, or empty after
    * telling the user why the isolation asked for cannot be had. At the {@code uid} level, where the
    * code under grading runs as another user of the same file system, it makes the folders the

@@ -88,6 +88,25 @@ class IsolationCommandTest {
   }
 
   @Test
+  @DisplayName("a batch refuses a level demanded above the one chosen too, after probing ahead")
+  void batchRefusesADemandedLevelAboveTheChoice() throws Exception {
+    // given
+    Path batch = java.nio.file.Files.createDirectories(work.resolve("class"));
+    dev.awskit.grader.testing.Assembled.reference(batch.resolve("alice"));
+
+    // when
+    int exit =
+        run("batch", "class", "-o", "out", "--isolation", "jvm", "--require-isolation", "os");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.ISOLATION_UNAVAILABLE);
+    assertThat(err.toString())
+        .contains("Grading needs isolation level os or stronger (--require-isolation)")
+        .contains("this machine gives jvm");
+    assertThat(work.resolve("out")).doesNotExist();
+  }
+
+  @Test
   @DisplayName("a level that does not exist is a usage error")
   void unknownLevelIsAUsageError() {
     assertThat(run("isolation", "--isolation", "chroot")).isEqualTo(ExitCodes.USAGE);
