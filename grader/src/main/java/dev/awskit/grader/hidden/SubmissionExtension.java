@@ -85,8 +85,8 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
    * Returns which classes the submission's class files name. A worker runs each question of a
    * submission as a launch of its own, all with the same {@link
    * TimeLimitExtension#THREAD_SCOPE_PARAMETER}; the launcher session keeps what the first launch
-   * read for the others, since reading every class file again took about a tenth of a worker's
-   * time. Without that parameter every launch reads them.
+   * read for the others: reading every class file in every launch took about a tenth of a warm
+   * worker's time (docs/performance.md). Without that parameter every launch reads them.
    */
   private static ClassFileMentions mentions(ExtensionContext context, String classpath) {
     Optional<String> scope =

@@ -25,9 +25,8 @@ import java.util.regex.Pattern;
  * loaders are on it, with the lambdas they define (the SDK's model classes have thousands, which a
  * worker would otherwise spin one by one) and the JDK's method-handle forms; lines of any other
  * shape are dropped. The archive is dumped by the grader's user on the staged jars, which are
- * checked already. The classes of the
- * confining file system provider are left out: JDK 17 does not start a worker whose default file
- * system provider comes from an archive.
+ * checked already. The classes of the confining file system provider are left out: JDK 17 does
+ * not start a worker whose default file system provider comes from an archive.
  */
 public final class WorkerClassData {
 
