@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
       "Makes the grader's cache on this machine, once per grader version: the worker JVMs'"
           + " class path, staged where a worker's own uid can read it without the hidden tests,"
           + " and a class-data archive (AppCDS) of the classes a worker loads, so that each"
-          + " confined worker maps them instead of loading them again. It takes about 20 s: a"
+          + " confined worker maps them instead of loading them again. It takes 20 to 30 s: a"
           + " worker grades the untouched stubs and the reference solution while its JVM notes"
           + " the classes and lambdas it loads.",
       "",
