@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Builds the predicates the rules are made of, on the target of an access: which class owns the
@@ -67,8 +66,13 @@ final class Uses {
   static Predicate<JavaAccess<?>> inPackage(String... packages) {
     return access -> {
       String name = packageOf(access.getTargetOwner());
-      return Arrays.stream(packages)
-          .anyMatch(prefix -> name.equals(prefix) || name.startsWith(prefix + "."));
+      for (String prefix : packages) {
+        if (name.equals(prefix)
+            || (name.startsWith(prefix) && name.charAt(prefix.length()) == '.')) {
+          return true;
+        }
+      }
+      return false;
     };
   }
 
@@ -169,17 +173,30 @@ final class Uses {
     public boolean test(JavaClass owner) {
       // Names compared by hand: JavaClass.isAssignableTo(String) builds described predicates on
       // every call.
-      List<JavaClass> superclasses = owner.getAllRawSuperclasses();
-      Set<JavaClass> interfaces = owner.getAllRawInterfaces();
-      if (owner.getName().equals(type)
-          || anyNamed(superclasses, type)
-          || anyNamed(interfaces, type)) {
+      // Loops, not streams: every rule asks this of almost every access of every submission.
+      if (owner.getName().equals(type)) {
         return true;
       }
-      return Stream.of(Stream.of(owner), superclasses.stream(), interfaces.stream())
-          .flatMap(classes -> classes)
-          .filter(known -> !known.isFullyImported())
-          .anyMatch(library -> isLibrarySubtype(library.getName()));
+      List<JavaClass> superclasses = owner.getAllRawSuperclasses();
+      Set<JavaClass> interfaces = owner.getAllRawInterfaces();
+      return anyNamed(superclasses, type)
+          || anyNamed(interfaces, type)
+          || isLibrarySubtype(owner)
+          || anyLibrarySubtype(superclasses)
+          || anyLibrarySubtype(interfaces);
+    }
+
+    private boolean anyLibrarySubtype(Collection<JavaClass> classes) {
+      for (JavaClass known : classes) {
+        if (isLibrarySubtype(known)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean isLibrarySubtype(JavaClass known) {
+      return !known.isFullyImported() && isLibrarySubtype(known.getName());
     }
 
     private boolean isLibrarySubtype(String name) {
