@@ -171,9 +171,8 @@ final class Uses {
 
     @Override
     public boolean test(JavaClass owner) {
-      // Names compared by hand: JavaClass.isAssignableTo(String) builds described predicates on
-      // every call.
-      // Loops, not streams: every rule asks this of almost every access of every submission.
+      // Names compared by hand (JavaClass.isAssignableTo(String) builds described predicates on
+      // every call), in loops: every rule asks this of almost every access of every submission.
       if (owner.getName().equals(type)) {
         return true;
       }
