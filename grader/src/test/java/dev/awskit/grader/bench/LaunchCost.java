@@ -43,15 +43,8 @@ final class LaunchCost {
   private LaunchCost() {}
 
   public static void main(String[] args) throws IOException {
-    Path compiled = Path.of(args[0]);
+    List<Path> submissions = compiledSubmissions(Path.of(args[0]));
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-    List<Path> submissions;
-    try (Stream<Path> list = Files.list(compiled)) {
-      submissions = list.filter(Files::isDirectory).sorted().toList();
-    }
-    if (submissions.isEmpty()) {
-      throw new IllegalArgumentException("No compiled submission in " + compiled);
-    }
     Catalog catalog = Catalog.load();
     HiddenTestLauncher.warmUp(
         catalog.questions().stream().flatMap(q -> q.constructorTypes().stream()).distinct().toList());
@@ -98,5 +91,21 @@ final class LaunchCost {
     return ((com.sun.management.OperatingSystemMXBean)
             ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /**
+   * Returns the folders of compiled submissions in {@code compiled}, in name order.
+   *
+   * @throws IllegalArgumentException when there are none
+   */
+  static List<Path> compiledSubmissions(Path compiled) throws IOException {
+    List<Path> submissions;
+    try (Stream<Path> list = Files.list(compiled)) {
+      submissions = list.filter(Files::isDirectory).sorted().toList();
+    }
+    if (submissions.isEmpty()) {
+      throw new IllegalArgumentException("No compiled submission in " + compiled);
+    }
+    return submissions;
   }
 }

@@ -4,11 +4,9 @@ import dev.awskit.grader.vetting.StaticVetting;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Measures what the static vetting costs: in one JVM, it vets every folder of compiled
@@ -29,15 +27,8 @@ final class VettingCost {
   private VettingCost() {}
 
   public static void main(String[] args) throws IOException {
-    Path compiled = Path.of(args[0]);
+    List<Path> submissions = LaunchCost.compiledSubmissions(Path.of(args[0]));
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-    List<Path> submissions;
-    try (Stream<Path> list = Files.list(compiled)) {
-      submissions = list.filter(Files::isDirectory).sorted().toList();
-    }
-    if (submissions.isEmpty()) {
-      throw new IllegalArgumentException("No compiled submission in " + compiled);
-    }
     StaticVetting vetting = new StaticVetting();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < rounds; round++) {
