@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -80,30 +82,31 @@ class IsolationCommandTest {
         run("grade", "--reference", "--isolation", "jvm", "--require-isolation", "os", "-o", "r");
 
     // then
-    assertThat(exit).isEqualTo(ExitCodes.ISOLATION_UNAVAILABLE);
-    assertThat(err.toString())
-        .contains("Grading needs isolation level os or stronger (--require-isolation)")
-        .contains("this machine gives jvm");
-    assertThat(work.resolve("r")).doesNotExist();
+    assertRefusedWithoutWriting(exit, work.resolve("r"));
   }
 
   @Test
   @DisplayName("a batch refuses a level demanded above the one chosen too, after probing ahead")
   void batchRefusesADemandedLevelAboveTheChoice() throws Exception {
     // given
-    Path batch = java.nio.file.Files.createDirectories(work.resolve("class"));
-    dev.awskit.grader.testing.Assembled.reference(batch.resolve("alice"));
+    Path batch = Files.createDirectories(work.resolve("class"));
+    Assembled.reference(batch.resolve("alice"));
 
     // when
     int exit =
         run("batch", "class", "-o", "out", "--isolation", "jvm", "--require-isolation", "os");
 
     // then
+    assertRefusedWithoutWriting(exit, work.resolve("out"));
+  }
+
+  /** Asserts that a command demanding os over a chosen jvm ended with exit code 6, writing nothing. */
+  private void assertRefusedWithoutWriting(int exit, Path output) {
     assertThat(exit).isEqualTo(ExitCodes.ISOLATION_UNAVAILABLE);
     assertThat(err.toString())
         .contains("Grading needs isolation level os or stronger (--require-isolation)")
         .contains("this machine gives jvm");
-    assertThat(work.resolve("out")).doesNotExist();
+    assertThat(output).doesNotExist();
   }
 
   @Test
@@ -130,9 +133,9 @@ class IsolationCommandTest {
   @DisplayName("at the uid level the reports are the grader's alone, and a readable batch is named")
   void uidLevelKeepsTheReportsToTheGrader() throws Exception {
     // given a class of one student in a folder every user may read
-    Path batch = java.nio.file.Files.createDirectories(work.resolve("class"));
-    dev.awskit.grader.testing.Assembled.reference(batch.resolve("alice"));
-    java.nio.file.Files.setPosixFilePermissions(
+    Path batch = Files.createDirectories(work.resolve("class"));
+    Assembled.reference(batch.resolve("alice"));
+    Files.setPosixFilePermissions(
         batch, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
 
     // when
@@ -147,7 +150,7 @@ class IsolationCommandTest {
       org.junit.jupiter.api.Assumptions.abort(reason);
     }
     assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(java.nio.file.Files.getPosixFilePermissions(work.resolve("out")))
+    assertThat(Files.getPosixFilePermissions(work.resolve("out")))
         .as("who may read the reports")
         .containsExactlyInAnyOrder(
             java.nio.file.attribute.PosixFilePermission.OWNER_READ,
