@@ -49,6 +49,14 @@ final class SubmissionRun implements AutoCloseable {
   private String irregularity = "";
   /** Whether a question runs again because its last run was not trusted. */
   private boolean retrying;
+  /** The test classes of the question after the one running, if there is one. */
+  private List<String> following = List.of();
+  /**
+   * The test classes whose job the current worker was sent ahead, after the last job's end and
+   * before its confirmation, so that it starts on them without waiting for the grader; empty when
+   * none is pending.
+   */
+  private List<String> sentAhead = List.of();
 
   SubmissionRun(WorkerRunner runner, RunRequest request, Consumer<TestEvent> events) {
     this.runner = runner;
@@ -68,8 +76,13 @@ final class SubmissionRun implements AutoCloseable {
    * on their events only once the worker's frames for the question proved regular: a question
    * whose frames did not is run again, once, in a new worker, and its tests are not run a third
    * time but reported as untrusted.
+   *
+   * @param testClasses the question's test classes
+   * @param next the test classes of the question that follows, whose job a clean worker is sent
+   *     as soon as this one ends; empty for the last question
    */
-  void question(List<String> testClasses) throws InterruptedException {
+  void question(List<String> testClasses, List<String> next) throws InterruptedException {
+    following = List.copyOf(next);
     List<TestEvent> kept = new ArrayList<>();
     Optional<String> untrusted = attempts(testClasses, kept);
     if (untrusted.isPresent()) {
@@ -105,15 +118,10 @@ final class SubmissionRun implements AutoCloseable {
         start();
       }
       betweenJobs = false;
-      RunRequest job =
-          new RunRequest(
-              classRoots(),
-              testClasses,
-              request.timeLimitMillis(),
-              jobParameters,
-              request.warmUpTypes(),
-              request.freshWorker());
-      worker.send(new WorkerJob(job, List.copyOf(finished)));
+      if (!(finished.isEmpty() && sentAhead.equals(testClasses))) {
+        worker.send(new WorkerJob(job(testClasses), List.copyOf(finished)));
+      }
+      sentAhead = List.of();
       JobTranscript transcript = new JobTranscript(finished);
       Attempt attempt = attempt(transcript, planned, finished, kept);
       lastPlan = List.copyOf(planned);
@@ -141,6 +149,16 @@ final class SubmissionRun implements AutoCloseable {
     }
   }
 
+  private RunRequest job(List<String> testClasses) {
+    return new RunRequest(
+        classRoots(),
+        testClasses,
+        request.timeLimitMillis(),
+        jobParameters,
+        request.warmUpTypes(),
+        request.freshWorker());
+  }
+
   /**
    * Returns where the current worker finds the submission's classes: where the grader compiled
    * them, or, for a worker that sees only its sandbox, copies in it made once per worker.
@@ -158,7 +176,8 @@ final class SubmissionRun implements AutoCloseable {
   /**
    * Follows one job in the current worker until it is done or the worker is gone, checking each
    * frame against the run; after the job's end, asks the worker to confirm a new token, so that
-   * a worker whose channel something else holds is found out before its results count.
+   * a worker whose channel something else holds is found out before its results count, and sends
+   * the next question's job right behind the token, which the worker takes up after its answer.
    */
   private Attempt attempt(
       JobTranscript transcript,
@@ -219,6 +238,11 @@ final class SubmissionRun implements AutoCloseable {
           }
           token = runner.newNonce();
           worker.sync(token);
+          if (!following.isEmpty()) {
+            // The worker answers the token first, so this job's frames come after the answer.
+            worker.send(new WorkerJob(job(following), List.of()));
+            sentAhead = following;
+          }
           deadline = now + testDeadline;
         }
         continue;
@@ -290,6 +314,7 @@ final class SubmissionRun implements AutoCloseable {
   private void take(WorkerProcess taken, int servedBefore) {
     worker = taken;
     copiedRoots = null;
+    sentAhead = List.of();
     served = servedBefore;
     // The first test in a worker also loads the classes of the tests and the libraries.
     coldWorker = servedBefore == 0;
@@ -327,6 +352,7 @@ final class SubmissionRun implements AutoCloseable {
     }
     boolean reusable =
         betweenJobs
+            && sentAhead.isEmpty()
             && !request.freshWorker()
             && served + 1 < settings.submissionsPerWorker()
             && worker.aloneAlive()

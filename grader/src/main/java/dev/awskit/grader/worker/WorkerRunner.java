@@ -234,8 +234,10 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
       return;
     }
     try (SubmissionRun run = new SubmissionRun(this, request, events)) {
-      for (List<String> question : byPackage(request.testClasses())) {
-        run.question(question);
+      List<List<String>> questions = byPackage(request.testClasses());
+      for (int index = 0; index < questions.size(); index++) {
+        List<String> next = index + 1 < questions.size() ? questions.get(index + 1) : List.of();
+        run.question(questions.get(index), next);
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();

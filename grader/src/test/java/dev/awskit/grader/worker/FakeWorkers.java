@@ -164,6 +164,39 @@ final class FakeWorkers {
     }
   }
 
+  /**
+   * Passes every test, but confirms the end of a question's job only once the next question's job
+   * has come (at once after the last question, {@code x.q02}): a grader that waits for the
+   * confirmation before it sends the next job waits in vain.
+   */
+  static final class ConfirmsAfterTheNextJob {
+    public static void main(String[] args) throws IOException {
+      serve(
+          (tests, out) -> {
+            tests.forEach(out::pass);
+            out.send(new WorkerMessage.Done(true, ""));
+            return true;
+          },
+          Integer.MAX_VALUE,
+          true);
+    }
+  }
+
+  /** Passes every test, and after the end of a job of {@code x.q01} sends one more result. */
+  static final class WritesAfterDoneInTheFirstQuestion {
+    public static void main(String[] args) throws IOException {
+      serve(
+          (tests, out) -> {
+            tests.forEach(out::pass);
+            out.send(new WorkerMessage.Done(true, ""));
+            if (tests.get(0).startsWith("x.q01.")) {
+              out.pass(tests.get(0));
+            }
+            return true;
+          });
+    }
+  }
+
   /** Ends before it says it is ready. */
   static final class NeverReady {
     public static void main(String[] args) {
@@ -201,9 +234,19 @@ final class FakeWorkers {
     serve(script, Integer.MAX_VALUE);
   }
 
-  /** Serves jobs with {@code script}, but ends without a word when job number {@code lastJob} comes. */
   private static void serve(Script script, int lastJob) throws IOException {
+    serve(script, lastJob, false);
+  }
+
+  /**
+   * Serves jobs with {@code script}, but ends without a word when job number {@code lastJob} comes;
+   * with {@code confirmsAfterTheNextJob}, a job's end is confirmed only after the next line is read,
+   * unless the job was of the last question, {@code x.q02}.
+   */
+  private static void serve(Script script, int lastJob, boolean confirmsAfterTheNextJob)
+      throws IOException {
     int jobs = 0;
+    boolean lastQuestion = false;
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Frames frames = new Frames(in.readLine().strip());
@@ -215,10 +258,20 @@ final class FakeWorkers {
         continue;
       }
       if (line.startsWith(WorkerProcess.SYNC)) {
-        out.send(new WorkerMessage.Synced(line.substring(WorkerProcess.SYNC.length()).strip()));
-        continue;
+        WorkerMessage.Synced synced =
+            new WorkerMessage.Synced(line.substring(WorkerProcess.SYNC.length()).strip());
+        if (!confirmsAfterTheNextJob || lastQuestion) {
+          out.send(synced);
+          continue;
+        }
+        line = in.readLine();
+        out.send(synced);
+        if (line == null) {
+          break;
+        }
       }
       WorkerJob job = frames.readJob(line);
+      lastQuestion = job.request().testClasses().stream().anyMatch(name -> name.startsWith("x.q02."));
       if (job.request().testClasses().isEmpty()) {
         out.send(new WorkerMessage.Done(true, ""));
         continue;

@@ -3,12 +3,9 @@ package dev.awskit.grader.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awskit.grader.engine.GraderClassPath;
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.TestEvent;
 import dev.awskit.grader.engine.TestOutcome;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves the grader's side of the worker protocol against stand-in workers ({@link FakeWorkers})
  * that misbehave on cue: the watchdog, crashes during and between tests, giving up on a question,
- * forged lines, a worker that never starts; and what a real worker is started with.
+ * forged lines, a worker that never starts, the next job sent ahead.
  */
 class WorkerRunnerTest {
 
@@ -167,6 +164,43 @@ class WorkerRunnerTest {
   }
 
   @Test
+  @DisplayName("the next question's job goes out with the request to confirm the last one's end")
+  void nextJobGoesOutWithTheConfirmationRequest() {
+    // given a worker that confirms a job's end only once the next question's job has come
+
+    // when
+    Map<String, TestOutcome> outcomes = run(FakeWorkers.ConfirmsAfterTheNextJob.class);
+
+    // then
+    assertThat(outcomes)
+        .hasSize(6)
+        .allSatisfy((test, outcome) -> assertThat(outcome.passed()).as(test).isTrue());
+  }
+
+  @Test
+  @DisplayName("a job sent ahead to a worker that is then distrusted goes to the next worker")
+  void jobSentAheadToADistrustedWorkerGoesToTheNext() {
+    // given a worker that sends a result after the end of question 1's job, when question 2's job
+    // has been sent to it already
+    Map<String, TestOutcome> outcomes;
+
+    // when
+    try (WorkerRunner runner =
+        new WorkerRunner(
+            QUICK,
+            System::nanoTime,
+            FakeWorkers.WritesAfterDoneInTheFirstQuestion.class.getName())) {
+      outcomes = outcomes(runner);
+
+      // then question 1 took two workers and question 2 one, which was sent its job
+      assertThat(runner.workersStarted()).isEqualTo(3);
+    }
+    assertThat(outcomes.get("x.q01.Alpha#first")).isInstanceOf(TestOutcome.NotRun.class);
+    assertThat(outcomes.get("x.q02.Gamma#first").passed()).isTrue();
+    assertThat(outcomes.get("x.q02.Gamma#second").passed()).isTrue();
+  }
+
+  @Test
   @DisplayName("a worker that never starts is the grader's failure, not the submission's")
   void workerThatNeverStartsFailsTheGrader() {
     assertThatThrownBy(() -> run(FakeWorkers.NeverReady.class))
@@ -298,84 +332,6 @@ class WorkerRunnerTest {
   void questionsAreTestClassesByPackage() {
     assertThat(WorkerRunner.byPackage(TWO_QUESTIONS.testClasses()))
         .containsExactly(List.of("x.q01.Alpha", "x.q01.Beta"), List.of("x.q02.Gamma"));
-  }
-
-  @Test
-  @DisplayName("a worker gets a capped heap, its sandbox's folders, and no reference solution")
-  void workerCommandCapsAndConfines() {
-    Sandbox sandbox =
-        new Sandbox(
-            Path.of("/s"),
-            Path.of("/s/work"),
-            Path.of("/s/tmp"),
-            Path.of("/s/home"),
-            Path.of("/s/classes"));
-
-    List<String> command =
-        WorkerCommand.command(WorkerSettings.defaults(), sandbox, WorkerMain.class.getName());
-
-    assertThat(command)
-        .contains(
-            "-Xmx256m",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.io.tmpdir=/s/tmp",
-            "-Duser.home=/s/home",
-            "-Djava.nio.file.spi.DefaultFileSystemProvider="
-                + "dev.awskit.grader.sandbox.ConfiningFileSystemProvider",
-            "-Dawskit.sandbox.root=" + Path.of("/s").toAbsolutePath())
-        .endsWith(WorkerMain.class.getName(), "8192");
-    String classPath = command.get(command.indexOf("-cp") + 1);
-    Path solutions =
-        GraderClassPath.rootOf(
-                "dev/awskit/solutions/q01/ClientStylesExplainer.class", getClass().getClassLoader())
-            .orElseThrow();
-    assertThat(List.of(classPath.split(File.pathSeparator)))
-        .as("the worker's class path")
-        .doesNotContain(solutions.toString())
-        .contains(
-            GraderClassPath.rootOf(
-                    "dev/awskit/grader/hidden/Submission.class", getClass().getClassLoader())
-                .orElseThrow()
-                .toString());
-  }
-
-  @Test
-  @DisplayName(
-      "a worker's environment holds nothing of the grader's and keeps the SDK off the network")
-  void workerEnvironmentHoldsNoCredentials() {
-    Sandbox sandbox =
-        new Sandbox(
-            Path.of("/s"),
-            Path.of("/s/work"),
-            Path.of("/s/tmp"),
-            Path.of("/s/home"),
-            Path.of("/s/classes"));
-
-    Map<String, String> environment = WorkerCommand.environment(sandbox);
-
-    assertThat(environment.keySet())
-        .doesNotContain(
-            "PATH",
-            "AWS_ACCESS_KEY_ID",
-            "AWS_SECRET_ACCESS_KEY",
-            "AWS_SESSION_TOKEN",
-            "AWS_PROFILE")
-        .allMatch(
-            name ->
-                List.of(
-                        "SystemRoot",
-                        "HOME",
-                        "TMPDIR",
-                        "LANG",
-                        "TZ",
-                        "AWS_EC2_METADATA_DISABLED",
-                        "AWS_CONFIG_FILE",
-                        "AWS_SHARED_CREDENTIALS_FILE")
-                    .contains(name));
-    assertThat(environment)
-        .containsEntry("AWS_EC2_METADATA_DISABLED", "true")
-        .containsEntry("HOME", "/s/home")
-        .containsEntry("AWS_SHARED_CREDENTIALS_FILE", "/s/home/.aws/credentials");
   }
 
   /** Runs the two questions with stand-in workers of {@code fake} and returns every outcome. */
