@@ -47,8 +47,9 @@ import picocli.CommandLine.Spec;
           + " entries are ignored; a loose .java file at the top is reported, not graded.",
       "",
       "Submissions are graded several at a time, each as 'grade' grades one, with its reports"
-          + " in OUTPUT/students/<student>/. Their tests run in worker JVMs, half as many as"
-          + " --jobs; a worker that comes out of a submission clean grades the next one (up to"
+          + " in OUTPUT/students/<student>/. Their tests run in worker JVMs, at most half as"
+          + " many at once as the machine has processors (at least one), whatever --jobs says;"
+          + " a worker that comes out of a submission clean grades the next one (up to"
           + " 100), which is what makes a batch fast. The gradebook OUTPUT/gradebook.csv has a row per"
           + " student: student, status (graded, unusable or error), q01..q12, the tiers, total"
           + " and reason; OUTPUT/gradebook-averages.csv holds the per-question averages over"
