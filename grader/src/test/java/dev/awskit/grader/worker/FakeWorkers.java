@@ -271,7 +271,8 @@ final class FakeWorkers {
         }
       }
       WorkerJob job = frames.readJob(line);
-      lastQuestion = job.request().testClasses().stream().anyMatch(name -> name.startsWith("x.q02."));
+      lastQuestion =
+          job.request().testClasses().stream().anyMatch(name -> name.startsWith("x.q02."));
       if (job.request().testClasses().isEmpty()) {
         out.send(new WorkerMessage.Done(true, ""));
         continue;

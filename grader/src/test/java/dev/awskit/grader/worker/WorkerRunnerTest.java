@@ -192,8 +192,10 @@ class WorkerRunnerTest {
             FakeWorkers.WritesAfterDoneInTheFirstQuestion.class.getName())) {
       outcomes = outcomes(runner);
 
-      // then question 1 took two workers and question 2 one, which was sent its job
-      assertThat(runner.workersStarted()).isEqualTo(3);
+      // then
+      assertThat(runner.workersStarted())
+          .as("workers started: two for question 1, one for question 2, which was sent its job")
+          .isEqualTo(3);
     }
     assertThat(outcomes.get("x.q01.Alpha#first")).isInstanceOf(TestOutcome.NotRun.class);
     assertThat(outcomes.get("x.q02.Gamma#first").passed()).isTrue();
