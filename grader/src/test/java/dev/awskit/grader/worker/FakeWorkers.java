@@ -112,13 +112,7 @@ final class FakeWorkers {
   /** Passes the tests of its first two jobs, then ends, silent, as soon as a third arrives. */
   static final class EndsOnThirdJob {
     public static void main(String[] args) throws IOException {
-      serve(
-          (tests, out) -> {
-            tests.forEach(out::pass);
-            out.send(new WorkerMessage.Done(true, ""));
-            return true;
-          },
-          3);
+      serve(FakeWorkers::passEveryTest, 3);
     }
   }
 
@@ -156,8 +150,7 @@ final class FakeWorkers {
     public static void main(String[] args) throws IOException {
       serve(
           (tests, out) -> {
-            tests.forEach(out::pass);
-            out.send(new WorkerMessage.Done(true, ""));
+            passEveryTest(tests, out);
             out.pass(tests.get(0));
             return true;
           });
@@ -171,14 +164,7 @@ final class FakeWorkers {
    */
   static final class ConfirmsAfterTheNextJob {
     public static void main(String[] args) throws IOException {
-      serve(
-          (tests, out) -> {
-            tests.forEach(out::pass);
-            out.send(new WorkerMessage.Done(true, ""));
-            return true;
-          },
-          Integer.MAX_VALUE,
-          true);
+      serve(FakeWorkers::passEveryTest, Integer.MAX_VALUE, true);
     }
   }
 
@@ -187,8 +173,7 @@ final class FakeWorkers {
     public static void main(String[] args) throws IOException {
       serve(
           (tests, out) -> {
-            tests.forEach(out::pass);
-            out.send(new WorkerMessage.Done(true, ""));
+            passEveryTest(tests, out);
             if (tests.get(0).startsWith("x.q01.")) {
               out.pass(tests.get(0));
             }
@@ -202,6 +187,13 @@ final class FakeWorkers {
     public static void main(String[] args) {
       Runtime.getRuntime().halt(1);
     }
+  }
+
+  /** Passes every test of a job and ends the job clean; a {@link Script} that takes more jobs. */
+  private static boolean passEveryTest(List<String> tests, Channel out) {
+    tests.forEach(out::pass);
+    out.send(new WorkerMessage.Done(true, ""));
+    return true;
   }
 
   /** Runs one job's tests, given their ids and the channel; returns whether to take more jobs. */

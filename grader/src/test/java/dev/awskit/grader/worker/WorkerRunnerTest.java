@@ -174,7 +174,7 @@ class WorkerRunnerTest {
     // then
     assertThat(outcomes)
         .hasSize(6)
-        .allSatisfy((test, outcome) -> assertThat(outcome.passed()).as(test).isTrue());
+        .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
   }
 
   @Test
