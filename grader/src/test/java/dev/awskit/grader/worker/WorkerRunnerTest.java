@@ -100,9 +100,7 @@ class WorkerRunnerTest {
   void crashBetweenTestsCostsNothing() {
     Map<String, TestOutcome> outcomes = run(FakeWorkers.DiesBetweenTests.class);
 
-    assertThat(outcomes)
-        .hasSize(6)
-        .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+    assertEveryTestPassed("outcomes", outcomes);
   }
 
   @Test
@@ -110,9 +108,7 @@ class WorkerRunnerTest {
   void forgedLinesAreIgnored() {
     Map<String, TestOutcome> outcomes = run(FakeWorkers.PassesAndLies.class);
 
-    assertThat(outcomes)
-        .hasSize(6)
-        .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+    assertEveryTestPassed("outcomes", outcomes);
   }
 
   @Test
@@ -172,9 +168,7 @@ class WorkerRunnerTest {
     Map<String, TestOutcome> outcomes = run(FakeWorkers.ConfirmsAfterTheNextJob.class);
 
     // then
-    assertThat(outcomes)
-        .hasSize(6)
-        .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+    assertEveryTestPassed("outcomes", outcomes);
   }
 
   @Test
@@ -218,10 +212,7 @@ class WorkerRunnerTest {
       for (int submission = 0; submission < 7; submission++) {
         Map<String, TestOutcome> outcomes = outcomes(runner);
 
-        assertThat(outcomes)
-            .as("outcomes of submission %d", submission)
-            .hasSize(6)
-            .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+        assertEveryTestPassed(String.format("outcomes of submission %d", submission), outcomes);
       }
 
       assertThat(runner.workersStarted())
@@ -284,9 +275,7 @@ class WorkerRunnerTest {
         }
 
         for (Future<Map<String, TestOutcome>> run : runs) {
-          assertThat(run.get(60, TimeUnit.SECONDS))
-              .hasSize(6)
-              .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+          assertEveryTestPassed("outcomes", run.get(60, TimeUnit.SECONDS));
         }
       } finally {
         graders.shutdownNow();
@@ -306,9 +295,8 @@ class WorkerRunnerTest {
       Map<String, TestOutcome> first = outcomes(runner);
       Map<String, TestOutcome> second = outcomes(runner);
 
-      assertThat(first).as("the tests ran to their end before the worker was found unclean")
-          .hasSize(6)
-          .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+      assertEveryTestPassed(
+          "the tests ran to their end before the worker was found unclean", first);
       assertThat(second).isEqualTo(first);
       assertThat(runner.workersStarted()).as("one worker per question").isEqualTo(4);
     }
@@ -322,9 +310,7 @@ class WorkerRunnerTest {
       outcomes(runner);
       Map<String, TestOutcome> second = outcomes(runner);
 
-      assertThat(second)
-          .hasSize(6)
-          .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
+      assertEveryTestPassed("outcomes", second);
       assertThat(runner.workersStarted()).isEqualTo(2);
     }
   }
@@ -334,6 +320,14 @@ class WorkerRunnerTest {
   void questionsAreTestClassesByPackage() {
     assertThat(WorkerRunner.byPackage(TWO_QUESTIONS.testClasses()))
         .containsExactly(List.of("x.q01.Alpha", "x.q01.Beta"), List.of("x.q02.Gamma"));
+  }
+
+  /** Asserts that all six tests of the two questions have an outcome, and that each passed. */
+  private static void assertEveryTestPassed(String what, Map<String, TestOutcome> outcomes) {
+    assertThat(outcomes)
+        .as(what)
+        .hasSize(6)
+        .allSatisfy((id, outcome) -> assertThat(outcome.passed()).as(id).isTrue());
   }
 
   /** Runs the two questions with stand-in workers of {@code fake} and returns every outcome. */
