@@ -3,9 +3,9 @@ package dev.awskit.grader.worker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -36,19 +36,23 @@ final class WorkerProcess implements AutoCloseable {
   private final ConfinedWorker confined;
   private final Sandbox sandbox;
   private final Frames frames;
-  private final OutputStream jobs;
+  private final WorkerInput input;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final TextTail errorOutput = new TextTail(KEPT_OUTPUT_CHARS);
   private final TextTail strayOutput = new TextTail(KEPT_OUTPUT_CHARS);
   private final List<Thread> readers;
 
   private WorkerProcess(
-      Process process, ConfinedWorker confined, Sandbox sandbox, Frames frames) {
+      Process process, ConfinedWorker confined, Sandbox sandbox, Frames frames, String nonce) {
     this.process = process;
     this.confined = confined;
     this.sandbox = sandbox;
     this.frames = frames;
-    this.jobs = process.getOutputStream();
+    List<String> opening = new ArrayList<>();
+    opening.add(nonce);
+    opening.addAll(confined.preamble());
+    this.input =
+        WorkerInput.open(process.getOutputStream(), opening, "awskit-worker-" + process.pid() + "-in");
     this.readers =
         List.of(
             daemon("awskit-worker-" + process.pid() + "-out", this::readFrames),
@@ -58,7 +62,8 @@ final class WorkerProcess implements AutoCloseable {
 
   /**
    * Starts a confined worker JVM (its environment replaces the grader's own) in the working folder
-   * of {@code sandbox}, and hands it {@code nonce}.
+   * of {@code sandbox}, and hands it {@code nonce} and the confinement's preamble, without waiting
+   * for the JVM to read them.
    *
    * @throws UncheckedIOException when the process cannot be started at all
    */
@@ -68,11 +73,7 @@ final class WorkerProcess implements AutoCloseable {
     builder.environment().clear();
     builder.environment().putAll(confined.environment());
     try {
-      WorkerProcess worker =
-          new WorkerProcess(builder.start(), confined, sandbox, new Frames(nonce));
-      worker.write(nonce);
-      confined.preamble().forEach(worker::write);
-      return worker;
+      return new WorkerProcess(builder.start(), confined, sandbox, new Frames(nonce), nonce);
     } catch (IOException unstartable) {
       confined.slot().ifPresent(UidSlots.Slot::close);
       sandbox.delete();
@@ -96,21 +97,12 @@ final class WorkerProcess implements AutoCloseable {
 
   /** Asks the worker to confirm {@code token}; its answer comes through {@link #next}. */
   void sync(String token) {
-    write(SYNC + token);
+    input.write(SYNC + token);
   }
 
   /** Sends a job; a worker that has ended already is noticed by {@link #next}. */
   void send(WorkerJob job) {
-    write(frames.job(job));
-  }
-
-  private void write(String line) {
-    try {
-      jobs.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-      jobs.flush();
-    } catch (IOException ended) {
-      // The worker is gone; its output ends too, and the reader reports that.
-    }
+    input.write(frames.job(job));
   }
 
   /**
@@ -129,11 +121,7 @@ final class WorkerProcess implements AutoCloseable {
   WorkerEnd stop(boolean gently) {
     boolean killed = false;
     int leftProcesses = 0;
-    try {
-      jobs.close();
-    } catch (IOException alreadyGone) {
-      // Nothing to close.
-    }
+    input.close();
     try {
       if (!gently || !process.waitFor(2, TimeUnit.SECONDS)) {
         killed = process.isAlive();
