@@ -25,9 +25,11 @@ import java.util.stream.Collectors;
  * Grades a list of students' submissions, several at a time, each into its own report folder, and
  * keeps what an earlier run finished.
  *
- * <p>Every submission is copied into a folder only the grader may read before any is graded (see
- * {@link Snapshots}), and graded from the copy. For every student: a submission whose content and grading settings match the result an earlier
- * run recorded is not graded again (unless forced); otherwise the old result is forgotten, the
+ * <p>Every submission is copied into a folder only the grader may read (see {@link Snapshots}) and
+ * graded from the copy. The copies are taken on a thread of their own while the first submissions
+ * are taken in and compiled, and the grader runs no code under grading before all of them are
+ * taken. For every student: a submission whose content and grading settings match the result an
+ * earlier run recorded is not graded again (unless forced); otherwise the old result is forgotten, the
  * submission graded and its reports written, and only then its new result recorded. Nothing one
  * submission does stops the others: a submission that cannot be graded gets an {@code unusable}
  * row, a grader failure an {@code error} row, both with zeros and a reason.
@@ -41,16 +43,21 @@ public final class BatchGrader {
   private final ResultStore store;
   private final Clock clock;
   private final int jobs;
+  private final Runnable copiesTaken;
 
   /**
    * Creates a batch grader.
    *
-   * @param grader grades one submission; called from {@code jobs} threads at once
+   * @param grader grades one submission; called from {@code jobs} threads at once, and must run no
+   *     code under grading before {@code copiesTaken} has been called
    * @param store the report folders and recorded results
    * @param clock dates the results
    * @param jobs how many submissions to grade at once, at least 1
+   * @param copiesTaken called once in each run, when every submission is copied or could not be
+   *     (also when the run ends early)
    */
-  public BatchGrader(SubmissionGrader grader, ResultStore store, Clock clock, int jobs) {
+  public BatchGrader(
+      SubmissionGrader grader, ResultStore store, Clock clock, int jobs, Runnable copiesTaken) {
     if (jobs < 1) {
       throw new IllegalArgumentException("At least one job, not " + jobs);
     }
@@ -58,6 +65,7 @@ public final class BatchGrader {
     this.store = store;
     this.clock = clock;
     this.jobs = jobs;
+    this.copiesTaken = copiesTaken;
   }
 
   /**
@@ -92,7 +100,7 @@ public final class BatchGrader {
     AtomicInteger kept = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(jobs, threads());
     try (progress;
-        Snapshots snapshots = Snapshots.take(students)) {
+        Snapshots snapshots = Snapshots.start(students, copiesTaken)) {
       progress.started(students.size());
       List<Future<StudentResult>> futures = new ArrayList<>();
       for (StudentSubmission student : students) {

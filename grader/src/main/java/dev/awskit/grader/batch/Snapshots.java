@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,11 @@ import java.util.stream.Stream;
  * student's code runs, so that what is graded is what was handed in: code under grading cannot
  * change, or read, a classmate's submission in the batch folder, wherever the grader's isolation
  * lets it go.
+ *
+ * <p>The copies are taken on a thread of their own, in the roster's order, while the first
+ * submissions are taken in and compiled: {@link #of} waits for one student's copy, and the batch
+ * holds back every run of code under grading until the callback given to {@link #start} says that
+ * all of them are taken (a class of 500 takes seconds to copy).
  *
  * <p>Links are copied as links, so that the intake refuses them as it would in the original. A
  * folder larger than the bounds is not copied, and its student's row says why.
@@ -32,11 +39,19 @@ final class Snapshots implements AutoCloseable {
   private static final long MAX_BYTES = 256L * 1024 * 1024;
 
   private final Path folder;
-  private final Map<String, Taken> taken;
+  private final Map<String, CompletableFuture<Taken>> taken;
+  private final Thread copier;
+  private volatile boolean closing;
 
-  private Snapshots(Path folder, Map<String, Taken> taken) {
+  private Snapshots(
+      Path folder,
+      Map<String, CompletableFuture<Taken>> taken,
+      List<StudentSubmission> students,
+      Runnable allTaken) {
     this.folder = folder;
     this.taken = taken;
+    this.copier = new Thread(() -> copyAll(students, allTaken), "awskit-batch-copier");
+    copier.setDaemon(true);
   }
 
   /** Holds what became of one submission: its copy, or why there is none. */
@@ -49,35 +64,68 @@ final class Snapshots implements AutoCloseable {
     record Failed(String reason) implements Taken {}
   }
 
-  /** Copies every unambiguous submission of {@code students} into a new private folder. */
-  static Snapshots take(List<StudentSubmission> students) {
+  /**
+   * Starts copying every unambiguous submission of {@code students} into a new private folder, and
+   * calls {@code allTaken} once each is copied or has failed, whatever happens to the copier.
+   */
+  static Snapshots start(List<StudentSubmission> students, Runnable allTaken) {
     Path folder;
     try {
       folder = Files.createTempDirectory("awskit-batch-snapshots-");
     } catch (IOException unwritable) {
+      allTaken.run();
       throw new UncheckedIOException("Cannot make a folder for the students' submissions", unwritable);
     }
-    Map<String, Taken> taken = new LinkedHashMap<>();
-    int index = 0;
+    Map<String, CompletableFuture<Taken>> taken = new LinkedHashMap<>();
     for (StudentSubmission student : students) {
-      if (student.isAmbiguous()) {
-        continue;
-      }
-      Path copy = folder.resolve(String.valueOf(index++)).resolve(student.path().getFileName());
-      try {
-        Files.createDirectories(copy.getParent());
-        copy(student.path(), copy);
-        taken.put(student.id(), new Taken.Copied(StudentSubmission.of(student.id(), copy)));
-      } catch (IOException | UncheckedIOException unreadable) {
-        taken.put(student.id(), new Taken.Failed(reason(unreadable)));
+      if (!student.isAmbiguous()) {
+        taken.put(student.id(), new CompletableFuture<>());
       }
     }
-    return new Snapshots(folder, taken);
+    Snapshots snapshots = new Snapshots(folder, taken, List.copyOf(students), allTaken);
+    snapshots.copier.start();
+    return snapshots;
   }
 
-  /** Returns what became of {@code student}: its copy, or why there is none. */
-  Taken of(StudentSubmission student) {
-    return taken.getOrDefault(student.id(), new Taken.Copied(student));
+  private void copyAll(List<StudentSubmission> students, Runnable allTaken) {
+    try {
+      int index = 0;
+      for (StudentSubmission student : students) {
+        CompletableFuture<Taken> result = taken.get(student.id());
+        if (result == null || closing) {
+          continue;
+        }
+        Path copy = folder.resolve(String.valueOf(index++)).resolve(student.path().getFileName());
+        try {
+          Files.createDirectories(copy.getParent());
+          copy(student.path(), copy);
+          result.complete(new Taken.Copied(StudentSubmission.of(student.id(), copy)));
+        } catch (IOException | RuntimeException unreadable) {
+          result.complete(new Taken.Failed(reason(unreadable)));
+        }
+      }
+    } finally {
+      // Only a batch that is closing leaves copies untaken.
+      taken.values().forEach(left -> left.complete(new Taken.Failed("the batch ended first")));
+      allTaken.run();
+    }
+  }
+
+  /**
+   * Returns what became of {@code student}, waiting for its copy: the copy, or why there is none.
+   *
+   * @throws InterruptedException when the wait is interrupted
+   */
+  Taken of(StudentSubmission student) throws InterruptedException {
+    CompletableFuture<Taken> result = taken.get(student.id());
+    if (result == null) {
+      return new Taken.Copied(student);
+    }
+    try {
+      return result.get();
+    } catch (ExecutionException impossible) {
+      throw new IllegalStateException("A copy failed unexpectedly", impossible.getCause());
+    }
   }
 
   private static String reason(Exception failure) {
@@ -140,9 +188,15 @@ final class Snapshots implements AutoCloseable {
     }
   }
 
-  /** Deletes the copies. */
+  /** Stops the copier after the submission it is copying, then deletes the copies. */
   @Override
   public void close() {
+    closing = true;
+    try {
+      copier.join();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -247,8 +248,9 @@ final class BatchCommand implements Callable<Integer> {
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
     context.err().flush();
     BatchRun graded;
+    CompletableFuture<Void> copied = new CompletableFuture<>();
     try (SubmissionGrading grading =
-        new SubmissionGrading(context, scheme, chosen, freshWorkers)) {
+        new SubmissionGrading(context, scheme, chosen, freshWorkers, copied)) {
       BatchGrader batch =
           new BatchGrader(
               (student, reportFolder) ->
@@ -256,7 +258,8 @@ final class BatchCommand implements Callable<Integer> {
                       student.path(), student.id(), reportFolder, adjustments.planOf(student.id())),
               store,
               context.clock(),
-              threads);
+              threads,
+              () -> copied.complete(null));
       graded =
           only.withTheOthers(
               batch.run(

@@ -4,9 +4,13 @@ import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.engine.CompilerPool;
 import dev.awskit.grader.engine.Grader;
 import dev.awskit.grader.engine.GradingResult;
+import dev.awskit.grader.engine.Isolation;
+import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.RunSettings;
+import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.engine.SubmissionSource;
 import dev.awskit.grader.engine.SubmissionUnusableException;
+import dev.awskit.grader.engine.TestEvent;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.report.Reports;
 import dev.awskit.grader.scoring.AdjustmentPlan;
@@ -18,6 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Grades one submission path into one report folder and returns its scorecard: the step {@code
@@ -39,16 +46,24 @@ final class SubmissionGrading implements AutoCloseable {
   private final RunSettings settings;
   private final Set<ReportFormat> formats;
   private final CompilerPool compilers = new CompilerPool();
+  private final SubmissionRunner runner;
 
   /**
    * Creates the step.
    *
    * @param freshWorkers whether each submission's tests run in a worker JVM of their own, instead
    *     of one that graded an earlier submission and came out of it clean
+   * @param classmatesCopied done once the batch has copied every submission: until then the
+   *     submissions are taken in and compiled, but none of their tests runs
    */
   SubmissionGrading(
-      Context context, GradingScheme scheme, Set<ReportFormat> formats, boolean freshWorkers) {
+      Context context,
+      GradingScheme scheme,
+      Set<ReportFormat> formats,
+      boolean freshWorkers,
+      Future<?> classmatesCopied) {
     this.context = context;
+    this.runner = new HeldRunner(context.runner(), classmatesCopied);
     this.scheme = scheme;
     this.settings =
         freshWorkers ? scheme.runSettings().withFreshWorker() : scheme.runSettings();
@@ -84,7 +99,7 @@ final class SubmissionGrading implements AutoCloseable {
       throws SubmissionUnusableException, IOException {
     Catalog catalog = context.catalog().get();
     GradingResult result;
-    try (Grader grader = new Grader(catalog, context.runner(), context.clock(), compilers)) {
+    try (Grader grader = new Grader(catalog, runner, context.clock(), compilers)) {
       result = grader.grade(source, settings);
     }
     // The reports name the student's submission, not a temporary folder on the grading machine.
@@ -95,5 +110,34 @@ final class SubmissionGrading implements AutoCloseable {
   @Override
   public void close() {
     compilers.close();
+  }
+
+  /** Gets ready for a run at once but runs tests only once {@code released} is done. */
+  record HeldRunner(SubmissionRunner runner, Future<?> released)
+      implements SubmissionRunner {
+
+    @Override
+    public void run(RunRequest request, Consumer<TestEvent> events) {
+      try {
+        released.get();
+      } catch (InterruptedException interrupted) {
+        // As a runner interrupted while it waits for a worker: the tests count as not run.
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException impossible) {
+        throw new IllegalStateException("The batch's copies failed", impossible.getCause());
+      }
+      runner.run(request, events);
+    }
+
+    @Override
+    public void prepare(RunRequest rehearsal) {
+      runner.prepare(rehearsal);
+    }
+
+    @Override
+    public Isolation isolation() {
+      return runner.isolation();
+    }
   }
 }

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.DisplayName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.grader.report.ReportFormat;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ class BatchGraderTest {
   private Path batch;
   private ResultStore store;
   private final FakeClass fake = new FakeClass();
+  private final AtomicInteger copiesTaken = new AtomicInteger();
   private final String settings =
       Fingerprints.ofSettings(FakeClass.SCHEME, Set.of(ReportFormat.CONSOLE), "test");
 
@@ -40,9 +45,19 @@ class BatchGraderTest {
     store = new ResultStore(work.resolve("out"));
   }
 
+  /** Returns a batch grader that counts how often it says the copies are taken. */
+  private BatchGrader batchGrader(SubmissionGrader grader, int jobs) {
+    return new BatchGrader(
+        grader,
+        store,
+        Clock.fixed(FakeClass.NOW, ZoneOffset.UTC),
+        jobs,
+        copiesTaken::incrementAndGet);
+  }
+
   private BatchRun run(boolean force, int jobs) throws Exception {
     BatchGrader grader =
-        new BatchGrader(fake.grader, store, Clock.fixed(FakeClass.NOW, ZoneOffset.UTC), jobs);
+        batchGrader(fake.grader, jobs);
     return grader.run(Roster.scan(batch).students(), settings, force, BatchProgress.silent());
   }
 
@@ -144,7 +159,7 @@ class BatchGraderTest {
     // given
     run(false, 1);
     BatchGrader grader =
-        new BatchGrader(fake.grader, store, Clock.fixed(FakeClass.NOW, ZoneOffset.UTC), 1);
+        batchGrader(fake.grader, 1);
     String otherFormats =
         Fingerprints.ofSettings(FakeClass.SCHEME, Set.of(ReportFormat.JSON), "test");
 
@@ -280,7 +295,7 @@ class BatchGraderTest {
     // given
     List<StudentSubmission> students = Roster.scan(batch).students();
     BatchGrader grader =
-        new BatchGrader(fake.grader, store, Clock.fixed(FakeClass.NOW, ZoneOffset.UTC), 1);
+        batchGrader(fake.grader, 1);
     Gradebook whole =
         Gradebook.of(
             FakeClass.LAYOUT,
@@ -308,7 +323,7 @@ class BatchGraderTest {
     // given
     StringWriter text = new StringWriter();
     BatchGrader grader =
-        new BatchGrader(fake.grader, store, Clock.fixed(FakeClass.NOW, ZoneOffset.UTC), 1);
+        batchGrader(fake.grader, 1);
 
     // when
     grader.run(
@@ -329,45 +344,61 @@ class BatchGraderTest {
   @Test
   @DisplayName("a submission cannot change a classmate's before the grader reads it")
   void everySubmissionIsCopiedBeforeAnyIsGraded() throws Exception {
-    // given a grader that, while it grades alice, rewrites bob's folder in the batch
-    Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
-    SubmissionGrader sabotaged =
+    // given a grader that reads each submission it grades, and code under grading that rewrites
+    // every submission in the batch folder as soon as the batch lets code run
+    Map<String, List<String>> seen = new ConcurrentHashMap<>();
+    SubmissionGrader reading =
         (student, folder) -> {
-          try (Stream<Path> files = Files.walk(student.path())) {
-            seen.put(
-                student.id(),
-                files.filter(Files::isRegularFile).map(BatchGraderTest::read).sorted().toList());
-          }
-          if (student.id().equals("alice")) {
-            try (Stream<Path> files = Files.walk(batch.resolve("bob"))) {
-              for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.writeString(file, "overwritten by alice");
-              }
-            }
-          }
+          seen.put(student.id(), contentOf(student.path()));
           assertThat(student.path().startsWith(batch))
               .as("whether %s is graded from the batch folder itself", student.id())
               .isFalse();
           return fake.grader.grade(student, folder);
         };
-    List<String> bobBefore;
-    try (Stream<Path> files = Files.walk(batch.resolve("bob"))) {
-      bobBefore = files.filter(Files::isRegularFile).map(BatchGraderTest::read).sorted().toList();
+    Map<String, List<String>> before = new LinkedHashMap<>();
+    for (String id : List.of("alice", "bob", "dave")) {
+      before.put(id, contentOf(batch.resolve(id)));
     }
+    Runnable sabotage =
+        () -> {
+          try (Stream<Path> files = Files.walk(batch)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+              Files.writeString(file, "overwritten by a classmate");
+            }
+          } catch (IOException unwritable) {
+            throw new UncheckedIOException(unwritable);
+          }
+        };
 
     // when
-    new BatchGrader(sabotaged, store, Clock.fixed(FakeClass.NOW, ZoneOffset.UTC), 1)
+    new BatchGrader(reading, store, Clock.fixed(FakeClass.NOW, ZoneOffset.UTC), 2, sabotage)
         .run(Roster.scan(batch).students(), settings, true, BatchProgress.silent());
 
     // then
-    assertThat(seen.get("bob")).as("what the grader read of bob's").isEqualTo(bobBefore);
+    assertThat(seen).as("what the grader read of each submission").containsAllEntriesOf(before);
+  }
+
+  @Test
+  @DisplayName("a run says once that the copies are taken")
+  void aRunSaysOnceThatTheCopiesAreTaken() throws Exception {
+    // when
+    run(false, 2);
+
+    // then
+    assertThat(copiesTaken).hasValue(1);
+  }
+
+  private static List<String> contentOf(Path submission) throws IOException {
+    try (Stream<Path> files = Files.walk(submission)) {
+      return files.filter(Files::isRegularFile).map(BatchGraderTest::read).sorted().toList();
+    }
   }
 
   private static String read(Path file) {
     try {
       return Files.readString(file);
-    } catch (java.io.IOException unreadable) {
-      throw new java.io.UncheckedIOException(unreadable);
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
     }
   }
 }
