@@ -16,6 +16,8 @@ import dev.awskit.grader.classview.ClassReportFiles;
 import dev.awskit.grader.classview.LmsRoster;
 import dev.awskit.grader.classview.LmsRosterException;
 import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.Isolation;
+import dev.awskit.grader.engine.IsolationLevel;
 import dev.awskit.grader.report.ReportFormat;
 import dev.awskit.grader.scoring.GradingScheme;
 import dev.awskit.grader.scoring.PolicyException;
@@ -241,7 +243,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     GradebookLayout layout = GradebookLayout.of(scheme, adjustments.active());
     ResultStore store = new ResultStore(outputFolder);
-    if (isolation.settle(context, List.of(outputFolder), List.of(batchFolder)).isEmpty()) {
+    Optional<Isolation> isolated =
+        isolation.settle(context, List.of(outputFolder), List.of(batchFolder));
+    if (isolated.isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }
     String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
@@ -249,6 +253,10 @@ final class BatchCommand implements Callable<Integer> {
     context.err().flush();
     BatchRun graded;
     CompletableFuture<Void> copied = new CompletableFuture<>();
+    if (isolated.get().level() == IsolationLevel.OS) {
+      // The workers' mount namespace holds no folder of the batch: their runs need not wait.
+      copied.complete(null);
+    }
     try (SubmissionGrading grading =
         new SubmissionGrading(context, scheme, chosen, freshWorkers, copied)) {
       BatchGrader batch =
