@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  *
  * <p>Every submission is copied into a folder only the grader may read (see {@link Snapshots}) and
  * graded from the copy. The copies are taken on a thread of their own while the first submissions
- * are taken in and compiled, and the grader runs no code under grading before all of them are
- * taken. For every student: a submission whose content and grading settings match the result an
+ * are taken in and compiled; the batch says when the last one is taken, and a grader whose code
+ * under grading could reach the batch folder runs none before that. For every student: a submission whose content and grading settings match the result an
  * earlier run recorded is not graded again (unless forced); otherwise the old result is forgotten, the
  * submission graded and its reports written, and only then its new result recorded. Nothing one
  * submission does stops the others: a submission that cannot be graded gets an {@code unusable}
@@ -49,7 +49,7 @@ public final class BatchGrader {
    * Creates a batch grader.
    *
    * @param grader grades one submission; called from {@code jobs} threads at once, and must run no
-   *     code under grading before {@code copiesTaken} has been called
+   *     code under grading that could reach the batch folder before {@code copiesTaken} is called
    * @param store the report folders and recorded results
    * @param clock dates the results
    * @param jobs how many submissions to grade at once, at least 1
