@@ -28,11 +28,12 @@ import java.util.stream.Collectors;
  * <p>Every submission is copied into a folder only the grader may read (see {@link Snapshots}) and
  * graded from the copy. The copies are taken on a thread of their own while the first submissions
  * are taken in and compiled; the batch says when the last one is taken, and a grader whose code
- * under grading could reach the batch folder runs none before that. For every student: a submission whose content and grading settings match the result an
- * earlier run recorded is not graded again (unless forced); otherwise the old result is forgotten, the
- * submission graded and its reports written, and only then its new result recorded. Nothing one
- * submission does stops the others: a submission that cannot be graded gets an {@code unusable}
- * row, a grader failure an {@code error} row, both with zeros and a reason.
+ * under grading could reach the batch folder runs none before that. For every student: a
+ * submission whose content and grading settings match the result an earlier run recorded is not
+ * graded again (unless forced); otherwise the old result is forgotten, the submission graded and
+ * its reports written, and only then its new result recorded. Nothing one submission does stops
+ * the others: a submission that cannot be graded gets an {@code unusable} row, a grader failure an
+ * {@code error} row, both with zeros and a reason.
  */
 public final class BatchGrader {
 

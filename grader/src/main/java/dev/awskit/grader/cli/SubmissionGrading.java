@@ -113,8 +113,7 @@ final class SubmissionGrading implements AutoCloseable {
   }
 
   /** Gets ready for a run at once but runs tests only once {@code released} is done. */
-  record HeldRunner(SubmissionRunner runner, Future<?> released)
-      implements SubmissionRunner {
+  record HeldRunner(SubmissionRunner runner, Future<?> released) implements SubmissionRunner {
 
     @Override
     public void run(RunRequest request, Consumer<TestEvent> events) {

@@ -51,12 +51,11 @@ final class WorkerProcess implements AutoCloseable {
     List<String> opening = new ArrayList<>();
     opening.add(nonce);
     opening.addAll(confined.preamble());
-    this.input =
-        WorkerInput.open(process.getOutputStream(), opening, "awskit-worker-" + process.pid() + "-in");
+    String name = "awskit-worker-" + process.pid();
+    this.input = WorkerInput.open(process.getOutputStream(), opening, name + "-in");
     this.readers =
         List.of(
-            daemon("awskit-worker-" + process.pid() + "-out", this::readFrames),
-            daemon("awskit-worker-" + process.pid() + "-err", this::readErrors));
+            daemon(name + "-out", this::readFrames), daemon(name + "-err", this::readErrors));
     readers.forEach(Thread::start);
   }
 

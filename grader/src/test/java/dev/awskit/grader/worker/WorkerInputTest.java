@@ -98,7 +98,7 @@ class WorkerInputTest {
   }
 
   @Test
-  @DisplayName("lines given as the opening ends go out in order, and none after the input is closed")
+  @DisplayName("lines given as the opening ends keep their order, and none goes out after closing")
   void linesAroundTheOpeningsEndKeepTheirOrder() throws Exception {
     // given
     PipeOfAStartingWorker pipe = new PipeOfAStartingWorker();
