@@ -18,15 +18,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * Copies every student's submission into a folder that only the grader may read, before any
- * student's code runs, so that what is graded is what was handed in: code under grading cannot
- * change, or read, a classmate's submission in the batch folder, wherever the grader's isolation
- * lets it go.
+ * Copies every student's submission into a folder that only the grader may read, so that what is
+ * graded is what was handed in: code under grading cannot change, or read, a classmate's
+ * submission in the batch folder, wherever the grader's isolation lets it go.
  *
  * <p>The copies are taken on a thread of their own, in the roster's order, while the first
- * submissions are taken in and compiled: {@link #of} waits for one student's copy, and the batch
- * holds back every run of code under grading until the callback given to {@link #start} says that
- * all of them are taken (a class of 500 takes seconds to copy).
+ * submissions are taken in and compiled (a class of 500 takes seconds to copy): {@link #of} waits
+ * for one student's copy, and the callback given to {@link #start} says when all of them are
+ * taken, until when a batch whose workers could reach the batch folder runs no code under grading.
  *
  * <p>Links are copied as links, so that the intake refuses them as it would in the original. A
  * folder larger than the bounds is not copied, and its student's row says why.
