@@ -1,6 +1,7 @@
 package dev.awskit.grader.cli;
 
 import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.ScratchSpace;
 import dev.awskit.grader.engine.SubmissionRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Holds what every subcommand needs: where to write, the clock, the folder relative paths start
- * from, the catalog (found once, when first needed) and the run step.
+ * from, the catalog (found once, when first needed), the run step and where grading writes the
+ * folders it deletes again.
  */
 record Context(
     PrintWriter out,
@@ -17,7 +19,8 @@ record Context(
     Clock clock,
     Path workingDirectory,
     Supplier<Catalog> catalog,
-    SubmissionRunner runner) {
+    SubmissionRunner runner,
+    ScratchSpace scratch) {
 
   /** Resolves a path the user gave against the working directory. */
   Path resolve(Path path) {

@@ -171,7 +171,7 @@ final class GradeCommand implements Callable<Integer> {
     }
     SubmissionSource source = source();
     GradingResult result;
-    try (Grader grader = new Grader(catalog, context.runner(), context.clock())) {
+    try (Grader grader = new Grader(catalog, context.runner(), context.clock(), context.scratch())) {
       result = grader.grade(source, scheme.runSettings());
     } catch (SubmissionUnusableException unusable) {
       context.err().println("Cannot grade: " + unusable.getMessage());

@@ -1,6 +1,7 @@
 package dev.awskit.grader.cli;
 
 import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.ScratchSpace;
 import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.worker.WorkerRunner;
 import java.io.PrintWriter;
@@ -83,7 +84,14 @@ public final class GraderCli {
       SubmissionRunner runner,
       Supplier<Catalog> catalog,
       WorkerRunner ownRunner) {
-    this.context = new Context(out, err, clock, workingDirectory, new Memo<>(catalog), runner);
+    this.context = new Context(
+            out,
+            err,
+            clock,
+            workingDirectory,
+            new Memo<>(catalog),
+            runner,
+            ScratchSpace.choose(System.getenv()));
     this.ownRunner = ownRunner;
   }
 

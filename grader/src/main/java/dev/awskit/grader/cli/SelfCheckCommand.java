@@ -73,7 +73,7 @@ final class SelfCheckCommand implements Callable<Integer> {
     PrintWriter out = context.out();
     Optional<Scorecard> reference;
     Scorecard stubs;
-    try (Grader grader = new Grader(catalog, context.runner(), context.clock())) {
+    try (Grader grader = new Grader(catalog, context.runner(), context.clock(), context.scratch())) {
       reference = gradeReference(grader, scheme);
       stubs = Scorer.score(scheme, grader.grade(new SubmissionSource.Stubs(), scheme.runSettings()));
     } catch (SubmissionUnusableException missing) {

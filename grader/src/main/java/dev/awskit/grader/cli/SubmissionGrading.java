@@ -99,7 +99,7 @@ final class SubmissionGrading implements AutoCloseable {
       throws SubmissionUnusableException, IOException {
     Catalog catalog = context.catalog().get();
     GradingResult result;
-    try (Grader grader = new Grader(catalog, runner, context.clock(), compilers)) {
+    try (Grader grader = new Grader(catalog, runner, context.clock(), compilers, context.scratch())) {
       result = grader.grade(source, settings);
     }
     // The reports name the student's submission, not a temporary folder on the grading machine.

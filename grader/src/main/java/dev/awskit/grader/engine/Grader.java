@@ -47,19 +47,36 @@ public final class Grader implements AutoCloseable {
   private final RunRequests requests;
   private final CompilerPool compilers;
   private final boolean ownsCompilers;
+  private final ScratchSpace scratch;
   private SourceCompiler compiler;
 
-  /** Creates a grader of the catalog's questions that runs tests with {@code runner}. */
+  /**
+   * Creates a grader of the catalog's questions that runs tests with {@code runner} and works in
+   * the system's temporary folder.
+   */
   public Grader(Catalog catalog, SubmissionRunner runner, Clock clock) {
-    this(catalog, runner, clock, new CompilerPool(), true);
+    this(catalog, runner, clock, ScratchSpace.systemTemp());
+  }
+
+  /**
+   * Creates a grader of the catalog's questions that runs tests with {@code runner} and takes in
+   * and compiles each submission in a new folder of {@code scratch}.
+   */
+  public Grader(Catalog catalog, SubmissionRunner runner, Clock clock, ScratchSpace scratch) {
+    this(catalog, runner, clock, new CompilerPool(), true, scratch);
   }
 
   /**
    * Creates a grader that borrows its compiler from {@code compilers}, which the graders of one
    * batch share (all of them of the same catalog), and gives it back when closed.
    */
-  public Grader(Catalog catalog, SubmissionRunner runner, Clock clock, CompilerPool compilers) {
-    this(catalog, runner, clock, compilers, false);
+  public Grader(
+      Catalog catalog,
+      SubmissionRunner runner,
+      Clock clock,
+      CompilerPool compilers,
+      ScratchSpace scratch) {
+    this(catalog, runner, clock, compilers, false, scratch);
   }
 
   private Grader(
@@ -67,10 +84,12 @@ public final class Grader implements AutoCloseable {
       SubmissionRunner runner,
       Clock clock,
       CompilerPool compilers,
-      boolean ownsCompilers) {
+      boolean ownsCompilers,
+      ScratchSpace scratch) {
     this.catalog = catalog;
     this.runner = runner;
     this.clock = clock;
+    this.scratch = scratch;
     this.classes = Grader.class.getClassLoader();
     this.requests = new RunRequests(catalog);
     this.compilers = compilers;
@@ -93,25 +112,25 @@ public final class Grader implements AutoCloseable {
   public GradingResult grade(SubmissionSource source, RunSettings settings)
       throws SubmissionUnusableException {
     Instant start = clock.instant();
-    Path scratch = null;
+    Path work = null;
     try {
       List<Path> roots;
       Compilation compilation;
       List<String> warnings = new ArrayList<>();
       List<VettingProblem> vettingProblems = List.of();
       if (source instanceof SubmissionSource.Workspace workspace) {
-        scratch = Files.createTempDirectory("awskit-grade-");
-        Path sources = intake(workspace.sources(), "student workspace", scratch, warnings);
+        work = scratch.newFolder("awskit-grade-");
+        Path sources = intake(workspace.sources(), "student workspace", work, warnings);
         runner.prepare(requests.rehearsal(settings));
-        compilation = compile(sources, scratch);
-        roots = List.of(classesOf(scratch));
+        compilation = compile(sources, work);
+        roots = List.of(classesOf(work));
       } else if (source instanceof SubmissionSource.SourceFolder folder) {
-        scratch = Files.createTempDirectory("awskit-grade-");
+        work = scratch.newFolder("awskit-grade-");
         String what = Files.isDirectory(folder.folder()) ? "submission folder" : "submission";
-        Path sources = intake(folder.folder(), what, scratch, warnings);
+        Path sources = intake(folder.folder(), what, work, warnings);
         runner.prepare(requests.rehearsal(settings));
-        compilation = compile(sources, scratch);
-        roots = List.of(classesOf(scratch));
+        compilation = compile(sources, work);
+        roots = List.of(classesOf(work));
       } else if (source instanceof SubmissionSource.Reference) {
         runner.prepare(requests.rehearsal(settings));
         compilation = Compilation.none();
@@ -121,8 +140,8 @@ public final class Grader implements AutoCloseable {
         compilation = Compilation.none();
         roots = List.of(stubsRoot());
       }
-      if (scratch != null && settings.staticVetting() && compilation.compiled() > 0) {
-        vettingProblems = vet(classesOf(scratch), compilation);
+      if (work != null && settings.staticVetting() && compilation.compiled() > 0) {
+        vettingProblems = vet(classesOf(work), compilation);
       }
       Map<String, TestResult> results =
           run(roots, compilation.problems(), vettingProblems, settings);
@@ -140,7 +159,7 @@ public final class Grader implements AutoCloseable {
     } catch (IOException unwritable) {
       throw new UncheckedIOException(unwritable);
     } finally {
-      deleteQuietly(scratch);
+      deleteQuietly(work);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.awskit.grader.engine.Grader;
 import dev.awskit.grader.engine.GraderClassPath;
 import dev.awskit.grader.engine.GradingResult;
 import dev.awskit.grader.engine.RunSettings;
+import dev.awskit.grader.engine.ScratchSpace;
 import dev.awskit.grader.engine.SubmissionSource;
 import dev.awskit.grader.engine.SubmissionUnusableException;
 import dev.awskit.grader.engine.TestOutcome;
@@ -220,8 +221,13 @@ class HostileCorpusTest {
   private final ThreadLocal<Grader> grader =
       ThreadLocal.withInitial(
           () -> {
+            // The scratch folder the command line would choose on this machine.
             Grader own =
-                new Grader(Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC));
+                new Grader(
+                    Graded.catalog(),
+                    runner,
+                    Clock.fixed(Graded.NOW, ZoneOffset.UTC),
+                    ScratchSpace.choose(System.getenv()));
             graders.add(own);
             return own;
           });
@@ -364,12 +370,14 @@ class HostileCorpusTest {
   }
 
   /**
-   * Checks that nothing appeared in the grader's temporary folder (where worker sandboxes live) or
-   * beside its installation, and that no entry of its class path changed.
+   * Checks that nothing appeared in the grader's temporary folder (where worker sandboxes live), in
+   * its scratch folder (where the submission's classes are compiled) or beside its installation,
+   * and that no entry of its class path changed.
    */
   private void assertNothingPlantedBesideTheGrader() throws IOException {
     assertThat(Path.of(System.getProperty("java.io.tmpdir"), PLANTED)).doesNotExist();
     assertThat(Path.of("/tmp", PLANTED)).doesNotExist();
+    assertThat(ScratchSpace.choose(System.getenv()).root().resolve(PLANTED)).doesNotExist();
     for (Path entry : graderEntries()) {
       assertThat(entry.resolveSibling(PLANTED)).doesNotExist();
       assertThat(entry.resolve(PLANTED)).doesNotExist();

@@ -1,0 +1,93 @@
+package dev.awskit.grader.engine;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Holds where the grader writes the folders that live only while one submission is graded (its
+ * sources taken in, its compiled classes) or while the class view is made (the sources the
+ * similarity check reads).
+ *
+ * <p>A batch creates and deletes about two hundred files per submission there. On a file system
+ * kept in memory that costs next to nothing; on an ext4 file system without a journal, every new
+ * file steps past each file deleted in the last minute or two, so that the cost grows with the
+ * square of the class (docs/performance.md, "Files a batch writes"). Hence the choice: {@value
+ * #VARIABLE} when it is set; otherwise {@code /dev/shm} when the system's temporary folder is not
+ * in memory but {@code /dev/shm} is, and has at least {@value #MIN_FREE_BYTES} bytes free (a
+ * container's 64 MB does not qualify); otherwise the system's temporary folder.
+ *
+ * <p>Worker sandboxes stay in the system's temporary folder: code under grading writes there, and
+ * a file system in memory would let it spend the machine's memory instead of its disk.
+ *
+ * @param root the folder new scratch folders are made in
+ */
+public record ScratchSpace(Path root) {
+
+  /** Names the environment variable that sets the folder. */
+  public static final String VARIABLE = "AWSKIT_GRADER_SCRATCH";
+
+  /** The least free space a memory file system must have to be chosen, 1 GiB. */
+  static final long MIN_FREE_BYTES = 1L << 30;
+
+  /** Returns the system's temporary folder as scratch space. */
+  public static ScratchSpace systemTemp() {
+    return new ScratchSpace(Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** Chooses the scratch space for this machine, as the class comment says, from the environment. */
+  public static ScratchSpace choose(Map<String, String> environment) {
+    return choose(
+        environment.get(VARIABLE),
+        systemTemp().root(),
+        Path.of("/dev/shm"),
+        ScratchSpace::inMemoryWithRoom);
+  }
+
+  /**
+   * Chooses between a configured folder, the system's temporary folder and a memory file system.
+   *
+   * @param configured the folder the user set, or null
+   * @param systemTemp the system's temporary folder
+   * @param memory the usual mount point of a memory file system
+   * @param roomyMemory tells whether a folder is on a memory file system with room enough
+   */
+  static ScratchSpace choose(
+      String configured, Path systemTemp, Path memory, FileSystemCheck roomyMemory) {
+    if (configured != null && !configured.isBlank()) {
+      return new ScratchSpace(Path.of(configured).toAbsolutePath());
+    }
+    if (!roomyMemory.holds(systemTemp) && roomyMemory.holds(memory) && Files.isWritable(memory)) {
+      return new ScratchSpace(memory);
+    }
+    return new ScratchSpace(systemTemp);
+  }
+
+  /**
+   * Creates a new folder, readable and writable by the grader's user alone, whose name starts with
+   * {@code prefix}; creates the scratch folder first if it is missing.
+   */
+  public Path newFolder(String prefix) throws IOException {
+    Files.createDirectories(root);
+    return Files.createTempDirectory(root, prefix);
+  }
+
+  /** Tells something about the file system a folder is on. */
+  @FunctionalInterface
+  interface FileSystemCheck {
+
+    /** Returns whether the check holds for the file system of {@code folder}. */
+    boolean holds(Path folder);
+  }
+
+  private static boolean inMemoryWithRoom(Path folder) {
+    try {
+      FileStore store = Files.getFileStore(folder);
+      return store.type().equals("tmpfs") && store.getUsableSpace() >= MIN_FREE_BYTES;
+    } catch (IOException | RuntimeException unknown) {
+      return false;
+    }
+  }
+}
