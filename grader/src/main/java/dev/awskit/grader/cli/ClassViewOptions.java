@@ -111,7 +111,7 @@ final class ClassViewOptions {
             .or(() -> Optional.of(context.resolve(DEFAULT_BASE_CODE)).filter(Files::isDirectory));
     Path work = null;
     try {
-      work = context.scratch().newFolder("awskit-similarity-");
+      work = context.scratch().withRoomForSourcesOf(students.size()).newFolder("awskit-similarity-");
       Similarity similarity = SimilarityCheck.run(students, base, threshold, work);
       similarity.write(output);
       context

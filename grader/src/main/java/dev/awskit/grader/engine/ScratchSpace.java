@@ -1,5 +1,6 @@
 package dev.awskit.grader.engine;
 
+import dev.awskit.grader.intake.IntakeLimits;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import java.util.Map;
  * container's 64 MB does not qualify); otherwise the system's temporary folder.
  *
  * <p>Worker sandboxes stay in the system's temporary folder: code under grading writes there, and
- * a file system in memory would let it spend the machine's memory instead of its disk.
+ * a file system in memory would let it spend the machine's memory instead of its disk. Work whose
+ * size grows with the class asks for room first ({@link #withRoomForSourcesOf}).
  *
  * @param root the folder new scratch folders are made in
  */
@@ -63,6 +65,30 @@ public record ScratchSpace(Path root) {
       return new ScratchSpace(memory);
     }
     return new ScratchSpace(systemTemp);
+  }
+
+  /**
+   * Returns this scratch space if it has room for the sources of {@code submissions} students, each
+   * at the most the intake takes ({@link IntakeLimits#defaults()}), else the system's temporary
+   * folder: for the similarity check's copies, which grow with the class.
+   */
+  public ScratchSpace withRoomForSourcesOf(int submissions) {
+    return withRoomFor(submissions * IntakeLimits.defaults().maxExpandedBytes());
+  }
+
+  /**
+   * Returns this scratch space if its file system has four times {@code bytes} free, else the
+   * system's temporary folder, so that work which grows with the class cannot fill a file system
+   * in memory.
+   */
+  ScratchSpace withRoomFor(long bytes) {
+    try {
+      Files.createDirectories(root);
+      long usable = Files.getFileStore(root).getUsableSpace();
+      return bytes <= usable / 4 ? this : systemTemp();
+    } catch (IOException | RuntimeException unknown) {
+      return systemTemp();
+    }
   }
 
   /**

@@ -63,4 +63,19 @@ class ScratchSpaceTest {
     assertThat(folder).isEmptyDirectory().hasParent(systemTemp.resolve("not/yet"));
     assertThat(folder.getFileName().toString()).startsWith("awskit-grade-");
   }
+
+  @Test
+  @DisplayName("work that grows with the class stays in scratch only while four times it fits")
+  void workThatGrowsAsksForRoom() {
+    // given
+    ScratchSpace scratch = new ScratchSpace(memory);
+
+    // when
+    ScratchSpace small = scratch.withRoomFor(1024);
+    ScratchSpace huge = scratch.withRoomFor(Long.MAX_VALUE / 2);
+
+    // then
+    assertThat(small).isEqualTo(scratch);
+    assertThat(huge).isEqualTo(ScratchSpace.systemTemp());
+  }
 }
