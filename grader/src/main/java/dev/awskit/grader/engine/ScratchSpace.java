@@ -18,7 +18,8 @@ import java.util.Map;
  * square of the class (docs/performance.md, "Files a batch writes"). Hence the choice: {@value
  * #VARIABLE} when it is set; otherwise {@code /dev/shm} when the system's temporary folder is not
  * in memory but {@code /dev/shm} is, and has at least {@value #MIN_FREE_BYTES} bytes free (a
- * container's 64 MB does not qualify); otherwise the system's temporary folder.
+ * container's 64 MB does not qualify) and four times what one grade per processor is reckoned to
+ * write ({@link #oneGradeWrites}); otherwise the system's temporary folder.
  *
  * <p>Worker sandboxes stay in the system's temporary folder: code under grading writes there, and
  * a file system in memory would let it spend the machine's memory instead of its disk. Work whose
@@ -41,11 +42,13 @@ public record ScratchSpace(Path root) {
 
   /** Chooses the scratch space for this machine, as the class comment says, from the environment. */
   public static ScratchSpace choose(Map<String, String> environment) {
+    int processors = Runtime.getRuntime().availableProcessors();
+    long needed = Math.max(MIN_FREE_BYTES, 4 * oneGradeWrites() * processors);
     return choose(
         environment.get(VARIABLE),
         systemTemp().root(),
         Path.of("/dev/shm"),
-        ScratchSpace::inMemoryWithRoom);
+        folder -> inMemoryWithRoom(folder, needed));
   }
 
   /**
@@ -74,6 +77,14 @@ public record ScratchSpace(Path root) {
    */
   public ScratchSpace withRoomForSourcesOf(int submissions) {
     return withRoomFor(submissions * IntakeLimits.defaults().maxExpandedBytes());
+  }
+
+  /**
+   * Returns what one grade is reckoned to write: its sources at the intake's bound and twice that
+   * for their classes (a source of many tiny classes can make javac write more).
+   */
+  static long oneGradeWrites() {
+    return 3 * IntakeLimits.defaults().maxExpandedBytes();
   }
 
   /**
@@ -108,10 +119,10 @@ public record ScratchSpace(Path root) {
     boolean holds(Path folder);
   }
 
-  private static boolean inMemoryWithRoom(Path folder) {
+  private static boolean inMemoryWithRoom(Path folder, long needed) {
     try {
       FileStore store = Files.getFileStore(folder);
-      return store.type().equals("tmpfs") && store.getUsableSpace() >= MIN_FREE_BYTES;
+      return store.type().equals("tmpfs") && store.getUsableSpace() >= needed;
     } catch (IOException | RuntimeException unknown) {
       return false;
     }
