@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes the class-data archive of the grader's own JVM: a dynamic CDS archive beside the grader's
- * jar ({@code awskit-grader.jsa}), of the classes a grade loads (picocli, the catalog's JUnit
- * discovery, javac, ArchUnit, Jackson, the reports), which a JVM started with {@code
- * -XX:SharedArchiveFile=} maps instead of loading, linking and verifying them again.
+ * jar ({@code awskit-grader.jsa}), of the classes a batch of two students loads (picocli, the
+ * catalog's JUnit discovery, javac, ArchUnit, Jackson, the reports, the gradebook, the similarity
+ * check and the class report's charts), which a JVM started with {@code -XX:SharedArchiveFile=}
+ * maps instead of loading, linking and verifying them again. A batch loads nearly all that a
+ * {@code grade} loads, and a grade's archive left out about 1,300 classes of a batch's.
  *
  * <p>The archive lies beside the jar, so it has the jar's owner and the jar's trust: whoever may
  * write it may write the jar. No worker sees it: the {@code os} level binds only the staged class
@@ -75,16 +77,20 @@ final class GraderArchive {
   }
 
   /**
-   * Makes the archive: grades a small submission written into {@code work} in a JVM that records
-   * the classes it loads, then puts the archive in place (readable by all, writable by the owner).
+   * Makes the archive: grades a batch of two small submissions written into {@code work} in a JVM
+   * that records the classes it loads, then puts the archive in place (readable by all, writable by
+   * the owner).
    *
-   * @throws IOException when the grade fails or leaves no archive; what it printed is in the message
+   * @throws IOException when the batch fails or leaves no archive; what it printed is in the
+   *     message
    */
   Path make(Path work) throws IOException {
-    Path submission = work.resolve("submission");
-    Path source = submission.resolve("dev/awskit/exercises/q01/Warming.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, WARMING_SOURCE);
+    Path students = work.resolve("class");
+    for (String student : List.of("ada", "bo")) {
+      Path source = students.resolve(student).resolve("dev/awskit/exercises/q01/Warming.java");
+      Files.createDirectories(source.getParent());
+      Files.writeString(source, WARMING_SOURCE);
+    }
     Path made = file().resolveSibling("." + file().getFileName() + ".new");
     Files.deleteIfExists(made);
     List<String> command = new ArrayList<>();
@@ -92,14 +98,14 @@ final class GraderArchive {
     command.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
     command.add("-XX:ArchiveClassesAtExit=" + made);
     command.addAll(
-        List.of("-jar", jar.toString(), "grade", submission.toString(),
-            "-o", work.resolve("reports").toString()));
-    Path log = work.resolve("grade.log");
+        List.of("-jar", jar.toString(), "batch", students.toString(),
+            "-o", work.resolve("reports").toString(), "--progress", "none"));
+    Path log = work.resolve("batch.log");
     int exit = run(command, log);
     if (exit != 0 || !Files.isRegularFile(made)) {
       Files.deleteIfExists(made);
       throw new IOException(
-          "the grade that records the grader's classes ended with exit code " + exit + ":\n"
+          "the batch that records the grader's classes ended with exit code " + exit + ":\n"
               + Files.readString(log).strip());
     }
     try {
