@@ -84,7 +84,8 @@ public final class GraderCli {
       SubmissionRunner runner,
       Supplier<Catalog> catalog,
       WorkerRunner ownRunner) {
-    this.context = new Context(
+    this.context =
+        new Context(
             out,
             err,
             clock,

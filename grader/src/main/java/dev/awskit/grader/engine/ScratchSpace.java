@@ -12,7 +12,7 @@ import java.util.Map;
  * sources taken in, its compiled classes) or while the class view is made (the sources the
  * similarity check reads).
  *
- * <p>A batch creates and deletes about two hundred files per submission there. On a file system
+ * <p>A batch creates and deletes about eighty files per submission there. On a file system
  * kept in memory that costs next to nothing; on an ext4 file system without a journal, every new
  * file steps past each file deleted in the last minute or two, so that the cost grows with the
  * square of the class (docs/performance.md, "Files a batch writes"). Hence the choice: {@value
@@ -32,7 +32,7 @@ public record ScratchSpace(Path root) {
   /** Names the environment variable that sets the folder. */
   public static final String VARIABLE = "AWSKIT_GRADER_SCRATCH";
 
-  /** The least free space a memory file system must have to be chosen, 1 GiB. */
+  /** Names the least free space a memory file system must have to be chosen: 1 GiB. */
   static final long MIN_FREE_BYTES = 1L << 30;
 
   /** Returns the system's temporary folder as scratch space. */
