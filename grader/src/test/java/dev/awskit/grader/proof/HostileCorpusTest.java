@@ -217,17 +217,15 @@ class HostileCorpusTest {
   }
 
   private final WorkerRunner runner = isolatedRunner();
+  /** The scratch space the command line would choose on this machine. */
+  private final ScratchSpace scratch = ScratchSpace.choose(System.getenv());
   private final List<Grader> graders = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Grader> grader =
       ThreadLocal.withInitial(
           () -> {
-            // The scratch folder the command line would choose on this machine.
             Grader own =
                 new Grader(
-                    Graded.catalog(),
-                    runner,
-                    Clock.fixed(Graded.NOW, ZoneOffset.UTC),
-                    ScratchSpace.choose(System.getenv()));
+                    Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC), scratch);
             graders.add(own);
             return own;
           });
@@ -377,7 +375,7 @@ class HostileCorpusTest {
   private void assertNothingPlantedBesideTheGrader() throws IOException {
     assertThat(Path.of(System.getProperty("java.io.tmpdir"), PLANTED)).doesNotExist();
     assertThat(Path.of("/tmp", PLANTED)).doesNotExist();
-    assertThat(ScratchSpace.choose(System.getenv()).root().resolve(PLANTED)).doesNotExist();
+    assertThat(scratch.root().resolve(PLANTED)).doesNotExist();
     for (Path entry : graderEntries()) {
       assertThat(entry.resolveSibling(PLANTED)).doesNotExist();
       assertThat(entry.resolve(PLANTED)).doesNotExist();
