@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * <p>Every submission is copied into a folder only the grader may read (see {@link Snapshots}) and
  * graded from the copy. The copies are taken on a thread of their own while the first submissions
  * are taken in and compiled; the batch says when the last one is taken, and a grader whose code
- * under grading could reach the batch folder runs none before that. For every student: a
+ * under grading could reach the batch folder runs none before that. A grader whose code under
+ * grading cannot reach the batch folder at all may have the originals graded instead ({@link
+ * Sources#ORIGINALS}). For every student: a
  * submission whose content and grading settings match the result an earlier run recorded is not
  * graded again (unless forced); otherwise the old result is forgotten, the submission graded and
  * its reports written, and only then its new result recorded. Nothing one submission does stops
@@ -44,7 +46,19 @@ public final class BatchGrader {
   private final ResultStore store;
   private final Clock clock;
   private final int jobs;
+  private final Sources sources;
   private final Runnable copiesTaken;
+
+  /** Says what a batch grades: copies of the submissions, or the submissions where they are. */
+  public enum Sources {
+    /** Copies every submission into a folder only the grader may read, and grades the copies. */
+    COPIES,
+    /**
+     * Grades every submission where it is, once it is found within the copies' bounds: only for a
+     * grader whose code under grading cannot reach the batch folder (the {@code os} level).
+     */
+    ORIGINALS
+  }
 
   /**
    * Creates a batch grader.
@@ -59,6 +73,21 @@ public final class BatchGrader {
    */
   public BatchGrader(
       SubmissionGrader grader, ResultStore store, Clock clock, int jobs, Runnable copiesTaken) {
+    this(grader, store, clock, jobs, Sources.COPIES, copiesTaken);
+  }
+
+  /**
+   * Creates a batch grader that grades {@code sources}: with {@link Sources#ORIGINALS} it takes no
+   * copies and calls {@code copiesTaken} as soon as a run starts; otherwise as {@link
+   * #BatchGrader(SubmissionGrader, ResultStore, Clock, int, Runnable)}.
+   */
+  public BatchGrader(
+      SubmissionGrader grader,
+      ResultStore store,
+      Clock clock,
+      int jobs,
+      Sources sources,
+      Runnable copiesTaken) {
     if (jobs < 1) {
       throw new IllegalArgumentException("At least one job, not " + jobs);
     }
@@ -66,6 +95,7 @@ public final class BatchGrader {
     this.store = store;
     this.clock = clock;
     this.jobs = jobs;
+    this.sources = sources;
     this.copiesTaken = copiesTaken;
   }
 
@@ -101,7 +131,10 @@ public final class BatchGrader {
     AtomicInteger kept = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(jobs, threads());
     try (progress;
-        Snapshots snapshots = Snapshots.start(students, copiesTaken)) {
+        Snapshots snapshots =
+            sources == Sources.ORIGINALS
+                ? Snapshots.ofOriginals(copiesTaken)
+                : Snapshots.start(students, copiesTaken)) {
       progress.started(students.size());
       List<Future<StudentResult>> futures = new ArrayList<>();
       for (StudentSubmission student : students) {
@@ -138,7 +171,7 @@ public final class BatchGrader {
       return new Outcome(
           result(id, RowStatus.UNUSABLE, failed.reason(), Map.of(), "", settings), false);
     }
-    StudentSubmission student = ((Snapshots.Taken.Copied) taken).submission();
+    StudentSubmission student = ((Snapshots.Taken.Ready) taken).submission();
     if (original.isAmbiguous()) {
       String names =
           original.entries().stream()

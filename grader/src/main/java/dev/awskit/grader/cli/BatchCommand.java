@@ -253,10 +253,12 @@ final class BatchCommand implements Callable<Integer> {
     context.err().flush();
     BatchRun graded;
     CompletableFuture<Void> copied = new CompletableFuture<>();
-    if (isolated.get().level() == IsolationLevel.OS) {
-      // The workers' mount namespace holds no folder of the batch: their runs need not wait.
-      copied.complete(null);
-    }
+    // The workers' mount namespace at os holds no folder of the batch: copies would protect
+    // nothing there, and their runs need not wait.
+    BatchGrader.Sources sources =
+        isolated.get().level() == IsolationLevel.OS
+            ? BatchGrader.Sources.ORIGINALS
+            : BatchGrader.Sources.COPIES;
     try (SubmissionGrading grading =
         new SubmissionGrading(context, scheme, chosen, freshWorkers, copied)) {
       BatchGrader batch =
@@ -267,6 +269,7 @@ final class BatchCommand implements Callable<Integer> {
               store,
               context.clock(),
               threads,
+              sources,
               () -> copied.complete(null));
       graded =
           only.withTheOthers(

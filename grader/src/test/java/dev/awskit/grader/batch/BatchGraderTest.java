@@ -388,6 +388,41 @@ class BatchGraderTest {
     assertThat(copiesTaken).hasValue(1);
   }
 
+  @Test
+  @DisplayName("a batch that grades the originals grades each submission where it is")
+  void theOriginalsAreGradedWhereTheyAre() throws Exception {
+    // given a grader that notes where each submission it grades is
+    Map<String, Path> gradedAt = new ConcurrentHashMap<>();
+    SubmissionGrader noting =
+        (student, folder) -> {
+          gradedAt.put(student.id(), student.path());
+          return fake.grader.grade(student, folder);
+        };
+
+    // when
+    BatchRun run =
+        new BatchGrader(
+                noting,
+                store,
+                Clock.fixed(FakeClass.NOW, ZoneOffset.UTC),
+                2,
+                BatchGrader.Sources.ORIGINALS,
+                copiesTaken::incrementAndGet)
+            .run(Roster.scan(batch).students(), settings, false, BatchProgress.silent());
+
+    // then
+    assertThat(gradedAt)
+        .containsOnly(
+            Map.entry("alice", batch.resolve("alice")),
+            Map.entry("bob", batch.resolve("bob")),
+            Map.entry("carol", batch.resolve("carol")),
+            Map.entry("dave", batch.resolve("dave")));
+    assertThat(run.results())
+        .extracting(StudentResult::status)
+        .containsExactly(RowStatus.GRADED, RowStatus.GRADED, RowStatus.UNUSABLE, RowStatus.GRADED);
+    assertThat(copiesTaken).hasValue(1);
+  }
+
   private static List<String> contentOf(Path submission) throws IOException {
     try (Stream<Path> files = Files.walk(submission)) {
       return files.filter(Files::isRegularFile).map(BatchGraderTest::read).sorted().toList();

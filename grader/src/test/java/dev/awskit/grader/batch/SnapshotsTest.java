@@ -2,6 +2,7 @@ package dev.awskit.grader.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Proves that the copies a batch grades from are whole, and that the batch learns when. */
+/**
+ * Proves that the copies a batch grades from are whole, that the batch learns when, that a batch
+ * grading the originals gets them as they are, and that both refuse a folder past the bounds.
+ */
 class SnapshotsTest {
 
   @TempDir Path batch;
@@ -42,7 +46,7 @@ class SnapshotsTest {
 
       // then
       for (int index = 0; index < students.size(); index++) {
-        Path copy = ((Snapshots.Taken.Copied) taken.get(index)).submission().path();
+        Path copy = ((Snapshots.Taken.Ready) taken.get(index)).submission().path();
         assertThat(copy.startsWith(batch)).isFalse();
         assertThat(Files.readString(copy.resolve("q01").resolve("A.java")))
             .isEqualTo("class A {} // student-" + index);
@@ -66,7 +70,51 @@ class SnapshotsTest {
     assertThat(allTaken).hasValue(1);
     for (StudentSubmission student : students) {
       assertThat(snapshots.of(student))
-          .isInstanceOfAny(Snapshots.Taken.Copied.class, Snapshots.Taken.Failed.class);
+          .isInstanceOfAny(Snapshots.Taken.Ready.class, Snapshots.Taken.Failed.class);
     }
+  }
+
+  @Test
+  @DisplayName("a batch that grades the originals gets each submission where it is, at once")
+  void theOriginalsAreHandedOutAsTheyAre() throws Exception {
+    // given
+    List<StudentSubmission> students = classOf(3);
+    AtomicInteger allTaken = new AtomicInteger();
+
+    // when
+    try (Snapshots snapshots = Snapshots.ofOriginals(allTaken::incrementAndGet)) {
+      // then
+      assertThat(allTaken).as("how often the batch heard the copies are taken").hasValue(1);
+      for (StudentSubmission student : students) {
+        assertThat(snapshots.of(student)).isEqualTo(new Snapshots.Taken.Ready(student));
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a folder past the bounds is refused with its reason, copied or not")
+  void aFolderPastTheBoundsIsRefusedEitherWay() throws Exception {
+    // given a submission holding a sparse file of 257 MiB, which costs no disk
+    StudentSubmission large = classOf(1).get(0);
+    try (RandomAccessFile file =
+        new RandomAccessFile(large.path().resolve("video.mp4").toFile(), "rw")) {
+      file.setLength(257L * 1024 * 1024);
+    }
+
+    // when
+    Snapshots.Taken copied;
+    try (Snapshots snapshots = Snapshots.start(List.of(large), () -> {})) {
+      copied = snapshots.of(large);
+    }
+    Snapshots.Taken original;
+    try (Snapshots snapshots = Snapshots.ofOriginals(() -> {})) {
+      original = snapshots.of(large);
+    }
+
+    // then
+    String reason =
+        "the submission folder holds more than 20000 files or 256 MiB; hand in the sources only";
+    assertThat(copied).isEqualTo(new Snapshots.Taken.Failed(reason));
+    assertThat(original).isEqualTo(new Snapshots.Taken.Failed(reason));
   }
 }

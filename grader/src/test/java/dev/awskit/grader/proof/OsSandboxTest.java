@@ -3,6 +3,14 @@ package dev.awskit.grader.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.awskit.grader.batch.BatchGrader;
+import dev.awskit.grader.batch.BatchProgress;
+import dev.awskit.grader.batch.BatchRun;
+import dev.awskit.grader.batch.ResultStore;
+import dev.awskit.grader.batch.Roster;
+import dev.awskit.grader.batch.RowStatus;
+import dev.awskit.grader.batch.StudentResult;
+import dev.awskit.grader.batch.SubmissionGrader;
 import dev.awskit.grader.engine.Grader;
 import dev.awskit.grader.engine.GraderClassPath;
 import dev.awskit.grader.engine.GradingResult;
@@ -26,10 +34,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -129,6 +139,67 @@ class OsSandboxTest {
     assertThat(scorecard.questions())
         .filteredOn(other -> other.number() != 4)
         .allSatisfy(other -> assertThat(other.score()).isEqualTo(other.maxScore()));
+  }
+
+  @Test
+  @DisplayName("at os a batch grades the originals, which no submission's code can reach")
+  void aBatchAtOsGradesTheOriginalsOutOfEveryWorkersReach() throws Exception {
+    // given a class in which the first graded overwrites every Java source it can reach
+    WorkerRunner runner = new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(1));
+    runner.isolate(IsolationChoice.OS);
+    requireAvailable(runner, IsolationChoice.OS);
+    Path batch = work.resolve("class");
+    Assembled.referenceWith(HOSTILE.resolve("os-overwrites-classmates"), 4, batch.resolve("adam"));
+    Assembled.reference(batch.resolve("alice"));
+    Map<String, String> before = sourcesOf(batch.resolve("alice"));
+    RunSettings settings = new RunSettings(Duration.ofSeconds(20), Map.of()).withoutStaticVetting();
+    Clock clock = Clock.fixed(Graded.NOW, ZoneOffset.UTC);
+    List<Scorecard> scorecards = new ArrayList<>();
+
+    // when
+    BatchRun run;
+    try (Grader grader = new Grader(Graded.catalog(), runner, clock)) {
+      SubmissionGrader grading =
+          (student, reports) -> {
+            Scorecard scorecard =
+                Scorer.score(
+                    Graded.scheme(),
+                    grader.grade(new SubmissionSource.SourceFolder(student.path()), settings));
+            scorecards.add(scorecard);
+            return scorecard;
+          };
+      run =
+          new BatchGrader(
+                  grading,
+                  new ResultStore(work.resolve("out")),
+                  clock,
+                  1,
+                  BatchGrader.Sources.ORIGINALS,
+                  () -> {})
+              .run(Roster.scan(batch).students(), "settings", true, BatchProgress.silent());
+    } finally {
+      runner.close();
+    }
+
+    // then
+    assertThat(run.results()).extracting(StudentResult::status).containsOnly(RowStatus.GRADED);
+    assertThat(scorecards.get(0).question(4).orElseThrow().tests())
+        .as("what the attack reports from inside the sandbox")
+        .anySatisfy(test -> assertThat(test.outcome().feedback()).contains("HELD"));
+    assertThat(sourcesOf(batch.resolve("alice"))).as("alice's submission").isEqualTo(before);
+    assertThat(scorecards.get(1).questions())
+        .as("alice's questions, graded after adam's")
+        .allSatisfy(question -> assertThat(question.score()).isEqualTo(question.maxScore()));
+  }
+
+  private static Map<String, String> sourcesOf(Path submission) throws java.io.IOException {
+    Map<String, String> sources = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(submission)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        sources.put(submission.relativize(file).toString(), Files.readString(file));
+      }
+    }
+    return sources;
   }
 
   /** Returns what a read of must never show, as {@code path=} in the attack's report. */
