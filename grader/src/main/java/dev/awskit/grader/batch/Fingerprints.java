@@ -35,9 +35,11 @@ public final class Fingerprints {
   public static String ofSubmission(Path submission) throws IOException {
     MessageDigest digest = sha256();
     if (Files.isDirectory(submission)) {
+      // A folder that is itself a link counts by what it holds, which is what is graded.
+      Path folder = submission.toRealPath();
       digest.update("folder\0".getBytes(StandardCharsets.UTF_8));
-      for (Path file : visibleFiles(submission)) {
-        String relative = submission.relativize(file).toString().replace('\\', '/');
+      for (Path file : visibleFiles(folder)) {
+        String relative = folder.relativize(file).toString().replace('\\', '/');
         digest.update(relative.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
         digest.update(ByteBuffer.allocate(Long.BYTES).putLong(Files.size(file)).array());

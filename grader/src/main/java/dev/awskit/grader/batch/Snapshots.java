@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * for one student's copy, and the callback given to {@link #start} says when all of them are
  * taken, until when a batch whose workers could reach the batch folder runs no code under grading.
  *
- * <p>Links are copied as links, so that the intake refuses them as it would in the original. A
- * folder larger than the bounds is not copied, and its student's row says why.
+ * <p>Links are copied as links, so that the intake refuses them as it would in the original; a
+ * submission folder that is itself a link is copied from where it leads, which the intake would
+ * read. A folder larger than the bounds is not copied, and its student's row says why.
  *
  * <p>Where code under grading cannot reach the batch folder at all (the {@code os} level, whose
  * mount namespace holds none of it), {@link #ofOriginals} takes no copies: each submission is
@@ -121,7 +122,8 @@ final class Snapshots implements AutoCloseable {
         Path copy = folder.resolve(String.valueOf(index++)).resolve(student.path().getFileName());
         try {
           Files.createDirectories(copy.getParent());
-          copy(student.path(), copy);
+          // A submission folder that is itself a link is read where it leads, as the intake does.
+          copy(student.path().toRealPath(), copy);
           result.complete(new Taken.Ready(StudentSubmission.of(student.id(), copy)));
         } catch (IOException | RuntimeException unreadable) {
           result.complete(new Taken.Failed(reason(unreadable)));
@@ -159,8 +161,9 @@ final class Snapshots implements AutoCloseable {
       return new Taken.Ready(student);
     }
     try {
-      if (Files.isDirectory(student.path(), LinkOption.NOFOLLOW_LINKS)) {
-        Files.walkFileTree(student.path(), new Counting(null, student.path(), new Bounds()));
+      Path root = student.path().toRealPath();
+      if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+        Files.walkFileTree(root, new Counting(null, root, new Bounds()));
       }
       return new Taken.Ready(student);
     } catch (IOException | RuntimeException unreadable) {

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Grades fake classes to check what the batch keeps, redoes and reports, without the engine. */
 class BatchGraderTest {
@@ -152,6 +154,30 @@ class BatchGraderTest {
     // then
     assertThat(fake.callsOf("dave")).isEqualTo(2);
     assertThat(fake.callsOf("alice")).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(BatchGrader.Sources.class)
+  @DisplayName("a submission folder that is a link counts by what it holds, copied or not")
+  void aSubmissionFolderBehindALinkIsGradedAgainWhenWhatItHoldsChanges(BatchGrader.Sources sources)
+      throws Exception {
+    // given a student whose folder in the batch is a link to where the files are, graded once
+    Path elsewhere = work.resolve("elsewhere");
+    FakeClass.student(elsewhere, "erin", 1, 5);
+    Files.createSymbolicLink(batch.resolve("erin"), elsewhere.resolve("erin"));
+    BatchGrader grader =
+        new BatchGrader(
+            fake.grader, store, Clock.fixed(FakeClass.NOW, ZoneOffset.UTC), 1, sources, () -> {});
+    grader.run(Roster.scan(batch).students(), settings, false, BatchProgress.silent());
+
+    // when the files change where the link leads
+    FakeClass.student(elsewhere, "erin", 1, 5, 2, 5);
+    BatchRun again =
+        grader.run(Roster.scan(batch).students(), settings, false, BatchProgress.silent());
+
+    // then
+    assertThat(fake.callsOf("erin")).as("how often erin was graded").isEqualTo(2);
+    assertThat(again.results().get(4).score("total")).isEqualTo(10.0);
   }
 
   @Test
