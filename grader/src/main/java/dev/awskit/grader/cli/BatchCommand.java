@@ -253,12 +253,13 @@ final class BatchCommand implements Callable<Integer> {
     context.err().flush();
     BatchRun graded;
     CompletableFuture<Void> copied = new CompletableFuture<>();
-    // The workers' mount namespace at os holds no folder of the batch: copies would protect
-    // nothing there, and their runs need not wait.
-    BatchGrader.Sources sources =
-        isolated.get().level() == IsolationLevel.OS
-            ? BatchGrader.Sources.ORIGINALS
-            : BatchGrader.Sources.COPIES;
+    BatchGrader.Sources sources = BatchGrader.Sources.COPIES;
+    if (isolated.get().level() == IsolationLevel.OS) {
+      // The workers' mount namespace holds no folder of the batch: copies would protect nothing
+      // there, and their runs need not wait.
+      sources = BatchGrader.Sources.ORIGINALS;
+      copied.complete(null);
+    }
     try (SubmissionGrading grading =
         new SubmissionGrading(context, scheme, chosen, freshWorkers, copied)) {
       BatchGrader batch =
