@@ -3,6 +3,7 @@ package dev.awskit.grader.engine;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.awskit.grader.hidden.SubmissionExtension;
+import dev.awskit.grader.hidden.TestWatch;
 import dev.awskit.grader.hidden.TimeLimitExtension;
 import java.io.File;
 import java.time.Duration;
@@ -98,6 +99,19 @@ public final class HiddenTestLauncher implements AutoCloseable {
             .listeners(observer, new OutcomeListener(events, feedback, nanoTime))
             .cancellationToken(cancellation)
             .build());
+  }
+
+  /**
+   * Has the later runs of this launcher run the tests' methods on the thread that calls {@link
+   * #run}, under {@code watch}, instead of on a thread the launch keeps for them.
+   */
+  public void watchInline(TestWatch watch) {
+    TimeLimitExtension.watchInline(session, watch);
+  }
+
+  /** Returns the outcome a test gets for {@code thrown}, under the time limit {@code limit}. */
+  public static TestOutcome outcomeOf(Throwable thrown, Duration limit) {
+    return new Feedback(limit).of(thrown);
   }
 
   /** Closes the launcher session. */

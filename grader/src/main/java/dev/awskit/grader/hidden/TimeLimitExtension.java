@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.engine.support.store.Namespace;
+import org.junit.platform.launcher.LauncherSession;
 
 /**
  * Runs the test and lifecycle methods of hidden tests under the time limit that the configuration
@@ -22,11 +24,10 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * exceptions are as they were first, with no interrupt pending. Without the parameter (a hidden
  * test started outside the grader), methods run on JUnit's thread with no limit.
  *
- * <p>With the configuration parameter {@value #THREAD_SCOPE_PARAMETER}, the thread outlives its
- * launch: it is kept in the launcher session and serves every later launch with the same value,
- * until a launch with another value ends it. A worker gives all the questions of one submission
- * the same value, so that a submission's twelve launches warm up one thread instead of twelve,
- * and never shares a thread between two submissions.
+ * <p>A launcher session given a {@link TestWatch} ({@link #watchInline}), as a worker's is, runs
+ * the methods inline on the launch's own thread instead, and the watch's owner enforces the limit:
+ * a worker runs all the launches of one submission on one thread, which the parameter {@value
+ * #THREAD_SCOPE_PARAMETER} names, so that they warm up one thread instead of twelve.
  */
 public final class TimeLimitExtension implements InvocationInterceptor {
 
@@ -37,8 +38,9 @@ public final class TimeLimitExtension implements InvocationInterceptor {
   public static final String ABANDONED_THREAD_PREFIX = "awskit-test-past-time-limit-";
 
   /**
-   * Names the configuration parameter whose value says which launches may share a thread: those of
-   * one submission.
+   * Names the configuration parameter whose value says which launches belong to one submission: a
+   * worker runs them on one thread, and {@link SubmissionExtension} keeps for them what it read of
+   * the submission's classes.
    */
   public static final String THREAD_SCOPE_PARAMETER = "awskit.test.threadScope";
 
@@ -47,6 +49,16 @@ public final class TimeLimitExtension implements InvocationInterceptor {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TimeLimitExtension.class);
+
+  /**
+   * Has every later launch of {@code session} run its methods on the launch's own thread under
+   * {@code watch}, instead of on a thread of this extension's.
+   */
+  public static void watchInline(LauncherSession session, TestWatch watch) {
+    session
+        .getStore()
+        .put(Namespace.create(TimeLimitExtension.class), TestWatch.class, watch);
+  }
 
   /**
    * Tells whether {@code thread} is a thread of this extension waiting for its next method, so
@@ -128,55 +140,21 @@ public final class TimeLimitExtension implements InvocationInterceptor {
     if (limit.isEmpty()) {
       return invocation.proceed();
     }
-    Optional<String> scope = context.getConfigurationParameter(THREAD_SCOPE_PARAMETER);
+    TestWatch watch =
+        context
+            .getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
+            .get(TestWatch.class, TestWatch.class);
+    if (watch != null) {
+      return watch.run(invocation, limit.get());
+    }
     TestThread thread =
-        scope.isPresent()
-            ? keptThread(context, scope.get())
-            : context
-                .getRoot()
-                .getStore(NAMESPACE)
-                .computeIfAbsent(
-                    TestThread.class,
-                    key ->
-                        new TestThread(
-                            THREAD_NAME, Thread.currentThread().getContextClassLoader()),
-                    TestThread.class);
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .computeIfAbsent(
+                TestThread.class,
+                key -> new TestThread(THREAD_NAME, Thread.currentThread().getContextClassLoader()),
+                TestThread.class);
     return thread.run(invocation, limit.get());
-  }
-
-  /**
-   * Returns the thread the launcher session keeps for {@code scope}, ending the one it kept for
-   * another scope (or with another context class loader).
-   */
-  private static TestThread keptThread(ExtensionContext context, String scope) {
-    ExtensionContext.Store session =
-        context.getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE);
-    ClassLoader contextClassLoader = Thread.currentThread().getContextClassLoader();
-    KeptThread kept = session.get(KeptThread.class, KeptThread.class);
-    if (kept == null
-        || !kept.scope().equals(scope)
-        || kept.contextClassLoader() != contextClassLoader) {
-      if (kept != null) {
-        kept.close();
-      }
-      kept =
-          new KeptThread(
-              scope, contextClassLoader, new TestThread(THREAD_NAME, contextClassLoader));
-      session.put(KeptThread.class, kept);
-    }
-    return kept.thread();
-  }
-
-  /**
-   * Holds the thread a launcher session keeps for the launches of one scope; closed with the
-   * session.
-   */
-  private record KeptThread(String scope, ClassLoader contextClassLoader, TestThread thread)
-      implements AutoCloseable {
-
-    @Override
-    public void close() {
-      thread.close();
-    }
   }
 }

@@ -3,6 +3,8 @@ package dev.awskit.grader.worker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.awskit.grader.engine.HiddenTestLauncher;
 import dev.awskit.grader.engine.TestEvent;
+import dev.awskit.grader.hidden.TestWatch;
+import dev.awskit.grader.hidden.TimeLimitExtension;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -11,7 +13,14 @@ import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -20,6 +29,11 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * Runs jobs inside a worker JVM and reports on the grader's channel: one question's hidden tests
  * per job, with what each test printed, and whether the JVM is still clean afterwards.
+ *
+ * <p>A job's launch runs on a thread kept for one submission, and the tests' methods run inline on
+ * it ({@link TestWatch}), while the worker's main thread watches their time limits: a method past
+ * its limit is interrupted, and one that does not return then is given up with its thread, the
+ * test reported as past its limit and the worker as unclean.
  *
  * <p>After every test it looks for threads the test left running; if there are any, it stops the
  * job before its next test and reports itself unclean, so the grader replaces the JVM and runs the
@@ -32,12 +46,27 @@ final class WorkerSession {
 
   private static final Duration THREAD_GRACE = Duration.ofMillis(250);
 
+  /** Names the thread that runs a submission's launches, and their methods. */
+  static final String LAUNCH_THREAD_NAME = "awskit-launch";
+
+  /** How often the main thread looks at the method running while a launch goes on. */
+  private static final Duration WATCH_EVERY = Duration.ofMillis(20);
+
   private final Frames frames;
   private final PrintStream channel;
   private final CapturedOutput captured;
   private final HiddenTestLauncher launcher;
   private final ThreadCensus census = new ThreadCensus(THREAD_GRACE, System::nanoTime);
+  private final TestWatch watch = new TestWatch(THREAD_GRACE, System::nanoTime);
+  /** Guards what a launch reports against the main thread giving the launch up meanwhile. */
+  private final Object reporting = new Object();
   private JvmState initialState;
+  /** Runs the launches of one submission, which the parameter of its thread scope names. */
+  private ExecutorService launches;
+  private String launchScope;
+  /** The test running in the launch, and since when; null between tests. */
+  private String running;
+  private long runningSince;
 
   /**
    * Creates a session that reports on {@code channel} and loads the hidden tests with {@code
@@ -49,6 +78,7 @@ final class WorkerSession {
     this.channel = channel;
     this.captured = captured;
     this.launcher = new HiddenTestLauncher(System::nanoTime, testClasses);
+    launcher.watchInline(watch);
   }
 
   /** Tells the grader that the worker is listening. */
@@ -68,45 +98,29 @@ final class WorkerSession {
       HiddenTestLauncher.warmUp(job.request().warmUpTypes());
       initialState = JvmState.capture();
     }
+    ExecutorService launch = launchThreadFor(job);
     Set<Thread> before = ThreadCensus.settled();
     CancellationToken cancellation = CancellationToken.create();
     List<String> unclean = new ArrayList<>();
-    launcher.run(
-        job.request(),
-        Set.copyOf(job.skipTests()),
-        false,
-        cancellation,
-        new PlanListener(unclean),
-        event -> {
-          if (!unclean.isEmpty()) {
-            // The job was stopped: what JUnit reports after that (skipped tests) is not news.
-            return;
-          }
-          if (event instanceof TestEvent.TestStarted) {
-            captured.begin();
-            send(new WorkerMessage.Event(event));
-          } else if (event instanceof TestEvent.TestFinished finished) {
-            CapturedOutput.Printed printed = captured.end();
-            if (printed.bytes() > 0) {
-              send(
-                  new WorkerMessage.Event(
-                      new TestEvent.TestPrinted(
-                          finished.testId(), printed.text(), printed.bytes())));
-            }
-            send(new WorkerMessage.Event(finished));
-            List<String> left = census.leftSince(before);
-            if (!left.isEmpty()) {
-              unclean.add(
-                  "The test "
-                      + finished.testId()
-                      + " left threads running: "
-                      + String.join(", ", left));
-              cancellation.cancel();
-            }
-          } else {
-            send(new WorkerMessage.Event(event));
-          }
-        });
+    Optional<TestWatch.Stuck> stuck =
+        watched(
+            launch,
+            () ->
+                launcher.run(
+                    job.request(),
+                    Set.copyOf(job.skipTests()),
+                    false,
+                    cancellation,
+                    new PlanListener(unclean),
+                    event -> {
+                      synchronized (reporting) {
+                        report(event, unclean, before, cancellation);
+                      }
+                    }));
+    if (stuck.isPresent()) {
+      giveUp(stuck.get(), unclean, Duration.ofMillis(job.request().timeLimitMillis()));
+      return false;
+    }
     List<String> changes = initialState.changesIn(JvmState.capture());
     if (unclean.isEmpty() && !changes.isEmpty()) {
       unclean.add("The JVM is not as it was: " + String.join("; ", changes));
@@ -121,20 +135,153 @@ final class WorkerSession {
     return clean;
   }
 
+  /** Sends what a launch reports, unless the job was stopped or given up. */
+  private void report(
+      TestEvent event, List<String> unclean, Set<Thread> before, CancellationToken cancellation) {
+    if (!unclean.isEmpty()) {
+      // The job was stopped: what JUnit reports after that (skipped tests) is not news.
+      return;
+    }
+    if (event instanceof TestEvent.TestStarted started) {
+      running = started.testId();
+      runningSince = System.nanoTime();
+      captured.begin();
+      send(new WorkerMessage.Event(event));
+    } else if (event instanceof TestEvent.TestFinished finished) {
+      running = null;
+      CapturedOutput.Printed printed = captured.end();
+      if (printed.bytes() > 0) {
+        send(
+            new WorkerMessage.Event(
+                new TestEvent.TestPrinted(
+                    finished.testId(), printed.text(), printed.bytes())));
+      }
+      send(new WorkerMessage.Event(finished));
+      List<String> left = census.leftSince(before);
+      if (!left.isEmpty()) {
+        unclean.add(
+            "The test "
+                + finished.testId()
+                + " left threads running: "
+                + String.join(", ", left));
+        cancellation.cancel();
+      }
+    } else {
+      send(new WorkerMessage.Event(event));
+    }
+  }
+
+  /**
+   * Reports the test whose method is stuck as past its time limit, and the worker as unclean, and
+   * silences the launch, which keeps its thread: the grader replaces this worker.
+   */
+  private void giveUp(TestWatch.Stuck stuck, List<String> unclean, Duration limit) {
+    stuck.thread().setName(TimeLimitExtension.ABANDONED_THREAD_PREFIX + "launch");
+    synchronized (reporting) {
+      String test = running;
+      unclean.add(
+          "The test "
+              + (test == null ? "running" : test)
+              + " ran past its time limit and did not stop: its thread was given up");
+      if (test != null) {
+        CapturedOutput.Printed printed = captured.end();
+        if (printed.bytes() > 0) {
+          send(
+              new WorkerMessage.Event(
+                  new TestEvent.TestPrinted(test, printed.text(), printed.bytes())));
+        }
+        long millis = (System.nanoTime() - runningSince) / 1_000_000;
+        send(
+            new WorkerMessage.Event(
+                new TestEvent.TestFinished(
+                    test, HiddenTestLauncher.outcomeOf(stuck.failure(), limit), millis)));
+      }
+      send(new WorkerMessage.Done(false, unclean.get(0)));
+    }
+  }
+
+  /**
+   * Runs {@code launch} on {@code thread} and watches its methods' time limits until it ends;
+   * returns the method that got stuck, if one did.
+   */
+  private Optional<TestWatch.Stuck> watched(ExecutorService thread, Runnable launch) {
+    Future<?> done = thread.submit(launch);
+    while (true) {
+      try {
+        done.get(WATCH_EVERY.toNanos(), TimeUnit.NANOSECONDS);
+        return Optional.empty();
+      } catch (TimeoutException stillRunning) {
+        Optional<TestWatch.Stuck> stuck = watch.check();
+        if (stuck.isPresent()) {
+          return stuck;
+        }
+      } catch (ExecutionException failed) {
+        Throwable cause = failed.getCause();
+        if (cause instanceof RuntimeException unchecked) {
+          throw unchecked;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException("The launch failed", cause);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while a launch ran", interrupted);
+      }
+    }
+  }
+
+  /**
+   * Returns the thread that runs the launches of the job's submission, ending the one kept for an
+   * earlier submission: a submission's launches share a thread, whose state Mockito and the SDK
+   * warm once, and never a thread with another submission.
+   */
+  private ExecutorService launchThreadFor(WorkerJob job) {
+    String scope =
+        job.request().parameters().getOrDefault(TimeLimitExtension.THREAD_SCOPE_PARAMETER, "");
+    if (launches == null || !scope.equals(launchScope)) {
+      if (launches != null) {
+        launches.shutdown();
+      }
+      launches =
+          Executors.newSingleThreadExecutor(
+              work -> {
+                Thread thread = new Thread(work, LAUNCH_THREAD_NAME);
+                thread.setDaemon(true);
+                return thread;
+              });
+      launchScope = scope;
+    }
+    return launches;
+  }
+
   /**
    * Runs the tests of a rehearsal with no submission, keeping nothing of what they report, then
    * captures the state later jobs must leave as it is; clean unless a test left threads running.
    */
   private boolean rehearse(WorkerJob job) {
     HiddenTestLauncher.warmUp(job.request().warmUpTypes());
+    ExecutorService launch = launchThreadFor(job);
     Set<Thread> before = ThreadCensus.alive();
-    launcher.run(
-        job.request(),
-        Set.of(),
-        true,
-        CancellationToken.create(),
-        new TestExecutionListener() {},
-        event -> {});
+    Optional<TestWatch.Stuck> stuck =
+        watched(
+            launch,
+            () ->
+                launcher.run(
+                    job.request(),
+                    Set.of(),
+                    true,
+                    CancellationToken.create(),
+                    new TestExecutionListener() {},
+                    event -> {}));
+    if (stuck.isPresent()) {
+      send(
+          new WorkerMessage.Done(
+              false,
+              "The rehearsal left threads running: a test ran past its time limit and did not"
+                  + " stop"));
+      return false;
+    }
     List<String> left = census.leftSince(before);
     initialState = JvmState.capture();
     boolean clean = left.isEmpty();
@@ -182,8 +329,10 @@ final class WorkerSession {
 
     @Override
     public void executionStarted(TestIdentifier node) {
-      if (node.isTest() && unclean.isEmpty()) {
-        HiddenTestLauncher.testIdOf(node).ifPresent(id -> send(new WorkerMessage.Invoked(id)));
+      synchronized (reporting) {
+        if (node.isTest() && unclean.isEmpty()) {
+          HiddenTestLauncher.testIdOf(node).ifPresent(id -> send(new WorkerMessage.Invoked(id)));
+        }
       }
     }
 
@@ -195,7 +344,11 @@ final class WorkerSession {
           HiddenTestLauncher.testIdOf(node).filter(id -> !ids.contains(id)).ifPresent(ids::add);
         }
       }
-      send(new WorkerMessage.Planned(ids));
+      synchronized (reporting) {
+        if (unclean.isEmpty()) {
+          send(new WorkerMessage.Planned(ids));
+        }
+      }
     }
   }
 }

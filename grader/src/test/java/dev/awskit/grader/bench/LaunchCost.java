@@ -5,11 +5,13 @@ import dev.awskit.grader.engine.HiddenTestLauncher;
 import dev.awskit.grader.engine.Question;
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.TestEvent;
+import dev.awskit.grader.hidden.TestWatch;
 import dev.awskit.grader.hidden.TimeLimitExtension;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +25,8 @@ import org.junit.platform.launcher.TestExecutionListener;
  * Measures what running a submission's hidden tests question by question costs against running
  * them in one launch: in one warm JVM, over folders of compiled submissions, the two ways in
  * alternating rounds, so that the machine's drift weighs on both alike. A worker runs a launch per
- * question (with one kept thread per submission, as {@code SubmissionRun} asks); {@link Floor} runs
- * one launch per submission.
+ * question, all of a submission's on one thread with the methods inline, as this JVM's main thread
+ * does here; {@link Floor} runs one launch per submission.
  *
  * <p>Run from {@code grader/} after {@code benchmark/run}, which leaves the floor's compiled
  * submissions in {@code target/benchmark/floor-1}:
@@ -52,6 +54,9 @@ final class LaunchCost {
         catalog.questions().stream().map(Question::number).map(catalog::testClasses).toList();
     List<List<String>> together = List.of(byQuestion.stream().flatMap(List::stream).toList());
     try (HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime)) {
+      // As in a worker, methods run inline on the launching thread; no watcher enforces their
+      // limits here, which the compiled submissions of a benchmark do not need.
+      launcher.watchInline(new TestWatch(Duration.ofMillis(250), System::nanoTime));
       for (int round = 0; round < rounds; round++) {
         boolean perQuestion = round % 2 == 1;
         AtomicInteger passed = new AtomicInteger();

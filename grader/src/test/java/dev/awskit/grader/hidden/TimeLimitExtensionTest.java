@@ -57,26 +57,7 @@ class TimeLimitExtensionTest {
   }
 
   @Test
-  void keepsOneThreadForTheLaunchesOfAScopeAndANewOneForTheNextScope() {
-    // given
-    try (LauncherSession session = LauncherFactory.openSession()) {
-      Launcher launcher = session.getLauncher();
-
-      // when
-      Run first = launch(launcher, TimeLimitFixtures.Quick.class, withLimitAndScope("alice"));
-      Run again = launch(launcher, TimeLimitFixtures.Quick.class, withLimitAndScope("alice"));
-      Run other = launch(launcher, TimeLimitFixtures.Quick.class, withLimitAndScope("bob"));
-
-      // then
-      assertThat(again.threads()).containsOnly(first.threads().get(0));
-      assertThat(other.threads()).hasSize(6).doesNotContain(first.threads().get(0));
-      assertThat(other.threads()).containsOnly(other.threads().get(0));
-      assertThat(ends(first.threads().get(0))).isTrue();
-    }
-  }
-
-  @Test
-  void endsEveryLaunchsThreadWithTheLaunchWhenNoScopeIsGiven() {
+  void endsEveryLaunchsThreadWithTheLaunch() {
     // given
     Launcher launcher = LauncherFactory.create();
 
@@ -97,14 +78,6 @@ class TimeLimitExtensionTest {
 
   private static Map<String, String> withLimit(String millis) {
     return Map.of(TimeLimitExtension.TIME_LIMIT_PARAMETER, millis);
-  }
-
-  private static Map<String, String> withLimitAndScope(String scope) {
-    return Map.of(
-        TimeLimitExtension.TIME_LIMIT_PARAMETER,
-        "30000",
-        TimeLimitExtension.THREAD_SCOPE_PARAMETER,
-        scope);
   }
 
   /** Tells whether the thread with identifier {@code id} has ended, or ends within seconds. */

@@ -3,6 +3,8 @@ package dev.awskit.grader.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.grader.engine.RunRequest;
+import dev.awskit.grader.engine.TestEvent;
+import dev.awskit.grader.engine.TestOutcome;
 import dev.awskit.grader.hidden.TimeLimitExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -88,6 +90,81 @@ class WorkerSessionTest {
             });
   }
 
+  @Test
+  void aJobWhoseTestCarriesOnPastItsTimeLimitReportsItTimedOutAndTheWorkerUnclean()
+      throws Exception {
+    // given a rehearsed worker, and a test that carries on through the interrupt at its limit
+    RunRequest rehearsed =
+        new RunRequest(List.of(), List.of(Rehearsed.class.getName()), 5_000, Map.of(), List.of());
+    session.run(frames.job(new WorkerJob(rehearsed, List.of(), true)));
+    sent.reset();
+    RunRequest carriesOn =
+        new RunRequest(List.of(), List.of(CarriesOn.class.getName()), 100, Map.of(), List.of());
+
+    // when
+    boolean clean;
+    try {
+      clean = session.run(frames.job(new WorkerJob(carriesOn, List.of())));
+    } finally {
+      CarriesOn.RELEASE.countDown();
+    }
+
+    // then
+    assertThat(clean).isFalse();
+    assertThat(messages())
+        .filteredOn(WorkerMessage.Event.class::isInstance)
+        .map(message -> ((WorkerMessage.Event) message).event())
+        .filteredOn(TestEvent.TestFinished.class::isInstance)
+        .singleElement()
+        .satisfies(
+            finished ->
+                assertThat(((TestEvent.TestFinished) finished).outcome())
+                    .isInstanceOf(TestOutcome.TimedOut.class));
+    assertThat(messages())
+        .last()
+        .isInstanceOfSatisfying(
+            WorkerMessage.Done.class,
+            done -> {
+              assertThat(done.clean()).isFalse();
+              assertThat(done.reason())
+                  .startsWith("The test ")
+                  .endsWith("ran past its time limit and did not stop: its thread was given up");
+            });
+  }
+
+  @Test
+  void runsTheLaunchesOfASubmissionOnOneThreadAndTheNextSubmissionsOnAnother() throws Exception {
+    // given a rehearsed worker, and jobs of alice's and then bob's
+    RunRequest rehearsed =
+        new RunRequest(List.of(), List.of(Rehearsed.class.getName()), 5_000, Map.of(), List.of());
+    session.run(frames.job(new WorkerJob(rehearsed, List.of(), true)));
+    WorkerJob alice = new WorkerJob(threadNoted("alice"), List.of());
+    WorkerJob bob = new WorkerJob(threadNoted("bob"), List.of());
+    NotesItsThread.THREADS.clear();
+
+    // when
+    session.run(frames.job(alice));
+    session.run(frames.job(alice));
+    session.run(frames.job(bob));
+
+    // then
+    List<Thread> threads = NotesItsThread.THREADS;
+    assertThat(threads).hasSize(3);
+    assertThat(threads.get(1)).isSameAs(threads.get(0)).isNotSameAs(Thread.currentThread());
+    assertThat(threads.get(2)).isNotSameAs(threads.get(0));
+    threads.get(0).join(5_000);
+    assertThat(threads.get(0).isAlive()).as("alice's thread, once bob's job began").isFalse();
+  }
+
+  private static RunRequest threadNoted(String scope) {
+    return new RunRequest(
+        List.of(),
+        List.of(NotesItsThread.class.getName()),
+        5_000,
+        Map.of(TimeLimitExtension.THREAD_SCOPE_PARAMETER, scope),
+        List.of());
+  }
+
   private List<WorkerMessage> messages() {
     return sent.toString(StandardCharsets.UTF_8).lines()
         .map(frames::read)
@@ -127,6 +204,36 @@ class WorkerSessionTest {
           // What a test stuck in code that ignores interrupts does.
         }
       }
+    }
+  }
+
+  /** Stands in for a hidden test class whose test carries on through the interrupt at its limit. */
+  @ExtendWith(TimeLimitExtension.class)
+  static final class CarriesOn {
+
+    static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+    @org.junit.jupiter.api.Test
+    void carriesOnPastItsTimeLimit() {
+      while (RELEASE.getCount() > 0) {
+        try {
+          RELEASE.await();
+        } catch (InterruptedException ignored) {
+          // What code that ignores interrupts does.
+        }
+      }
+    }
+  }
+
+  /** Stands in for a hidden test class: notes the thread its test runs on. */
+  @ExtendWith(TimeLimitExtension.class)
+  static final class NotesItsThread {
+
+    static final List<Thread> THREADS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.Test
+    void notesItsThread() {
+      THREADS.add(Thread.currentThread());
     }
   }
 }
