@@ -47,7 +47,7 @@ final class WorkerSession {
   private static final Duration THREAD_GRACE = Duration.ofMillis(250);
 
   /** Names the thread that runs a submission's launches, and their methods. */
-  static final String LAUNCH_THREAD_NAME = "awskit-launch";
+  private static final String LAUNCH_THREAD_NAME = "awskit-launch";
 
   /** How often the main thread looks at the method running while a launch goes on. */
   private static final Duration WATCH_EVERY = Duration.ofMillis(20);
