@@ -180,8 +180,7 @@ final class WorkerSession {
     synchronized (reporting) {
       String test = running;
       unclean.add(
-          "The test "
-              + (test == null ? "running" : test)
+          (test == null ? "A method run around the tests" : "The test " + test)
               + " ran past its time limit and did not stop: its thread was given up");
       if (test != null) {
         CapturedOutput.Printed printed = captured.end();
