@@ -29,8 +29,9 @@ import org.mockito.Mockito;
  * worker JVM.
  *
  * <p>The submission's classes are loaded by a class loader of their own (see {@link
- * SubmissionExtension}), created for the launch and closed when it ends, so static state of the
- * submission never outlives one launch. Every test runs under the request's time limit on a thread
+ * SubmissionExtension}), created for each test class and closed when its tests end, so static
+ * state of the submission never reaches another question. Test classes run in the order of their
+ * names, so a launch runs the questions one after another, in the order of their packages. Every test runs under the request's time limit on a thread
  * the launch keeps ({@link TimeLimitExtension}). All runs share one launcher session, closed with
  * this launcher. Not safe for use by several threads at once.
  */
@@ -66,7 +67,7 @@ public final class HiddenTestLauncher implements AutoCloseable {
    *     it, {@code false} leaves {@code System.out} alone (a worker replaces it itself)
    * @param cancellation stops the launch before its next test when cancelled; the tests it never
    *     started are reported as skipped
-   * @param observer is told of the launch's own events, before they become {@link TestEvent}s
+   * @param observer is told of the launch's own events, after they became {@link TestEvent}s
    * @param events receives the events
    */
   public void run(
@@ -96,7 +97,9 @@ public final class HiddenTestLauncher implements AutoCloseable {
     Feedback feedback = new Feedback(Duration.ofMillis(request.timeLimitMillis()));
     session.getLauncher().execute(
         LauncherExecutionRequestBuilder.executionRequest(built)
-            .listeners(observer, new OutcomeListener(events, feedback, nanoTime))
+            // The observer hears of a node after its events went out, so that what it sends at the
+            // end of a class follows them.
+            .listeners(new OutcomeListener(events, feedback, nanoTime), observer)
             .cancellationToken(cancellation)
             .build());
   }
@@ -170,6 +173,9 @@ public final class HiddenTestLauncher implements AutoCloseable {
         "false",
         "junit.jupiter.extensions.autodetection.enabled",
         "false",
+        // A launch of several questions runs them one by one, in their packages' order.
+        "junit.jupiter.testclass.order.default",
+        "org.junit.jupiter.api.ClassOrderer$ClassName",
         "junit.platform.output.capture.stdout",
         String.valueOf(captureOutput),
         "junit.platform.output.capture.stderr",

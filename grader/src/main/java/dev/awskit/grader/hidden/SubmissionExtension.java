@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>The submission's compiled classes are named by the configuration parameter
  * {@value #CLASSPATH_PARAMETER}: directories or jars separated by the platform's path separator.
- * They are loaded once per test run, in a class loader of their own, and closed when it ends.
+ * They are loaded once per test class, in a class loader of their own, and closed when its tests
+ * end.
  * Without that parameter (a hidden test started from an IDE, or by a build's own test run) the
  * hidden tests are skipped: they only mean something against a submission.
  */
@@ -67,8 +68,7 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
                         "No submission to grade: the configuration parameter "
                             + CLASSPATH_PARAMETER
                             + " is not set"));
-    return context
-        .getRoot()
+    return testClassOf(context)
         .getStore(NAMESPACE)
         .computeIfAbsent(
             classpath,
@@ -82,11 +82,24 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
   }
 
   /**
-   * Returns which classes the submission's class files name. A worker runs each question of a
-   * submission as a launch of its own, all with the same {@link
-   * TimeLimitExtension#THREAD_SCOPE_PARAMETER}; the launcher session keeps what the first launch
-   * read for the others: reading every class file in every launch took about a tenth of a warm
-   * worker's time (docs/performance.md). Without that parameter every launch reads them.
+   * Returns the context of the test class that {@code context} belongs to, directly below the
+   * engine: the submission's classes live as long as that class's tests, so a launch of several
+   * questions gives each question's classes a loader of their own.
+   */
+  private static ExtensionContext testClassOf(ExtensionContext context) {
+    ExtensionContext current = context;
+    while (current.getParent().flatMap(ExtensionContext::getParent).isPresent()) {
+      current = current.getParent().get();
+    }
+    return current;
+  }
+
+  /**
+   * Returns which classes the submission's class files name. Each question's test class opens
+   * the submission's classes anew, and a worker runs all the launches of one submission with the
+   * same {@link TimeLimitExtension#THREAD_SCOPE_PARAMETER}; the launcher session keeps what the
+   * first read for the others: reading every class file for every question took about a tenth of
+   * a warm worker's time (docs/performance.md). Without that parameter every question reads them.
    */
   private static ClassFileMentions mentions(ExtensionContext context, String classpath) {
     Optional<String> scope =

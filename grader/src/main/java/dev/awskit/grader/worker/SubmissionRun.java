@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
  * Runs the questions of one submission's request for a {@link WorkerRunner}, one question at a
  * time, replacing the worker when a test crashes, wedges or leaves code running, voiding a
  * question whose worker sent irregular frames, and handing the worker back when it comes out
- * clean.
+ * clean. A worker gets one job for the question it starts with and every question after it, and
+ * runs them in one launch, stopping after each for the grader's token.
  */
 final class SubmissionRun implements AutoCloseable {
 
@@ -49,14 +50,13 @@ final class SubmissionRun implements AutoCloseable {
   private String irregularity = "";
   /** Whether a question runs again because its last run was not trusted. */
   private boolean retrying;
-  /** The test classes of the question after the one running, if there is one. */
-  private List<String> following = List.of();
+  /** The test classes of the questions after the one running, in order. */
+  private List<List<String>> following = List.of();
   /**
-   * The test classes whose job the current worker was sent ahead, after the last job's end and
-   * before its confirmation, so that it starts on them without waiting for the grader; empty when
-   * none is pending.
+   * The questions the current worker's job holds after the one it runs, in order: the worker goes
+   * on to the first of them once the grader confirms the end of the last, with no job of its own.
    */
-  private List<String> sentAhead = List.of();
+  private List<List<String>> jobAhead = List.of();
 
   SubmissionRun(WorkerRunner runner, RunRequest request, Consumer<TestEvent> events) {
     this.runner = runner;
@@ -78,10 +78,10 @@ final class SubmissionRun implements AutoCloseable {
    * time but reported as untrusted.
    *
    * @param testClasses the question's test classes
-   * @param next the test classes of the question that follows, whose job a clean worker is sent
-   *     as soon as this one ends; empty for the last question
+   * @param next the test classes of each question that follows, in order, which a job sent for
+   *     this question holds too; empty for the last question
    */
-  void question(List<String> testClasses, List<String> next) throws InterruptedException {
+  void question(List<String> testClasses, List<List<String>> next) throws InterruptedException {
     following = List.copyOf(next);
     List<TestEvent> kept = new ArrayList<>();
     Optional<String> untrusted = attempts(testClasses, kept);
@@ -118,10 +118,14 @@ final class SubmissionRun implements AutoCloseable {
         start();
       }
       betweenJobs = false;
-      if (!(finished.isEmpty() && sentAhead.equals(testClasses))) {
-        worker.send(new WorkerJob(job(testClasses), List.copyOf(finished)));
+      if (finished.isEmpty() && !jobAhead.isEmpty() && jobAhead.get(0).equals(testClasses)) {
+        jobAhead = jobAhead.subList(1, jobAhead.size());
+      } else {
+        List<String> classes = new ArrayList<>(testClasses);
+        following.forEach(classes::addAll);
+        worker.send(new WorkerJob(job(classes), List.copyOf(finished)));
+        jobAhead = following;
       }
-      sentAhead = List.of();
       JobTranscript transcript = new JobTranscript(finished);
       Attempt attempt = attempt(transcript, planned, finished, kept);
       lastPlan = List.copyOf(planned);
@@ -129,7 +133,7 @@ final class SubmissionRun implements AutoCloseable {
         return Optional.of(irregularity);
       }
       if (attempt == Attempt.COMPLETE) {
-        betweenJobs = true;
+        betweenJobs = jobAhead.isEmpty();
         return Optional.empty();
       }
       if (attempt != Attempt.LOST_BETWEEN_TESTS) {
@@ -174,10 +178,10 @@ final class SubmissionRun implements AutoCloseable {
   }
 
   /**
-   * Follows one job in the current worker until it is done or the worker is gone, checking each
-   * frame against the run; after the job's end, asks the worker to confirm a new token, so that
-   * a worker whose channel something else holds is found out before its results count, and sends
-   * the next question's job right behind the token, which the worker takes up after its answer.
+   * Follows one question of the current worker's job until it is done or the worker is gone,
+   * checking each frame against the run; after the question's end, asks the worker to confirm a
+   * new token, so that a worker whose channel something else holds is found out before its
+   * results count. The worker goes on to the next question of its job only after its answer.
    */
   private Attempt attempt(
       JobTranscript transcript,
@@ -238,11 +242,6 @@ final class SubmissionRun implements AutoCloseable {
           }
           token = runner.newNonce();
           worker.sync(token);
-          if (!following.isEmpty()) {
-            // The worker answers the token first, so this job's frames come after the answer.
-            worker.send(new WorkerJob(job(following), List.of()));
-            sentAhead = following;
-          }
           deadline = now + testDeadline;
         }
         continue;
@@ -314,7 +313,7 @@ final class SubmissionRun implements AutoCloseable {
   private void take(WorkerProcess taken, int servedBefore) {
     worker = taken;
     copiedRoots = null;
-    sentAhead = List.of();
+    jobAhead = List.of();
     served = servedBefore;
     // The first test in a worker also loads the classes of the tests and the libraries.
     coldWorker = servedBefore == 0;
@@ -352,7 +351,6 @@ final class SubmissionRun implements AutoCloseable {
     }
     boolean reusable =
         betweenJobs
-            && sentAhead.isEmpty()
             && !request.freshWorker()
             && served + 1 < settings.submissionsPerWorker()
             && worker.aloneAlive()

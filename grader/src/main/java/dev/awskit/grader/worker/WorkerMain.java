@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
  * empty stream, keeping the real streams for itself. Then it reads the nonce from the first line of
  * its standard input, and, for a confined worker, the hidden tests' classes from the next (see
  * {@link HiddenClasses}); sends {@link WorkerMessage.Ready}, and runs one {@link WorkerJob} per
- * further line (or confirms a sync token), sending framed messages on its real standard output. It ends when its standard input ends,
- * or after a job that left it unclean. Started by {@link WorkerRunner}; not meant to be started by
+ * further line (confirming, within a job, the token the grader sends after each question), sending
+ * framed messages on its real standard output. It ends when its standard input ends, or after a
+ * job that left it unclean. Started by {@link WorkerRunner}; not meant to be started by
  * hand.
  */
 public final class WorkerMain {
@@ -52,12 +53,10 @@ public final class WorkerMain {
       line = in.readLine();
     }
     WorkerSession session =
-        new WorkerSession(new Frames(nonce.strip()), channel, captured, testClasses);
+        new WorkerSession(new Frames(nonce.strip()), channel, captured, testClasses, in::readLine);
     session.ready();
     for (; line != null; line = in.readLine()) {
-      if (line.startsWith(WorkerProcess.SYNC)) {
-        session.sync(line.substring(WorkerProcess.SYNC.length()).strip());
-      } else if (!line.isBlank() && !session.run(line)) {
+      if (!line.isBlank() && !session.run(line)) {
         break;
       }
     }

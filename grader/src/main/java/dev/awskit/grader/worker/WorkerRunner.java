@@ -1,5 +1,6 @@
 package dev.awskit.grader.worker;
 
+import dev.awskit.grader.engine.HiddenTestLauncher;
 import dev.awskit.grader.engine.Isolation;
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.SubmissionRunner;
@@ -8,13 +9,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,8 +45,8 @@ import java.util.function.LongSupplier;
  *
  * <p>A worker that comes out of a submission clean serves the next one, of whichever grader asks
  * first, up to {@link WorkerSettings#submissionsPerWorker()} submissions: starting a JVM and
- * loading the SDK, Mockito and JUnit costs more than grading most submissions. Clean means: every
- * question's job ran to its end, no test left threads running, the JVM-wide state the worker
+ * loading the SDK, Mockito and JUnit costs more than grading most submissions. Clean means: the
+ * submission's job ran to its end, no test left threads running, the JVM-wide state the worker
  * watches ({@link JvmState}) is as it was before the first submission, at most half its heap is
  * held after a collection, and its sandbox folders could be emptied. Each submission's classes are
  * loaded by class loaders of their own, so no class, static field or object of one submission is
@@ -236,8 +237,7 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     try (SubmissionRun run = new SubmissionRun(this, request, events)) {
       List<List<String>> questions = byPackage(request.testClasses());
       for (int index = 0; index < questions.size(); index++) {
-        List<String> next = index + 1 < questions.size() ? questions.get(index + 1) : List.of();
-        run.question(questions.get(index), next);
+        run.question(questions.get(index), questions.subList(index + 1, questions.size()));
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
@@ -248,9 +248,12 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     }
   }
 
-  /** Groups test classes by package, keeping their order: one group per question. */
+  /**
+   * Groups test classes by package, one group per question, in the order of the packages' names:
+   * the order in which a launch runs them (see {@link HiddenTestLauncher}).
+   */
   static List<List<String>> byPackage(List<String> testClasses) {
-    Map<String, List<String>> groups = new LinkedHashMap<>();
+    Map<String, List<String>> groups = new TreeMap<>();
     for (String name : testClasses) {
       String packageName = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
       groups.computeIfAbsent(packageName, key -> new ArrayList<>()).add(name);

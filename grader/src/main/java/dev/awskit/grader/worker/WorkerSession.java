@@ -5,6 +5,7 @@ import dev.awskit.grader.engine.HiddenTestLauncher;
 import dev.awskit.grader.engine.TestEvent;
 import dev.awskit.grader.hidden.TestWatch;
 import dev.awskit.grader.hidden.TimeLimitExtension;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,7 +13,9 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -22,25 +25,31 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Runs jobs inside a worker JVM and reports on the grader's channel: one question's hidden tests
- * per job, with what each test printed, and whether the JVM is still clean afterwards.
+ * Runs jobs inside a worker JVM and reports on the grader's channel: the hidden tests of one
+ * submission's questions per job, in one JUnit launch, with what each test printed, and whether the
+ * JVM is still clean after each question.
  *
  * <p>A job's launch runs on a thread kept for one submission, and the tests' methods run inline on
  * it ({@link TestWatch}), while the worker's main thread watches their time limits: a method past
  * its limit is interrupted, and one that does not return then is given up with its thread, the
  * test reported as past its limit and the worker as unclean.
  *
- * <p>After every test it looks for threads the test left running; if there are any, it stops the
- * job before its next test and reports itself unclean, so the grader replaces the JVM and runs the
- * job's remaining tests in a fresh one. After every job it compares the {@link JvmState} with the
- * one it captured before the first test, and how much of the heap the last collection left in use;
- * it reports itself unclean if anything changed or more than half the heap is held, so that the
- * grader does not hand it to another submission.
+ * <p>The launch stops at the end of each question: the worker compares the {@link JvmState} with
+ * the one it captured before the first test, and how much of the heap the last collection left in
+ * use, and reports the question done, clean or not. After a clean question it waits for the
+ * grader's token on its input and confirms it before the next question's first test; after an
+ * unclean one it stops the launch, so the grader runs the rest in a fresh JVM. After every test it
+ * looks for threads the test left running; if there are any, it stops the launch before its next
+ * test and reports itself unclean.
  */
 final class WorkerSession {
 
@@ -56,6 +65,7 @@ final class WorkerSession {
   private final PrintStream channel;
   private final CapturedOutput captured;
   private final HiddenTestLauncher launcher;
+  private final Input input;
   private final ThreadCensus census = new ThreadCensus(THREAD_GRACE, System::nanoTime);
   private final TestWatch watch = new TestWatch(THREAD_GRACE, System::nanoTime);
   /** Guards what a launch reports against the main thread giving the launch up meanwhile. */
@@ -69,16 +79,28 @@ final class WorkerSession {
   private long runningSince;
 
   /**
-   * Creates a session that reports on {@code channel} and loads the hidden tests with {@code
-   * testClasses}.
+   * Creates a session that reports on {@code channel}, loads the hidden tests with {@code
+   * testClasses} and reads the grader's tokens from {@code input}.
    */
   WorkerSession(
-      Frames frames, PrintStream channel, CapturedOutput captured, ClassLoader testClasses) {
+      Frames frames,
+      PrintStream channel,
+      CapturedOutput captured,
+      ClassLoader testClasses,
+      Input input) {
     this.frames = frames;
     this.channel = channel;
     this.captured = captured;
+    this.input = input;
     this.launcher = new HiddenTestLauncher(System::nanoTime, testClasses);
     launcher.watchInline(watch);
+  }
+
+  /** Reads the grader's input, the worker's standard input. */
+  @FunctionalInterface
+  interface Input {
+    /** Returns the next line, or null once the input has ended. */
+    String nextLine() throws IOException;
   }
 
   /** Tells the grader that the worker is listening. */
@@ -98,10 +120,16 @@ final class WorkerSession {
       HiddenTestLauncher.warmUp(job.request().warmUpTypes());
       initialState = JvmState.capture();
     }
+    if (job.request().testClasses().isEmpty()) {
+      send(new WorkerMessage.Done(true, ""));
+      return true;
+    }
     ExecutorService launch = launchThreadFor(job);
     Set<Thread> before = ThreadCensus.settled();
     CancellationToken cancellation = CancellationToken.create();
     List<String> unclean = new ArrayList<>();
+    Questions questions =
+        new Questions(WorkerRunner.byPackage(job.request().testClasses()), unclean, cancellation);
     Optional<TestWatch.Stuck> stuck =
         watched(
             launch,
@@ -111,37 +139,52 @@ final class WorkerSession {
                     Set.copyOf(job.skipTests()),
                     false,
                     cancellation,
-                    new PlanListener(unclean),
+                    questions,
                     event -> {
                       synchronized (reporting) {
-                        report(event, unclean, before, cancellation);
+                        if (questions.live()) {
+                          report(event, unclean, before, cancellation);
+                        }
                       }
                     }));
     if (stuck.isPresent()) {
       giveUp(stuck.get(), unclean, Duration.ofMillis(job.request().timeLimitMillis()));
       return false;
     }
-    List<String> changes = initialState.changesIn(JvmState.capture());
-    if (unclean.isEmpty() && !changes.isEmpty()) {
-      unclean.add("The JVM is not as it was: " + String.join("; ", changes));
+    // Questions whose tests all stayed out of the launch end here, so the grader hears of each.
+    questions.endAll();
+    if (questions.allConfirmed()) {
+      return true;
     }
-    long retained = heapRetainedAfterCollection();
-    if (unclean.isEmpty() && retained > Runtime.getRuntime().maxMemory() / 2) {
-      // What earlier submissions left could make the next one run out of memory, and be blamed.
-      unclean.add("The heap holds " + retained / (1024 * 1024) + " MB after a collection");
+    if (!unclean.isEmpty()) {
+      send(new WorkerMessage.Done(false, unclean.get(0)));
     }
-    boolean clean = unclean.isEmpty();
-    send(new WorkerMessage.Done(clean, clean ? "" : unclean.get(0)));
-    return clean;
+    return false;
   }
 
-  /** Sends what a launch reports, unless the job was stopped or given up. */
+  /**
+   * Returns why the JVM is no longer fit for more of the submission's questions or another
+   * submission; empty when it is.
+   */
+  private Optional<String> unfit() {
+    List<String> changes = initialState.changesIn(JvmState.capture());
+    if (!changes.isEmpty()) {
+      return Optional.of("The JVM is not as it was: " + String.join("; ", changes));
+    }
+    long retained = heapRetainedAfterCollection();
+    if (retained > Runtime.getRuntime().maxMemory() / 2) {
+      // What earlier submissions left could make the next one run out of memory, and be blamed.
+      return Optional.of("The heap holds " + retained / (1024 * 1024) + " MB after a collection");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Sends what a launch reports while the job goes on; what JUnit reports after the job was
+   * stopped or given up (skipped tests) is not news.
+   */
   private void report(
       TestEvent event, List<String> unclean, Set<Thread> before, CancellationToken cancellation) {
-    if (!unclean.isEmpty()) {
-      // The job was stopped: what JUnit reports after that (skipped tests) is not news.
-      return;
-    }
     if (event instanceof TestEvent.TestStarted started) {
       running = started.testId();
       runningSince = System.nanoTime();
@@ -288,11 +331,6 @@ final class WorkerSession {
     return clean;
   }
 
-  /** Confirms {@code token}, read from the grader after a job's end. */
-  void sync(String token) {
-    send(new WorkerMessage.Synced(token));
-  }
-
   /** Returns how much of the heap the last collection of each heap pool left in use, in bytes. */
   private static long heapRetainedAfterCollection() {
     long retained = 0;
@@ -315,39 +353,171 @@ final class WorkerSession {
   }
 
   /**
-   * Sends the list of the tests a job will run, before the first starts, and tells when each run of
-   * a test (each case of a parameterized one) begins.
+   * Follows a launch question by question: lists each question's tests before its first starts,
+   * tells when each run of a test (each case of a parameterized one) begins, and ends each
+   * question once its last test class is done, with the JVM's checks and the grader's token.
+   * Questions are the job's test classes by package; the launch runs them in that order.
    */
-  private final class PlanListener implements TestExecutionListener {
+  private final class Questions implements TestExecutionListener {
 
+    private final List<List<String>> classes;
     private final List<String> unclean;
+    private final CancellationToken cancellation;
+    private final Map<String, Integer> questionOfPackage = new LinkedHashMap<>();
+    private final List<List<String>> planned = new ArrayList<>();
+    private final int[] classesLeft;
+    /** How many questions were listed to the grader, and how many ended. */
+    private int begun;
+    private int ended;
+    private int confirmed;
+    /** Whether the grader's input ended or broke the protocol, so nothing more is sent. */
+    private boolean silenced;
 
-    PlanListener(List<String> unclean) {
+    Questions(List<List<String>> classes, List<String> unclean, CancellationToken cancellation) {
+      this.classes = classes;
       this.unclean = unclean;
+      this.cancellation = cancellation;
+      this.classesLeft = new int[classes.size()];
+      for (int question = 0; question < classes.size(); question++) {
+        questionOfPackage.put(packageOf(classes.get(question).get(0)), question);
+        planned.add(new ArrayList<>());
+      }
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+      for (TestIdentifier root : plan.getRoots()) {
+        for (TestIdentifier node : plan.getDescendants(root)) {
+          Integer question = questionOf(node);
+          if (question == null) {
+            continue;
+          }
+          if (isQuestionClass(node, question)) {
+            classesLeft[question]++;
+          }
+          List<String> ids = planned.get(question);
+          HiddenTestLauncher.testIdOf(node).filter(id -> !ids.contains(id)).ifPresent(ids::add);
+        }
+      }
     }
 
     @Override
     public void executionStarted(TestIdentifier node) {
+      Integer question = questionOf(node);
+      if (question != null && !node.isTest()) {
+        while (begun <= question) {
+          if (begun > ended) {
+            end();
+          }
+          begin();
+        }
+      }
       synchronized (reporting) {
-        if (node.isTest() && unclean.isEmpty()) {
+        if (node.isTest() && live()) {
           HiddenTestLauncher.testIdOf(node).ifPresent(id -> send(new WorkerMessage.Invoked(id)));
         }
       }
     }
 
     @Override
-    public void testPlanExecutionStarted(TestPlan plan) {
-      List<String> ids = new ArrayList<>();
-      for (TestIdentifier root : plan.getRoots()) {
-        for (TestIdentifier node : plan.getDescendants(root)) {
-          HiddenTestLauncher.testIdOf(node).filter(id -> !ids.contains(id)).ifPresent(ids::add);
-        }
-      }
-      synchronized (reporting) {
-        if (unclean.isEmpty()) {
-          send(new WorkerMessage.Planned(ids));
-        }
+    public void executionFinished(TestIdentifier node, TestExecutionResult result) {
+      Integer question = questionOf(node);
+      if (question != null
+          && question == begun - 1
+          && ended < begun
+          && isQuestionClass(node, question)
+          && --classesLeft[question] == 0) {
+        end();
       }
     }
+
+    /** Ends every question of the job not yet ended, listing those never begun first. */
+    void endAll() {
+      while (ended < classes.size() && live()) {
+        if (begun == ended) {
+          begin();
+        }
+        end();
+      }
+    }
+
+    /** Tells whether every question of the job ended clean and the grader confirmed it. */
+    boolean allConfirmed() {
+      return confirmed == classes.size();
+    }
+
+    private void begin() {
+      synchronized (reporting) {
+        if (live()) {
+          send(new WorkerMessage.Planned(List.copyOf(planned.get(begun))));
+        }
+        begun++;
+      }
+    }
+
+    /**
+     * Ends the question begun last: reports it done if the JVM is still fit, then waits for the
+     * grader's token and confirms it; otherwise stops the launch, whose end reports the worker
+     * unclean.
+     */
+    private void end() {
+      synchronized (reporting) {
+        ended++;
+        if (!live()) {
+          return;
+        }
+        Optional<String> unfit = unfit();
+        if (unfit.isPresent()) {
+          unclean.add(unfit.get());
+          cancellation.cancel();
+          return;
+        }
+        send(new WorkerMessage.Done(true, ""));
+      }
+      String line = readInput();
+      synchronized (reporting) {
+        if (line == null || !line.startsWith(WorkerProcess.SYNC)) {
+          // The grader is gone or broke the protocol: the worker ends after this launch.
+          silenced = true;
+          cancellation.cancel();
+          return;
+        }
+        send(new WorkerMessage.Synced(line.substring(WorkerProcess.SYNC.length()).strip()));
+        confirmed++;
+      }
+    }
+
+    /** Tells whether the job goes on: nothing stopped it and the grader is still there. */
+    boolean live() {
+      return unclean.isEmpty() && !silenced;
+    }
+
+    private String readInput() {
+      try {
+        return input.nextLine();
+      } catch (IOException unreadable) {
+        return null;
+      }
+    }
+
+    private Integer questionOf(TestIdentifier node) {
+      TestSource source = node.getSource().orElse(null);
+      String name =
+          source instanceof ClassSource type
+              ? type.getClassName()
+              : source instanceof MethodSource method ? method.getClassName() : null;
+      return name == null ? null : questionOfPackage.get(packageOf(name));
+    }
+
+    /** Tells whether the node is one of the question's test classes, not a class nested in one. */
+    private boolean isQuestionClass(TestIdentifier node, int question) {
+      return node.getSource().orElse(null) instanceof ClassSource type
+          && classes.get(question).contains(type.getClassName());
+    }
+  }
+
+  private static String packageOf(String className) {
+    int dot = className.lastIndexOf('.');
+    return dot < 0 ? "" : className.substring(0, dot);
   }
 }

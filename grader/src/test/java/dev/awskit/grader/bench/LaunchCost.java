@@ -24,9 +24,9 @@ import org.junit.platform.launcher.TestExecutionListener;
 /**
  * Measures what running a submission's hidden tests question by question costs against running
  * them in one launch: in one warm JVM, over folders of compiled submissions, the two ways in
- * alternating rounds, so that the machine's drift weighs on both alike. A worker runs a launch per
- * question, all of a submission's on one thread with the methods inline, as this JVM's main thread
- * does here; {@link Floor} runs one launch per submission.
+ * alternating rounds, so that the machine's drift weighs on both alike. A worker ran a launch per
+ * question until 2026-12-05 and runs one per submission since, on one thread with the methods
+ * inline, as this JVM's main thread does here; {@link Floor} runs one launch per submission.
  *
  * <p>Run from {@code grader/} after {@code benchmark/run}, which leaves the floor's compiled
  * submissions in {@code target/benchmark/floor-1}:

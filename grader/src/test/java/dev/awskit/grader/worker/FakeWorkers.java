@@ -109,10 +109,10 @@ final class FakeWorkers {
     }
   }
 
-  /** Passes the tests of its first two jobs, then ends, silent, as soon as a third arrives. */
-  static final class EndsOnThirdJob {
+  /** Passes the tests of its first job, then ends, silent, as soon as a second arrives. */
+  static final class EndsOnSecondJob {
     public static void main(String[] args) throws IOException {
-      serve(FakeWorkers::passEveryTest, 3);
+      serve(FakeWorkers::passEveryTest, 2);
     }
   }
 
@@ -157,18 +157,7 @@ final class FakeWorkers {
     }
   }
 
-  /**
-   * Passes every test, but confirms the end of a question's job only once the next question's job
-   * has come (at once after the last question, {@code x.q02}): a grader that waits for the
-   * confirmation before it sends the next job waits in vain.
-   */
-  static final class ConfirmsAfterTheNextJob {
-    public static void main(String[] args) throws IOException {
-      serve(FakeWorkers::passEveryTest, Integer.MAX_VALUE, true);
-    }
-  }
-
-  /** Passes every test, and after the end of a job of {@code x.q01} sends one more result. */
+  /** Passes every test, and after the end of question {@code x.q01} sends one more result. */
   static final class WritesAfterDoneInTheFirstQuestion {
     public static void main(String[] args) throws IOException {
       serve(
@@ -189,14 +178,17 @@ final class FakeWorkers {
     }
   }
 
-  /** Passes every test of a job and ends the job clean; a {@link Script} that takes more jobs. */
+  /** Passes every test of a question and ends it clean; a {@link Script} that goes on. */
   private static boolean passEveryTest(List<String> tests, Channel out) {
     tests.forEach(out::pass);
     out.send(new WorkerMessage.Done(true, ""));
     return true;
   }
 
-  /** Runs one job's tests, given their ids and the channel; returns whether to take more jobs. */
+  /**
+   * Runs one question's tests, given their ids and the channel, and ends the question; returns
+   * whether to go on.
+   */
   private interface Script {
     boolean run(List<String> tests, Channel out) throws IOException;
   }
@@ -226,19 +218,13 @@ final class FakeWorkers {
     serve(script, Integer.MAX_VALUE);
   }
 
-  private static void serve(Script script, int lastJob) throws IOException {
-    serve(script, lastJob, false);
-  }
-
   /**
-   * Serves jobs with {@code script}, but ends without a word when job number {@code lastJob} comes;
-   * with {@code confirmsAfterTheNextJob}, a job's end is confirmed only after the next line is read,
-   * unless the job was of the last question, {@code x.q02}.
+   * Serves jobs with {@code script}, question by question (a job's classes by package), confirming
+   * the grader's token after each question, but ends without a word when job number {@code
+   * lastJob} comes.
    */
-  private static void serve(Script script, int lastJob, boolean confirmsAfterTheNextJob)
-      throws IOException {
+  private static void serve(Script script, int lastJob) throws IOException {
     int jobs = 0;
-    boolean lastQuestion = false;
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Frames frames = new Frames(in.readLine().strip());
@@ -249,22 +235,7 @@ final class FakeWorkers {
       if (line.startsWith(HiddenClasses.LINE_PREFIX)) {
         continue;
       }
-      if (line.startsWith(WorkerProcess.SYNC)) {
-        WorkerMessage.Synced synced =
-            new WorkerMessage.Synced(line.substring(WorkerProcess.SYNC.length()).strip());
-        if (!confirmsAfterTheNextJob || lastQuestion) {
-          out.send(synced);
-          continue;
-        }
-        line = in.readLine();
-        out.send(synced);
-        if (line == null) {
-          break;
-        }
-      }
       WorkerJob job = frames.readJob(line);
-      lastQuestion =
-          job.request().testClasses().stream().anyMatch(name -> name.startsWith("x.q02."));
       if (job.request().testClasses().isEmpty()) {
         out.send(new WorkerMessage.Done(true, ""));
         continue;
@@ -272,18 +243,23 @@ final class FakeWorkers {
       if (++jobs == lastJob) {
         Runtime.getRuntime().halt(3);
       }
-      List<String> tests = new ArrayList<>();
-      for (String testClass : job.request().testClasses()) {
-        for (String method : List.of("first", "second")) {
-          String id = testClass + "#" + method;
-          if (!job.skipTests().contains(id)) {
-            tests.add(id);
+      for (List<String> question : WorkerRunner.byPackage(job.request().testClasses())) {
+        List<String> tests = new ArrayList<>();
+        for (String testClass : question) {
+          for (String method : List.of("first", "second")) {
+            String id = testClass + "#" + method;
+            if (!job.skipTests().contains(id)) {
+              tests.add(id);
+            }
           }
         }
-      }
-      out.send(new WorkerMessage.Planned(tests));
-      if (!script.run(tests, out)) {
-        break;
+        out.send(new WorkerMessage.Planned(tests));
+        String token;
+        if (!script.run(tests, out) || (token = in.readLine()) == null) {
+          Runtime.getRuntime().halt(0);
+          return;
+        }
+        out.send(new WorkerMessage.Synced(token.substring(WorkerProcess.SYNC.length()).strip()));
       }
     }
     Runtime.getRuntime().halt(0);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves the grader's side of the worker protocol against stand-in workers ({@link FakeWorkers})
  * that misbehave on cue: the watchdog, crashes during and between tests, giving up on a question,
- * forged lines, a worker that never starts, the next job sent ahead.
+ * forged lines, a worker that never starts, one job for all of a submission's questions.
  */
 class WorkerRunnerTest {
 
@@ -160,22 +160,26 @@ class WorkerRunnerTest {
   }
 
   @Test
-  @DisplayName("the next question's job goes out with the request to confirm the last one's end")
-  void nextJobGoesOutWithTheConfirmationRequest() {
-    // given a worker that confirms a job's end only once the next question's job has come
+  @DisplayName("a worker gets one job for all the questions of a submission")
+  void oneJobHoldsEveryQuestion() {
+    // given a worker that ends without a word when a second job comes
+    Map<String, TestOutcome> outcomes;
 
     // when
-    Map<String, TestOutcome> outcomes = run(FakeWorkers.ConfirmsAfterTheNextJob.class);
+    try (WorkerRunner runner =
+        new WorkerRunner(QUICK, System::nanoTime, FakeWorkers.EndsOnSecondJob.class.getName())) {
+      outcomes = outcomes(runner);
 
-    // then
+      // then
+      assertThat(runner.workersStarted()).as("workers started for two questions").isEqualTo(1);
+    }
     assertEveryTestPassed("outcomes", outcomes);
   }
 
   @Test
-  @DisplayName("a job sent ahead to a worker that is then distrusted goes to the next worker")
-  void jobSentAheadToADistrustedWorkerGoesToTheNext() {
-    // given a worker that sends a result after the end of question 1's job, when question 2's job
-    // has been sent to it already
+  @DisplayName("the questions after a distrusted one go to the next worker in a job of their own")
+  void questionsAfterADistrustedOneGoToTheNextWorker() {
+    // given a worker that sends a result after the end of question 1, whose job holds question 2
     Map<String, TestOutcome> outcomes;
 
     // when
@@ -188,7 +192,7 @@ class WorkerRunnerTest {
 
       // then
       assertThat(runner.workersStarted())
-          .as("workers started: two for question 1, one for question 2, which was sent its job")
+          .as("workers started: two for question 1, one for question 2")
           .isEqualTo(3);
     }
     assertThat(outcomes.get("x.q01.Alpha#first")).isInstanceOf(TestOutcome.NotRun.class);
@@ -306,7 +310,7 @@ class WorkerRunnerTest {
   @DisplayName("a reused worker that ends before it answers costs the next submission nothing")
   void reusedWorkerLostWhileIdleCostsNothing() {
     try (WorkerRunner runner =
-        new WorkerRunner(QUICK, System::nanoTime, FakeWorkers.EndsOnThirdJob.class.getName())) {
+        new WorkerRunner(QUICK, System::nanoTime, FakeWorkers.EndsOnSecondJob.class.getName())) {
       outcomes(runner);
       Map<String, TestOutcome> second = outcomes(runner);
 
@@ -316,10 +320,10 @@ class WorkerRunnerTest {
   }
 
   @Test
-  @DisplayName("one question is the test classes of one package, in their order")
+  @DisplayName("one question is the test classes of one package, in the order of the packages")
   void questionsAreTestClassesByPackage() {
-    assertThat(WorkerRunner.byPackage(TWO_QUESTIONS.testClasses()))
-        .containsExactly(List.of("x.q01.Alpha", "x.q01.Beta"), List.of("x.q02.Gamma"));
+    assertThat(WorkerRunner.byPackage(List.of("x.q02.Gamma", "x.q01.Beta", "x.q01.Alpha")))
+        .containsExactly(List.of("x.q01.Beta", "x.q01.Alpha"), List.of("x.q02.Gamma"));
   }
 
   /** Asserts that all six tests of the two questions have an outcome, and that each passed. */

@@ -6,6 +6,7 @@ import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.TestEvent;
 import dev.awskit.grader.engine.TestOutcome;
 import dev.awskit.grader.hidden.TimeLimitExtension;
+import dev.awskit.grader.worker.later.LaterQuestion;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +23,10 @@ class WorkerSessionTest {
 
   private final Frames frames = new Frames("nonce-of-the-test");
   private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+  /** Counts the tokens the grader's stand-in sent, one for each question's end. */
+  private final AtomicInteger tokens = new AtomicInteger();
   private final WorkerSession session =
-      new WorkerSession(
-          frames,
-          new PrintStream(sent, true, StandardCharsets.UTF_8),
-          new CapturedOutput(1024),
-          WorkerSessionTest.class.getClassLoader());
+      sessionReading(() -> WorkerProcess.SYNC + "token-" + tokens.incrementAndGet());
 
   @Test
   void rehearsalRunsEveryTestOnceAndReportsOnlyThatItEndedClean() throws Exception {
@@ -61,7 +60,122 @@ class WorkerSessionTest {
     assertThat(messages())
         .filteredOn(WorkerMessage.Invoked.class::isInstance)
         .hasSize(2);
+    assertThat(messages())
+        .endsWith(new WorkerMessage.Done(true, ""), new WorkerMessage.Synced("token-1"));
+  }
+
+  @Test
+  void aJobRunsItsQuestionsInOneLaunchAndEndsEachWithTheGradersToken() throws Exception {
+    // given a rehearsed worker, and a job of two questions: two packages
+    rehearse();
+    LaterQuestion.RUNS.set(0);
+    RunRequest twoQuestions =
+        new RunRequest(
+            List.of(),
+            List.of(LaterQuestion.class.getName(), NotesItsThread.class.getName()),
+            5_000,
+            Map.of(),
+            List.of());
+
+    // when
+    boolean clean = session.run(frames.job(new WorkerJob(twoQuestions, List.of())));
+
+    // then the question of this package comes first, the later package's after its token
+    assertThat(clean).isTrue();
+    assertThat(LaterQuestion.RUNS).hasValue(1);
+    List<WorkerMessage> messages = messages();
+    assertThat(messages)
+        .filteredOn(message -> !(message instanceof WorkerMessage.Event))
+        .containsExactly(
+            new WorkerMessage.Planned(List.of(NotesItsThread.class.getName() + "#notesItsThread")),
+            new WorkerMessage.Invoked(NotesItsThread.class.getName() + "#notesItsThread"),
+            new WorkerMessage.Done(true, ""),
+            new WorkerMessage.Synced("token-1"),
+            new WorkerMessage.Planned(List.of(LaterQuestion.class.getName() + "#counts")),
+            new WorkerMessage.Invoked(LaterQuestion.class.getName() + "#counts"),
+            new WorkerMessage.Done(true, ""),
+            new WorkerMessage.Synced("token-2"));
+  }
+
+  @Test
+  void aQuestionThatChangesTheJvmEndsTheJobBeforeTheNextQuestion() throws Exception {
+    // given a rehearsed worker, and a job whose first question changes a system property
+    rehearse();
+    LaterQuestion.RUNS.set(0);
+    RunRequest changesFirst =
+        new RunRequest(
+            List.of(),
+            List.of(ChangesTheJvm.class.getName(), LaterQuestion.class.getName()),
+            5_000,
+            Map.of(),
+            List.of());
+
+    // when
+    boolean clean;
+    try {
+      clean = session.run(frames.job(new WorkerJob(changesFirst, List.of())));
+    } finally {
+      System.clearProperty(ChangesTheJvm.PROPERTY);
+    }
+
+    // then
+    assertThat(clean).isFalse();
+    assertThat(LaterQuestion.RUNS).as("runs of the later question's test").hasValue(0);
+    assertThat(messages()).filteredOn(WorkerMessage.Planned.class::isInstance).hasSize(1);
+    assertThat(messages())
+        .last()
+        .isInstanceOfSatisfying(
+            WorkerMessage.Done.class,
+            done -> {
+              assertThat(done.clean()).isFalse();
+              assertThat(done.reason())
+                  .isEqualTo(
+                      "The JVM is not as it was: the system property "
+                          + ChangesTheJvm.PROPERTY
+                          + " changed");
+            });
+  }
+
+  @Test
+  void aWorkerWhoseInputEndsAtAQuestionsEndSaysNothingMore() throws Exception {
+    // given a worker whose grader is gone: its input has ended
+    WorkerSession orphan = sessionReading(() -> null);
+    RunRequest rehearsed =
+        new RunRequest(List.of(), List.of(Rehearsed.class.getName()), 5_000, Map.of(), List.of());
+    orphan.run(frames.job(new WorkerJob(rehearsed, List.of(), true)));
+    sent.reset();
+    LaterQuestion.RUNS.set(0);
+    RunRequest twoQuestions =
+        new RunRequest(
+            List.of(),
+            List.of(Rehearsed.class.getName(), LaterQuestion.class.getName()),
+            5_000,
+            Map.of(),
+            List.of());
+
+    // when
+    boolean clean = orphan.run(frames.job(new WorkerJob(twoQuestions, List.of())));
+
+    // then
+    assertThat(clean).isFalse();
+    assertThat(LaterQuestion.RUNS).hasValue(0);
     assertThat(messages()).last().isEqualTo(new WorkerMessage.Done(true, ""));
+  }
+
+  private void rehearse() throws Exception {
+    RunRequest rehearsed =
+        new RunRequest(List.of(), List.of(Rehearsed.class.getName()), 5_000, Map.of(), List.of());
+    session.run(frames.job(new WorkerJob(rehearsed, List.of(), true)));
+    sent.reset();
+  }
+
+  private WorkerSession sessionReading(WorkerSession.Input input) {
+    return new WorkerSession(
+        frames,
+        new PrintStream(sent, true, StandardCharsets.UTF_8),
+        new CapturedOutput(1024),
+        WorkerSessionTest.class.getClassLoader(),
+        input);
   }
 
   @Test
@@ -222,6 +336,18 @@ class WorkerSessionTest {
           // What code that ignores interrupts does.
         }
       }
+    }
+  }
+
+  /** Stands in for a hidden test class whose test changes a system property. */
+  @ExtendWith(TimeLimitExtension.class)
+  static final class ChangesTheJvm {
+
+    static final String PROPERTY = "awskit.test.changed-by-a-question";
+
+    @org.junit.jupiter.api.Test
+    void setsAProperty() {
+      System.setProperty(PROPERTY, "yes");
     }
   }
 
