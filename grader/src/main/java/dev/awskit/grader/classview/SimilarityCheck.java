@@ -61,75 +61,36 @@ public final class SimilarityCheck {
   public static Similarity run(
       List<StudentSubmission> students, Optional<Path> baseCode, double threshold, Path work)
       throws IOException {
-    if (threshold < 0 || threshold > 1) {
-      throw new IllegalArgumentException("The threshold is a share from 0 to 1, not " + threshold);
-    }
-    SubmissionIntake intake = new SubmissionIntake(Files.createDirectories(work.resolve("intake")));
-    int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = Executors.newFixedThreadPool(workers, SimilarityCheck::daemon);
-    try {
-      SortedMap<Integer, QuestionCode> base = new TreeMap<>();
-      if (baseCode.isPresent()) {
-        base = parsedBase(intake, baseCode.get());
-      }
-      List<String> notCompared = new ArrayList<>();
-      List<ClassComparison.Text> texts = texts(students, intake, pool, notCompared);
-      String baseWords = baseCode.map(Path::toString).orElse("");
-      int accepted = texts.stream().mapToInt(text -> text.ids().size()).sum();
-      texts = parsable(texts, notCompared);
-      if (accepted < 2) {
-        return new Similarity(threshold, accepted, baseWords, List.of(), notCompared);
-      }
-      List<SimilarPair> pairs = ClassComparison.pairs(texts, base, threshold, pool, workers);
-      pairs.sort(
-          Comparator.comparingDouble(SimilarPair::similarity)
-              .reversed()
-              .thenComparing(SimilarPair::first)
-              .thenComparing(SimilarPair::second));
-      return new Similarity(threshold, accepted, baseWords, pairs, notCompared);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** Takes in and parses the base code, which must parse: every comparison leans on it. */
-  private static SortedMap<Integer, QuestionCode> parsedBase(SubmissionIntake intake, Path base)
-      throws IOException {
-    if (!(intake.receive(base) instanceof IntakeResult.Accepted accepted)) {
-      throw new IOException(
-          "The base code "
-              + base
-              + " holds no readable .java file; name the untouched stubs with --base-code");
-    }
-    SortedMap<Integer, QuestionCode> parsed =
-        QuestionParser.parse(List.of(sources(accepted))).get(0);
-    for (QuestionCode code : parsed.values()) {
-      if (code instanceof QuestionCode.Unparsable unparsable) {
-        throw new IOException(
-            "JPlag could not parse the base code "
-                + base
-                + " ("
-                + unparsable.files().stream().map(Path::toString).collect(Collectors.joining(", "))
-                + "); fix it, or name the untouched stubs with --base-code");
-      }
-    }
-    return parsed;
+    return take(students, baseCode, work).compare(threshold);
   }
 
   /**
-   * Takes in every submission and parses each distinct text once, several to a run of the parser,
-   * on every core; notes the students left out.
+   * Takes in the base code and every submission's sources, copying them into {@code work}: what
+   * {@link Taken#compare} compares later is what the folders held now, whatever changes them
+   * meanwhile.
+   *
+   * @param students the class's submissions
+   * @param baseCode the untouched stubs, whose code no pair is counted for; empty for none
+   * @param work an empty folder the check may write into; the caller deletes it once compared
+   * @throws IOException when the work folder cannot be written, or the base code not read
    */
-  private static List<ClassComparison.Text> texts(
-      List<StudentSubmission> students,
-      SubmissionIntake intake,
-      ExecutorService pool,
-      List<String> notCompared)
+  public static Taken take(List<StudentSubmission> students, Optional<Path> baseCode, Path work)
       throws IOException {
+    SubmissionIntake intake = new SubmissionIntake(Files.createDirectories(work.resolve("intake")));
+    Optional<QuestionParser.Sources> base = Optional.empty();
+    if (baseCode.isPresent()) {
+      if (!(intake.receive(baseCode.get()) instanceof IntakeResult.Accepted accepted)) {
+        throw new IOException(
+            "The base code "
+                + baseCode.get()
+                + " holds no readable .java file; name the untouched stubs with --base-code");
+      }
+      base = Optional.of(sources(accepted));
+    }
+    List<String> notCompared = new ArrayList<>();
     Map<String, List<String>> idsOfDigest = new HashMap<>();
     List<List<String>> idsInOrder = new ArrayList<>();
-    List<Future<List<SortedMap<Integer, QuestionCode>>>> parsing = new ArrayList<>();
-    List<QuestionParser.Sources> waiting = new ArrayList<>();
+    List<QuestionParser.Sources> distinct = new ArrayList<>();
     for (StudentSubmission student : students) {
       if (student.isAmbiguous()) {
         notCompared.add(student.id() + ": two submissions with this id");
@@ -143,27 +104,110 @@ public final class SimilarityCheck {
           ids = new ArrayList<>();
           idsOfDigest.put(digest, ids);
           idsInOrder.add(ids);
-          waiting.add(sources(accepted));
-          if (waiting.size() == PARSED_AT_ONCE) {
-            parsing.add(parseLater(pool, waiting));
-            waiting = new ArrayList<>();
-          }
+          distinct.add(sources(accepted));
         }
         ids.add(student.id());
       } else {
         notCompared.add(student.id() + ": " + ((IntakeResult.Refused) taken).reason());
       }
     }
-    if (!waiting.isEmpty()) {
-      parsing.add(parseLater(pool, waiting));
+    return new Taken(
+        base, baseCode.map(Path::toString).orElse(""), idsInOrder, distinct, notCompared);
+  }
+
+  /** Holds a class's sources as {@link #take} took them in, ready to be compared. */
+  public static final class Taken {
+
+    private final Optional<QuestionParser.Sources> base;
+    private final String baseWords;
+    private final List<List<String>> idsInOrder;
+    private final List<QuestionParser.Sources> distinct;
+    private final List<String> notCompared;
+
+    private Taken(
+        Optional<QuestionParser.Sources> base,
+        String baseWords,
+        List<List<String>> idsInOrder,
+        List<QuestionParser.Sources> distinct,
+        List<String> notCompared) {
+      this.base = base;
+      this.baseWords = baseWords;
+      this.idsInOrder = idsInOrder;
+      this.distinct = distinct;
+      this.notCompared = notCompared;
     }
-    List<ClassComparison.Text> texts = new ArrayList<>();
-    for (Future<List<SortedMap<Integer, QuestionCode>>> chunk : parsing) {
-      for (SortedMap<Integer, QuestionCode> questions : QuestionComparison.await(chunk)) {
-        texts.add(new ClassComparison.Text(idsInOrder.get(texts.size()), questions));
+
+    /**
+     * Parses each distinct text once, several to a run of the parser, and compares them on every
+     * core.
+     *
+     * @param threshold the similarity from which a pair is listed, 0 to 1
+     * @throws IOException when the base code cannot be parsed
+     */
+    public Similarity compare(double threshold) throws IOException {
+      if (threshold < 0 || threshold > 1) {
+        throw new IllegalArgumentException(
+            "The threshold is a share from 0 to 1, not " + threshold);
+      }
+      int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+      ExecutorService pool = Executors.newFixedThreadPool(workers, SimilarityCheck::daemon);
+      try {
+        SortedMap<Integer, QuestionCode> parsedBase = new TreeMap<>();
+        if (base.isPresent()) {
+          parsedBase = parsedBase(base.get(), baseWords);
+        }
+        List<String> skipped = new ArrayList<>(notCompared);
+        List<ClassComparison.Text> texts = texts(pool);
+        int accepted = texts.stream().mapToInt(text -> text.ids().size()).sum();
+        texts = parsable(texts, skipped);
+        if (accepted < 2) {
+          return new Similarity(threshold, accepted, baseWords, List.of(), skipped);
+        }
+        List<SimilarPair> pairs =
+            ClassComparison.pairs(texts, parsedBase, threshold, pool, workers);
+        pairs.sort(
+            Comparator.comparingDouble(SimilarPair::similarity)
+                .reversed()
+                .thenComparing(SimilarPair::first)
+                .thenComparing(SimilarPair::second));
+        return new Similarity(threshold, accepted, baseWords, pairs, skipped);
+      } finally {
+        pool.shutdownNow();
       }
     }
-    return texts;
+
+    /** Parses each distinct text once, several to a run of the parser. */
+    private List<ClassComparison.Text> texts(ExecutorService pool) {
+      List<Future<List<SortedMap<Integer, QuestionCode>>>> parsing = new ArrayList<>();
+      for (int from = 0; from < distinct.size(); from += PARSED_AT_ONCE) {
+        int to = Math.min(distinct.size(), from + PARSED_AT_ONCE);
+        parsing.add(parseLater(pool, distinct.subList(from, to)));
+      }
+      List<ClassComparison.Text> texts = new ArrayList<>();
+      for (Future<List<SortedMap<Integer, QuestionCode>>> chunk : parsing) {
+        for (SortedMap<Integer, QuestionCode> questions : QuestionComparison.await(chunk)) {
+          texts.add(new ClassComparison.Text(idsInOrder.get(texts.size()), questions));
+        }
+      }
+      return texts;
+    }
+  }
+
+  /** Parses the base code, which must parse: every comparison leans on it. */
+  private static SortedMap<Integer, QuestionCode> parsedBase(
+      QuestionParser.Sources base, String baseWords) throws IOException {
+    SortedMap<Integer, QuestionCode> parsed = QuestionParser.parse(List.of(base)).get(0);
+    for (QuestionCode code : parsed.values()) {
+      if (code instanceof QuestionCode.Unparsable unparsable) {
+        throw new IOException(
+            "JPlag could not parse the base code "
+                + baseWords
+                + " ("
+                + unparsable.files().stream().map(Path::toString).collect(Collectors.joining(", "))
+                + "); fix it, or name the untouched stubs with --base-code");
+      }
+    }
+    return parsed;
   }
 
   private static Future<List<SortedMap<Integer, QuestionCode>>> parseLater(

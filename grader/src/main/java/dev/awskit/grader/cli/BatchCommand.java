@@ -251,86 +251,95 @@ final class BatchCommand implements Callable<Integer> {
     String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
     context.err().flush();
-    BatchRun graded;
-    CompletableFuture<Void> copied = new CompletableFuture<>();
-    BatchGrader.Sources sources = BatchGrader.Sources.COPIES;
-    if (isolated.get().level() == IsolationLevel.OS) {
-      // The workers' mount namespace holds no folder of the batch: copies would protect nothing
-      // there, and their runs need not wait.
-      sources = BatchGrader.Sources.ORIGINALS;
-      copied.complete(null);
+    try (SimilarityRun similarity =
+        classView.startSimilarity(context, students, slice.isAll())) {
+      BatchRun graded;
+      CompletableFuture<Void> copied = new CompletableFuture<>();
+      BatchGrader.Sources sources = BatchGrader.Sources.COPIES;
+      if (isolated.get().level() == IsolationLevel.OS) {
+        // The workers' mount namespace holds no folder of the batch: copies would protect nothing
+        // there, and their runs need not wait.
+        sources = BatchGrader.Sources.ORIGINALS;
+        copied.complete(null);
+      }
+      // Below os a test may reach the batch folder, so none runs before the check has its copies.
+      CompletableFuture<Void> testsMayRun =
+          sources == BatchGrader.Sources.ORIGINALS
+              ? copied
+              : CompletableFuture.allOf(copied, similarity.taken());
+      try (SubmissionGrading grading =
+          new SubmissionGrading(context, scheme, chosen, freshWorkers, testsMayRun)) {
+        BatchGrader batch =
+            new BatchGrader(
+                (student, reportFolder) ->
+                    grading.grade(
+                        student.path(),
+                        student.id(),
+                        reportFolder,
+                        adjustments.planOf(student.id())),
+                store,
+                context.clock(),
+                threads,
+                sources,
+                () -> copied.complete(null));
+        graded =
+            only.withTheOthers(
+                batch.run(
+                    only.toGrade(students, store),
+                    student -> adjustments.settingsOf(settings, student),
+                    only.force(force),
+                    progress.display(context, progressStyle, scheme)),
+                students,
+                store);
+      }
+      BatchRun run;
+      try {
+        // Also brings the others' stored results up to date when --only kept them.
+        run = adjustments.applyTo(graded, store);
+      } catch (IOException unwritable) {
+        context.err().println("Cannot record the adjusted results: " + unwritable.getMessage());
+        context.err().flush();
+        return ExitCodes.INTERNAL_ERROR;
+      }
+      Gradebook gradebook = Gradebook.of(layout, run.results());
+      Path gradebookFile = outputFolder.resolve(gradebookName(slice));
+      Path averagesFile = Gradebook.averagesFileOf(gradebookFile);
+      try {
+        gradebook.write(gradebookFile);
+        gradebook.writeAverages(averagesFile);
+      } catch (IOException unwritable) {
+        context
+            .err()
+            .println("Cannot write the gradebook " + gradebookFile + ": " + unwritable.getMessage());
+        context.err().flush();
+        return ExitCodes.INTERNAL_ERROR;
+      }
+      new BatchSummary(
+              batchFolder,
+              roster,
+              slice,
+              run,
+              layout,
+              gradebook,
+              gradebookFile,
+              averagesFile,
+              outputFolder.resolve(ResultStore.STUDENTS_FOLDER))
+          .write(context.out());
+      similarity.report(context, outputFolder);
+      if (!ClassViewOptions.writeClassReport(
+          context, store, scheme, run.results(), outputFolder.resolve(classReportName(slice)))) {
+        return ExitCodes.INTERNAL_ERROR;
+      }
+      if (lmsRoster.isPresent() && !slice.isAll()) {
+        // A shard's students are not the roster's: the others would be exported with zero.
+        context.out().println("LMS exports: after merging the shards, run lms-export on the merged output.");
+      } else if (lmsRoster.isPresent()
+          && !classView.export(
+              context, lmsRoster.get(), run.results(), scheme.maxScore(), outputFolder)) {
+        return ExitCodes.INTERNAL_ERROR;
+      }
+      return run.count(RowStatus.ERROR) > 0 ? ExitCodes.INTERNAL_ERROR : ExitCodes.OK;
     }
-    try (SubmissionGrading grading =
-        new SubmissionGrading(context, scheme, chosen, freshWorkers, copied)) {
-      BatchGrader batch =
-          new BatchGrader(
-              (student, reportFolder) ->
-                  grading.grade(
-                      student.path(), student.id(), reportFolder, adjustments.planOf(student.id())),
-              store,
-              context.clock(),
-              threads,
-              sources,
-              () -> copied.complete(null));
-      graded =
-          only.withTheOthers(
-              batch.run(
-                  only.toGrade(students, store),
-                  student -> adjustments.settingsOf(settings, student),
-                  only.force(force),
-                  progress.display(context, progressStyle, scheme)),
-              students,
-              store);
-    }
-    BatchRun run;
-    try {
-      // Also brings the others' stored results up to date when --only kept them.
-      run = adjustments.applyTo(graded, store);
-    } catch (IOException unwritable) {
-      context.err().println("Cannot record the adjusted results: " + unwritable.getMessage());
-      context.err().flush();
-      return ExitCodes.INTERNAL_ERROR;
-    }
-    Gradebook gradebook = Gradebook.of(layout, run.results());
-    Path gradebookFile = outputFolder.resolve(gradebookName(slice));
-    Path averagesFile = Gradebook.averagesFileOf(gradebookFile);
-    try {
-      gradebook.write(gradebookFile);
-      gradebook.writeAverages(averagesFile);
-    } catch (IOException unwritable) {
-      context
-          .err()
-          .println("Cannot write the gradebook " + gradebookFile + ": " + unwritable.getMessage());
-      context.err().flush();
-      return ExitCodes.INTERNAL_ERROR;
-    }
-    new BatchSummary(
-            batchFolder,
-            roster,
-            slice,
-            run,
-            layout,
-            gradebook,
-            gradebookFile,
-            averagesFile,
-            outputFolder.resolve(ResultStore.STUDENTS_FOLDER))
-        .write(context.out());
-    if (slice.isAll()) {
-      classView.checkSimilarity(context, students, outputFolder);
-    }
-    if (!ClassViewOptions.writeClassReport(
-        context, store, scheme, run.results(), outputFolder.resolve(classReportName(slice)))) {
-      return ExitCodes.INTERNAL_ERROR;
-    }
-    if (lmsRoster.isPresent() && !slice.isAll()) {
-      // A shard's students are not the roster's: the others would be exported with zero.
-      context.out().println("LMS exports: after merging the shards, run lms-export on the merged output.");
-    } else if (lmsRoster.isPresent()
-        && !classView.export(
-            context, lmsRoster.get(), run.results(), scheme.maxScore(), outputFolder)) {
-      return ExitCodes.INTERNAL_ERROR;
-    }
-    return run.count(RowStatus.ERROR) > 0 ? ExitCodes.INTERNAL_ERROR : ExitCodes.OK;
   }
 
   /** Returns the gradebook's file name: {@code gradebook.csv}, or one naming the shard. */

@@ -6,17 +6,14 @@ import dev.awskit.grader.batch.StudentSubmission;
 import dev.awskit.grader.classview.ClassReportFiles;
 import dev.awskit.grader.classview.LmsRoster;
 import dev.awskit.grader.classview.LmsRosterException;
-import dev.awskit.grader.classview.Similarity;
 import dev.awskit.grader.classview.SimilarityCheck;
 import dev.awskit.grader.scoring.GradingScheme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -98,49 +95,26 @@ final class ClassViewOptions {
   }
 
   /**
-   * Runs the similarity check over the whole class, unless switched off or only a shard was graded,
-   * and writes its files. A check that fails is reported and costs nothing else.
+   * Starts the similarity check over the whole class on a thread of its own, unless switched off
+   * or only a shard is graded. A check that cannot start is reported and costs nothing else.
    */
-  void checkSimilarity(Context context, List<StudentSubmission> students, Path output) {
-    if (noSimilarity) {
-      return;
+  SimilarityRun startSimilarity(
+      Context context, List<StudentSubmission> students, boolean wholeClass) {
+    if (noSimilarity || !wholeClass) {
+      return SimilarityRun.none();
     }
     Optional<Path> base =
         Optional.ofNullable(baseCode)
             .map(context::resolve)
             .or(() -> Optional.of(context.resolve(DEFAULT_BASE_CODE)).filter(Files::isDirectory));
-    Path work = null;
     try {
-      work = context.scratch().withRoomForSourcesOf(students.size()).newFolder("awskit-similarity-");
-      Similarity similarity = SimilarityCheck.run(students, base, threshold, work);
-      similarity.write(output);
-      context
-          .out()
-          .println(
-              "Similarity: "
-                  + similarity.pairs().size()
-                  + " pairs at or above "
-                  + threshold
-                  + " among "
-                  + similarity.compared()
-                  + " submissions"
-                  + (base.isPresent() ? "" : " (no base code: the stubs' skeleton counts)")
-                  + ": "
-                  + output.resolve(Similarity.CSV_FILE));
-    } catch (IOException | RuntimeException | StackOverflowError failed) {
-      // A source that overflows JPlag's parser must not cost the class report.
-      context.err().println("The similarity check failed, the grades stand: " + failed);
-    } catch (NoClassDefFoundError withoutJplag) {
-      // The Gradescope bundle and the container image leave JPlag (GPL-3.0) out.
-      context
-          .err()
-          .println(
-              "No similarity check: JPlag is not in this installation of the grader (the"
-                  + " Gradescope bundle and the container image leave it out); the grades stand.");
-    } finally {
-      deleteQuietly(work);
-      context.out().flush();
+      Path work =
+          context.scratch().withRoomForSourcesOf(students.size()).newFolder("awskit-similarity-");
+      return SimilarityRun.start(students, base, threshold, work);
+    } catch (IOException unwritable) {
+      context.err().println("The similarity check failed, the grades stand: " + unwritable);
       context.err().flush();
+      return SimilarityRun.none();
     }
   }
 
@@ -162,19 +136,6 @@ final class ClassViewOptions {
           .println("Cannot write the class report " + target + ": " + unwritable.getMessage());
       context.err().flush();
       return false;
-    }
-  }
-
-  private static void deleteQuietly(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (Stream<Path> tree = Files.walk(folder)) {
-      for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | RuntimeException leftBehind) {
-      // A temporary folder left behind costs disk space only.
     }
   }
 }

@@ -53,8 +53,9 @@ final class SubmissionGrading implements AutoCloseable {
    *
    * @param freshWorkers whether each submission's tests run in a worker JVM of their own, instead
    *     of one that graded an earlier submission and came out of it clean
-   * @param classmatesCopied done once the batch has copied every submission: until then the
-   *     submissions are taken in and compiled, but none of their tests runs
+   * @param classmatesCopied done once the batch has copied every submission, and the similarity
+   *     check its sources: until then the submissions are taken in and compiled, but none of their
+   *     tests runs
    */
   SubmissionGrading(
       Context context,

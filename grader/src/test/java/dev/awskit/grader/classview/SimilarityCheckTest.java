@@ -116,6 +116,37 @@ class SimilarityCheckTest {
     assertThat(Similarity.read(output)).contains(similarity);
   }
 
+  @Test
+  void comparesTheSourcesAsTheyWereWhenTaken(@TempDir Path folder) throws IOException {
+    // given ann's question 6 and cid's untouched stubs, taken in
+    Path batch = folder.resolve("class");
+    copy(STUBS, batch.resolve("ann"));
+    copy(Graded.SOLUTION_SOURCES.resolve(Q06), batch.resolve("ann").resolve(Q06));
+    copy(STUBS, batch.resolve("cid"));
+    List<StudentSubmission> students =
+        Stream.of("ann", "cid")
+            .map(id -> new StudentSubmission(id, List.of(batch.resolve(id))))
+            .toList();
+    SimilarityCheck.Taken taken =
+        SimilarityCheck.take(students, Optional.of(STUBS), folder.resolve("work"));
+
+    // when cid's folder takes ann's question 6 before the comparison
+    copy(Graded.SOLUTION_SOURCES.resolve(Q06), batch.resolve("cid").resolve(Q06));
+    Similarity compared = taken.compare(SimilarityCheck.DEFAULT_THRESHOLD);
+
+    // then the comparison saw cid's folder as it was taken, and a new check sees the copy
+    assertThat(compared.pairs()).isEmpty();
+    assertThat(
+            SimilarityCheck.run(
+                    students,
+                    Optional.of(STUBS),
+                    SimilarityCheck.DEFAULT_THRESHOLD,
+                    folder.resolve("again"))
+                .pairs())
+        .singleElement()
+        .satisfies(pair -> assertThat(pair.similarity()).isEqualTo(1.0));
+  }
+
   /** Renames the variables and drops the comments, as a student hiding a copy would. */
   private static void disguise(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
