@@ -251,22 +251,21 @@ final class BatchCommand implements Callable<Integer> {
     String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
     context.err().flush();
+    // The workers' mount namespace at os holds no folder of the batch: copies of it would protect
+    // nothing there, and tests need not wait for them.
+    boolean outOfReach = isolated.get().level() == IsolationLevel.OS;
     try (SimilarityRun similarity =
-        classView.startSimilarity(context, students, slice.isAll())) {
+        classView.startSimilarity(context, students, slice.isAll(), !outOfReach)) {
       BatchRun graded;
       CompletableFuture<Void> copied = new CompletableFuture<>();
       BatchGrader.Sources sources = BatchGrader.Sources.COPIES;
-      if (isolated.get().level() == IsolationLevel.OS) {
-        // The workers' mount namespace holds no folder of the batch: copies would protect nothing
-        // there, and their runs need not wait.
+      CompletableFuture<Void> testsMayRun =
+          CompletableFuture.allOf(copied, similarity.taken());
+      if (outOfReach) {
         sources = BatchGrader.Sources.ORIGINALS;
         copied.complete(null);
+        testsMayRun = copied;
       }
-      // Below os a test may reach the batch folder, so none runs before the check has its copies.
-      CompletableFuture<Void> testsMayRun =
-          sources == BatchGrader.Sources.ORIGINALS
-              ? copied
-              : CompletableFuture.allOf(copied, similarity.taken());
       try (SubmissionGrading grading =
           new SubmissionGrading(context, scheme, chosen, freshWorkers, testsMayRun)) {
         BatchGrader batch =
@@ -288,7 +287,7 @@ final class BatchCommand implements Callable<Integer> {
                     only.toGrade(students, store),
                     student -> adjustments.settingsOf(settings, student),
                     only.force(force),
-                    progress.display(context, progressStyle, scheme)),
+                    similarity.startingWith(progress.display(context, progressStyle, scheme))),
                 students,
                 store);
       }

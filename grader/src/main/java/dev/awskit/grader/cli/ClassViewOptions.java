@@ -97,9 +97,11 @@ final class ClassViewOptions {
   /**
    * Starts the similarity check over the whole class on a thread of its own, unless switched off
    * or only a shard is graded. A check that cannot start is reported and costs nothing else.
+   *
+   * @param takeAtOnce whether the check copies the sources at once (see {@link SimilarityRun})
    */
   SimilarityRun startSimilarity(
-      Context context, List<StudentSubmission> students, boolean wholeClass) {
+      Context context, List<StudentSubmission> students, boolean wholeClass, boolean takeAtOnce) {
     if (noSimilarity || !wholeClass) {
       return SimilarityRun.none();
     }
@@ -110,7 +112,7 @@ final class ClassViewOptions {
     try {
       Path work =
           context.scratch().withRoomForSourcesOf(students.size()).newFolder("awskit-similarity-");
-      return SimilarityRun.start(students, base, threshold, work);
+      return SimilarityRun.start(students, base, threshold, work, takeAtOnce);
     } catch (IOException unwritable) {
       context.err().println("The similarity check failed, the grades stand: " + unwritable);
       context.err().flush();

@@ -1,5 +1,7 @@
 package dev.awskit.grader.cli;
 
+import dev.awskit.grader.batch.BatchProgress;
+import dev.awskit.grader.batch.StudentResult;
 import dev.awskit.grader.batch.StudentSubmission;
 import dev.awskit.grader.classview.Similarity;
 import dev.awskit.grader.classview.SimilarityCheck;
@@ -15,13 +17,17 @@ import java.util.stream.Stream;
 
 /**
  * Runs a batch's similarity check on a thread of its own while the class is graded: it copies the
- * class's sources first, which {@link #taken()} tells, then compares them. {@link #report} writes
- * what it found once the grading is done; {@link #close} waits for it and deletes its copies.
+ * class's sources, which {@link #taken()} tells, and compares them once the first student is done
+ * ({@link #startingWith}), so that it does not slow the batch's first seconds, when the grader and
+ * its worker already keep every processor busy. {@link #report} writes what it found once the
+ * grading is done; {@link #close} waits for it and deletes its copies.
  */
 final class SimilarityRun implements AutoCloseable {
 
   private final CompletableFuture<Void> taken = new CompletableFuture<>();
   private final CompletableFuture<Similarity> compared = new CompletableFuture<>();
+  /** Completes true once the first student is done, false when the batch ends before. */
+  private final CompletableFuture<Boolean> go = new CompletableFuture<>();
   private final Path work;
   private final boolean withBase;
   private final double threshold;
@@ -42,23 +48,39 @@ final class SimilarityRun implements AutoCloseable {
   /**
    * Starts the check of {@code students} against {@code base} in {@code work}, an empty folder
    * that {@link #close} deletes.
+   *
+   * @param takeAtOnce whether to copy the sources at once, before any student is done: when
+   *     students' tests may reach the batch folder, they must wait for {@link #taken()}
    */
   static SimilarityRun start(
-      List<StudentSubmission> students, Optional<Path> base, double threshold, Path work) {
+      List<StudentSubmission> students,
+      Optional<Path> base,
+      double threshold,
+      Path work,
+      boolean takeAtOnce) {
     SimilarityRun run = new SimilarityRun(work, base.isPresent(), threshold);
-    Thread thread = new Thread(() -> run.check(students, base), "awskit-similarity");
+    Thread thread =
+        new Thread(() -> run.check(students, base, takeAtOnce), "awskit-similarity");
     thread.setDaemon(true); // a check that fails must not keep the grader's JVM alive
     thread.start();
     return run;
   }
 
-  private void check(List<StudentSubmission> students, Optional<Path> base) {
+  private void check(List<StudentSubmission> students, Optional<Path> base, boolean takeAtOnce) {
     try {
       SimilarityCheck.Taken sources;
       try {
+        if (!takeAtOnce && !go.join()) {
+          compared.cancel(false);
+          return;
+        }
         sources = SimilarityCheck.take(students, base, work);
       } finally {
         taken.complete(null);
+      }
+      if (!go.join()) {
+        compared.cancel(false);
+        return;
       }
       compared.complete(sources.compare(threshold));
     } catch (IOException | RuntimeException | StackOverflowError | NoClassDefFoundError failed) {
@@ -70,6 +92,31 @@ final class SimilarityRun implements AutoCloseable {
   /** Completes once the check has copied every source it compares, or has failed. */
   CompletableFuture<Void> taken() {
     return taken;
+  }
+
+  /**
+   * Returns {@code display}, which also lets the comparison begin once the first student is done
+   * (or the batch ends).
+   */
+  BatchProgress startingWith(BatchProgress display) {
+    return new BatchProgress() {
+      @Override
+      public void started(int total) {
+        display.started(total);
+      }
+
+      @Override
+      public void finished(StudentResult result, boolean kept) {
+        display.finished(result, kept);
+        go.complete(true);
+      }
+
+      @Override
+      public void close() {
+        display.close();
+        go.complete(true);
+      }
+    };
   }
 
   /** Waits for the check and writes its files into {@code output}, saying what it found. */
@@ -118,7 +165,8 @@ final class SimilarityRun implements AutoCloseable {
     if (work == null) {
       return;
     }
-    compared.exceptionally(failed -> null).join();
+    go.complete(false);
+    compared.handle((similarity, failed) -> null).join();
     try (Stream<Path> tree = Files.walk(work)) {
       for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -2,6 +2,7 @@ package dev.awskit.grader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.awskit.grader.batch.BatchProgress;
 import dev.awskit.grader.batch.StudentSubmission;
 import dev.awskit.grader.classview.Similarity;
 import dev.awskit.grader.engine.ScratchSpace;
@@ -46,10 +47,12 @@ class SimilarityRunTest {
     Path work = folder.resolve("work");
     Files.createDirectories(work);
 
-    // when the check has taken its copies, cid's folder takes ann's code
-    try (SimilarityRun run = SimilarityRun.start(students, Optional.of(STUBS), 0.5, work)) {
+    // when the check has taken its copies, cid's folder takes ann's code; then the batch ends
+    try (SimilarityRun run =
+        SimilarityRun.start(students, Optional.of(STUBS), 0.5, work, true)) {
       run.taken().join();
       copy(Graded.SOLUTION_SOURCES.resolve(Q06), batch.resolve("cid").resolve(Q06));
+      run.startingWith(BatchProgress.silent()).close();
       run.report(context(folder), folder);
     }
 
@@ -73,8 +76,10 @@ class SimilarityRunTest {
             List.of(new StudentSubmission("ann", List.of(folder.resolve("ann")))),
             Optional.of(empty),
             0.5,
-            work)) {
+            work,
+            true)) {
       run.taken().join();
+      run.startingWith(BatchProgress.silent()).close();
       run.report(context(folder), folder);
     }
 
@@ -83,6 +88,50 @@ class SimilarityRunTest {
     assertThat(err.toString())
         .startsWith("The similarity check failed, the grades stand: java.io.IOException: The base")
         .contains("holds no readable .java file");
+    assertThat(work).doesNotExist();
+  }
+
+  @Test
+  void aCheckOfSourcesOutOfTheTestsReachWaitsForTheFirstStudent(@TempDir Path folder)
+      throws IOException {
+    // given a check that need not copy the sources at once
+    Path work = Files.createDirectories(folder.resolve("work"));
+    List<StudentSubmission> students =
+        List.of(new StudentSubmission("ann", List.of(STUBS)));
+
+    try (SimilarityRun run = SimilarityRun.start(students, Optional.of(STUBS), 0.5, work, false)) {
+      BatchProgress display = run.startingWith(BatchProgress.silent());
+
+      // then it copies nothing before the first student is done
+      assertThat(run.taken()).isNotDone();
+      assertThat(work).isEmptyDirectory();
+
+      // when
+      display.finished(null, false);
+
+      // then
+      run.taken().join();
+    }
+    assertThat(work).doesNotExist();
+  }
+
+  @Test
+  void aBatchThatEndsBeforeAnyStudentEndsItsCheckUnrun(@TempDir Path folder) throws IOException {
+    // given a check waiting for the first student
+    Path work = Files.createDirectories(folder.resolve("work"));
+    SimilarityRun run =
+        SimilarityRun.start(
+            List.of(new StudentSubmission("ann", List.of(STUBS))),
+            Optional.of(STUBS),
+            0.5,
+            work,
+            false);
+
+    // when the batch ends first
+    run.close();
+
+    // then
+    assertThat(run.taken()).isDone();
     assertThat(work).doesNotExist();
   }
 
