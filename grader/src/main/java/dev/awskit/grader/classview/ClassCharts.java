@@ -97,6 +97,16 @@ final class ClassCharts {
         alt.toString().strip());
   }
 
+  /**
+   * Draws a chart of the report's kind and drops it: the first chart a JVM draws loads the chart
+   * library and the fonts.
+   */
+  static void warmUp() {
+    CategoryChart chart = chart("warm-up", "x", "y");
+    chart.addSeries("warm-up", List.of("a", "b"), List.of(1, 2));
+    svg(chart, "chart-warm-up", "warm-up", "warm-up");
+  }
+
   private static double orZero(double value) {
     return Double.isNaN(value) ? 0 : value;
   }

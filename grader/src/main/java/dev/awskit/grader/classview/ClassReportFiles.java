@@ -20,6 +20,14 @@ public final class ClassReportFiles {
   private ClassReportFiles() {}
 
   /**
+   * Draws a chart like the report's and drops it, so that a report written later in this JVM
+   * finds the chart library and the fonts loaded.
+   */
+  public static void warmUp() {
+    ClassCharts.warmUp();
+  }
+
+  /**
    * Writes the class report of {@code results}, reading each student's JSON report for the per-test
    * figures and the output folder's {@code similarity.json}, through a temporary file moved into
    * place.

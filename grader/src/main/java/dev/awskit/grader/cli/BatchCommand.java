@@ -287,7 +287,9 @@ final class BatchCommand implements Callable<Integer> {
                     only.toGrade(students, store),
                     student -> adjustments.settingsOf(settings, student),
                     only.force(force),
-                    similarity.startingWith(progress.display(context, progressStyle, scheme))),
+                    similarity.startingWith(
+                        ClassViewOptions.warmingTheClassReport(
+                            progress.display(context, progressStyle, scheme)))),
                 students,
                 store);
       }

@@ -1,5 +1,6 @@
 package dev.awskit.grader.cli;
 
+import dev.awskit.grader.batch.BatchProgress;
 import dev.awskit.grader.batch.ResultStore;
 import dev.awskit.grader.batch.StudentResult;
 import dev.awskit.grader.batch.StudentSubmission;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Option;
 
 /**
@@ -118,6 +120,36 @@ final class ClassViewOptions {
       context.err().flush();
       return SimilarityRun.none();
     }
+  }
+
+  /**
+   * Returns {@code display}, which also draws a chart like the class report's on a thread of its
+   * own once the first student is done, so that the report, written after the last, does not load
+   * the chart library and the fonts at the end of the batch.
+   */
+  static BatchProgress warmingTheClassReport(BatchProgress display) {
+    AtomicBoolean warming = new AtomicBoolean();
+    return new BatchProgress() {
+      @Override
+      public void started(int total) {
+        display.started(total);
+      }
+
+      @Override
+      public void finished(StudentResult result, boolean kept) {
+        display.finished(result, kept);
+        if (warming.compareAndSet(false, true)) {
+          Thread thread = new Thread(ClassReportFiles::warmUp, "awskit-class-report-warm-up");
+          thread.setDaemon(true);
+          thread.start();
+        }
+      }
+
+      @Override
+      public void close() {
+        display.close();
+      }
+    };
   }
 
   /** Writes the class report; returns false after saying why it could not be written. */
