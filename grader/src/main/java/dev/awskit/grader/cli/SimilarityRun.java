@@ -83,8 +83,9 @@ final class SimilarityRun implements AutoCloseable {
         return;
       }
       compared.complete(sources.compare(threshold));
-    } catch (IOException | RuntimeException | StackOverflowError | NoClassDefFoundError failed) {
-      // A source that overflows JPlag's parser, or JPlag left out, must not cost the grades.
+    } catch (Throwable failed) {
+      // Whatever ends the check (a source that overflows JPlag's parser, JPlag left out of this
+      // installation, no memory left) must not cost the grades, nor leave the batch waiting.
       compared.completeExceptionally(failed);
     }
   }
