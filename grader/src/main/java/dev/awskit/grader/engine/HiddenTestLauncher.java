@@ -30,8 +30,9 @@ import org.mockito.Mockito;
  *
  * <p>The submission's classes are loaded by a class loader of their own (see {@link
  * SubmissionExtension}), created for each test class and closed when its tests end, so static
- * state of the submission never reaches another question. Test classes run in the order of their
- * names, so a launch runs the questions one after another, in the order of their packages. Every test runs under the request's time limit on a thread
+ * state of the submission never reaches another question. Test classes run by question, in the
+ * order the request lists the questions ({@link QuestionOrder}), so a launch runs the questions
+ * one after another. Every test runs under the request's time limit on a thread
  * the launch keeps ({@link TimeLimitExtension}). All runs share one launcher session, closed with
  * this launcher. Not safe for use by several threads at once.
  */
@@ -173,9 +174,11 @@ public final class HiddenTestLauncher implements AutoCloseable {
         "false",
         "junit.jupiter.extensions.autodetection.enabled",
         "false",
-        // A launch of several questions runs them one by one, in their packages' order.
+        // A launch of several questions runs them one by one, in the request's order.
         "junit.jupiter.testclass.order.default",
-        "org.junit.jupiter.api.ClassOrderer$ClassName",
+        QuestionOrder.class.getName(),
+        QuestionOrder.ORDER_PARAMETER,
+        String.join(",", request.testClasses()),
         "junit.platform.output.capture.stdout",
         String.valueOf(captureOutput),
         "junit.platform.output.capture.stderr",

@@ -1,7 +1,7 @@
 package dev.awskit.grader.worker;
 
-import dev.awskit.grader.engine.HiddenTestLauncher;
 import dev.awskit.grader.engine.Isolation;
+import dev.awskit.grader.engine.QuestionOrder;
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.engine.TestEvent;
@@ -9,13 +9,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -249,11 +249,11 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
   }
 
   /**
-   * Groups test classes by package, one group per question, in the order of the packages' names:
-   * the order in which a launch runs them (see {@link HiddenTestLauncher}).
+   * Groups test classes by package, one group per question, keeping their order: the order in
+   * which a launch runs them ({@link QuestionOrder}).
    */
   static List<List<String>> byPackage(List<String> testClasses) {
-    Map<String, List<String>> groups = new TreeMap<>();
+    Map<String, List<String>> groups = new LinkedHashMap<>();
     for (String name : testClasses) {
       String packageName = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
       groups.computeIfAbsent(packageName, key -> new ArrayList<>()).add(name);

@@ -80,19 +80,19 @@ class WorkerSessionTest {
     // when
     boolean clean = session.run(frames.job(new WorkerJob(twoQuestions, List.of())));
 
-    // then the question of this package comes first, the later package's after its token
+    // then the questions come in the job's order, the second after the first one's token
     assertThat(clean).isTrue();
     assertThat(LaterQuestion.RUNS).hasValue(1);
     List<WorkerMessage> messages = messages();
     assertThat(messages)
         .filteredOn(message -> !(message instanceof WorkerMessage.Event))
         .containsExactly(
-            new WorkerMessage.Planned(List.of(NotesItsThread.class.getName() + "#notesItsThread")),
-            new WorkerMessage.Invoked(NotesItsThread.class.getName() + "#notesItsThread"),
-            new WorkerMessage.Done(true, ""),
-            new WorkerMessage.Synced("token-1"),
             new WorkerMessage.Planned(List.of(LaterQuestion.class.getName() + "#counts")),
             new WorkerMessage.Invoked(LaterQuestion.class.getName() + "#counts"),
+            new WorkerMessage.Done(true, ""),
+            new WorkerMessage.Synced("token-1"),
+            new WorkerMessage.Planned(List.of(NotesItsThread.class.getName() + "#notesItsThread")),
+            new WorkerMessage.Invoked(NotesItsThread.class.getName() + "#notesItsThread"),
             new WorkerMessage.Done(true, ""),
             new WorkerMessage.Synced("token-2"));
   }
