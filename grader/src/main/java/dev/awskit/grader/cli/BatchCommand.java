@@ -255,7 +255,8 @@ final class BatchCommand implements Callable<Integer> {
     // nothing there, and tests need not wait for them.
     boolean outOfReach = isolated.get().level() == IsolationLevel.OS;
     try (SimilarityRun similarity =
-        classView.startSimilarity(context, students, slice.isAll(), !outOfReach)) {
+        classView.startSimilarity(
+            context, students, outputFolder, slice.isAll(), !outOfReach)) {
       BatchRun graded;
       CompletableFuture<Void> copied = new CompletableFuture<>();
       BatchGrader.Sources sources = BatchGrader.Sources.COPIES;
@@ -326,7 +327,7 @@ final class BatchCommand implements Callable<Integer> {
               averagesFile,
               outputFolder.resolve(ResultStore.STUDENTS_FOLDER))
           .write(context.out());
-      similarity.report(context, outputFolder);
+      similarity.report(context);
       if (!ClassViewOptions.writeClassReport(
           context, store, scheme, run.results(), outputFolder.resolve(classReportName(slice)))) {
         return ExitCodes.INTERNAL_ERROR;

@@ -100,10 +100,15 @@ final class ClassViewOptions {
    * Starts the similarity check over the whole class on a thread of its own, unless switched off
    * or only a shard is graded. A check that cannot start is reported and costs nothing else.
    *
+   * @param output the folder the check writes its files into
    * @param takeAtOnce whether the check copies the sources at once (see {@link SimilarityRun})
    */
   SimilarityRun startSimilarity(
-      Context context, List<StudentSubmission> students, boolean wholeClass, boolean takeAtOnce) {
+      Context context,
+      List<StudentSubmission> students,
+      Path output,
+      boolean wholeClass,
+      boolean takeAtOnce) {
     if (noSimilarity || !wholeClass) {
       return SimilarityRun.none();
     }
@@ -114,7 +119,7 @@ final class ClassViewOptions {
     try {
       Path work =
           context.scratch().withRoomForSourcesOf(students.size()).newFolder("awskit-similarity-");
-      return SimilarityRun.start(students, base, threshold, work, takeAtOnce);
+      return SimilarityRun.start(students, base, threshold, work, output, takeAtOnce);
     } catch (IOException unwritable) {
       context.err().println("The similarity check failed, the grades stand: " + unwritable);
       context.err().flush();

@@ -16,49 +16,78 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
- * Runs a batch's similarity check on a thread of its own while the class is graded: it copies the
- * class's sources, which {@link #taken()} tells, and compares them once the first student is done
- * ({@link #startingWith}), so that it does not slow the batch's first seconds, when the grader and
- * its worker already keep every processor busy. {@link #report} writes what it found once the
- * grading is done; {@link #close} waits for it and deletes its copies.
+ * Runs a batch's similarity check on a thread of its own: it copies the class's sources, which
+ * {@link #taken()} tells, and compares them, for a class of at most {@value #COMPARED_ALONGSIDE}
+ * submissions once the first student is done ({@link #startingWith}), so that the comparison
+ * neither slows the batch's first seconds, when the grader and its worker already keep every
+ * processor busy, nor the batch's end; for a larger class once the last student is done, when its
+ * comparison's memory no longer shares the grader's heap with the grading's. It writes its files
+ * as soon as it has compared, keeping only their counts. {@link #report} says what it found once
+ * the grading is done; {@link #close} waits for it and deletes its copies.
  */
 final class SimilarityRun implements AutoCloseable {
 
+  /**
+   * Names the largest class compared while it is graded. A class of 500 compared alongside took
+   * 75 MB more of the grader's memory at its peak and longer in all (docs/performance.md).
+   */
+  static final int COMPARED_ALONGSIDE = 100;
+
   private final CompletableFuture<Void> taken = new CompletableFuture<>();
-  private final CompletableFuture<Similarity> compared = new CompletableFuture<>();
-  /** Completes true once the first student is done, false when the batch ends before. */
+  private final CompletableFuture<Written> compared = new CompletableFuture<>();
+  /**
+   * Completes true once the comparison may begin (see the class's description), false when the
+   * batch ends before.
+   */
   private final CompletableFuture<Boolean> go = new CompletableFuture<>();
   private final Path work;
+  private final Path output;
   private final boolean withBase;
   private final double threshold;
+  private final boolean alongside;
 
-  private SimilarityRun(Path work, boolean withBase, double threshold) {
+  private SimilarityRun(
+      Path work, Path output, boolean withBase, double threshold, boolean alongside) {
     this.work = work;
+    this.output = output;
     this.withBase = withBase;
     this.threshold = threshold;
+    this.alongside = alongside;
   }
+
+  /**
+   * Tells what the check wrote.
+   *
+   * @param pairs how many pairs it listed
+   * @param compared how many submissions it compared
+   */
+  private record Written(int pairs, int compared) {}
 
   /** Returns a run that checks nothing: the check is off, or only a shard is graded. */
   static SimilarityRun none() {
-    SimilarityRun none = new SimilarityRun(null, false, 0);
+    SimilarityRun none = new SimilarityRun(null, null, false, 0, false);
     none.taken.complete(null);
     return none;
   }
 
   /**
    * Starts the check of {@code students} against {@code base} in {@code work}, an empty folder
-   * that {@link #close} deletes.
+   * that {@link #close} deletes, to write its files into {@code output}.
    *
    * @param takeAtOnce whether to copy the sources at once, before any student is done: when
-   *     students' tests may reach the batch folder, they must wait for {@link #taken()}
+   *     students' tests may reach the batch folder, they must wait for {@link #taken()}; otherwise
+   *     the sources are copied when the comparison may begin
    */
   static SimilarityRun start(
       List<StudentSubmission> students,
       Optional<Path> base,
       double threshold,
       Path work,
+      Path output,
       boolean takeAtOnce) {
-    SimilarityRun run = new SimilarityRun(work, base.isPresent(), threshold);
+    SimilarityRun run =
+        new SimilarityRun(
+            work, output, base.isPresent(), threshold, students.size() <= COMPARED_ALONGSIDE);
     Thread thread =
         new Thread(() -> run.check(students, base, takeAtOnce), "awskit-similarity");
     thread.setDaemon(true); // a check that fails must not keep the grader's JVM alive
@@ -82,7 +111,9 @@ final class SimilarityRun implements AutoCloseable {
         compared.cancel(false);
         return;
       }
-      compared.complete(sources.compare(threshold));
+      Similarity similarity = sources.compare(threshold);
+      similarity.write(output);
+      compared.complete(new Written(similarity.pairs().size(), similarity.compared()));
     } catch (Throwable failed) {
       // Whatever ends the check (a source that overflows JPlag's parser, JPlag left out of this
       // installation, no memory left) must not cost the grades, nor leave the batch waiting.
@@ -96,8 +127,8 @@ final class SimilarityRun implements AutoCloseable {
   }
 
   /**
-   * Returns {@code display}, which also lets the comparison begin once the first student is done
-   * (or the batch ends).
+   * Returns {@code display}, which also lets the comparison begin once the first student is done,
+   * in a class small enough, or else once the batch ends.
    */
   BatchProgress startingWith(BatchProgress display) {
     return new BatchProgress() {
@@ -109,7 +140,9 @@ final class SimilarityRun implements AutoCloseable {
       @Override
       public void finished(StudentResult result, boolean kept) {
         display.finished(result, kept);
-        go.complete(true);
+        if (alongside) {
+          go.complete(true);
+        }
       }
 
       @Override
@@ -120,19 +153,18 @@ final class SimilarityRun implements AutoCloseable {
     };
   }
 
-  /** Waits for the check and writes its files into {@code output}, saying what it found. */
-  void report(Context context, Path output) {
+  /** Waits for the check and says what it found, or why it failed. */
+  void report(Context context) {
     if (work == null) {
       return;
     }
     try {
-      Similarity similarity = compared.join();
-      similarity.write(output);
+      Written similarity = compared.join();
       context
           .out()
           .println(
               "Similarity: "
-                  + similarity.pairs().size()
+                  + similarity.pairs()
                   + " pairs at or above "
                   + threshold
                   + " among "
@@ -143,8 +175,6 @@ final class SimilarityRun implements AutoCloseable {
                   + output.resolve(Similarity.CSV_FILE));
     } catch (CompletionException failed) {
       context.err().println(failure(failed.getCause()));
-    } catch (IOException unwritable) {
-      context.err().println(failure(unwritable));
     } finally {
       context.out().flush();
       context.err().flush();

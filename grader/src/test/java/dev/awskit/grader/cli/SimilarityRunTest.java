@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,11 +50,11 @@ class SimilarityRunTest {
 
     // when the check has taken its copies, cid's folder takes ann's code; then the batch ends
     try (SimilarityRun run =
-        SimilarityRun.start(students, Optional.of(STUBS), 0.5, work, true)) {
+        SimilarityRun.start(students, Optional.of(STUBS), 0.5, work, folder, true)) {
       run.taken().join();
       copy(Graded.SOLUTION_SOURCES.resolve(Q06), batch.resolve("cid").resolve(Q06));
       run.startingWith(BatchProgress.silent()).close();
-      run.report(context(folder), folder);
+      run.report(context(folder));
     }
 
     // then the check compared the class as it was when taken, and left nothing behind
@@ -77,10 +78,11 @@ class SimilarityRunTest {
             Optional.of(empty),
             0.5,
             work,
+            folder,
             true)) {
       run.taken().join();
       run.startingWith(BatchProgress.silent()).close();
-      run.report(context(folder), folder);
+      run.report(context(folder));
     }
 
     // then
@@ -99,7 +101,8 @@ class SimilarityRunTest {
     List<StudentSubmission> students =
         List.of(new StudentSubmission("ann", List.of(STUBS)));
 
-    try (SimilarityRun run = SimilarityRun.start(students, Optional.of(STUBS), 0.5, work, false)) {
+    try (SimilarityRun run =
+        SimilarityRun.start(students, Optional.of(STUBS), 0.5, work, folder, false)) {
       BatchProgress display = run.startingWith(BatchProgress.silent());
 
       // then it copies nothing before the first student is done
@@ -116,6 +119,36 @@ class SimilarityRunTest {
   }
 
   @Test
+  void aLargeClassIsComparedOnlyOnceTheBatchEnds(@TempDir Path folder) throws IOException {
+    // given a class one larger than what is compared while it is graded
+    Path work = Files.createDirectories(folder.resolve("work"));
+    List<StudentSubmission> students =
+        IntStream.rangeClosed(0, SimilarityRun.COMPARED_ALONGSIDE)
+            .mapToObj(i -> new StudentSubmission("s" + i, List.of(folder.resolve("s" + i))))
+            .toList();
+
+    try (SimilarityRun run =
+        SimilarityRun.start(students, Optional.of(STUBS), 0.5, work, folder, false)) {
+      BatchProgress display = run.startingWith(BatchProgress.silent());
+
+      // when the first student is done
+      display.finished(null, false);
+
+      // then nothing is copied yet
+      assertThat(run.taken()).isNotDone();
+      assertThat(work).isEmptyDirectory();
+
+      // when the batch ends
+      display.close();
+
+      // then
+      run.taken().join();
+      run.report(context(folder));
+    }
+    assertThat(out.toString()).startsWith("Similarity: 0 pairs at or above 0.5 among 0");
+  }
+
+  @Test
   void aBatchThatEndsBeforeAnyStudentEndsItsCheckUnrun(@TempDir Path folder) throws IOException {
     // given a check waiting for the first student
     Path work = Files.createDirectories(folder.resolve("work"));
@@ -125,6 +158,7 @@ class SimilarityRunTest {
             Optional.of(STUBS),
             0.5,
             work,
+            folder,
             false);
 
     // when the batch ends first
@@ -139,7 +173,7 @@ class SimilarityRunTest {
   void aCheckThatIsOffHasNothingToWaitFor(@TempDir Path folder) {
     try (SimilarityRun none = SimilarityRun.none()) {
       assertThat(none.taken()).isDone();
-      none.report(context(folder), folder);
+      none.report(context(folder));
     }
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString()).isEmpty();
