@@ -21,6 +21,32 @@ public interface BatchProgress extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * Returns {@code display}, which also runs {@code afterEachStudent} each time a student is done
+   * and {@code afterTheEnd} once the display ends.
+   */
+  static BatchProgress also(
+      BatchProgress display, Runnable afterEachStudent, Runnable afterTheEnd) {
+    return new BatchProgress() {
+      @Override
+      public void started(int total) {
+        display.started(total);
+      }
+
+      @Override
+      public void finished(StudentResult result, boolean kept) {
+        display.finished(result, kept);
+        afterEachStudent.run();
+      }
+
+      @Override
+      public void close() {
+        display.close();
+        afterTheEnd.run();
+      }
+    };
+  }
+
   /** Returns a display that shows nothing. */
   static BatchProgress silent() {
     return new BatchProgress() {

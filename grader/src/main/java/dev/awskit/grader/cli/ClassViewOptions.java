@@ -134,27 +134,16 @@ final class ClassViewOptions {
    */
   static BatchProgress warmingTheClassReport(BatchProgress display) {
     AtomicBoolean warming = new AtomicBoolean();
-    return new BatchProgress() {
-      @Override
-      public void started(int total) {
-        display.started(total);
-      }
-
-      @Override
-      public void finished(StudentResult result, boolean kept) {
-        display.finished(result, kept);
-        if (warming.compareAndSet(false, true)) {
-          Thread thread = new Thread(ClassReportFiles::warmUp, "awskit-class-report-warm-up");
-          thread.setDaemon(true);
-          thread.start();
-        }
-      }
-
-      @Override
-      public void close() {
-        display.close();
-      }
-    };
+    return BatchProgress.also(
+        display,
+        () -> {
+          if (warming.compareAndSet(false, true)) {
+            Thread thread = new Thread(ClassReportFiles::warmUp, "awskit-class-report-warm-up");
+            thread.setDaemon(true);
+            thread.start();
+          }
+        },
+        () -> {});
   }
 
   /** Writes the class report; returns false after saying why it could not be written. */

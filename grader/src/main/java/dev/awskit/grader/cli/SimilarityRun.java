@@ -1,7 +1,6 @@
 package dev.awskit.grader.cli;
 
 import dev.awskit.grader.batch.BatchProgress;
-import dev.awskit.grader.batch.StudentResult;
 import dev.awskit.grader.batch.StudentSubmission;
 import dev.awskit.grader.classview.Similarity;
 import dev.awskit.grader.classview.SimilarityCheck;
@@ -131,26 +130,14 @@ final class SimilarityRun implements AutoCloseable {
    * in a class small enough, or else once the batch ends.
    */
   BatchProgress startingWith(BatchProgress display) {
-    return new BatchProgress() {
-      @Override
-      public void started(int total) {
-        display.started(total);
-      }
-
-      @Override
-      public void finished(StudentResult result, boolean kept) {
-        display.finished(result, kept);
-        if (alongside) {
-          go.complete(true);
-        }
-      }
-
-      @Override
-      public void close() {
-        display.close();
-        go.complete(true);
-      }
-    };
+    return BatchProgress.also(
+        display,
+        () -> {
+          if (alongside) {
+            go.complete(true);
+          }
+        },
+        () -> go.complete(true));
   }
 
   /** Waits for the check and says what it found, or why it failed. */

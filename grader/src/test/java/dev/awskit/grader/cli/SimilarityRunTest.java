@@ -6,13 +6,13 @@ import dev.awskit.grader.batch.BatchProgress;
 import dev.awskit.grader.batch.StudentSubmission;
 import dev.awskit.grader.classview.Similarity;
 import dev.awskit.grader.engine.ScratchSpace;
+import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +36,10 @@ class SimilarityRunTest {
     // given ann's and bob's question 6, the same code, and cid's untouched stubs
     Path batch = folder.resolve("class");
     for (String id : List.of("ann", "bob", "cid")) {
-      copy(STUBS, batch.resolve(id));
+      Assembled.copyTree(STUBS, batch.resolve(id));
     }
     for (String id : List.of("ann", "bob")) {
-      copy(Graded.SOLUTION_SOURCES.resolve(Q06), batch.resolve(id).resolve(Q06));
+      Assembled.copyTree(Graded.SOLUTION_SOURCES.resolve(Q06), batch.resolve(id).resolve(Q06));
     }
     List<StudentSubmission> students =
         Stream.of("ann", "bob", "cid")
@@ -52,7 +52,7 @@ class SimilarityRunTest {
     try (SimilarityRun run =
         SimilarityRun.start(students, Optional.of(STUBS), 0.5, work, folder, true)) {
       run.taken().join();
-      copy(Graded.SOLUTION_SOURCES.resolve(Q06), batch.resolve("cid").resolve(Q06));
+      Assembled.copyTree(Graded.SOLUTION_SOURCES.resolve(Q06), batch.resolve("cid").resolve(Q06));
       run.startingWith(BatchProgress.silent()).close();
       run.report(context(folder));
     }
@@ -190,19 +190,5 @@ class SimilarityRunTest {
         },
         null,
         new ScratchSpace(folder));
-  }
-
-  private static void copy(Path source, Path target) throws IOException {
-    try (Stream<Path> tree = Files.walk(source)) {
-      for (Path path : tree.toList()) {
-        Path to = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(to);
-        } else {
-          Files.createDirectories(to.getParent());
-          Files.copy(path, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

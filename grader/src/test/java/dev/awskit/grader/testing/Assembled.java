@@ -176,7 +176,8 @@ public final class Assembled {
     }
   }
 
-  private static void copyTree(Path source, Path target) throws IOException {
+  /** Copies the tree at {@code source} into {@code target}, replacing the files it holds. */
+  public static void copyTree(Path source, Path target) throws IOException {
     try (Stream<Path> walk = Files.walk(source)) {
       for (Path path : walk.toList()) {
         Path copy = target.resolve(source.relativize(path).toString());
