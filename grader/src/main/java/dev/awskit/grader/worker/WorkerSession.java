@@ -13,9 +13,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -25,13 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.platform.engine.CancellationToken;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.TestSource;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
 
 /**
  * Runs jobs inside a worker JVM and reports on the grader's channel: the hidden tests of one
@@ -128,8 +120,15 @@ final class WorkerSession {
     Set<Thread> before = ThreadCensus.settled();
     CancellationToken cancellation = CancellationToken.create();
     List<String> unclean = new ArrayList<>();
-    Questions questions =
-        new Questions(WorkerRunner.byPackage(job.request().testClasses()), unclean, cancellation);
+    JobQuestions questions =
+        new JobQuestions(
+            WorkerRunner.byPackage(job.request().testClasses()),
+            unclean,
+            cancellation,
+            reporting,
+            this::send,
+            this::unfit,
+            input);
     Optional<TestWatch.Stuck> stuck =
         watched(
             launch,
@@ -350,174 +349,5 @@ final class WorkerSession {
       channel.print("\n" + frame + "\n");
       channel.flush();
     }
-  }
-
-  /**
-   * Follows a launch question by question: lists each question's tests before its first starts,
-   * tells when each run of a test (each case of a parameterized one) begins, and ends each
-   * question once its last test class is done, with the JVM's checks and the grader's token.
-   * Questions are the job's test classes by package; the launch runs them in that order.
-   */
-  private final class Questions implements TestExecutionListener {
-
-    private final List<List<String>> classes;
-    private final List<String> unclean;
-    private final CancellationToken cancellation;
-    private final Map<String, Integer> questionOfPackage = new LinkedHashMap<>();
-    private final List<List<String>> planned = new ArrayList<>();
-    private final int[] classesLeft;
-    /** How many questions were listed to the grader, and how many ended. */
-    private int begun;
-    private int ended;
-    private int confirmed;
-    /** Whether the grader's input ended or broke the protocol, so nothing more is sent. */
-    private boolean silenced;
-
-    Questions(List<List<String>> classes, List<String> unclean, CancellationToken cancellation) {
-      this.classes = classes;
-      this.unclean = unclean;
-      this.cancellation = cancellation;
-      this.classesLeft = new int[classes.size()];
-      for (int question = 0; question < classes.size(); question++) {
-        questionOfPackage.put(packageOf(classes.get(question).get(0)), question);
-        planned.add(new ArrayList<>());
-      }
-    }
-
-    @Override
-    public void testPlanExecutionStarted(TestPlan plan) {
-      for (TestIdentifier root : plan.getRoots()) {
-        for (TestIdentifier node : plan.getDescendants(root)) {
-          Integer question = questionOf(node);
-          if (question == null) {
-            continue;
-          }
-          if (isQuestionClass(node, question)) {
-            classesLeft[question]++;
-          }
-          List<String> ids = planned.get(question);
-          HiddenTestLauncher.testIdOf(node).filter(id -> !ids.contains(id)).ifPresent(ids::add);
-        }
-      }
-    }
-
-    @Override
-    public void executionStarted(TestIdentifier node) {
-      Integer question = questionOf(node);
-      if (question != null && !node.isTest()) {
-        while (begun <= question) {
-          if (begun > ended) {
-            end();
-          }
-          begin();
-        }
-      }
-      synchronized (reporting) {
-        if (node.isTest() && live()) {
-          HiddenTestLauncher.testIdOf(node).ifPresent(id -> send(new WorkerMessage.Invoked(id)));
-        }
-      }
-    }
-
-    @Override
-    public void executionFinished(TestIdentifier node, TestExecutionResult result) {
-      Integer question = questionOf(node);
-      if (question != null
-          && question == begun - 1
-          && ended < begun
-          && isQuestionClass(node, question)
-          && --classesLeft[question] == 0) {
-        end();
-      }
-    }
-
-    /** Ends every question of the job not yet ended, listing those never begun first. */
-    void endAll() {
-      while (ended < classes.size() && live()) {
-        if (begun == ended) {
-          begin();
-        }
-        end();
-      }
-    }
-
-    /** Tells whether every question of the job ended clean and the grader confirmed it. */
-    boolean allConfirmed() {
-      return confirmed == classes.size();
-    }
-
-    private void begin() {
-      synchronized (reporting) {
-        if (live()) {
-          send(new WorkerMessage.Planned(List.copyOf(planned.get(begun))));
-        }
-        begun++;
-      }
-    }
-
-    /**
-     * Ends the question begun last: reports it done if the JVM is still fit, then waits for the
-     * grader's token and confirms it; otherwise stops the launch, whose end reports the worker
-     * unclean.
-     */
-    private void end() {
-      synchronized (reporting) {
-        ended++;
-        if (!live()) {
-          return;
-        }
-        Optional<String> unfit = unfit();
-        if (unfit.isPresent()) {
-          unclean.add(unfit.get());
-          cancellation.cancel();
-          return;
-        }
-        send(new WorkerMessage.Done(true, ""));
-      }
-      String line = readInput();
-      synchronized (reporting) {
-        if (line == null || !line.startsWith(WorkerProcess.SYNC)) {
-          // The grader is gone or broke the protocol: the worker ends after this launch.
-          silenced = true;
-          cancellation.cancel();
-          return;
-        }
-        send(new WorkerMessage.Synced(line.substring(WorkerProcess.SYNC.length()).strip()));
-        confirmed++;
-      }
-    }
-
-    /** Tells whether the job goes on: nothing stopped it and the grader is still there. */
-    boolean live() {
-      return unclean.isEmpty() && !silenced;
-    }
-
-    private String readInput() {
-      try {
-        return input.nextLine();
-      } catch (IOException unreadable) {
-        return null;
-      }
-    }
-
-    private Integer questionOf(TestIdentifier node) {
-      TestSource source = node.getSource().orElse(null);
-      String name =
-          source instanceof ClassSource type
-              ? type.getClassName()
-              : source instanceof MethodSource method ? method.getClassName() : null;
-      return name == null ? null : questionOfPackage.get(packageOf(name));
-    }
-
-    /** Tells whether the node is one of the question's test classes, not a class nested in one. */
-    private boolean isQuestionClass(TestIdentifier node, int question) {
-      return node.getSource().orElse(null) instanceof ClassSource type
-          && classes.get(question).contains(type.getClassName());
-    }
-  }
-
-  private static String packageOf(String className) {
-    int dot = className.lastIndexOf('.');
-    return dot < 0 ? "" : className.substring(0, dot);
   }
 }

@@ -208,10 +208,7 @@ class WorkerSessionTest {
   void aJobWhoseTestCarriesOnPastItsTimeLimitReportsItTimedOutAndTheWorkerUnclean()
       throws Exception {
     // given a rehearsed worker, and a test that carries on through the interrupt at its limit
-    RunRequest rehearsed =
-        new RunRequest(List.of(), List.of(Rehearsed.class.getName()), 5_000, Map.of(), List.of());
-    session.run(frames.job(new WorkerJob(rehearsed, List.of(), true)));
-    sent.reset();
+    rehearse();
     RunRequest carriesOn =
         new RunRequest(List.of(), List.of(CarriesOn.class.getName()), 100, Map.of(), List.of());
 
@@ -249,9 +246,7 @@ class WorkerSessionTest {
   @Test
   void runsTheLaunchesOfASubmissionOnOneThreadAndTheNextSubmissionsOnAnother() throws Exception {
     // given a rehearsed worker, and jobs of alice's and then bob's
-    RunRequest rehearsed =
-        new RunRequest(List.of(), List.of(Rehearsed.class.getName()), 5_000, Map.of(), List.of());
-    session.run(frames.job(new WorkerJob(rehearsed, List.of(), true)));
+    rehearse();
     WorkerJob alice = new WorkerJob(threadNoted("alice"), List.of());
     WorkerJob bob = new WorkerJob(threadNoted("bob"), List.of());
     NotesItsThread.THREADS.clear();
