@@ -73,16 +73,8 @@ final class TestThread implements AutoCloseable {
     }
   }
 
-  /**
-   * Tells whether {@code thread} is a test thread waiting between two methods: it runs none of the
-   * code under test, and will not until its next method starts.
-   */
-  static boolean isBetweenMethods(Thread thread) {
-    return thread instanceof Kept kept && kept.betweenMethods;
-  }
-
   private Thread newThread(Runnable work) {
-    Thread created = new Kept(work, name);
+    Thread created = new Thread(work, name);
     created.setDaemon(true);
     thread = created;
     return created;
@@ -105,8 +97,7 @@ final class TestThread implements AutoCloseable {
    */
   private <T> Callable<T> resetThenRun(Invocation<T> invocation) {
     return () -> {
-      Kept self = (Kept) Thread.currentThread();
-      self.betweenMethods = false;
+      Thread self = Thread.currentThread();
       Thread.interrupted();
       self.setName(name);
       self.setPriority(Thread.NORM_PRIORITY);
@@ -119,25 +110,14 @@ final class TestThread implements AutoCloseable {
       } catch (Throwable other) {
         throw new Rethrown(other);
       } finally {
-        // An idle kept thread always carries its name, which a census of threads relies on.
+        // An idle kept thread carries its own name again, whatever the method renamed it to.
         synchronized (leftBehind) {
           if (!leftBehind.contains(self)) {
             self.setName(name);
           }
         }
-        self.betweenMethods = true;
       }
     };
-  }
-
-  /** Runs methods and says whether it is between two of them. */
-  private static final class Kept extends Thread {
-
-    private volatile boolean betweenMethods = true;
-
-    Kept(Runnable work, String name) {
-      super(work, name);
-    }
   }
 
   /** Carries a throwable that is neither an exception nor an error across the executor. */

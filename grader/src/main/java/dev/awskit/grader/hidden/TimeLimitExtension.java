@@ -60,14 +60,6 @@ public final class TimeLimitExtension implements InvocationInterceptor {
         .put(Namespace.create(TimeLimitExtension.class), TestWatch.class, watch);
   }
 
-  /**
-   * Tells whether {@code thread} is a thread of this extension waiting for its next method, so
-   * running no code of the submission: a census of threads need not look at its stack.
-   */
-  public static boolean isWaitingTestThread(Thread thread) {
-    return TestThread.isBetweenMethods(thread);
-  }
-
   @Override
   public void interceptTestMethod(
       Invocation<Void> invocation,

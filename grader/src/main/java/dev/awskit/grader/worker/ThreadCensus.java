@@ -54,18 +54,6 @@ final class ThreadCensus {
   }
 
   /**
-   * Returns the threads alive now in which no test of a job about to start can run code: all but
-   * the hidden tests' kept thread ({@link TimeLimitExtension#THREAD_NAME}), which an earlier job of
-   * the same submission may have left waiting for the next method. Counted as new, that thread is
-   * looked at after every test like any other.
-   */
-  static Set<Thread> settled() {
-    return alive().stream()
-        .filter(thread -> !thread.getName().equals(TimeLimitExtension.THREAD_NAME))
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
-  /**
    * Returns the threads alive now that were not in {@code before} and do not end within the grace,
    * described for the instructor; empty when there are none.
    */
@@ -112,9 +100,7 @@ final class ThreadCensus {
   }
 
   private static boolean suspect(Thread thread) {
-    // A test thread between methods is asked, not stack-traced: a stack trace stops the thread.
-    return isPastTimeLimit(thread)
-        || (!TimeLimitExtension.isWaitingTestThread(thread) && runsSubmissionCode(thread));
+    return isPastTimeLimit(thread) || runsSubmissionCode(thread);
   }
 
   private static boolean isPastTimeLimit(Thread thread) {

@@ -117,7 +117,7 @@ final class WorkerSession {
       return true;
     }
     ExecutorService launch = launchThreadFor(job);
-    Set<Thread> before = ThreadCensus.settled();
+    Set<Thread> before = ThreadCensus.alive();
     CancellationToken cancellation = CancellationToken.create();
     List<String> unclean = new ArrayList<>();
     JobQuestions questions =

@@ -43,26 +43,6 @@ class TestThreadTest {
   }
 
   @Test
-  void saysItsThreadIsBetweenMethodsOnlyWhenNoMethodRuns() throws Throwable {
-    // given
-    AtomicReference<Boolean> duringMethod = new AtomicReference<>();
-
-    // when
-    Thread kept =
-        testThread.run(
-            () -> {
-              duringMethod.set(TestThread.isBetweenMethods(Thread.currentThread()));
-              return Thread.currentThread();
-            },
-            AMPLE);
-
-    // then
-    assertThat(duringMethod.get()).isFalse();
-    assertThat(TestThread.isBetweenMethods(kept)).isTrue();
-    assertThat(TestThread.isBetweenMethods(Thread.currentThread())).isFalse();
-  }
-
-  @Test
   void runsEveryMethodOnTheOneThreadItKeeps() throws Throwable {
     // given
     Thread first = testThread.run(() -> Thread.currentThread(), AMPLE);
