@@ -1,5 +1,6 @@
 package dev.awskit.grader.batch;
 
+import dev.awskit.grader.engine.ScratchOwner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -95,7 +96,7 @@ final class Snapshots implements AutoCloseable {
   static Snapshots start(List<StudentSubmission> students, Runnable allTaken) {
     Path folder;
     try {
-      folder = Files.createTempDirectory("awskit-batch-snapshots-");
+      folder = Files.createTempDirectory(ScratchOwner.prefix("awskit-batch-snapshots-"));
     } catch (IOException unwritable) {
       allTaken.run();
       throw new UncheckedIOException("Cannot make a folder for the students' submissions", unwritable);

@@ -2,6 +2,7 @@ package dev.awskit.grader.cli;
 
 import dev.awskit.grader.engine.Grader;
 import dev.awskit.grader.engine.RunSettings;
+import dev.awskit.grader.engine.ScratchOwner;
 import dev.awskit.grader.engine.SubmissionSource;
 import dev.awskit.grader.engine.SubmissionUnusableException;
 import dev.awskit.grader.worker.WorkerClassData;
@@ -87,7 +88,7 @@ final class PrepareCommand implements Callable<Integer> {
   }
 
   private Path makeUnlessUsable(GraderArchive archive, PrintWriter out) throws IOException {
-    Path work = Files.createTempDirectory("awskit-grader-archive-");
+    Path work = Files.createTempDirectory(ScratchOwner.prefix("awskit-grader-archive-"));
     try {
       if (archive.usable(work)) {
         return archive.file();

@@ -108,7 +108,7 @@ public record ScratchSpace(Path root) {
    */
   public Path newFolder(String prefix) throws IOException {
     Files.createDirectories(root);
-    return Files.createTempDirectory(root, prefix);
+    return Files.createTempDirectory(root, ScratchOwner.prefix(prefix));
   }
 
   /** Tells something about the file system a folder is on. */

@@ -310,7 +310,7 @@ final class SourceCompiler implements AutoCloseable {
   private boolean failsAlone(Path source) {
     Path scratch = null;
     try {
-      scratch = Files.createTempDirectory("awskit-javac-alone-");
+      scratch = Files.createTempDirectory(ScratchOwner.prefix("awskit-javac-alone-"));
       files.standard().setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(scratch));
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       JavacThread.Ending<Boolean> ending =

@@ -1,6 +1,7 @@
 package dev.awskit.grader.worker;
 
 import dev.awskit.grader.engine.IsolationLevel;
+import dev.awskit.grader.engine.ScratchOwner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +149,7 @@ final class Confinements {
         cache(),
         Path.of(
             System.getProperty("java.io.tmpdir"),
-            "awskit-classpath-" + java.util.UUID.randomUUID()));
+            ScratchOwner.prefix("awskit-classpath-") + java.util.UUID.randomUUID()));
   }
 
   private String bubblewrapVersion() {

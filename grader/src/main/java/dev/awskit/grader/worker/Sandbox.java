@@ -1,5 +1,6 @@
 package dev.awskit.grader.worker;
 
+import dev.awskit.grader.engine.ScratchOwner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ record Sandbox(Path root, Path work, Path tmp, Path home, Path classes) {
   /** Creates a new sandbox in the grader's temporary folder. */
   static Sandbox create() {
     try {
-      Path root = Files.createTempDirectory(PREFIX);
+      Path root = Files.createTempDirectory(ScratchOwner.prefix(PREFIX));
       return new Sandbox(
           root,
           Files.createDirectory(root.resolve("work")),

@@ -1,5 +1,6 @@
 package dev.awskit.grader.worker;
 
+import dev.awskit.grader.engine.ScratchOwner;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +156,7 @@ public final class WorkerClassData {
             "-XX:SharedArchiveFile=" + archive,
             "-cp",
             String.join(File.pathSeparator, classPath));
-    Path log = Files.createTempFile("awskit-cds-", ".log");
+    Path log = Files.createTempFile(ScratchOwner.prefix("awskit-cds-"), ".log");
     try {
       Process process =
           new ProcessBuilder(command)
