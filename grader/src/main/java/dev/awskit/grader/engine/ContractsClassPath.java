@@ -3,13 +3,17 @@ package dev.awskit.grader.engine;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaFileObject;
@@ -32,6 +36,7 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
   // Packages found to hold classes: the class path never changes, so a yes stays true. Bounded by
   // the class path's packages; a submission's own packages (a no) are asked again.
   private final Set<String> packagesHeld = ConcurrentHashMap.newKeySet();
+  private final Set<String> packagesHeldUnder = ConcurrentHashMap.newKeySet();
 
   /** Hides the classes named in {@code hidden} (binary names), with their nested classes. */
   ContractsClassPath(StandardJavaFileManager files, Set<String> hidden) {
@@ -77,7 +82,7 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
   }
 
   private boolean holdsClassesOf(String packageName) throws IOException {
-    if (packagesHeld.contains(packageName)) {
+    if (packagesHeld.contains(packageName) || JdkPackages.EXPORTED.contains(packageName)) {
       return true;
     }
     Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS);
@@ -91,20 +96,43 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
   }
 
   /**
-   * Tells whether javac finds classes of each of {@code packages} on the class path it is shown;
-   * the unnamed package counts as one it does not.
+   * Tells whether javac finds classes of {@code packageName} on the class path, or the JDK exports
+   * it: a package that exists for every compile alike.
    */
-  boolean holdsClassesOfAll(Collection<String> packages) {
+  boolean holdsPackage(String packageName) {
     try {
-      for (String packageName : packages) {
-        if (packageName.isEmpty() || !holdsClassesOf(packageName)) {
-          return false;
-        }
-      }
-      return true;
+      return !packageName.isEmpty() && holdsClassesOf(packageName);
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }
+  }
+
+  /**
+   * Tells whether {@code packageName} or a package within it holds classes on the class path, or
+   * the JDK exports such a package.
+   */
+  boolean holdsClassesUnder(String packageName) {
+    if (packagesHeldUnder.contains(packageName)) {
+      return true;
+    }
+    String within = packageName + ".";
+    boolean held =
+        JdkPackages.EXPORTED.stream()
+            .anyMatch(jdk -> jdk.equals(packageName) || jdk.startsWith(within));
+    try {
+      Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS);
+      Iterator<JavaFileObject> files =
+          super.list(StandardLocation.CLASS_PATH, packageName, classes, true).iterator();
+      while (!held && files.hasNext()) {
+        held = !isHidden(inferBinaryName(StandardLocation.CLASS_PATH, files.next()));
+      }
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+    if (held) {
+      packagesHeldUnder.add(packageName);
+    }
+    return held;
   }
 
   /** Tells whether javac would find any of {@code classNames} (binary names) on the class path. */
@@ -160,5 +188,18 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
     }
     int nested = className.indexOf('$');
     return hidden.contains(nested < 0 ? className : className.substring(0, nested));
+  }
+
+  /** Holds the packages the JDK's modules export to everyone, read once when first asked. */
+  private static final class JdkPackages {
+
+    static final Set<String> EXPORTED =
+        ModuleFinder.ofSystem().findAll().stream()
+            .flatMap(module -> module.descriptor().exports().stream())
+            .filter(export -> !export.isQualified())
+            .map(ModuleDescriptor.Exports::source)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private JdkPackages() {}
   }
 }

@@ -2,10 +2,13 @@ package dev.awskit.grader.engine;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreeScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,9 +26,15 @@ import java.util.stream.Stream;
  * @param types the simple names of its top-level types
  * @param implemented the simple names of the interfaces those types implement
  * @param importedOnDemand the packages it imports on demand ({@code import a.b.*;})
+ * @param dottedNames every qualified name in its imports and types ({@code a.b.C}, {@code s3.put}),
+ *     outside its package clause: what may name a package
  */
 record ParsedFile(
-    String packageName, List<String> types, List<String> implemented, List<String> importedOnDemand) {
+    String packageName,
+    List<String> types,
+    List<String> implemented,
+    List<String> importedOnDemand,
+    Set<String> dottedNames) {
 
   /** Parses the task's sources and returns what each file holds, by its path. */
   static Map<Path, ParsedFile> allOf(JavacTask task) {
@@ -59,24 +68,38 @@ record ParsedFile(
         }
       }
     }
+    Set<String> dottedNames = new LinkedHashSet<>();
+    TreeScanner<Void, Void> names =
+        new TreeScanner<>() {
+          @Override
+          public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+            if (rootedInAName(select)) {
+              dottedNames.add(select.toString());
+            }
+            return super.visitMemberSelect(select, unused);
+          }
+        };
+    names.scan(unit.getImports(), null);
+    names.scan(unit.getTypeDecls(), null);
     return new ParsedFile(
         unit.getPackageName() == null ? "" : unit.getPackageName().toString(),
         List.copyOf(types),
         List.copyOf(implemented),
-        List.copyOf(importedOnDemand));
+        List.copyOf(importedOnDemand),
+        Set.copyOf(dottedNames));
+  }
+
+  private static boolean rootedInAName(MemberSelectTree select) {
+    ExpressionTree inner = select.getExpression();
+    while (inner instanceof MemberSelectTree outer) {
+      inner = outer.getExpression();
+    }
+    return inner instanceof IdentifierTree;
   }
 
   /** Returns the binary names of the top-level types the file declares. */
   Stream<String> typeNames() {
     return types.stream().map(type -> packageName.isEmpty() ? type : packageName + "." + type);
-  }
-
-  /** Returns the packages the file declares classes in or imports on demand. */
-  List<String> packagesSeen() {
-    Set<String> seen = new LinkedHashSet<>();
-    seen.add(packageName);
-    seen.addAll(importedOnDemand);
-    return List.copyOf(seen);
   }
 
   private static String simpleName(String typeName) {

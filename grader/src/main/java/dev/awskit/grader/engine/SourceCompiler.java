@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -61,8 +62,10 @@ final class SourceCompiler implements AutoCloseable {
   private final JavacThread thread;
   private ContractsClassPath files;
   private JavacContexts contexts;
+  private KeptPackages packages;
   private int compilesLeft;
   private int fileManagersMade;
+  private final AtomicInteger contextsDropped = new AtomicInteger();
 
   /**
    * Creates a compiler against {@code classPath} that gives javac {@code timeLimit} for each of
@@ -108,6 +111,7 @@ final class SourceCompiler implements AutoCloseable {
     }
     files = new ContractsClassPath(manager, catalog.implementationClassNames());
     contexts = JavacContexts.open(javac, OPTIONS);
+    packages = new KeptPackages();
     compilesLeft = compilesPerFileManager;
     fileManagersMade++;
   }
@@ -120,6 +124,11 @@ final class SourceCompiler implements AutoCloseable {
       // An abandoned javac may hold it still; the new one is all that matters.
     }
     newFileManager();
+  }
+
+  /** Returns how many times a javac context was dropped, or not kept, after or before a task. */
+  int contextsDropped() {
+    return contextsDropped.get();
   }
 
   /** Returns how many file managers this compiler has made, the first included. */
@@ -173,23 +182,19 @@ final class SourceCompiler implements AutoCloseable {
         remaining.add(source);
       }
     }
-    // A package the class path does not hold (declared, or imported on demand) would outlive the
-    // submission in a kept context, while a new one knows it only from the sources that declare
-    // it: such files compile on a new context, which is then not kept.
-    // So would a class the class path holds, declared again: the sources' own declarations tell,
-    // whether or not they compile.
+    // What earlier sources left in a kept context, or what these sources would leave there, could
+    // make them compile otherwise than on a new context: such files compile on a new context,
+    // which is then not kept. The sources' own declarations tell, whether or not they compile.
     boolean contextSafe =
-        files.holdsClassesOfAll(
-                remaining.stream()
-                    .flatMap(source -> parsed.get(source).packagesSeen().stream())
-                    .toList())
-            && !files.holdsAnyOf(
-                remaining.stream().flatMap(source -> parsed.get(source).typeNames()).toList());
+        packages.admit(remaining.stream().map(parsed::get).toList(), files);
     if (!contextSafe) {
       contexts.drop();
+      packages.clear();
+      contextsDropped.incrementAndGet();
     }
     while (!remaining.isEmpty()) {
-      Map<Path, List<String>> errors = compileOnce(base, remaining, output, contextSafe);
+      List<ParsedFile> round = remaining.stream().map(parsed::get).toList();
+      Map<Path, List<String>> errors = compileOnce(base, remaining, round, output, contextSafe);
       if (errors.isEmpty()) {
         break;
       }
@@ -222,7 +227,7 @@ final class SourceCompiler implements AutoCloseable {
   }
 
   private Map<Path, List<String>> compileOnce(
-      Path base, List<Path> sources, Path output, boolean contextSafe) {
+      Path base, List<Path> sources, List<ParsedFile> parsed, Path output, boolean contextSafe) {
     clean(output);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try {
@@ -230,6 +235,8 @@ final class SourceCompiler implements AutoCloseable {
     } catch (IOException unusable) {
       throw new UncheckedIOException(unusable);
     }
+    ContractsClassPath shown = files;
+    KeptPackages tracked = packages;
     JavacThread.Ending<Boolean> ending =
         onJavacThread(
             sources,
@@ -237,7 +244,16 @@ final class SourceCompiler implements AutoCloseable {
             task -> call(task, diagnostics),
             // A context is kept after errors too, as JShell keeps its own: a failed task's classes
             // leave it as a compiled task's do.
-            compiled -> contextSafe && (!compiled || !files.holdsAnyClassIn(output)));
+            compiled -> {
+              boolean keep = contextSafe && (!compiled || !shown.holdsAnyClassIn(output));
+              if (keep) {
+                tracked.kept(parsed, shown);
+              } else {
+                tracked.clear();
+                contextsDropped.incrementAndGet();
+              }
+              return keep;
+            });
     if (ending instanceof JavacThread.Ending.Failed<Boolean> failed) {
       return charge(failed.failure(), base, sources);
     }

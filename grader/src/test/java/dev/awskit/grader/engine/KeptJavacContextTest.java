@@ -94,6 +94,48 @@ class KeptJavacContextTest {
     submissions.put("uses-that-class-of-the-sdk-again", Map.of(
         Q99 + "FriendlyGreeter.java",
         greeter("return software.amazon.awssdk.regions.Region.US_WEST_2.id() + name;")));
+    submissions.put("declares-a-util-package", Map.of(
+        "dev/awskit/util/Texts.java", TEXTS,
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + dev.awskit.util.Texts.bang();")));
+    submissions.put("declares-that-package-and-uses-a-class-it-did-not-write", Map.of(
+        "dev/awskit/util/Other.java", "package dev.awskit.util;\n"
+            + "public class Other { public static String s() { return Texts.bang(); } }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("imports-the-jdk-on-demand", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return List.of(salutation, name).get(1);")
+            .replace("public class", "import java.util.*;\npublic class")));
+    submissions.put("names-a-class-of-the-util-package-it-did-not-write", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + dev.awskit.util.Texts.bang();")));
+    submissions.put("declares-the-util-package-again", Map.of(
+        "dev/awskit/util/Texts.java", TEXTS,
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("imports-a-class-of-the-util-package-it-did-not-write", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + Texts.bang();")
+            .replace("public class", "import dev.awskit.util.Texts;\npublic class")));
+    submissions.put("declares-the-util-package-once-more", Map.of(
+        "dev/awskit/util/Texts.java", TEXTS,
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("declares-a-class-named-like-that-package", Map.of(
+        "dev/awskit/util.java", "package dev.awskit;\npublic class util { }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("declares-a-package-of-its-own-elsewhere", Map.of(
+        "org/student/helpers/Texts.java", TEXTS.replace("dev.awskit.util", "org.student.helpers"),
+        Q99 + "FriendlyGreeter.java",
+        greeter("return salutation + org.student.helpers.Texts.bang();")));
+    submissions.put("names-a-class-of-the-parent-of-that-package", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + org.student.Texts.bang();")));
+    submissions.put("declares-that-package-elsewhere-again", Map.of(
+        "org/student/helpers/Texts.java", TEXTS.replace("dev.awskit.util", "org.student.helpers"),
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("imports-the-parent-of-that-package-on-demand", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")
+            .replace("public class", "import org.student.*;\npublic class")));
+    submissions.put("declares-a-class-in-a-package-of-its-own", Map.of(
+        "org/student/Box.java", "package org.student;\npublic class Box { }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("declares-a-package-named-like-that-class", Map.of(
+        "org/student/Box/Inner.java", "package org.student.Box;\npublic class Inner { }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
     submissions.put("another-helper-of-the-same-name", Map.of(
         Q99 + "Helper.java", "package dev.awskit.exercises.q99;\n"
             + "class Helper { static String bang() { return \"!\"; } }",
@@ -185,6 +227,46 @@ class KeptJavacContextTest {
       assertThat(renewing.fileManagersMade()).as("file managers made for 5 compiles").isEqualTo(3);
     }
   }
+
+  @Test
+  void keptContextServesSubmissionsWithPackagesOfTheirOwnAndImportsOfTheJdk(@TempDir Path work)
+      throws IOException {
+    // given: what students write often, none of it naming what another declared
+    List<Map<String, String>> submissions =
+        List.of(
+            Map.of(
+                "dev/awskit/util/Texts.java", TEXTS,
+                Q99 + "FriendlyGreeter.java",
+                greeter("return salutation + dev.awskit.util.Texts.bang();")),
+            Map.of(
+                Q99 + "FriendlyGreeter.java",
+                greeter("return List.of(salutation, name).get(1);")
+                    .replace("public class", "import java.util.*;\npublic class")),
+            Map.of(
+                "dev/awskit/util/Texts.java", TEXTS,
+                Q99 + "FriendlyGreeter.java",
+                greeter("return salutation + Texts.bang();")
+                    .replace("public class", "import dev.awskit.util.*;\npublic class")),
+            Map.of(Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+
+    try (SourceCompiler kept = FixtureCatalog.compiler()) {
+      for (int index = 0; index < submissions.size(); index++) {
+        Path folder = write(work.resolve("submission-" + index), submissions.get(index));
+
+        // when
+        Compilation compiled =
+            kept.compile(folder, Grader.javaSources(folder),
+                Files.createDirectories(work.resolve("classes-" + index)));
+
+        // then
+        assertThat(compiled.problems()).as("problems of submission %d", index).isEmpty();
+      }
+      assertThat(kept.contextsDropped()).as("contexts dropped in four compiles").isZero();
+    }
+  }
+
+  private static final String TEXTS =
+      "package dev.awskit.util;\npublic class Texts { public static String bang() { return \"!\"; } }";
 
   private static String greeter(String body) {
     return "package dev.awskit.exercises.q99;\n"
