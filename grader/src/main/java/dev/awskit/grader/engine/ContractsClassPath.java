@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,27 +111,34 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
    * the JDK exports such a package.
    */
   boolean holdsClassesUnder(String packageName) {
-    if (packagesHeldUnder.contains(packageName)) {
+    if (packagesHeldUnder.contains(packageName)
+        || jdkExportsUnder(packageName)
+        || classPathHoldsUnder(packageName)) {
+      packagesHeldUnder.add(packageName);
       return true;
     }
+    return false;
+  }
+
+  private static boolean jdkExportsUnder(String packageName) {
     String within = packageName + ".";
-    boolean held =
-        JdkPackages.EXPORTED.stream()
-            .anyMatch(jdk -> jdk.equals(packageName) || jdk.startsWith(within));
+    return JdkPackages.EXPORTED.stream()
+        .anyMatch(exported -> exported.equals(packageName) || exported.startsWith(within));
+  }
+
+  private boolean classPathHoldsUnder(String packageName) {
+    Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS);
     try {
-      Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS);
-      Iterator<JavaFileObject> files =
-          super.list(StandardLocation.CLASS_PATH, packageName, classes, true).iterator();
-      while (!held && files.hasNext()) {
-        held = !isHidden(inferBinaryName(StandardLocation.CLASS_PATH, files.next()));
+      for (JavaFileObject file :
+          super.list(StandardLocation.CLASS_PATH, packageName, classes, true)) {
+        if (!isHidden(inferBinaryName(StandardLocation.CLASS_PATH, file))) {
+          return true;
+        }
       }
+      return false;
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }
-    if (held) {
-      packagesHeldUnder.add(packageName);
-    }
-    return held;
   }
 
   /** Tells whether javac would find any of {@code classNames} (binary names) on the class path. */
