@@ -3,6 +3,7 @@ package dev.awskit.grader.cli;
 import dev.awskit.grader.engine.Grader;
 import dev.awskit.grader.engine.RunSettings;
 import dev.awskit.grader.engine.ScratchOwner;
+import dev.awskit.grader.engine.ScratchSpace;
 import dev.awskit.grader.engine.SubmissionSource;
 import dev.awskit.grader.engine.SubmissionUnusableException;
 import dev.awskit.grader.worker.WorkerClassData;
@@ -14,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /** Makes the grader's cache on this machine so that the first grade starts as fast as the next. */
@@ -95,17 +94,10 @@ final class PrepareCommand implements Callable<Integer> {
       }
       return announced("grader's class-data archive", out, () -> archive.make(work));
     } finally {
-      deleteTree(work);
+      ScratchSpace.delete(work);
     }
   }
 
-  private static void deleteTree(Path folder) throws IOException {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 
   private Path make(WorkerClassData data, PrintWriter out) throws IOException {
     return announced("workers' class-data archive", out, () -> record(data));

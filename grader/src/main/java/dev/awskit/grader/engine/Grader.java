@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -419,17 +418,12 @@ public final class Grader implements AutoCloseable {
   }
 
   private static void deleteQuietly(Path folder) {
-    if (folder == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException leftOver) {
+    if (folder != null) {
       // A temporary folder left behind does no harm to the grade.
+      ScratchSpace.delete(folder);
     }
   }
+
 
   @Override
   public void close() throws IOException {

@@ -1,19 +1,15 @@
 package dev.awskit.grader.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -185,11 +181,9 @@ public final class ScratchOwner implements AutoCloseable {
     for (Path entry : list(parent)) {
       String name = entry.getFileName().toString();
       if (name.startsWith(FAMILY) && name.contains(mark)) {
-        try {
-          deleteTree(entry);
+        // What cannot be removed now waits for the next sweep.
+        if (ScratchSpace.delete(entry)) {
           removed++;
-        } catch (IOException | UncheckedIOException gone) {
-          // Removed meanwhile, or not removable: what is left waits for the next sweep.
         }
       }
     }
@@ -204,36 +198,6 @@ public final class ScratchOwner implements AutoCloseable {
       return List.of();
     }
     return entries;
-  }
-
-  /** Deletes {@code root} and what it holds; links are deleted, never followed. */
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-      Files.deleteIfExists(root);
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.deleteIfExists(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException failure) {
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path folder, IOException failure)
-              throws IOException {
-            Files.deleteIfExists(folder);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   private static String tagOf(ProcessHandle process) {

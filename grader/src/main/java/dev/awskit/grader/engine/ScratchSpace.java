@@ -2,10 +2,14 @@ package dev.awskit.grader.engine;
 
 import dev.awskit.grader.intake.IntakeLimits;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Holds where the grader writes the folders that live only while one submission is graded (its
@@ -109,6 +113,21 @@ public record ScratchSpace(Path root) {
   public Path newFolder(String prefix) throws IOException {
     Files.createDirectories(root);
     return Files.createTempDirectory(root, ScratchOwner.prefix(prefix));
+  }
+
+  /**
+   * Deletes {@code folder} and what it holds, as far as it can, and returns whether it is gone.
+   * Links are deleted, never followed.
+   */
+  public static boolean delete(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException leftOver) {
+      // What is left is the caller's to report or to leave.
+    }
+    return !Files.exists(folder, LinkOption.NOFOLLOW_LINKS);
   }
 
   /** Tells something about the file system a folder is on. */

@@ -1,5 +1,6 @@
 package dev.awskit.grader.worker;
 
+import dev.awskit.grader.engine.ScratchSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -209,14 +210,10 @@ final class StageCache {
 
   /** Deletes {@code folder} and everything in it, as far as it can. */
   static void delete(Path folder) {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException undeletable) {
-      // Left for the next prune or the system's clean-up.
-    }
+    // What is left waits for the next prune or the system's clean-up.
+    ScratchSpace.delete(folder);
   }
+
 
   /** Tells whether {@code path} is no link, belongs to the grader's user, and only it may write. */
   private boolean ownedAndClosed(Path path) {
