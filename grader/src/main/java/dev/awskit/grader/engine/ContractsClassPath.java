@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
   }
 
   private boolean holdsClassesOf(String packageName) throws IOException {
-    if (packagesHeld.contains(packageName) || JdkPackages.EXPORTED.contains(packageName)) {
+    if (packagesHeld.contains(packageName)) {
       return true;
     }
     Set<JavaFileObject.Kind> classes = Set.of(JavaFileObject.Kind.CLASS);
@@ -95,10 +94,15 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
   }
 
   /**
-   * Tells whether javac finds classes of {@code packageName} on the class path, or the JDK exports
-   * it: a package that exists for every compile alike.
+   * Tells whether {@code packageName} exists for every compile alike: the JDK's modules export it,
+   * or javac finds classes of it on the class path.
    */
   boolean holdsPackage(String packageName) {
+    return JdkPackages.EXPORTED.contains(packageName) || holdsOnClassPath(packageName);
+  }
+
+  /** Tells whether javac finds classes of {@code packageName} on the class path. */
+  boolean holdsOnClassPath(String packageName) {
     try {
       return !packageName.isEmpty() && holdsClassesOf(packageName);
     } catch (IOException unreadable) {
@@ -106,24 +110,13 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
     }
   }
 
-  /**
-   * Tells whether {@code packageName} or a package within it holds classes on the class path, or
-   * the JDK exports such a package.
-   */
+  /** Tells whether {@code packageName} or a package within it holds classes on the class path. */
   boolean holdsClassesUnder(String packageName) {
-    if (packagesHeldUnder.contains(packageName)
-        || jdkExportsUnder(packageName)
-        || classPathHoldsUnder(packageName)) {
+    if (packagesHeldUnder.contains(packageName) || classPathHoldsUnder(packageName)) {
       packagesHeldUnder.add(packageName);
       return true;
     }
     return false;
-  }
-
-  private static boolean jdkExportsUnder(String packageName) {
-    String within = packageName + ".";
-    return JdkPackages.EXPORTED.stream()
-        .anyMatch(exported -> exported.equals(packageName) || exported.startsWith(within));
   }
 
   private boolean classPathHoldsUnder(String packageName) {
@@ -196,12 +189,16 @@ final class ContractsClassPath extends ForwardingJavaFileManager<StandardJavaFil
     return hidden.contains(nested < 0 ? className : className.substring(0, nested));
   }
 
-  /** Holds the packages the JDK's modules export to everyone, read once when first asked. */
+  /**
+   * Holds the packages the JDK's modules in this JVM's boot layer export to everyone, read once
+   * when first asked. javac may see fewer (with {@code --release}); a package it cannot see fails
+   * to import on a kept context as on a new one.
+   */
   private static final class JdkPackages {
 
     static final Set<String> EXPORTED =
-        ModuleFinder.ofSystem().findAll().stream()
-            .flatMap(module -> module.descriptor().exports().stream())
+        ModuleLayer.boot().modules().stream()
+            .flatMap(module -> module.getDescriptor().exports().stream())
             .filter(export -> !export.isQualified())
             .map(ModuleDescriptor.Exports::source)
             .collect(Collectors.toUnmodifiableSet());

@@ -71,8 +71,10 @@ final class KeptPackages {
   /** Remembers what {@code sources}, compiled on the kept context, left in it. */
   synchronized void kept(Collection<ParsedFile> sources, ContractsClassPath classPath) {
     for (ParsedFile source : sources) {
+      // The class path alone: a JDK package that javac cannot see (with --release) would exist
+      // once a student declared it.
       String name = source.packageName();
-      if (!classPath.holdsPackage(name)) {
+      if (!classPath.holdsOnClassPath(name)) {
         declared.add(name);
       }
       for (String parent : prefixes(name)) {

@@ -136,6 +136,12 @@ class KeptJavacContextTest {
     submissions.put("declares-a-package-named-like-that-class", Map.of(
         "org/student/Box/Inner.java", "package org.student.Box;\npublic class Inner { }",
         Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("declares-a-class-in-a-package-of-the-jdk", Map.of(
+        "java/util/Helper.java", "package java.util;\npublic class Helper { }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("imports-that-package-of-the-jdk-on-demand", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return List.of(salutation, name).get(1);")
+            .replace("public class", "import java.util.*;\npublic class")));
     submissions.put("another-helper-of-the-same-name", Map.of(
         Q99 + "Helper.java", "package dev.awskit.exercises.q99;\n"
             + "class Helper { static String bang() { return \"!\"; } }",
