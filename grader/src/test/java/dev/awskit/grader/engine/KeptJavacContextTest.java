@@ -127,6 +127,9 @@ class KeptJavacContextTest {
     submissions.put("declares-that-package-elsewhere-again", Map.of(
         "org/student/helpers/Texts.java", TEXTS.replace("dev.awskit.util", "org.student.helpers"),
         Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("declares-a-class-in-the-parent-of-that-package", Map.of(
+        "org/student/Crate.java", "package org.student;\npublic class Crate { }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + new org.student.Crate();")));
     submissions.put("imports-the-parent-of-that-package-on-demand", Map.of(
         Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")
             .replace("public class", "import org.student.*;\npublic class")));
