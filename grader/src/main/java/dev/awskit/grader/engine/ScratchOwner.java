@@ -140,13 +140,22 @@ public final class ScratchOwner implements AutoCloseable {
     // Locked under a name no sweep looks at, then renamed: a sweep never sees it unlocked.
     Path claiming = parent.resolve(LOCK_PREFIX + TAG + ".claiming");
     Path lockFile = parent.resolve(LOCK_PREFIX + TAG + LOCK_SUFFIX);
+    FileChannel channel = null;
     try {
-      FileChannel channel =
-          FileChannel.open(claiming, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel = FileChannel.open(claiming, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.lock();
       Files.move(claiming, lockFile, StandardCopyOption.ATOMIC_MOVE);
       return Optional.of(new Held(lockFile, channel, lock));
     } catch (IOException | RuntimeException unwritable) {
+      // Unclaimed, this grader's folders are never swept; they are still deleted as it ends.
+      try {
+        Files.deleteIfExists(claiming);
+        if (channel != null) {
+          channel.close();
+        }
+      } catch (IOException ignored) {
+        // Nothing more can be done about a folder that refuses its own lock file.
+      }
       return Optional.empty();
     }
   }
@@ -166,7 +175,10 @@ public final class ScratchOwner implements AutoCloseable {
           FileLock lock = channel.tryLock()) {
         if (lock != null) {
           removed += deleteTagged(parent, tag);
-          Files.deleteIfExists(lockFile);
+          // The lock file goes last, once nothing of its tag is left for a later sweep.
+          if (tagged(parent, tag).isEmpty()) {
+            Files.deleteIfExists(lockFile);
+          }
         }
       } catch (IOException | OverlappingFileLockException | SecurityException inUse) {
         // Held by a live process (this one, or another user's), or not ours to open: left alone.
@@ -177,17 +189,20 @@ public final class ScratchOwner implements AutoCloseable {
 
   private static int deleteTagged(Path parent, String tag) {
     int removed = 0;
-    String mark = "-" + tag + "-";
-    for (Path entry : list(parent)) {
-      String name = entry.getFileName().toString();
-      if (name.startsWith(FAMILY) && name.contains(mark)) {
-        // What cannot be removed now waits for the next sweep.
-        if (ScratchSpace.delete(entry)) {
-          removed++;
-        }
+    for (Path entry : tagged(parent, tag)) {
+      // What cannot be removed now waits for the next sweep.
+      if (ScratchSpace.delete(entry)) {
+        removed++;
       }
     }
     return removed;
+  }
+
+  private static List<Path> tagged(Path parent, String tag) {
+    String mark = "-" + tag + "-";
+    return list(parent).stream()
+        .filter(entry -> entry.getFileName().toString().contains(mark))
+        .toList();
   }
 
   private static List<Path> list(Path parent) {
