@@ -64,7 +64,7 @@ record FilePlacement(Catalog catalog, ClassLoader grader) {
     if (named.isPresent()) {
       return named;
     }
-    String folder = SourceCompiler.relative(base, source.getParent());
+    String folder = SourcePaths.relative(base, source.getParent());
     return catalog.questionOfPackage(folder.replace('/', '.'));
   }
 }

@@ -183,7 +183,7 @@ final class JavacThread {
     }
 
     private void note(TaskEvent event) {
-      Path source = SourceCompiler.fileOf(event.getSourceFile());
+      Path source = SourcePaths.fileOf(event.getSourceFile());
       if (source != null) {
         file = source;
       }

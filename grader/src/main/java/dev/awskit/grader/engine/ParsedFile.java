@@ -41,7 +41,7 @@ record ParsedFile(
     Map<Path, ParsedFile> parsed = new LinkedHashMap<>();
     try {
       for (CompilationUnitTree unit : task.parse()) {
-        parsed.put(SourceCompiler.fileOf(unit.getSourceFile()), of(unit));
+        parsed.put(SourcePaths.fileOf(unit.getSourceFile()), of(unit));
       }
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);

@@ -1,5 +1,9 @@
 package dev.awskit.grader.engine;
 
+import static dev.awskit.grader.engine.SourcePaths.clean;
+import static dev.awskit.grader.engine.SourcePaths.fileOf;
+import static dev.awskit.grader.engine.SourcePaths.relative;
+
 import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +22,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.DiagnosticListener;
@@ -381,13 +384,6 @@ final class SourceCompiler implements AutoCloseable {
     return thread.run((log, watch) -> kept.run(log, shown, diagnostics, units, watch, work, keep));
   }
 
-  static Path fileOf(JavaFileObject source) {
-    if (source == null || !"file".equals(source.toUri().getScheme())) {
-      return null;
-    }
-    return Path.of(source.toUri()).toAbsolutePath().normalize();
-  }
-
   /**
    * Parses {@code sources} into {@code parsed}, leaving out the files javac fails on as a whole,
    * and returns the messages of those.
@@ -411,26 +407,6 @@ final class SourceCompiler implements AutoCloseable {
       left.removeAll(charged.keySet());
     }
     return unparsed;
-  }
-
-  static String relative(Path base, Path file) {
-    Path shown = file.startsWith(base) ? base.relativize(file) : file;
-    return shown.toString().replace('\\', '/');
-  }
-
-  private static void clean(Path output) {
-    if (!Files.isDirectory(output)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(output)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        if (!path.equals(output)) {
-          Files.delete(path);
-        }
-      }
-    } catch (IOException unwritable) {
-      throw new UncheckedIOException(unwritable);
-    }
   }
 
   @Override
