@@ -424,7 +424,6 @@ public final class Grader implements AutoCloseable {
     }
   }
 
-
   @Override
   public void close() throws IOException {
     if (compiler != null) {

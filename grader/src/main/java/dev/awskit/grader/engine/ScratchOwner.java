@@ -33,7 +33,7 @@ import java.util.Optional;
 public final class ScratchOwner implements AutoCloseable {
 
   /** Names the start of every folder and lock file this class knows of. */
-  static final String FAMILY = "awskit-";
+  private static final String FAMILY = "awskit-";
 
   private static final String LOCK_PREFIX = FAMILY + "owner-";
   private static final String LOCK_SUFFIX = ".lock";

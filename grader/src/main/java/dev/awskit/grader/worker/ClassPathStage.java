@@ -1,5 +1,6 @@
 package dev.awskit.grader.worker;
 
+import dev.awskit.grader.engine.ScratchSpace;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,7 +143,7 @@ final class ClassPathStage {
       try {
         build(built, entries).writeTo(built);
       } catch (IOException | RuntimeException failed) {
-        StageCache.delete(built);
+        ScratchSpace.delete(built);
         throw failed;
       }
       kept.publish(key.get(), built);
@@ -292,7 +293,7 @@ final class ClassPathStage {
   /** Forgets the stage and deletes it unless it is kept; the next {@link #of} finds it again. */
   synchronized void delete() {
     if (staged == null || !staged.kept()) {
-      StageCache.delete(temporaryFolder);
+      ScratchSpace.delete(temporaryFolder);
     }
     staged = null;
   }

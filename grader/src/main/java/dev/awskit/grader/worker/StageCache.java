@@ -166,7 +166,7 @@ final class StageCache {
       return target;
     } catch (IOException taken) {
       // Another grader's stage is there (rename refuses a folder that is not empty).
-      delete(built);
+      ScratchSpace.delete(built);
       if (find(key).isPresent()) {
         return target;
       }
@@ -185,14 +185,14 @@ final class StageCache {
               .sorted(Comparator.comparing(StageCache::modified).reversed())
               .toList();
       for (Path old : stages.subList(Math.min(stages.size(), KEPT_STAGES - 1), stages.size())) {
-        delete(old);
+        ScratchSpace.delete(old);
       }
       FileTime abandoned = FileTime.from(clock.instant().minus(ABANDONED_AFTER));
       for (Path path : all) {
         String name = path.getFileName().toString();
         boolean leftOver = name.startsWith("stale-") || name.startsWith("building-");
         if (leftOver && modified(path).compareTo(abandoned) < 0) {
-          delete(path);
+          ScratchSpace.delete(path);
         }
       }
     } catch (IOException | UncheckedIOException unlistable) {
@@ -207,13 +207,6 @@ final class StageCache {
       return FileTime.fromMillis(0);
     }
   }
-
-  /** Deletes {@code folder} and everything in it, as far as it can. */
-  static void delete(Path folder) {
-    // What is left waits for the next prune or the system's clean-up.
-    ScratchSpace.delete(folder);
-  }
-
 
   /** Tells whether {@code path} is no link, belongs to the grader's user, and only it may write. */
   private boolean ownedAndClosed(Path path) {
