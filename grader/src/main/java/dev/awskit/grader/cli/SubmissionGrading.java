@@ -37,7 +37,8 @@ import java.util.function.Consumer;
  * intake's reason.
  *
  * <p>Safe for use by several threads at once: each call makes its own {@link Grader}; the graders
- * share javac's file managers ({@link CompilerPool}), which {@link #close} closes.
+ * share javac's file managers ({@link CompilerPool}), one for each submission whose tests may run
+ * at once, which {@link #close} closes.
  */
 final class SubmissionGrading implements AutoCloseable {
 
@@ -45,7 +46,7 @@ final class SubmissionGrading implements AutoCloseable {
   private final GradingScheme scheme;
   private final RunSettings settings;
   private final Set<ReportFormat> formats;
-  private final CompilerPool compilers = new CompilerPool();
+  private final CompilerPool compilers;
   private final SubmissionRunner runner;
 
   /**
@@ -65,6 +66,9 @@ final class SubmissionGrading implements AutoCloseable {
       Future<?> classmatesCopied) {
     this.context = context;
     this.runner = new HeldRunner(context.runner(), classmatesCopied);
+    // Fresh workers are not capped, so neither are the compilers that keep them fed.
+    this.compilers =
+        new CompilerPool(freshWorkers ? Integer.MAX_VALUE : context.runner().runsAtOnce());
     this.scheme = scheme;
     this.settings =
         freshWorkers ? scheme.runSettings().withFreshWorker() : scheme.runSettings();
@@ -138,6 +142,11 @@ final class SubmissionGrading implements AutoCloseable {
     @Override
     public Isolation isolation() {
       return runner.isolation();
+    }
+
+    @Override
+    public int runsAtOnce() {
+      return runner.runsAtOnce();
     }
   }
 }

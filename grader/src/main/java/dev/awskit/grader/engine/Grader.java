@@ -47,7 +47,6 @@ public final class Grader implements AutoCloseable {
   private final CompilerPool compilers;
   private final boolean ownsCompilers;
   private final ScratchSpace scratch;
-  private SourceCompiler compiler;
 
   /**
    * Creates a grader of the catalog's questions that runs tests with {@code runner} and works in
@@ -66,8 +65,8 @@ public final class Grader implements AutoCloseable {
   }
 
   /**
-   * Creates a grader that borrows its compiler from {@code compilers}, which the graders of one
-   * batch share (all of them of the same catalog), and gives it back when closed.
+   * Creates a grader that borrows a compiler from {@code compilers} for each compile, which the
+   * graders of one batch share (all of them of the same catalog).
    */
   public Grader(
       Catalog catalog,
@@ -192,8 +191,13 @@ public final class Grader implements AutoCloseable {
 
   /** Compiles the sources taken in into {@code scratch/classes}. */
   private Compilation compile(Path sources, Path scratch) throws IOException {
-    return compiler()
-        .compile(sources, javaSources(sources), Files.createDirectories(classesOf(scratch)));
+    Path classes = Files.createDirectories(classesOf(scratch));
+    SourceCompiler compiler = compilers.borrow(this::newCompiler);
+    try {
+      return compiler.compile(sources, javaSources(sources), classes);
+    } finally {
+      compilers.giveBack(compiler);
+    }
   }
 
   private static SubmissionUnusableException noSources(String what, Path submission) {
@@ -392,15 +396,8 @@ public final class Grader implements AutoCloseable {
     throw new SubmissionUnusableException(missing);
   }
 
-  private synchronized SourceCompiler compiler() {
-    if (compiler == null) {
-      compiler =
-          compilers.borrow(
-              () ->
-                  new SourceCompiler(
-                      catalog, compileClassPath(), classes, JavacThread.DEFAULT_TIME_LIMIT));
-    }
-    return compiler;
+  private SourceCompiler newCompiler() {
+    return new SourceCompiler(catalog, compileClassPath(), classes, JavacThread.DEFAULT_TIME_LIMIT);
   }
 
   /**
@@ -426,10 +423,6 @@ public final class Grader implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (compiler != null) {
-      compilers.giveBack(compiler);
-      compiler = null;
-    }
     if (ownsCompilers) {
       compilers.close();
     }

@@ -39,6 +39,14 @@ public interface SubmissionRunner {
     return Isolation.none();
   }
 
+  /**
+   * Returns how many runs of submissions that may share a worker go on at once, at most; the
+   * others wait for their turn. Graders need no more compilers than that ({@link CompilerPool}).
+   */
+  default int runsAtOnce() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Returns the runner that runs the tests in this JVM. */
   static SubmissionRunner inProcess() {
     return new InProcessRunner();

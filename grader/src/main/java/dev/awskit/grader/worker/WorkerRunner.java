@@ -175,6 +175,11 @@ public final class WorkerRunner implements SubmissionRunner, AutoCloseable {
     return confinement;
   }
 
+  @Override
+  public int runsAtOnce() {
+    return settings.maxWorkers();
+  }
+
   /** Ends the idle workers. */
   @Override
   public void close() {

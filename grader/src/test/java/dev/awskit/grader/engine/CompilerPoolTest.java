@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shows that a compiler kept from one submission to the next carries nothing of the first into
- * the second: only javac's index of the class path it compiles against.
+ * the second, only javac's index of the class path it compiles against; and that a pool lends no
+ * more compilers than its capacity, each for one compile.
  */
 class CompilerPoolTest {
 
@@ -56,6 +60,80 @@ class CompilerPoolTest {
       pool.giveBack(out);
       pool.giveBack(other);
     }
+  }
+
+  @Test
+  void borrowWaitsWhileEveryCompilerIsLentOutAndThenGetsTheOneGivenBack() throws Exception {
+    // given: a pool with room for one compiler, lent out
+    try (CompilerPool pool = new CompilerPool(1)) {
+      SourceCompiler out = pool.borrow(FixtureCatalog::compiler);
+
+      // when: another grader asks for one
+      CompletableFuture<SourceCompiler> second = new CompletableFuture<>();
+      Thread borrower = new Thread(() -> second.complete(pool.borrow(FixtureCatalog::compiler)));
+      borrower.start();
+      boolean waited = waitsInBorrow(borrower);
+      pool.giveBack(out);
+
+      // then
+      assertThat(waited)
+          .as("whether the second borrower waited while the one compiler was out")
+          .isTrue();
+      assertThat(second.get(30, TimeUnit.SECONDS))
+          .as("what the second borrower got once it was given back")
+          .isSameAs(out);
+      pool.giveBack(out);
+    }
+  }
+
+  @Test
+  void graderGivesItsCompilerBackAsSoonAsTheCompileEnds() throws Exception {
+    // given: a grader that borrows from a pool with room for one compiler
+    Catalog catalog = Catalog.scan(Catalog.CONTRACTS_PACKAGE, Catalog.HIDDEN_TESTS_PACKAGE, 98, 99);
+    try (CompilerPool pool = new CompilerPool(1);
+        Grader grader =
+            new Grader(
+                catalog,
+                SubmissionRunner.inProcess(),
+                Clock.systemUTC(),
+                pool,
+                ScratchSpace.systemTemp())) {
+      grader.grade(
+          new SubmissionSource.SourceFolder(Path.of("src", "test", "resources", "fixture", "good")),
+          RunSettings.defaults());
+
+      // when: another grader of the batch compiles while the first one is still open
+      CompletableFuture<SourceCompiler> next =
+          CompletableFuture.supplyAsync(() -> pool.borrow(FixtureCatalog::compiler));
+
+      // then
+      assertThat(next.get(30, TimeUnit.SECONDS))
+          .as("the compiler the first grader used, lent again before that grader closed")
+          .isNotNull();
+      pool.giveBack(next.get());
+    }
+  }
+
+  /** Tells whether {@code borrower} comes to wait in the pool's borrow before it ends. */
+  private static boolean waitsInBorrow(Thread borrower) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && borrower.isAlive()) {
+      if (borrower.getState() == Thread.State.WAITING && isIn(borrower, "borrow")) {
+        return true;
+      }
+      Thread.onSpinWait();
+    }
+    return false;
+  }
+
+  private static boolean isIn(Thread thread, String method) {
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().equals(CompilerPool.class.getName())
+          && frame.getMethodName().equals(method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Path source(Path folder, String type, String code) throws IOException {
