@@ -34,7 +34,8 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
  * <p>A question is an interface annotated {@link Exercise} in package {@code
  * dev.awskit.exercises.qNN}; its hidden tests are the Jupiter tests of the classes annotated
  * {@link QuestionTests} with its number in package {@code dev.awskit.grader.hidden.qNN}. Adding a
- * question is adding both: the catalog needs no registration.
+ * question is adding both: the catalog needs no registration. The build writes what it finds into
+ * the grader's classes ({@link CatalogIndex}), where {@link #load} reads it back.
  */
 public final class Catalog {
 
@@ -49,7 +50,7 @@ public final class Catalog {
   private final Map<Integer, Question> questions;
   private final Map<String, HiddenTest> tests;
 
-  private Catalog(List<Question> questions) {
+  Catalog(List<Question> questions) {
     Map<Integer, Question> byNumber = new LinkedHashMap<>();
     Map<String, HiddenTest> byId = new LinkedHashMap<>();
     for (Question question : questions) {
@@ -60,8 +61,17 @@ public final class Catalog {
     this.tests = byId;
   }
 
-  /** Finds the twelve questions of the kit and their hidden tests. */
+  /**
+   * Returns the twelve questions of the kit and their hidden tests: from the index the build wrote
+   * among the grader's classes, or, where there is none (classes an IDE compiled), found on the
+   * class path.
+   */
   public static Catalog load() {
+    return CatalogIndex.read(Catalog.class.getClassLoader()).orElseGet(Catalog::scanKit);
+  }
+
+  /** Finds the twelve questions of the kit and their hidden tests on the class path. */
+  static Catalog scanKit() {
     return scan(CONTRACTS_PACKAGE, HIDDEN_TESTS_PACKAGE, 1, 12);
   }
 
