@@ -10,18 +10,19 @@ import java.util.function.Supplier;
  * Keeps javac's file managers from one submission to the next, so that the graders of a batch
  * open and index the SDK's jars once instead of once per submission.
  *
- * <p>A grader borrows a compiler for each compile and gives it back as soon as the compile ends; a
- * compiler serves one grader at a time. What a compiler keeps is the index of the class path it
+ * <p>A grader borrows a compiler to compile and vet one submission and gives it back as soon as
+ * that is done; a compiler serves one grader at a time. What a compiler keeps is the index of the class path it
  * compiles against, which is the same for every student, and javac's symbols of that class path
  * ({@link JavacContexts}): each compile has its own sources and output folder, and a compiler
  * that javac failed inside replaces its file manager and contexts.
  *
  * <p>The pool lends at most as many compilers as its capacity, and a grader that finds them all
- * lent out waits for one. Every compiler reads and completes javac's symbols of the SDK anew as it
- * warms up (about a second of processor time in a batch's first seconds, when the first worker
- * starts too), while one compile takes a fraction of what a worker takes to test a submission: so
- * a batch needs no more compilers than workers testing at once ({@link
- * SubmissionRunner#runsAtOnce()}). Safe for use by several threads at once.
+ * lent out waits for one, so that no more submissions are prepared at once. Every compiler reads
+ * and completes javac's symbols of the SDK anew as it warms up (about a second of processor time
+ * in a batch's first seconds, when the first worker starts too), while compiling and vetting a
+ * submission takes a fraction of what a worker takes to test it: so a batch needs no more
+ * compilers than workers testing at once ({@link SubmissionRunner#runsAtOnce()}). Safe for use by
+ * several threads at once.
  */
 public final class CompilerPool implements AutoCloseable {
 

@@ -113,34 +113,32 @@ public final class Grader implements AutoCloseable {
     Path work = null;
     try {
       List<Path> roots;
-      Compilation compilation;
+      Prepared prepared;
       List<String> warnings = new ArrayList<>();
-      List<VettingProblem> vettingProblems = List.of();
       if (source instanceof SubmissionSource.Workspace workspace) {
         work = scratch.newFolder("awskit-grade-");
         Path sources = intake(workspace.sources(), "student workspace", work, warnings);
         runner.prepare(requests.rehearsal(settings));
-        compilation = compile(sources, work);
+        prepared = compileAndVet(sources, work, settings);
         roots = List.of(classesOf(work));
       } else if (source instanceof SubmissionSource.SourceFolder folder) {
         work = scratch.newFolder("awskit-grade-");
         String what = Files.isDirectory(folder.folder()) ? "submission folder" : "submission";
         Path sources = intake(folder.folder(), what, work, warnings);
         runner.prepare(requests.rehearsal(settings));
-        compilation = compile(sources, work);
+        prepared = compileAndVet(sources, work, settings);
         roots = List.of(classesOf(work));
       } else if (source instanceof SubmissionSource.Reference) {
         runner.prepare(requests.rehearsal(settings));
-        compilation = Compilation.none();
+        prepared = Prepared.NOTHING;
         roots = List.of(referenceRoot());
       } else {
         runner.prepare(requests.rehearsal(settings));
-        compilation = Compilation.none();
+        prepared = Prepared.NOTHING;
         roots = List.of(stubsRoot());
       }
-      if (work != null && settings.staticVetting() && compilation.compiled() > 0) {
-        vettingProblems = vet(classesOf(work), compilation);
-      }
+      Compilation compilation = prepared.compilation();
+      List<VettingProblem> vettingProblems = prepared.vettingProblems();
       Map<String, TestResult> results =
           run(roots, compilation.problems(), vettingProblems, settings);
       return new GradingResult(
@@ -189,15 +187,34 @@ public final class Grader implements AutoCloseable {
     return accepted.sourceRoot();
   }
 
-  /** Compiles the sources taken in into {@code scratch/classes}. */
-  private Compilation compile(Path sources, Path scratch) throws IOException {
+  /**
+   * Compiles the sources taken in into {@code scratch/classes} and vets what compiled, with a
+   * compiler of the pool borrowed throughout: the graders of a batch then prepare no more
+   * submissions at once than the pool lends compilers, so that in the batch's first seconds the
+   * first submission is compiled and vetted without the next one sharing the processors with it,
+   * and reaches a worker sooner.
+   */
+  private Prepared compileAndVet(Path sources, Path scratch, RunSettings settings)
+      throws IOException {
     Path classes = Files.createDirectories(classesOf(scratch));
     SourceCompiler compiler = compilers.borrow(this::newCompiler);
     try {
-      return compiler.compile(sources, javaSources(sources), classes);
+      Compilation compilation = compiler.compile(sources, javaSources(sources), classes);
+      return new Prepared(
+          compilation,
+          settings.staticVetting() && compilation.compiled() > 0
+              ? vet(classes, compilation)
+              : List.of());
     } finally {
       compilers.giveBack(compiler);
     }
+  }
+
+  /** Holds what compiling and vetting a submission found. */
+  private record Prepared(Compilation compilation, List<VettingProblem> vettingProblems) {
+
+    /** Stands for classes the grader already holds: nothing compiled, nothing to vet. */
+    static final Prepared NOTHING = new Prepared(Compilation.none(), List.of());
   }
 
   private static SubmissionUnusableException noSources(String what, Path submission) {
