@@ -97,7 +97,8 @@ final class CatalogIndex {
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       return Optional.of(parse(lines));
     } catch (IOException unreadable) {
-      throw new UncheckedIOException("Cannot read the grader's catalog index " + RESOURCE, unreadable);
+      throw new UncheckedIOException(
+          "Cannot read the grader's catalog index " + RESOURCE, unreadable);
     }
   }
 

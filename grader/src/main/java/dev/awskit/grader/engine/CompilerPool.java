@@ -11,10 +11,10 @@ import java.util.function.Supplier;
  * open and index the SDK's jars once instead of once per submission.
  *
  * <p>A grader borrows a compiler to compile and vet one submission and gives it back as soon as
- * that is done; a compiler serves one grader at a time. What a compiler keeps is the index of the class path it
- * compiles against, which is the same for every student, and javac's symbols of that class path
- * ({@link JavacContexts}): each compile has its own sources and output folder, and a compiler
- * that javac failed inside replaces its file manager and contexts.
+ * that is done; a compiler serves one grader at a time. What a compiler keeps is the index of the
+ * class path it compiles against, which is the same for every student, and javac's symbols of that
+ * class path ({@link JavacContexts}): each compile has its own sources and output folder, and a
+ * compiler that javac failed inside replaces its file manager and contexts.
  *
  * <p>The pool lends at most as many compilers as its capacity, and a grader that finds them all
  * lent out waits for one, so that no more submissions are prepared at once. Every compiler reads
@@ -41,7 +41,8 @@ public final class CompilerPool implements AutoCloseable {
    */
   public CompilerPool(int capacity) {
     if (capacity < 1) {
-      throw new IllegalArgumentException("A compiler pool needs room for one compiler: " + capacity);
+      throw new IllegalArgumentException(
+          "A compiler pool needs room for one compiler at least: " + capacity);
     }
     this.lendable = new Semaphore(capacity, true);
   }

@@ -34,7 +34,8 @@ class CatalogIndexTest {
   @Test
   void catalogWrittenAndReadBackIsTheSame(@TempDir Path classes) throws IOException {
     // given: the fixture questions, one with a test of two points and a constructor of two types
-    Catalog fixtures = Catalog.scan(Catalog.CONTRACTS_PACKAGE, Catalog.HIDDEN_TESTS_PACKAGE, 98, 99);
+    Catalog fixtures =
+        Catalog.scan(Catalog.CONTRACTS_PACKAGE, Catalog.HIDDEN_TESTS_PACKAGE, 98, 99);
     writeIndex(classes, indexOf(fixtures));
 
     // when
@@ -60,7 +61,8 @@ class CatalogIndexTest {
   @Test
   void brokenIndexIsRefusedWithTheLineAtFault(@TempDir Path classes) throws IOException {
     // given: an index whose second test line lost a field
-    Catalog fixtures = Catalog.scan(Catalog.CONTRACTS_PACKAGE, Catalog.HIDDEN_TESTS_PACKAGE, 98, 99);
+    Catalog fixtures =
+        Catalog.scan(Catalog.CONTRACTS_PACKAGE, Catalog.HIDDEN_TESTS_PACKAGE, 98, 99);
     String[] lines = indexOf(fixtures).split("\n");
     int lastTest = lines.length - 1;
     lines[lastTest] = lines[lastTest].substring(0, lines[lastTest].lastIndexOf('\t'));
