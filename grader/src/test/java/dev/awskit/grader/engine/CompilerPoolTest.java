@@ -71,6 +71,7 @@ class CompilerPoolTest {
       // when: another grader asks for one
       CompletableFuture<SourceCompiler> second = new CompletableFuture<>();
       Thread borrower = new Thread(() -> second.complete(pool.borrow(FixtureCatalog::compiler)));
+      borrower.setDaemon(true);
       borrower.start();
       boolean waited = waitsInBorrow(borrower);
       pool.giveBack(out);
