@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes the class-data archive of the grader's own JVM: a dynamic CDS archive beside the grader's
- * jar ({@code awskit-grader.jsa}), of the classes a batch of two students loads (picocli, the
- * catalog's JUnit discovery, javac, ArchUnit, Jackson, the reports, the gradebook, the similarity
- * check and the class report's charts), which a JVM started with {@code -XX:SharedArchiveFile=}
+ * jar ({@code awskit-grader.jsa}), of the classes a batch of two students loads (the catalog's
+ * index, javac, ArchUnit, Jackson, the reports, the gradebook, the similarity check and the class
+ * report's charts; picocli is compiled for Java 5, which JDK 17's dynamic archives leave out), which a JVM started with {@code -XX:SharedArchiveFile=}
  * maps instead of loading, linking and verifying them again. A batch loads nearly all that a
  * {@code grade} loads, and a grade's archive left out about 1,300 classes of a batch's.
  *
