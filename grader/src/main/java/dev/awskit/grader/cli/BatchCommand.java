@@ -193,7 +193,7 @@ final class BatchCommand implements Callable<Integer> {
         .ifPresent(problem -> {
           throw new ParameterException(spec.commandLine(), problem);
         });
-    // The isolation's probe waits for a worker JVM to start while this thread finds the catalog.
+    // The isolation's probe waits for a worker JVM to start while this thread reads the catalog.
     isolation.probeAhead(context);
     Catalog catalog = context.catalog().get();
     GradingScheme scheme;

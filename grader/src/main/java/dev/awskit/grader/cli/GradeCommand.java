@@ -141,8 +141,8 @@ final class GradeCommand implements Callable<Integer> {
     if (given instanceof SubmissionTimeOptions.Wrong wrong) {
       throw new ParameterException(spec.commandLine(), wrong.message());
     }
-    // The catalog's discovery runs while the isolation's probe waits for its worker to start.
-    Thread discovery =
+    // The catalog is read while the isolation's probe waits for its worker to start.
+    Thread reading =
         new Thread(
             () -> {
               try {
@@ -152,8 +152,8 @@ final class GradeCommand implements Callable<Integer> {
               }
             },
             "awskit-catalog");
-    discovery.setDaemon(true);
-    discovery.start();
+    reading.setDaemon(true);
+    reading.start();
     if (isolation.settle(context, List.of(context.resolve(output)), List.of()).isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }
