@@ -65,8 +65,8 @@ public final class Grader implements AutoCloseable {
   }
 
   /**
-   * Creates a grader that borrows a compiler from {@code compilers} for each compile, which the
-   * graders of one batch share (all of them of the same catalog).
+   * Creates a grader that borrows a compiler from {@code compilers} to compile and vet each
+   * submission, which the graders of one batch share (all of them of the same catalog).
    */
   public Grader(
       Catalog catalog,

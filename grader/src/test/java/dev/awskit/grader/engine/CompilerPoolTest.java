@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shows that a compiler kept from one submission to the next carries nothing of the first into
  * the second, only javac's index of the class path it compiles against; and that a pool lends no
- * more compilers than its capacity, each for one compile.
+ * more compilers than its capacity, each for one submission's compile and vetting.
  */
 class CompilerPoolTest {
 
@@ -88,30 +89,39 @@ class CompilerPoolTest {
   }
 
   @Test
-  void graderGivesItsCompilerBackAsSoonAsTheCompileEnds() throws Exception {
-    // given: a grader that borrows from a pool with room for one compiler
-    Catalog catalog = Catalog.scan(Catalog.CONTRACTS_PACKAGE, Catalog.HIDDEN_TESTS_PACKAGE, 98, 99);
-    try (CompilerPool pool = new CompilerPool(1);
-        Grader grader =
-            new Grader(
-                catalog,
-                SubmissionRunner.inProcess(),
-                Clock.systemUTC(),
-                pool,
-                ScratchSpace.systemTemp())) {
-      grader.grade(
-          new SubmissionSource.SourceFolder(Path.of("src", "test", "resources", "fixture", "good")),
-          RunSettings.defaults());
+  void graderGivesItsCompilerBackBeforeTheTestsRun() throws Exception {
+    // given: a pool with room for one compiler, and a runner that asks it for one as tests start
+    Catalog catalog =
+        Catalog.scan(Catalog.CONTRACTS_PACKAGE, Catalog.HIDDEN_TESTS_PACKAGE, 98, 99);
+    try (CompilerPool pool = new CompilerPool(1)) {
+      CompletableFuture<SourceCompiler> lentDuringTheRun = new CompletableFuture<>();
+      AtomicBoolean asked = new AtomicBoolean();
+      SubmissionRunner askingRunner =
+          (request, events) -> {
+            if (asked.compareAndSet(false, true)) {
+              Thread borrower =
+                  new Thread(
+                      () -> lentDuringTheRun.complete(pool.borrow(FixtureCatalog::compiler)));
+              borrower.setDaemon(true);
+              borrower.start();
+              lentDuringTheRun.completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
+            }
+          };
 
-      // when: another grader of the batch compiles while the first one is still open
-      CompletableFuture<SourceCompiler> next =
-          CompletableFuture.supplyAsync(() -> pool.borrow(FixtureCatalog::compiler));
+      // when
+      try (Grader grader =
+          new Grader(catalog, askingRunner, Clock.systemUTC(), pool, ScratchSpace.systemTemp())) {
+        grader.grade(
+            new SubmissionSource.SourceFolder(
+                Path.of("src", "test", "resources", "fixture", "good")),
+            RunSettings.defaults());
+      }
 
       // then
-      assertThat(next.get(30, TimeUnit.SECONDS))
-          .as("the compiler the first grader used, lent again before that grader closed")
+      assertThat(lentDuringTheRun.get())
+          .as("the compiler lent to another grader while this grader's tests ran")
           .isNotNull();
-      pool.giveBack(next.get());
+      pool.giveBack(lentDuringTheRun.get());
     }
   }
 
