@@ -12,12 +12,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes the class-data archive of the grader's own JVM: a dynamic CDS archive beside the grader's
- * jar ({@code awskit-grader.jsa}), of the classes a batch of two students loads (the catalog's
- * index, javac, ArchUnit, Jackson, the reports, the gradebook, the similarity check and the class
- * report's charts; picocli is compiled for Java 5, which JDK 17's dynamic archives leave out), which a JVM started with {@code -XX:SharedArchiveFile=}
- * maps instead of loading, linking and verifying them again. A batch loads nearly all that a
- * {@code grade} loads, and a grade's archive left out about 1,300 classes of a batch's.
+ * Makes the class-data archive of the grader's own JVM: a static CDS archive beside the grader's
+ * jar ({@code awskit-grader.jsa}) of the classes a batch of two students loads (the catalog's
+ * index, picocli, javac, ArchUnit, Jackson, the reports, the gradebook, the similarity check, the
+ * class report's charts, and the JDK's own classes among them), which a JVM started with {@code
+ * -XX:SharedArchiveFile=} maps instead of loading, linking and verifying them again. A batch loads
+ * nearly all that a {@code grade} loads, and a grade's archive left out about 1,300 classes of a
+ * batch's. The archive is static, made from the batch's class list, because picocli is compiled
+ * for Java 5 and JDK 17's dynamic archives leave such classes out: every grader JVM then verified
+ * its 177 classes anew (docs/performance.md, "picocli in the grader's archive").
  *
  * <p>The archive lies beside the jar, so it has the jar's owner and the jar's trust: whoever may
  * write it may write the jar. No worker sees it: the {@code os} level binds only the staged class
@@ -78,11 +81,11 @@ final class GraderArchive {
 
   /**
    * Makes the archive: grades a batch of two small submissions written into {@code work} in a JVM
-   * that records the classes it loads, then puts the archive in place (readable by all, writable by
-   * the owner).
+   * that lists the classes it loads, dumps the classes of that list, then puts the archive in place
+   * (readable by all, writable by the owner).
    *
-   * @throws IOException when the batch fails or leaves no archive; what it printed is in the
-   *     message
+   * @throws IOException when the batch or the dump fails or leaves nothing; what it printed is in
+   *     the message
    */
   Path make(Path work) throws IOException {
     Path students = work.resolve("class");
@@ -93,20 +96,35 @@ final class GraderArchive {
     }
     Path made = file().resolveSibling("." + file().getFileName() + ".new");
     Files.deleteIfExists(made);
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
-    command.add("-XX:ArchiveClassesAtExit=" + made);
-    command.addAll(
+    Path classList = work.resolve("grader.classlist");
+    List<String> batch = new ArrayList<>();
+    batch.add(java.toString());
+    batch.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
+    batch.add("-XX:DumpLoadedClassList=" + classList);
+    batch.addAll(
         List.of("-jar", jar.toString(), "batch", students.toString(),
             "-o", work.resolve("reports").toString(), "--progress", "none"));
-    Path log = work.resolve("batch.log");
-    int exit = run(command, log);
-    if (exit != 0 || !Files.isRegularFile(made)) {
+    Path batchLog = work.resolve("batch.log");
+    int listed = run(batch, batchLog);
+    if (listed != 0 || !Files.isRegularFile(classList)) {
+      throw new IOException(
+          "the batch that lists the grader's classes ended with exit code " + listed + ":\n"
+              + Files.readString(batchLog).strip());
+    }
+    List<String> dump = new ArrayList<>();
+    dump.add(java.toString());
+    dump.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
+    // The class path a JVM started with -jar has: the jar and the jars its manifest names.
+    dump.addAll(
+        List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+            "-XX:SharedArchiveFile=" + made, "-cp", jar.toString()));
+    Path dumpLog = work.resolve("dump.log");
+    int dumped = run(dump, dumpLog);
+    if (dumped != 0 || !Files.isRegularFile(made)) {
       Files.deleteIfExists(made);
       throw new IOException(
-          "the batch that records the grader's classes ended with exit code " + exit + ":\n"
-              + Files.readString(log).strip());
+          "dumping the grader's classes ended with exit code " + dumped + ":\n"
+              + Files.readString(dumpLog).strip());
     }
     try {
       Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-r--r--"));
