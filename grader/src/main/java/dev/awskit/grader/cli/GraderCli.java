@@ -96,6 +96,11 @@ public final class GraderCli {
     this.ownRunner = ownRunner;
   }
 
+  /** Returns the folder the commands' scratch folders go in, chosen once for this command line. */
+  ScratchSpace scratch() {
+    return context.scratch();
+  }
+
   /** Runs the command line {@code args} and returns its exit code ({@link ExitCodes}). */
   public int execute(String... args) {
     CommandLine commandLine = commandLine();

@@ -20,12 +20,11 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    List<Path> temporaryFolders =
-        List.of(ScratchSpace.systemTemp().root(), ScratchSpace.choose(System.getenv()).root());
+    GraderCli cli = new GraderCli(out, err, Clock.systemUTC(), Path.of("").toAbsolutePath());
+    List<Path> temporaryFolders = List.of(ScratchSpace.systemTemp().root(), cli.scratch().root());
     int exitCode;
     try (ScratchOwner owner = ScratchOwner.claimUntilExit(temporaryFolders)) {
-      exitCode =
-          new GraderCli(out, err, Clock.systemUTC(), Path.of("").toAbsolutePath()).execute(args);
+      exitCode = cli.execute(args);
     }
     out.flush();
     err.flush();
