@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * nearly all that a {@code grade} loads, and a grade's archive left out about 1,300 classes of a
  * batch's. The archive is static, made from the batch's class list, because picocli is compiled
  * for Java 5 and JDK 17's dynamic archives leave such classes out: every grader JVM then verified
- * its 177 classes anew (docs/performance.md, "picocli in the grader's archive").
+ * its 177 classes anew (docs/performance/not-done.md, "picocli in the grader's archive").
  *
  * <p>The archive lies beside the jar, so it has the jar's owner and the jar's trust: whoever may
  * write it may write the jar. No worker sees it: the {@code os} level binds only the staged class

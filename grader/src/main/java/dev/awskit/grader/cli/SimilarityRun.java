@@ -28,7 +28,9 @@ final class SimilarityRun implements AutoCloseable {
 
   /**
    * Names the largest class compared while it is graded. A class of 500 compared alongside took
-   * 75 MB more of the grader's memory at its peak and longer in all (docs/performance.md).
+   * 75 MB more of the grader's memory at its peak and longer in all
+   * (docs/performance/where-the-time-goes-2026-12-05-late.md, "One launch per submission, and the
+   * similarity check beside the grading").
    */
   static final int COMPARED_ALONGSIDE = 100;
 

@@ -20,7 +20,8 @@ import java.util.Optional;
  * Writes the kit's catalog among the grader's classes at build time and reads it back when a
  * grader starts, so that no grader scans its class path and has JUnit discover the hidden tests
  * first: that took about a quarter of a second of a cold grade's first half second, before any
- * submission could be compiled (docs/performance.md, "A batch's first half second").
+ * submission could be compiled (docs/performance/where-the-time-goes-2026-12-05-late.md, "A
+ * batch's first half second").
  *
  * <p>The build runs {@link #main} on the compiled classes (grader/pom.xml, phase {@code
  * process-classes}), so the index ships inside the jar beside the hidden tests it describes and is

@@ -19,11 +19,12 @@ import java.util.stream.Stream;
  * <p>A batch creates and deletes about eighty files per submission there. On a file system
  * kept in memory that costs next to nothing; on an ext4 file system without a journal, every new
  * file steps past each file deleted in the last minute or two, so that the cost grows with the
- * square of the class (docs/performance.md, "Files a batch writes"). Hence the choice: {@value
- * #VARIABLE} when it is set; otherwise {@code /dev/shm} when the system's temporary folder is not
- * in memory but {@code /dev/shm} is, and has at least {@value #MIN_FREE_BYTES} bytes free (a
- * container's 64 MB does not qualify) and four times what one grade per processor is reckoned to
- * write ({@link #oneGradeWrites}); otherwise the system's temporary folder.
+ * square of the class (docs/performance/where-the-time-goes-2026-12-05-early.md, "Files a batch
+ * writes"). Hence the choice: {@value #VARIABLE} when it is set; otherwise {@code /dev/shm} when
+ * the system's temporary folder is not in memory but {@code /dev/shm} is, and has at least {@value
+ * #MIN_FREE_BYTES} bytes free (a container's 64 MB does not qualify) and four times what one grade
+ * per processor is reckoned to write ({@link #oneGradeWrites}); otherwise the system's temporary
+ * folder.
  *
  * <p>Worker sandboxes stay in the system's temporary folder: code under grading writes there, and
  * a file system in memory would let it spend the machine's memory instead of its disk. Work whose

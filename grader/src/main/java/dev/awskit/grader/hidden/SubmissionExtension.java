@@ -99,7 +99,8 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
    * the submission's classes anew, and a worker runs all the launches of one submission with the
    * same {@link TimeLimitExtension#THREAD_SCOPE_PARAMETER}; the launcher session keeps what the
    * first read for the others: reading every class file for every question took about a tenth of
-   * a warm worker's time (docs/performance.md). Without that parameter every question reads them.
+   * a warm worker's time (docs/performance/where-the-time-goes-2026-12-04.md, "The workers'
+   * archive with its lambdas"). Without that parameter every question reads them.
    */
   private static ClassFileMentions mentions(ExtensionContext context, String classpath) {
     Optional<String> scope =

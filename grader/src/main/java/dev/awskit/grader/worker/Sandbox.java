@@ -61,7 +61,8 @@ record Sandbox(Path root, Path work, Path tmp, Path home, Path classes) {
    *
    * <p>A folder becomes a jar of its files: one file to write and delete per submission instead
    * of one per class and package, which on some file systems costs more the more files were
-   * deleted shortly before (docs/performance.md, "Files a batch writes").
+   * deleted shortly before (docs/performance/where-the-time-goes-2026-12-05-early.md, "Files a
+   * batch writes").
    */
   List<String> receiveClasses(List<String> classRoots) {
     try {
