@@ -95,6 +95,17 @@ class GitHubWorkflowTest {
   }
 
   @Test
+  void gradesOnAJvmWithTheSerialCollectorAndTheC1CompilerAlone() {
+    // when
+    String grade = stepRunning(GRADE).path("run").asText().replaceAll("\\\\\n\\s*", "");
+
+    // then
+    assertThat(grade)
+        .as("the grade step's java command, on a runner of two cores")
+        .containsPattern("java [^\n]*-XX:\\+UseSerialGC -XX:TieredStopAtLevel=1 [^\n]*-jar ");
+  }
+
+  @Test
   void gradesWithTheFetchedBundleAndNeverWithTheReferenceSolution() {
     assertThat(stepRunning(GRADE).path("run").asText())
         .contains("$RUNNER_TEMP/awskit-autograder", "/grader/awskit-grader.jar");
