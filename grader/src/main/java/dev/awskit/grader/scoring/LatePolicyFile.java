@@ -71,7 +71,7 @@ public final class LatePolicyFile {
   public static Optional<LatePolicy> parse(String name, String text) throws PolicyException {
     YAMLFactory factory =
         YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    Map<String, Integer> lines = PolicyFile.lineNumbers(name, text, factory);
+    Map<String, Integer> lines = PolicyYaml.lineNumbers(name, text, factory);
     if (text.isBlank()) {
       return Optional.empty();
     }

@@ -1,34 +1,25 @@
 package dev.awskit.grader.scoring;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.awskit.grader.engine.Catalog;
 import dev.awskit.grader.engine.HiddenTest;
 import dev.awskit.grader.engine.Question;
+import dev.awskit.grader.scoring.PolicyYaml.Document;
+import dev.awskit.grader.scoring.PolicyYaml.QuestionEntry;
+import dev.awskit.grader.scoring.PolicyYaml.TestEntry;
+import dev.awskit.grader.scoring.PolicyYaml.TierEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -73,7 +64,7 @@ public final class PolicyFile {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException unreadable) {
       throw new PolicyException(
-          name, 0, "cannot read the policy file (" + describe(unreadable) + ")");
+          name, 0, "cannot read the policy file (" + PolicyYaml.describe(unreadable) + ")");
     }
     return parse(name, text, catalog);
   }
@@ -83,71 +74,13 @@ public final class PolicyFile {
       throws PolicyException {
     YAMLFactory factory =
         YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    Map<String, Integer> lines = lineNumbers(name, text, factory);
+    Map<String, Integer> lines = PolicyYaml.lineNumbers(name, text, factory);
     PolicyFile policy = new PolicyFile(name, catalog, lines);
-    Document document = lines.isEmpty() ? null : policy.bind(text, factory);
+    Document document = lines.isEmpty() ? null : PolicyYaml.read(name, text, factory, lines);
     return policy.apply(document == null ? Document.EMPTY : document);
   }
 
-  /** Returns the line of every node of a YAML text, by JSON pointer. */
-  static Map<String, Integer> lineNumbers(String name, String text, YAMLFactory factory)
-      throws PolicyException {
-    Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser parser = factory.createParser(text)) {
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        lines.putIfAbsent(
-            parser.getParsingContext().pathAsPointer().toString(),
-            parser.currentTokenLocation().getLineNr());
-      }
-    } catch (JsonProcessingException broken) {
-      throw new PolicyException(
-          name, locationLine(broken), "this is not valid YAML: " + firstLine(broken));
-    } catch (IOException unreadable) {
-      throw new PolicyException(name, 0, "cannot read the policy: " + describe(unreadable));
-    }
-    return lines;
-  }
 
-  private Document bind(String text, YAMLFactory factory) throws PolicyException {
-    if (text.isBlank()) {
-      return null;
-    }
-    ObjectMapper mapper =
-        new ObjectMapper(factory)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    try {
-      return mapper.readValue(text, Document.class);
-    } catch (UnrecognizedPropertyException unknown) {
-      String where = pointerOf(unknown.getPath().subList(0, unknown.getPath().size() - 1));
-      throw new PolicyException(
-          name,
-          lineOf(unknown),
-          "unknown key '" + unknown.getPropertyName() + "'"
-              + (where.isEmpty() ? "" : " under " + where)
-              + "; the keys allowed here are: "
-              + new TreeSet<>(
-                  unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
-    } catch (InvalidFormatException wrong) {
-      throw new PolicyException(
-          name,
-          lineOf(wrong),
-          "'" + wrong.getValue() + "' at " + pointerOf(wrong.getPath()) + " is not "
-              + expected(wrong.getTargetType()));
-    } catch (MismatchedInputException wrong) {
-      throw new PolicyException(
-          name,
-          lineOf(wrong),
-          "the value at " + orTop(pointerOf(wrong.getPath())) + " should be "
-              + expected(wrong.getTargetType()));
-    } catch (JsonMappingException wrong) {
-      throw new PolicyException(name, lineOf(wrong), firstLine(wrong));
-    } catch (JsonProcessingException broken) {
-      throw new PolicyException(
-          name, locationLine(broken), "this is not valid YAML: " + firstLine(broken));
-    }
-  }
 
   private GradingScheme apply(Document document) throws PolicyException {
     GradingScheme defaults = GradingScheme.defaults(catalog);
@@ -399,89 +332,7 @@ public final class PolicyFile {
     return new PolicyException(name, lineOf(pointer), problem);
   }
 
-  /** Returns the line of the pointer, or of the nearest enclosing node the file has. */
   private int lineOf(String pointer) {
-    for (String path = pointer; !path.isEmpty(); path = path.substring(0, path.lastIndexOf('/'))) {
-      Integer line = lines.get(path);
-      if (line != null) {
-        return line;
-      }
-    }
-    return 0;
+    return PolicyYaml.lineOf(lines, pointer);
   }
-
-  private int lineOf(JsonMappingException problem) {
-    int fromPath = lineOf(pointerOf(problem.getPath()));
-    return fromPath > 0 ? fromPath : locationLine(problem);
-  }
-
-  private static int locationLine(JsonProcessingException problem) {
-    return problem.getLocation() == null ? 0 : Math.max(0, problem.getLocation().getLineNr());
-  }
-
-  private static String pointerOf(Collection<JsonMappingException.Reference> path) {
-    StringBuilder pointer = new StringBuilder();
-    for (JsonMappingException.Reference reference : path) {
-      pointer.append('/');
-      pointer.append(
-          reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex());
-    }
-    return pointer.toString();
-  }
-
-  private static String orTop(String pointer) {
-    return pointer.isEmpty() ? "the top of the file" : pointer;
-  }
-
-  private static String expected(Class<?> type) {
-    if (type == null) {
-      return "of another kind";
-    }
-    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-      return "a number";
-    }
-    if (Collection.class.isAssignableFrom(type)) {
-      return "a list, such as [1, 2]";
-    }
-    if (type == String.class) {
-      return "a single value (text)";
-    }
-    return "a mapping of keys to values";
-  }
-
-  private static String firstLine(JacksonException problem) {
-    String message = problem.getOriginalMessage();
-    if (message == null) {
-      return problem.getClass().getSimpleName();
-    }
-    return message.lines().findFirst().orElse(message).strip();
-  }
-
-  private static String describe(Exception problem) {
-    return problem.getMessage() == null
-        ? problem.getClass().getSimpleName()
-        : problem.getClass().getSimpleName() + ": " + problem.getMessage();
-  }
-
-  /** Holds the policy file as written; {@code late} is read by {@link LatePolicyFile}. */
-  record Document(
-      String timeLimit,
-      String visibility,
-      LinkedHashMap<String, TierEntry> tiers,
-      LinkedHashMap<String, QuestionEntry> questions,
-      LinkedHashMap<String, String> parameters,
-      JsonNode late) {
-
-    static final Document EMPTY = new Document(null, null, null, null, null, null);
-  }
-
-  /** Holds one tier as written. */
-  record TierEntry(List<Integer> questions, Double points) {}
-
-  /** Holds the changes to one question as written. */
-  record QuestionEntry(
-      Double points, String visibility, LinkedHashMap<String, TestEntry> tests) {}
-
-  /** Holds the changes to one test as written. */
-  record TestEntry(Double points, String visibility) {}
 }
