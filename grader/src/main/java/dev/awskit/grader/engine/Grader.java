@@ -1,7 +1,5 @@
 package dev.awskit.grader.engine;
 
-import dev.awskit.grader.intake.IntakeResult;
-import dev.awskit.grader.intake.SubmissionIntake;
 import dev.awskit.grader.vetting.Attribution;
 import dev.awskit.grader.vetting.StaticVetting;
 import dev.awskit.grader.vetting.VettingReport;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Grades submissions: takes in their sources through the intake (a folder or a zip, copied into a
@@ -117,14 +114,15 @@ public final class Grader implements AutoCloseable {
       List<String> warnings = new ArrayList<>();
       if (source instanceof SubmissionSource.Workspace workspace) {
         work = scratch.newFolder("awskit-grade-");
-        Path sources = intake(workspace.sources(), "student workspace", work, warnings);
+        Path sources =
+            SubmissionSources.takeIn(workspace.sources(), "student workspace", work, warnings);
         runner.prepare(requests.rehearsal(settings));
         prepared = compileAndVet(sources, work, settings);
         roots = List.of(classesOf(work));
       } else if (source instanceof SubmissionSource.SourceFolder folder) {
         work = scratch.newFolder("awskit-grade-");
         String what = Files.isDirectory(folder.folder()) ? "submission folder" : "submission";
-        Path sources = intake(folder.folder(), what, work, warnings);
+        Path sources = SubmissionSources.takeIn(folder.folder(), what, work, warnings);
         runner.prepare(requests.rehearsal(settings));
         prepared = compileAndVet(sources, work, settings);
         roots = List.of(classesOf(work));
@@ -164,30 +162,6 @@ public final class Grader implements AutoCloseable {
   }
 
   /**
-   * Copies the submission into a sandbox under {@code scratch} through the intake and returns the
-   * folder of its sources there.
-   */
-  private static Path intake(Path submission, String what, Path scratch, List<String> warnings)
-      throws SubmissionUnusableException, IOException {
-    if (!Files.exists(submission)) {
-      throw new SubmissionUnusableException("The " + what + " " + submission + " does not exist.");
-    }
-    IntakeResult intake = new SubmissionIntake(scratch.resolve("intake")).receive(submission);
-    if (intake instanceof IntakeResult.Refused refused) {
-      if (Files.isDirectory(submission) && javaSources(submission).isEmpty()) {
-        throw noSources(what, submission);
-      }
-      throw new SubmissionUnusableException(refused.reason());
-    }
-    IntakeResult.Accepted accepted = (IntakeResult.Accepted) intake;
-    if (javaSources(accepted.sourceRoot()).isEmpty()) {
-      throw noSources(what, submission);
-    }
-    warnings.addAll(accepted.warnings());
-    return accepted.sourceRoot();
-  }
-
-  /**
    * Compiles the sources taken in into {@code scratch/classes} and vets what compiled, with a
    * compiler of the pool borrowed throughout: the graders of a batch then prepare no more
    * submissions at once than the pool lends compilers, so that in the batch's first seconds the
@@ -199,7 +173,8 @@ public final class Grader implements AutoCloseable {
     Path classes = Files.createDirectories(classesOf(scratch));
     SourceCompiler compiler = compilers.borrow(this::newCompiler);
     try {
-      Compilation compilation = compiler.compile(sources, javaSources(sources), classes);
+      Compilation compilation =
+          compiler.compile(sources, SubmissionSources.javaSources(sources), classes);
       return new Prepared(
           compilation,
           settings.staticVetting() && compilation.compiled() > 0
@@ -215,11 +190,6 @@ public final class Grader implements AutoCloseable {
 
     /** Stands for classes the grader already holds: nothing compiled, nothing to vet. */
     static final Prepared NOTHING = new Prepared(Compilation.none(), List.of());
-  }
-
-  private static SubmissionUnusableException noSources(String what, Path submission) {
-    return new SubmissionUnusableException(
-        "The " + what + " " + submission + " holds no .java file (outside src/test) to grade.");
   }
 
   /**
@@ -257,31 +227,6 @@ public final class Grader implements AutoCloseable {
         violation.sourceFile(),
         violation.ruleId(),
         violation.message());
-  }
-
-  /** Lists the {@code .java} files of a folder, leaving out tests and hidden folders. */
-  static List<Path> javaSources(Path folder) throws IOException {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(path -> path.getFileName().toString().endsWith(".java"))
-          .filter(path -> !isExcluded(folder.relativize(path)))
-          .sorted()
-          .toList();
-    }
-  }
-
-  private static boolean isExcluded(Path relative) {
-    List<String> parts = new ArrayList<>();
-    relative.forEach(part -> parts.add(part.toString()));
-    for (int index = 0; index < parts.size() - 1; index++) {
-      if (parts.get(index).startsWith(".")) {
-        return true;
-      }
-      if (parts.get(index).equals("src") && parts.get(index + 1).equals("test")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Map<String, TestResult> run(

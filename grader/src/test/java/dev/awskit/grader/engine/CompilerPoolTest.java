@@ -30,13 +30,15 @@ class CompilerPoolTest {
     try (CompilerPool pool = new CompilerPool()) {
       SourceCompiler firstCompiler = pool.borrow(FixtureCatalog::compiler);
       Compilation firstCompiled =
-          firstCompiler.compile(first, Grader.javaSources(first), classes(work, "first"));
+          firstCompiler.compile(
+              first, SubmissionSources.javaSources(first), classes(work, "first"));
       pool.giveBack(firstCompiler);
 
       // when
       SourceCompiler secondCompiler = pool.borrow(FixtureCatalog::compiler);
       Compilation secondCompiled =
-          secondCompiler.compile(second, Grader.javaSources(second), classes(work, "second"));
+          secondCompiler.compile(
+              second, SubmissionSources.javaSources(second), classes(work, "second"));
 
       // then
       assertThat(secondCompiler).as("the compiler the pool kept").isSameAs(firstCompiler);

@@ -157,11 +157,11 @@ class KeptJavacContextTest {
         // when
         Path keptClasses = Files.createDirectories(work.resolve("kept-" + submission.getKey()));
         Compilation byKept =
-            kept.compile(folder, Grader.javaSources(folder), keptClasses);
+            kept.compile(folder, SubmissionSources.javaSources(folder), keptClasses);
         Path newClasses = Files.createDirectories(work.resolve("new-" + submission.getKey()));
         Compilation byNew;
         try (SourceCompiler fresh = FixtureCatalog.compiler()) {
-          byNew = fresh.compile(folder, Grader.javaSources(folder), newClasses);
+          byNew = fresh.compile(folder, SubmissionSources.javaSources(folder), newClasses);
         }
 
         // then
@@ -189,14 +189,18 @@ class KeptJavacContextTest {
     try (SourceCompiler compiler = FixtureCatalog.compiler()) {
       Compilation broken =
           compiler.compile(
-              folder, Grader.javaSources(folder), Files.createDirectories(work.resolve("first")));
+              folder,
+              SubmissionSources.javaSources(folder),
+              Files.createDirectories(work.resolve("first")));
       Files.writeString(source, greeter("return salutation + name;") + "\n");
       Files.setLastModifiedTime(source, modified);
 
       // when
       Compilation mended =
           compiler.compile(
-              folder, Grader.javaSources(folder), Files.createDirectories(work.resolve("second")));
+              folder,
+              SubmissionSources.javaSources(folder),
+              Files.createDirectories(work.resolve("second")));
 
       // then: javac's file manager kept what it read until flushed (and, in a batch, every file)
       assertThat(broken.problems()).as("problems of the broken file").isNotEmpty();
@@ -220,11 +224,11 @@ class KeptJavacContextTest {
 
         // when
         Compilation byRenewing =
-            renewing.compile(folder, Grader.javaSources(folder),
+            renewing.compile(folder, SubmissionSources.javaSources(folder),
                 Files.createDirectories(work.resolve("renewing-" + index)));
         Compilation byNew;
         try (SourceCompiler fresh = FixtureCatalog.compiler()) {
-          byNew = fresh.compile(folder, Grader.javaSources(folder),
+          byNew = fresh.compile(folder, SubmissionSources.javaSources(folder),
               Files.createDirectories(work.resolve("new-" + index)));
         }
 
@@ -264,7 +268,7 @@ class KeptJavacContextTest {
 
         // when
         Compilation compiled =
-            kept.compile(folder, Grader.javaSources(folder),
+            kept.compile(folder, SubmissionSources.javaSources(folder),
                 Files.createDirectories(work.resolve("classes-" + index)));
 
         // then

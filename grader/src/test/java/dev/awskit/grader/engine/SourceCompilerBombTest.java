@@ -112,7 +112,7 @@ class SourceCompilerBombTest {
             GraderClassPath.entries(),
             SourceCompilerBombTest.class.getClassLoader(),
             limit)) {
-      return compiler.compile(submission, Grader.javaSources(submission), output);
+      return compiler.compile(submission, SubmissionSources.javaSources(submission), output);
     }
   }
 }
