@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
       "  jvm  the worker JVM's own confinement of java.nio.file only",
       "",
       "Run it where grading runs (a Gradescope image, a CI runner, a pod) to check the level"
-          + " before grading a class. docs/security.md says what each level stops."
+          + " before grading a class. docs/security/worker.md says what each level stops."
     },
     footerHeading = "%nExamples:%n",
     footer = {

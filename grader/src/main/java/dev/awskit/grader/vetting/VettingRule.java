@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Names one ArchUnit rule of the static vetting and the reason a student is given.
  *
- * @param id a short stable name, used in reports and in {@code docs/security.md}, e.g.
- *     {@code process-exit}
+ * @param id a short stable name, used in reports and in {@code docs/security/static-vetting.md},
+ *     e.g. {@code process-exit}
  * @param reason why the rule exists, a clause a student understands; also the rule's
  *     {@code because(...)}
  * @param rule the ArchUnit rule, whose description reads as a sentence, e.g. "no classes should

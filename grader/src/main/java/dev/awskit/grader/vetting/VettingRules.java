@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * and {@code Path} (question 4 uploads and downloads files; the worker JVM confines them to its
  * sandbox, which is why the ways around them are refused), lambdas, streams (parallel ones
  * included), records, Jackson for JSON ({@link LibraryRules}), {@code Thread.sleep} and {@code Thread.currentThread().interrupt()},
- * printing. {@code docs/security.md} lists the rules and what they do not catch.
+ * printing. {@code docs/security/static-vetting.md} lists the rules and what they do not catch.
  */
 public final class VettingRules {
 

@@ -53,12 +53,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The cases are the q04 folders {@code hostile/q04/os-*}: each attack runs when a hidden test
  * uploads, and throws an exception that says what it managed, which a student would read in their
- * feedback. What each level must stop follows docs/security.md: the os level every read and every
- * write outside the sandbox; the uid level the files only the grader may read and write, and the
- * grader's environment, but not the worker's own {@code /proc/self}, world-readable files or
- * world-writable folders. Neither level leaves a file that holds a hidden test in reach, nor a
- * class loader that hands one out. A level this machine cannot give is skipped with the reason, unless
- * {@code CI=true}: CI installs bubblewrap and runs as root, so there it fails.
+ * feedback. What each level must stop follows docs/security/worker.md, "Isolation levels": the os
+ * level every read and every write outside the sandbox; the uid level the files only the grader
+ * may read and write, and the grader's environment, but not the worker's own {@code /proc/self},
+ * world-readable files or world-writable folders. Neither level leaves a file that holds a hidden
+ * test in reach, nor a class loader that hands one out. A level this machine cannot give is
+ * skipped with the reason, unless {@code CI=true}: CI installs bubblewrap and runs as root, so
+ * there it fails.
  */
 class OsSandboxTest {
 
