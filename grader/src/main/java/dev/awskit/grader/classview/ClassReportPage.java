@@ -127,7 +127,7 @@ public final class ClassReportPage {
         .append(Html.fixed(HARD))
         .append(" or discrimination below ")
         .append(Html.fixed(LOW_DISCRIMINATION))
-        .append(". docs/instructor-guide.md says how to read them.</p>\n");
+        .append(". docs/instructor-guide/grade-a-class.md says how to read them.</p>\n");
     page.append(ClassCharts.questions(report)).append('\n');
     page.append("<table class=\"sortable\" id=\"question-table\">\n<thead><tr><th>question</th>")
         .append("<th>tier</th><th class=\"num\">out of</th><th class=\"num\">mean</th>")

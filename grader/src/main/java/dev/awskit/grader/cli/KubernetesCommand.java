@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
       "A pod that fails is replaced with the same index and keeps the students its predecessor"
           + " finished; a shard that runs twice overwrites its own rows. Every pod requires the"
           + " isolation level --require-isolation names and gets the security settings that level"
-          + " needs; docs/instructor-guide.md says what each level asks of the cluster.",
+          + " needs; docs/instructor-guide/at-scale.md says what each level asks of the cluster.",
       "",
       "Then: kubectl apply -f OUT/NAME-shards.yaml; kubectl wait --for=condition=complete"
           + " job/NAME-shards --timeout=2h; kubectl apply -f OUT/NAME-merge.yaml."

@@ -24,14 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KubernetesGuideTest {
 
-  private static final Path GUIDE = Path.of("..", "docs", "instructor-guide.md");
+  private static final Path GUIDE = Path.of("..", "docs", "instructor-guide", "at-scale.md");
 
   @TempDir Path work;
 
   @Test
   void theGuidesCommandWritesTheManifestsAndPrintsTheKubectlStepsTheGuideLists() throws IOException {
     // given the command block of the section, joined across its line continuations
-    String section = section(Files.readString(GUIDE), "### Grade on Kubernetes");
+    String section = section(Files.readString(GUIDE), "\n## Grade on Kubernetes\n");
     String command = block(section, "kubernetes --name");
     List<String> words = new ArrayList<>(Arrays.asList(command.replace("\\\n", " ").trim().split("\\s+")));
     assertThat(words.subList(0, 3)).containsExactly("java", "-jar", "grader/target/awskit-grader.jar");
@@ -59,7 +59,7 @@ class KubernetesGuideTest {
   private static String section(String page, String heading) {
     int start = page.indexOf(heading);
     assertThat(start).as("the guide's section " + heading).isNotNegative();
-    int end = page.indexOf("\n### ", start + heading.length());
+    int end = page.indexOf("\n## ", start + heading.length());
     return end < 0 ? page.substring(start) : page.substring(start, end);
   }
 
