@@ -97,34 +97,23 @@ final class GraderArchive {
     Path made = file().resolveSibling("." + file().getFileName() + ".new");
     Files.deleteIfExists(made);
     Path classList = work.resolve("grader.classlist");
-    List<String> batch = new ArrayList<>();
-    batch.add(java.toString());
-    batch.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
-    batch.add("-XX:DumpLoadedClassList=" + classList);
-    batch.addAll(
-        List.of("-jar", jar.toString(), "batch", students.toString(),
-            "-o", work.resolve("reports").toString(), "--progress", "none"));
-    Path batchLog = work.resolve("batch.log");
-    int listed = run(batch, batchLog);
-    if (listed != 0 || !Files.isRegularFile(classList)) {
-      throw new IOException(
-          "the batch that lists the grader's classes ended with exit code " + listed + ":\n"
-              + Files.readString(batchLog).strip());
-    }
-    List<String> dump = new ArrayList<>();
-    dump.add(java.toString());
-    dump.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
-    // The class path a JVM started with -jar has: the jar and the jars its manifest names.
-    dump.addAll(
-        List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList,
-            "-XX:SharedArchiveFile=" + made, "-cp", jar.toString()));
-    Path dumpLog = work.resolve("dump.log");
-    int dumped = run(dump, dumpLog);
-    if (dumped != 0 || !Files.isRegularFile(made)) {
+    runGrader(
+        "the batch that lists the grader's classes",
+        List.of("-XX:DumpLoadedClassList=" + classList, "-jar", jar.toString(), "batch",
+            students.toString(), "-o", work.resolve("reports").toString(), "--progress", "none"),
+        classList,
+        work.resolve("batch.log"));
+    try {
+      // The class path a JVM started with -jar has: the jar and the jars its manifest names.
+      runGrader(
+          "dumping the grader's classes",
+          List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+              "-XX:SharedArchiveFile=" + made, "-cp", jar.toString()),
+          made,
+          work.resolve("dump.log"));
+    } catch (IOException failed) {
       Files.deleteIfExists(made);
-      throw new IOException(
-          "dumping the grader's classes ended with exit code " + dumped + ":\n"
-              + Files.readString(dumpLog).strip());
+      throw failed;
     }
     try {
       Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-r--r--"));
@@ -133,6 +122,25 @@ final class GraderArchive {
     }
     return Files.move(
         made, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Runs a JVM with the recommended options and {@code options}, its output into {@code log}.
+   *
+   * @throws IOException when it fails or leaves no {@code produces}; what it printed is in the
+   *     message
+   */
+  private void runGrader(String what, List<String> options, Path produces, Path log)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(GraderCli.RECOMMENDED_JVM_OPTIONS);
+    command.addAll(options);
+    int exit = run(command, log);
+    if (exit != 0 || !Files.isRegularFile(produces)) {
+      throw new IOException(
+          what + " ended with exit code " + exit + ":\n" + Files.readString(log).strip());
+    }
   }
 
   private static int run(List<String> command, Path log) throws IOException {
