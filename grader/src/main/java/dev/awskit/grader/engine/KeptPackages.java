@@ -28,16 +28,14 @@ final class KeptPackages {
   private final Set<String> parents = new HashSet<>();
 
   /**
-   * Tells whether {@code sources} compile on the kept context as on a new one: every package
-   * they declare has a name, none of their types is a class of the class path, every package they
-   * import on demand exists for every compile alike or is their own, and none of what they name
-   * or declare meets a package that only earlier sources made.
+   * Tells whether {@code sources} compile on the kept context as on a new one: none of their
+   * types is a class of the class path, every package they import on demand exists for every
+   * compile alike or is their own, and none of what they name or declare meets a package that
+   * only earlier sources made. The unnamed package exists in every context, and the kept one
+   * forgets the classes earlier sources declared in it as in any other package.
    */
   synchronized boolean admit(Collection<ParsedFile> sources, ContractsClassPath classPath) {
     Set<String> own = sources.stream().map(ParsedFile::packageName).collect(Collectors.toSet());
-    if (own.contains("")) {
-      return false;
-    }
     Set<String> ownTypes =
         sources.stream().flatMap(ParsedFile::typeNames).collect(Collectors.toSet());
     if (classPath.holdsAnyOf(ownTypes)) {
@@ -74,6 +72,9 @@ final class KeptPackages {
       // The class path alone: a JDK package that javac cannot see (with --release) would exist
       // once a student declared it.
       String name = source.packageName();
+      if (name.isEmpty()) {
+        continue;
+      }
       if (!classPath.holdsOnClassPath(name)) {
         declared.add(name);
       }

@@ -145,6 +145,30 @@ class KeptJavacContextTest {
     submissions.put("imports-that-package-of-the-jdk-on-demand", Map.of(
         Q99 + "FriendlyGreeter.java", greeter("return List.of(salutation, name).get(1);")
             .replace("public class", "import java.util.*;\npublic class")));
+    submissions.put("declares-classes-in-the-unnamed-package", Map.of(
+        "Main.java", MAIN,
+        "Tool.java", "class Tool { static final String NAME = \"tool\"; }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("uses-a-class-of-the-unnamed-package-it-did-not-write", Map.of(
+        "Main.java", MAIN,
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("names-that-class-from-a-package", Map.of(
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + Tool.NAME;")));
+    submissions.put("declares-those-classes-again", Map.of(
+        "Main.java", MAIN,
+        "Tool.java", "class Tool { static final String NAME = \"again\"; }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("declares-a-class-named-like-a-package-in-the-unnamed-package", Map.of(
+        "software.java", "class software { static String id() { return \"x\"; } }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("names-that-package-from-the-unnamed-package", Map.of(
+        "Main.java", "public class Main { public static void main(String[] args) {\n"
+            + "  System.out.println(software.amazon.awssdk.regions.Region.US_EAST_1.id()); } }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("names-that-class-from-the-unnamed-package", Map.of(
+        "Main.java", "public class Main { public static void main(String[] args) {\n"
+            + "  System.out.println(software.id()); } }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
     submissions.put("another-helper-of-the-same-name", Map.of(
         Q99 + "Helper.java", "package dev.awskit.exercises.q99;\n"
             + "class Helper { static String bang() { return \"!\"; } }",
@@ -242,9 +266,9 @@ class KeptJavacContextTest {
   }
 
   @Test
-  void keptContextServesSubmissionsWithPackagesOfTheirOwnAndImportsOfTheJdk(@TempDir Path work)
-      throws IOException {
-    // given: what students write often, none of it naming what another declared
+  void keptContextServesWhatStudentsOftenWrite(@TempDir Path work) throws IOException {
+    // given: packages of their own, imports of the JDK on demand, a scratch class in the unnamed
+    // package; none of it naming what another student declared
     List<Map<String, String>> submissions =
         List.of(
             Map.of(
@@ -260,6 +284,13 @@ class KeptJavacContextTest {
                 Q99 + "FriendlyGreeter.java",
                 greeter("return salutation + Texts.bang();")
                     .replace("public class", "import dev.awskit.util.*;\npublic class")),
+            Map.of(
+                "Main.java", MAIN,
+                "Tool.java", "class Tool { static final String NAME = \"tool\"; }",
+                Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")),
+            Map.of(
+                "Main.java", "public class Main { public static void main(String[] args) { } }",
+                Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")),
             Map.of(Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
 
     try (SourceCompiler kept = FixtureCatalog.compiler()) {
@@ -274,9 +305,13 @@ class KeptJavacContextTest {
         // then
         assertThat(compiled.problems()).as("problems of submission %d", index).isEmpty();
       }
-      assertThat(kept.contextsDropped()).as("contexts dropped in four compiles").isZero();
+      assertThat(kept.contextsDropped()).as("contexts dropped in six compiles").isZero();
     }
   }
+
+  private static final String MAIN =
+      "public class Main { public static void main(String[] args) {\n"
+          + "  System.out.println(Tool.NAME); } }";
 
   private static final String TEXTS =
       "package dev.awskit.util;\npublic class Texts { public static String bang() { return \"!\"; } }";
