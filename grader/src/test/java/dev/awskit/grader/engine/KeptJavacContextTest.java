@@ -169,6 +169,13 @@ class KeptJavacContextTest {
         "Main.java", "public class Main { public static void main(String[] args) {\n"
             + "  System.out.println(software.id()); } }",
         Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("declares-a-lowercase-class-in-the-unnamed-package", Map.of(
+        "helpers.java", "class helpers { }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + name;")));
+    submissions.put("declares-a-package-named-like-that-lowercase-class", Map.of(
+        "helpers/Texts.java",
+        "package helpers;\npublic class Texts { public static String bang() { return \"!\"; } }",
+        Q99 + "FriendlyGreeter.java", greeter("return salutation + helpers.Texts.bang();")));
     submissions.put("another-helper-of-the-same-name", Map.of(
         Q99 + "Helper.java", "package dev.awskit.exercises.q99;\n"
             + "class Helper { static String bang() { return \"!\"; } }",
