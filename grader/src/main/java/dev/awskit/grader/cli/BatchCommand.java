@@ -42,6 +42,14 @@ import picocli.CommandLine.Spec;
 /** Grades a folder of submissions, one per student, into a gradebook and a report per student. */
 @Command(
     name = "batch",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.HELP_OK,
+      ExitCodes.HELP_INTERNAL_ERROR,
+      ExitCodes.HELP_USAGE,
+      ExitCodes.HELP_SUBMISSION_UNUSABLE,
+      ExitCodes.HELP_ISOLATION_UNAVAILABLE
+    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -30,18 +30,23 @@ public final class ExitCodes {
    */
   public static final int ISOLATION_UNAVAILABLE = 6;
 
-  private ExitCodes() {}
+  /** Heads the list of exit codes at the end of a command's {@code --help}. */
+  static final String HEADING = "%nExit codes:%n";
 
-  /** Lists the codes with their meaning, for {@code --help}. */
-  static String[] helpList() {
-    return new String[] {
-      OK + ":graded (whatever the score), or done",
-      INTERNAL_ERROR + ":the grader itself failed",
-      USAGE + ":wrong command line or broken policy file; nothing graded",
-      SUBMISSION_UNUSABLE + ":submission unusable (missing, no .java file, refused zip)",
-      BELOW_MIN_SCORE + ":graded, but the score is below --min-score",
-      SELF_CHECK_FAILED + ":self-check failed (reference not full marks, or stubs not zero)",
-      ISOLATION_UNAVAILABLE + ":the isolation asked for cannot be had here; nothing graded"
-    };
-  }
+  // One line of a --help's exit code list per code, for @Command(exitCodeList = ...): a command
+  // lists the codes it can end with, so that no help names an option the command does not have.
+  static final String HELP_OK = "  " + OK + ":graded (whatever the score), or done";
+  static final String HELP_INTERNAL_ERROR = "  " + INTERNAL_ERROR + ":the grader itself failed";
+  static final String HELP_USAGE =
+      "  " + USAGE + ":wrong command line or broken policy file; nothing graded";
+  static final String HELP_SUBMISSION_UNUSABLE =
+      "  " + SUBMISSION_UNUSABLE + ":submission unusable (missing, no .java file, refused zip)";
+  static final String HELP_BELOW_MIN_SCORE =
+      "  " + BELOW_MIN_SCORE + ":graded, but the score is below --min-score";
+  static final String HELP_SELF_CHECK_FAILED =
+      "  " + SELF_CHECK_FAILED + ":self-check failed (reference not full marks, or stubs not zero)";
+  static final String HELP_ISOLATION_UNAVAILABLE =
+      "  " + ISOLATION_UNAVAILABLE + ":the isolation asked for cannot be had here; nothing graded";
+
+  private ExitCodes() {}
 }

@@ -34,6 +34,15 @@ import picocli.CommandLine.Spec;
 /** Grades one submission and writes its reports. */
 @Command(
     name = "grade",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+      ExitCodes.HELP_OK,
+      ExitCodes.HELP_INTERNAL_ERROR,
+      ExitCodes.HELP_USAGE,
+      ExitCodes.HELP_SUBMISSION_UNUSABLE,
+      ExitCodes.HELP_BELOW_MIN_SCORE,
+      ExitCodes.HELP_ISOLATION_UNAVAILABLE
+    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

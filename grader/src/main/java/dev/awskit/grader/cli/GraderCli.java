@@ -142,22 +142,7 @@ public final class GraderCli {
           context.err().flush();
           return ExitCodes.INTERNAL_ERROR;
         });
-    commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
-    commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodes());
-    for (CommandLine sub : commandLine.getSubcommands().values()) {
-      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
-      sub.getCommandSpec().usageMessage().exitCodeList(exitCodes());
-    }
     return commandLine;
-  }
-
-  private static java.util.Map<String, String> exitCodes() {
-    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
-    for (String entry : ExitCodes.helpList()) {
-      int colon = entry.indexOf(':');
-      codes.put("  " + entry.substring(0, colon), entry.substring(colon + 1));
-    }
-    return codes;
   }
 
   /** Sends arguments that name no subcommand (or none at all) to {@code grade}. */
@@ -176,6 +161,16 @@ public final class GraderCli {
   /** Describes the program as a whole; its subcommands do the work. */
   @Command(
       name = "awskit-grader",
+      exitCodeListHeading = ExitCodes.HEADING,
+      exitCodeList = {
+        ExitCodes.HELP_OK,
+        ExitCodes.HELP_INTERNAL_ERROR,
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_SUBMISSION_UNUSABLE,
+        ExitCodes.HELP_BELOW_MIN_SCORE,
+        ExitCodes.HELP_SELF_CHECK_FAILED,
+        ExitCodes.HELP_ISOLATION_UNAVAILABLE
+      },
       mixinStandardHelpOptions = true,
       versionProvider = Version.class,
       usageHelpAutoWidth = true,
