@@ -40,16 +40,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Grades a folder of submissions, one per student, into a gradebook and a report per student. */
+@EndsWith({ExitCodes.SUBMISSION_UNUSABLE, ExitCodes.ISOLATION_UNAVAILABLE})
 @Command(
     name = "batch",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE,
-      ExitCodes.HELP_SUBMISSION_UNUSABLE,
-      ExitCodes.HELP_ISOLATION_UNAVAILABLE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -17,12 +17,6 @@ import picocli.CommandLine.Parameters;
 /** Rebuilds a batch's class report from the students' stored results, grading nothing. */
 @Command(
     name = "class-report",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

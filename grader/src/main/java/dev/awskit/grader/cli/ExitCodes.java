@@ -1,5 +1,12 @@
 package dev.awskit.grader.cli;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
 /** Names every exit code of the grader's command line, in one place. */
 public final class ExitCodes {
 
@@ -30,23 +37,37 @@ public final class ExitCodes {
    */
   public static final int ISOLATION_UNAVAILABLE = 6;
 
-  /** Heads the list of exit codes at the end of a command's {@code --help}. */
-  static final String HEADING = "%nExit codes:%n";
-
-  // One line of a --help's exit code list per code, for @Command(exitCodeList = ...): a command
-  // lists the codes it can end with, so that no help names an option the command does not have.
-  static final String HELP_OK = "  " + OK + ":graded (whatever the score), or done";
-  static final String HELP_INTERNAL_ERROR = "  " + INTERNAL_ERROR + ":the grader itself failed";
-  static final String HELP_USAGE =
-      "  " + USAGE + ":wrong command line or broken policy file; nothing graded";
-  static final String HELP_SUBMISSION_UNUSABLE =
-      "  " + SUBMISSION_UNUSABLE + ":submission unusable (missing, no .java file, refused zip)";
-  static final String HELP_BELOW_MIN_SCORE =
-      "  " + BELOW_MIN_SCORE + ":graded, but the score is below --min-score";
-  static final String HELP_SELF_CHECK_FAILED =
-      "  " + SELF_CHECK_FAILED + ":self-check failed (reference not full marks, or stubs not zero)";
-  static final String HELP_ISOLATION_UNAVAILABLE =
-      "  " + ISOLATION_UNAVAILABLE + ":the isolation asked for cannot be had here; nothing graded";
-
   private ExitCodes() {}
+
+  /**
+   * Lists, for a {@code --help}, the codes any command can end with (0, 1 and 2) and {@code
+   * beyond}, each with its meaning, in the order of their numbers.
+   */
+  static Map<String, String> helpList(int... beyond) {
+    Set<Integer> codes = new TreeSet<>(List.of(OK, INTERNAL_ERROR, USAGE));
+    Arrays.stream(beyond).forEach(codes::add);
+    Map<String, String> list = new LinkedHashMap<>();
+    for (int code : codes) {
+      list.put("  " + code, meaning(code));
+    }
+    return list;
+  }
+
+  /** Lists every code, for the program's own {@code --help}. */
+  static Map<String, String> helpListOfEveryCode() {
+    return helpList(SUBMISSION_UNUSABLE, BELOW_MIN_SCORE, SELF_CHECK_FAILED, ISOLATION_UNAVAILABLE);
+  }
+
+  private static String meaning(int code) {
+    return switch (code) {
+      case OK -> "graded (whatever the score), or done";
+      case INTERNAL_ERROR -> "the grader itself failed";
+      case USAGE -> "wrong command line or broken policy file; nothing graded";
+      case SUBMISSION_UNUSABLE -> "submission unusable (missing, no .java file, refused zip)";
+      case BELOW_MIN_SCORE -> "graded, but the score is below --min-score";
+      case SELF_CHECK_FAILED -> "self-check failed (reference not full marks, or stubs not zero)";
+      case ISOLATION_UNAVAILABLE -> "the isolation asked for cannot be had here; nothing graded";
+      default -> throw new IllegalArgumentException("No exit code " + code);
+    };
+  }
 }

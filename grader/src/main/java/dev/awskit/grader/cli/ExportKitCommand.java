@@ -12,12 +12,6 @@ import picocli.CommandLine.Option;
 /** Exports the student starter kit as a zip. */
 @Command(
     name = "export-kit",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -32,17 +32,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Grades one submission and writes its reports. */
+@EndsWith({
+  ExitCodes.SUBMISSION_UNUSABLE,
+  ExitCodes.BELOW_MIN_SCORE,
+  ExitCodes.ISOLATION_UNAVAILABLE
+})
 @Command(
     name = "grade",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE,
-      ExitCodes.HELP_SUBMISSION_UNUSABLE,
-      ExitCodes.HELP_BELOW_MIN_SCORE,
-      ExitCodes.HELP_ISOLATION_UNAVAILABLE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

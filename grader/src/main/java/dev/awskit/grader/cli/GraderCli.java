@@ -43,6 +43,8 @@ public final class GraderCli {
           "-XX:+UseSerialGC",
           "-XX:TieredStopAtLevel=1");
 
+  private static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+
   private final Context context;
   private final WorkerRunner ownRunner;
 
@@ -142,6 +144,18 @@ public final class GraderCli {
           context.err().flush();
           return ExitCodes.INTERNAL_ERROR;
         });
+    commandLine
+        .getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading(EXIT_CODES_HEADING)
+        .exitCodeList(ExitCodes.helpListOfEveryCode());
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      EndsWith beyond = sub.getCommand().getClass().getAnnotation(EndsWith.class);
+      sub.getCommandSpec()
+          .usageMessage()
+          .exitCodeListHeading(EXIT_CODES_HEADING)
+          .exitCodeList(ExitCodes.helpList(beyond == null ? new int[0] : beyond.value()));
+    }
     return commandLine;
   }
 
@@ -161,16 +175,6 @@ public final class GraderCli {
   /** Describes the program as a whole; its subcommands do the work. */
   @Command(
       name = "awskit-grader",
-      exitCodeListHeading = ExitCodes.HEADING,
-      exitCodeList = {
-        ExitCodes.HELP_OK,
-        ExitCodes.HELP_INTERNAL_ERROR,
-        ExitCodes.HELP_USAGE,
-        ExitCodes.HELP_SUBMISSION_UNUSABLE,
-        ExitCodes.HELP_BELOW_MIN_SCORE,
-        ExitCodes.HELP_SELF_CHECK_FAILED,
-        ExitCodes.HELP_ISOLATION_UNAVAILABLE
-      },
       mixinStandardHelpOptions = true,
       versionProvider = Version.class,
       usageHelpAutoWidth = true,

@@ -13,12 +13,6 @@ import picocli.CommandLine.Option;
 /** Builds the Gradescope autograder zip from the packaged grader. */
 @Command(
     name = "gradescope-bundle",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -5,15 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Prints the isolation level this machine gives the worker JVMs. */
+@EndsWith({ExitCodes.ISOLATION_UNAVAILABLE})
 @Command(
     name = "isolation",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE,
-      ExitCodes.HELP_ISOLATION_UNAVAILABLE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

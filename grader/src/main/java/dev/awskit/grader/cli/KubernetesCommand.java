@@ -16,15 +16,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Writes the Kubernetes manifests that grade a class as an Indexed Job and merge its shards. */
+@EndsWith({ExitCodes.ISOLATION_UNAVAILABLE})
 @Command(
     name = "kubernetes",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE,
-      ExitCodes.HELP_ISOLATION_UNAVAILABLE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -18,12 +18,6 @@ import picocli.CommandLine.Option;
 /** Lists the questions, their tiers and points, and the names and points of the hidden tests. */
 @Command(
     name = "list",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

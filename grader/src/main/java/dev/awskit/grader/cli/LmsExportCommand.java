@@ -19,12 +19,6 @@ import picocli.CommandLine.Parameters;
 /** Writes Canvas and Moodle import files from a batch's stored results and a roster. */
 @Command(
     name = "lms-export",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -27,12 +27,6 @@ import picocli.CommandLine.Parameters;
 /** Merges the gradebooks of a class's shards into one gradebook and recomputes the averages. */
 @Command(
     name = "merge-gradebooks",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -22,12 +22,6 @@ import picocli.CommandLine.Command;
 /** Makes the grader's cache on this machine so that the first grade starts as fast as the next. */
 @Command(
     name = "prepare",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -25,16 +25,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Checks the grader against the kit: the reference scores full marks, the stubs zero. */
+@EndsWith({ExitCodes.SELF_CHECK_FAILED, ExitCodes.ISOLATION_UNAVAILABLE})
 @Command(
     name = "self-check",
-    exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {
-      ExitCodes.HELP_OK,
-      ExitCodes.HELP_INTERNAL_ERROR,
-      ExitCodes.HELP_USAGE,
-      ExitCodes.HELP_SELF_CHECK_FAILED,
-      ExitCodes.HELP_ISOLATION_UNAVAILABLE
-    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

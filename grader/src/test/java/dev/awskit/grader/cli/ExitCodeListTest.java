@@ -110,7 +110,7 @@ class ExitCodeListTest {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  /** Returns the codes a class of the command line names in its source, as numbers. */
+  /** Returns the codes a class of the command line returns in its source, as numbers. */
   private static Set<Integer> codesUsedBy(Class<?> type) {
     Path source = CLI_SOURCES.resolve(type.getSimpleName() + ".java");
     Set<Integer> codes = new TreeSet<>();
@@ -118,7 +118,9 @@ class ExitCodeListTest {
       return codes;
     }
     try {
-      Matcher use = CODE_USE.matcher(Files.readString(source));
+      // What the command declares it ends with is what is checked, so it does not count.
+      String code = Files.readString(source).replaceAll("@EndsWith\\(\\{[^}]*}\\)", "");
+      Matcher use = CODE_USE.matcher(code);
       while (use.find()) {
         Field field = ExitCodes.class.getDeclaredField(use.group(1));
         if (field.getType() == int.class) {
