@@ -111,7 +111,7 @@ class WorkerGradingTest {
       assertThat(holding.results().values()).allMatch(test -> test.outcome().passed(), "passed");
       assertThat(next.results().values()).allMatch(test -> test.outcome().passed(), "passed");
       assertThat(own.workersStarted())
-          .as("workers started: the one holding 150 of its 256 MB is not handed on")
+          .as("workers started: the one holding 135 of its 256 MB is not handed on")
           .isEqualTo(2);
     }
   }
