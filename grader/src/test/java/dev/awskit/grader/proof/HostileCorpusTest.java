@@ -1,9 +1,12 @@
 package dev.awskit.grader.proof;
 
+import static dev.awskit.grader.proof.ScorecardChecks.assertOthersFull;
+import static dev.awskit.grader.proof.ScorecardChecks.assertReportsValid;
+import static dev.awskit.grader.proof.ScorecardChecks.explanations;
+import static dev.awskit.grader.proof.ScorecardChecks.failed;
+import static dev.awskit.grader.proof.ScorecardChecks.outcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awskit.grader.engine.Grader;
 import dev.awskit.grader.engine.GraderClassPath;
 import dev.awskit.grader.engine.GradingResult;
@@ -12,9 +15,6 @@ import dev.awskit.grader.engine.ScratchSpace;
 import dev.awskit.grader.engine.SubmissionSource;
 import dev.awskit.grader.engine.SubmissionUnusableException;
 import dev.awskit.grader.engine.TestOutcome;
-import dev.awskit.grader.intake.TestZips;
-import dev.awskit.grader.report.ReportFormat;
-import dev.awskit.grader.report.Reports;
 import dev.awskit.grader.scoring.QuestionScore;
 import dev.awskit.grader.scoring.QuestionStatus;
 import dev.awskit.grader.scoring.Scorecard;
@@ -22,7 +22,6 @@ import dev.awskit.grader.scoring.Scorer;
 import dev.awskit.grader.scoring.TestScore;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
-import dev.awskit.grader.testing.ReportSchemas;
 import dev.awskit.grader.worker.IsolationChoice;
 import dev.awskit.grader.worker.WorkerRunner;
 import dev.awskit.grader.worker.WorkerSettings;
@@ -35,7 +34,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +68,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A case is a folder {@code src/test/resources/hostile/qNN/<case>} whose file replaces the
  * same-named file of the reference solution (as the faulty sweep does). Some cases are refused by
  * the static vetting before they run; the worst of those run a second time with the vetting
- * switched off, to prove that the worker JVM stops them too. The zip cases are written by the test.
+ * switched off, to prove that the worker JVM stops them too. The cases are listed in {@link
+ * HostileCase}; the hostile zips are {@link HostileZipTest}'s.
  * Tests get a 2 s time limit, to keep the corpus fast.
  *
  * <p>Every case the vetting refuses is also graded with the vetting off, where only the worker and
@@ -86,48 +85,11 @@ class HostileCorpusTest {
   private static final Path HOSTILE = Path.of("src", "test", "resources", "hostile");
   private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
   private static final Duration BOUND = Duration.ofSeconds(90);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PARALLEL = 2;
   private static final String ENCODING = "non-utf8-source";
   private static final String TWICE = "graded-twice";
-  private static final String CONFINED = "may use only its working and temporary folders";
   private static final String PLANTED = "awskit-planted.bin";
   private static final String UNVETTED = "vetting off: ";
-
-  /** Says which layer stops a case. */
-  enum Layer {
-    VETTING,
-    WORKER,
-    COMPILER,
-    ENGINE,
-    INTAKE
-  }
-
-  /**
-   * Describes one case: what the hostile question's feedback must say, and what else to check.
-   *
-   * @param name the case folder, {@code qNN/<case>}
-   * @param vetting whether the static vetting is on
-   * @param layer the layer that stops it
-   * @param explanation a piece of the plain explanation the student reads
-   */
-  record Case(String name, boolean vetting, Layer layer, String explanation) {
-    int question() {
-      return Assembled.questionOf(name);
-    }
-
-    @Override
-    public String toString() {
-      return name + (vetting ? "" : " (vetting off)") + " -> " + layer;
-    }
-  }
-
-  /** Returns the cases the vetting refuses, to be graded again without it. */
-  static List<Case> vettedCases() {
-    return cases().stream()
-        .filter(hostile -> hostile.vetting() && hostile.layer() == Layer.VETTING)
-        .toList();
-  }
 
   private static WorkerRunner isolatedRunner() {
     WorkerRunner runner = new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(PARALLEL));
@@ -137,84 +99,6 @@ class HostileCorpusTest {
     return runner;
   }
 
-  static List<Case> cases() {
-    return List.of(
-        // Refused by the static vetting: the worker never sees them.
-        new Case("q03/calls-system-exit", true, Layer.VETTING, "calls System.exit(int)"),
-        new Case("q05/calls-runtime-halt", true, Layer.VETTING, "calls Runtime.halt(int)"),
-        new Case("q10/deadlock", true, Layer.VETTING, "calls new Thread(Runnable)"),
-        new Case("q09/thread-bomb", true, Layer.VETTING, "calls new Thread(Runnable)"),
-        new Case(
-            "q08/reads-grader-resources", true, Layer.VETTING, "calls Class.getResourceAsStream"),
-        new Case("q11/reflection-on-grader", true, Layer.VETTING, "calls Class.forName"),
-        new Case("q06/spawns-process", true, Layer.VETTING, "calls new ProcessBuilder"),
-        new Case("q03/opens-socket", true, Layer.VETTING, "calls new Socket"),
-        // The same, with the vetting off: the worker JVM stops them at run time.
-        new Case("q03/calls-system-exit", false, Layer.WORKER, "ended the Java process"),
-        new Case("q05/calls-runtime-halt", false, Layer.WORKER, "ended the Java process"),
-        new Case("q10/deadlock", false, Layer.WORKER, "did not finish within 2 s"),
-        // Allowed code that misbehaves at run time: stopped by the worker whether vetted or not.
-        new Case("q10/infinite-loop", true, Layer.WORKER, "did not finish within 2 s"),
-        new Case("q10/endless-sleep", true, Layer.WORKER, "did not finish within 2 s"),
-        new Case("q01/out-of-memory", true, Layer.WORKER, "ran out of memory"),
-        new Case("q02/deep-recursion", true, Layer.WORKER, "StackOverflowError"),
-        new Case("q10/output-flood", true, Layer.WORKER, "did not finish within 2 s"),
-        new Case(
-            "q04/writes-outside-sandbox", true, Layer.WORKER, "should exist, but it does not"),
-        // Refused by the vetting now (it writes to the raw standard output through java.io):
-        // graded without it, to prove the worker's framing.
-        new Case("q05/forged-events", false, Layer.WORKER, "no presign request at all"),
-        new Case(
-            "q02/reads-environment", true, Layer.WORKER, "Your code threw IllegalStateException"),
-        // Files outside the sandbox: java.nio.file is confined in the worker, java.io is vetted.
-        new Case("q04/reads-grader-jar", true, Layer.WORKER, CONFINED),
-        new Case("q04/writes-next-to-grader", true, Layer.WORKER, CONFINED),
-        new Case(
-            "q04/java-io-bypass", true, Layer.VETTING, "calls new FileInputStream(String)"),
-        // Jackson's reflective features as a route around the vetting: refused by its library
-        // rules; with the vetting off, the worker and the operating system stop what gets run.
-        new Case(
-            "q04/jackson-mixin-file-write", true, Layer.VETTING, "calls ObjectMapper.addMixIn"),
-        new Case(
-            "q06/jackson-class-process",
-            true,
-            Layer.VETTING,
-            "passes Class.class to ObjectMapper.readValue(String, Class)"),
-        new Case(
-            "q05/jackson-default-typing-halt",
-            true,
-            Layer.VETTING,
-            "calls JsonMapper.Builder.activateDefaultTyping"),
-        new Case(
-            "q05/jackson-default-typing-halt", false, Layer.WORKER, "ended the Java process"),
-        // Sources that overflow javac's stack: charged to their question, the grader survives.
-        new Case(
-            "q02/compiler-stack-bomb-sum", true, Layer.COMPILER, "ran out of stack space on"),
-        new Case(
-            "q08/compiler-stack-bomb-parentheses",
-            true,
-            Layer.COMPILER,
-            "ran out of stack space on"),
-        // Broken in the ordinary ways: the engine or the compiler explains them.
-        new Case(
-            "q08/throwing-static-initialiser", true, Layer.ENGINE, "its static initialiser threw"),
-        new Case("q06/throwing-constructor", true, Layer.ENGINE, "its constructor threw"),
-        new Case(
-            "q07/wrong-constructor",
-            true,
-            Layer.ENGINE,
-            "has no constructor UsersByStatusQuery(DynamoDbClient, String)"),
-        new Case(
-            "q12/missing-class", true, Layer.ENGINE, "no class that implements UploadEventHandler"),
-        new Case(
-            "q09/two-implementations", true, Layer.ENGINE, "2 classes that implement MessageQueue"),
-        new Case("q07/compile-error", true, Layer.COMPILER, "does not compile"),
-        new Case(
-            "q11/reads-tests-through-library",
-            true,
-            Layer.COMPILER,
-            "package net.bytebuddy.dynamic.ClassFileLocator does not exist"));
-  }
 
   private final WorkerRunner runner = isolatedRunner();
   /** The scratch space the command line would choose on this machine. */
@@ -244,7 +128,7 @@ class HostileCorpusTest {
       graderEntriesBefore.put(entry, Files.getLastModifiedTime(entry));
     }
     pool = Executors.newFixedThreadPool(PARALLEL);
-    for (Case hostile : cases()) {
+    for (HostileCase hostile : HostileCase.all()) {
       Path submission =
           Assembled.referenceWith(
               HOSTILE.resolve(hostile.name()),
@@ -252,9 +136,9 @@ class HostileCorpusTest {
               work.resolve(hostile.name() + (hostile.vetting() ? "" : "-unvetted")));
       submit(hostile, submission, hostile.vetting());
     }
-    for (Case vetted : vettedCases()) {
-      Optional<Case> gradedUnvetted =
-          cases().stream()
+    for (HostileCase vetted : HostileCase.refusedByTheVetting()) {
+      Optional<HostileCase> gradedUnvetted =
+          HostileCase.all().stream()
               .filter(hostile -> hostile.name().equals(vetted.name()) && !hostile.vetting())
               .findFirst();
       if (gradedUnvetted.isPresent()) {
@@ -301,8 +185,8 @@ class HostileCorpusTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void hostileSubmissionCostsOnlyItsOwnQuestion(Case hostile, @TempDir Path work) throws Exception {
+  @MethodSource("dev.awskit.grader.proof.HostileCase#all")
+  void hostileSubmissionCostsOnlyItsOwnQuestion(HostileCase hostile, @TempDir Path work) throws Exception {
     Graded.Timed<GradingResult> graded = graded(hostile);
     Scorecard scorecard = Scorer.score(Graded.scheme(), graded.value());
 
@@ -321,8 +205,8 @@ class HostileCorpusTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("vettedCases")
-  void refusedCaseIsHeldWithTheVettingOff(Case vetted, @TempDir Path work) throws Exception {
+  @MethodSource("dev.awskit.grader.proof.HostileCase#refusedByTheVetting")
+  void refusedCaseIsHeldWithTheVettingOff(HostileCase vetted, @TempDir Path work) throws Exception {
     // given a case the vetting refuses, graded with the vetting off
     Graded.Timed<GradingResult> graded = graded(UNVETTED + vetted.name());
 
@@ -341,7 +225,7 @@ class HostileCorpusTest {
     assertNothingPlantedBesideTheGrader();
   }
 
-  private void assertLayer(Case hostile, QuestionScore own, GradingResult result) {
+  private void assertLayer(HostileCase hostile, QuestionScore own, GradingResult result) {
     switch (hostile.layer()) {
       case VETTING -> {
         assertThat(own.status()).isEqualTo(QuestionStatus.REFUSED);
@@ -363,7 +247,7 @@ class HostileCorpusTest {
         assertThat(result.vettingProblems()).as("vetting problems of %s", hostile).isEmpty();
         assertThat(own.status()).isIn(QuestionStatus.PARTIAL, QuestionStatus.FAILED);
       }
-      case INTAKE -> throw new IllegalStateException("intake cases are zips");
+      case INTAKE -> throw new IllegalStateException("intake cases are zips, graded elsewhere");
     }
   }
 
@@ -391,7 +275,7 @@ class HostileCorpusTest {
   }
 
   /** Checks what a case promises beyond losing points. */
-  private void extraChecks(Case hostile, QuestionScore own, Path work) throws Exception {
+  private void extraChecks(HostileCase hostile, QuestionScore own, Path work) throws Exception {
     switch (hostile.name()) {
       case "q10/output-flood" -> {
         TestScore flooded = failed(own).get(0);
@@ -539,39 +423,6 @@ class HostileCorpusTest {
   }
 
   @Test
-  void zipSlipIsRefusedAndWritesNothingOutside(@TempDir Path work) throws Exception {
-    Path zip =
-        referenceZip()
-            .entry("../../awskit-slipped.java", "class Slipped {}")
-            .writeTo(work.resolve("slip.zip"));
-
-    Graded.Timed<Throwable> refused = Graded.timed(() -> refusal(zip));
-
-    assertThat(refused.took()).isLessThan(BOUND);
-    assertThat(refused.value())
-        .isInstanceOf(SubmissionUnusableException.class)
-        .hasMessageContaining("points outside its folder");
-    assertThat(work.getParent().resolve("awskit-slipped.java")).doesNotExist();
-    assertThat(work.resolve("awskit-slipped.java")).doesNotExist();
-  }
-
-  @Test
-  void zipBombIsRefusedWithoutExpandingIt(@TempDir Path work) throws Exception {
-    Path zip =
-        referenceZip()
-            .entry("src/Bomb.java", TestZips.compressibleSource(64 * 1024 * 1024))
-            .writeTo(work.resolve("bomb.zip"));
-
-    Graded.Timed<Throwable> refused = Graded.timed(() -> refusal(zip));
-
-    assertThat(Files.size(zip)).as("size of the bomb").isLessThan(1024 * 1024);
-    assertThat(refused.took()).isLessThan(BOUND);
-    assertThat(refused.value())
-        .isInstanceOf(SubmissionUnusableException.class)
-        .hasMessageContaining("Bomb.java");
-  }
-
-  @Test
   void sourceInAnotherEncodingIsGradedWithAWarning(@TempDir Path work) throws Exception {
     Scorecard scorecard = Scorer.score(Graded.scheme(), graded(ENCODING).value());
 
@@ -604,79 +455,5 @@ class HostileCorpusTest {
         .grade(
             new SubmissionSource.SourceFolder(submission),
             vetting ? settings : settings.withoutStaticVetting());
-  }
-
-  /** Starts a zip of the reference solution's sources, as a student would zip a submission. */
-  private static TestZips referenceZip() throws IOException {
-    TestZips zip = TestZips.zip();
-    try (Stream<Path> files = Files.walk(Graded.SOLUTION_SOURCES)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        zip.entry(
-            "src/" + Graded.SOLUTION_SOURCES.relativize(file).toString().replace('\\', '/'),
-            Files.readAllBytes(file));
-      }
-    }
-    return zip;
-  }
-
-  private Throwable refusal(Path zip) {
-    try {
-      grade(zip, true);
-      return null;
-    } catch (SubmissionUnusableException refused) {
-      return refused;
-    }
-  }
-
-  private static void assertReportsValid(Scorecard scorecard, Path folder) throws IOException {
-    Reports.write(scorecard, EnumSet.of(ReportFormat.JSON, ReportFormat.GRADESCOPE), folder);
-    JsonNode report = JSON.readTree(folder.resolve("report.json").toFile());
-    assertThat(ReportSchemas.jsonReport().validate(report))
-        .as("schema errors of report.json")
-        .isEmpty();
-    JsonNode results = JSON.readTree(folder.resolve("results.json").toFile());
-    assertThat(ReportSchemas.gradescopeResults().validate(results))
-        .as("schema errors of results.json")
-        .isEmpty();
-    assertThat(report.get("score").asDouble()).isEqualTo(scorecard.score());
-  }
-
-  private static void assertOthersFull(Scorecard scorecard, int question, String name) {
-    assertThat(scorecard.questions())
-        .filteredOn(other -> other.number() != question)
-        .allSatisfy(
-            other ->
-                assertThat(other.score())
-                    .as(
-                        "question %d while %s is graded; its failed tests: %s",
-                        other.number(),
-                        name,
-                        failed(other).stream()
-                            .map(test -> test.id() + " -> " + test.outcome())
-                            .toList())
-                    .isEqualTo(other.maxScore()));
-  }
-
-  private static List<String> explanations(QuestionScore question) {
-    List<String> texts = new java.util.ArrayList<>();
-    texts.add(question.summary());
-    texts.addAll(question.refusals());
-    texts.addAll(question.compilerMessages());
-    question.tests().forEach(test -> texts.add(test.outcome().feedback()));
-    return texts;
-  }
-
-  private static List<TestScore> failed(QuestionScore question) {
-    return question.tests().stream().filter(test -> !test.passed()).toList();
-  }
-
-  private static Map<String, String> outcomes(Scorecard scorecard) {
-    return scorecard.questions().stream()
-        .flatMap(question -> question.tests().stream())
-        .collect(
-            Collectors.toMap(
-                TestScore::id,
-                test ->
-                    test.outcome().getClass().getSimpleName() + ": " + test.outcome().feedback()));
   }
 }

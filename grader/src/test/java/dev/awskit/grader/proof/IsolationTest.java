@@ -1,5 +1,6 @@
 package dev.awskit.grader.proof;
 
+import static dev.awskit.grader.proof.ScorecardChecks.assertOthersFull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.grader.engine.CompileProblem;
@@ -48,7 +49,7 @@ class IsolationTest {
         .matches("dev/awskit/solutions/q06/DynamoDbManager\\.java:\\d+: cannot find symbol(?s).*tablename.*");
     assertThat(q06.summary()).contains("dev/awskit/solutions/q06/DynamoDbManager.java does not compile");
     assertThat(scorecard.compileProblems()).extracting(CompileProblem::question).containsExactly(6);
-    assertOthersFull(scorecard, 6);
+    assertOthersFull(scorecard, 6, "a compile error in question 6");
   }
 
   @Test
@@ -83,7 +84,7 @@ class IsolationTest {
     assertThat(q07.summary())
         .startsWith("Your submission has no class that implements UserQuery.")
         .contains("UsersByStatusQuery");
-    assertOthersFull(scorecard, 7);
+    assertOthersFull(scorecard, 7, "a missing implementation of question 7");
   }
 
   @Test
@@ -101,7 +102,7 @@ class IsolationTest {
     assertThat(q08.summary())
         .contains("2 classes that implement FunctionInvoker")
         .contains("keep exactly one");
-    assertOthersFull(scorecard, 8);
+    assertOthersFull(scorecard, 8, "two implementations of question 8");
   }
 
   @Test
@@ -116,7 +117,7 @@ class IsolationTest {
     QuestionScore q10 = scorecard.question(10).orElseThrow();
     assertThat(q10.score()).isZero();
     assertThat(q10.summary()).contains("has no constructor S3ObjectLister(S3Client)");
-    assertOthersFull(scorecard, 10);
+    assertOthersFull(scorecard, 10, "a missing constructor in question 10");
   }
 
   @Test
@@ -185,15 +186,5 @@ class IsolationTest {
   private static Map<String, TestOutcome> outcomes(GradingResult result) {
     return result.results().values().stream()
         .collect(Collectors.toMap(TestResult::testId, TestResult::outcome));
-  }
-
-  private static void assertOthersFull(Scorecard scorecard, int question) {
-    assertThat(scorecard.questions())
-        .filteredOn(other -> other.number() != question)
-        .allSatisfy(
-            other ->
-                assertThat(other.score())
-                    .as("question %d", other.number())
-                    .isEqualTo(other.maxScore()));
   }
 }
