@@ -177,7 +177,8 @@ final class GradeCommand implements Callable<Integer> {
     SubmissionSource source = source();
     GradingResult result;
     try (Grader grader = new Grader(catalog, context.runner(), context.clock(), context.scratch())) {
-      result = grader.grade(source, scheme.runSettings());
+      // One submission: its worker grades no other, and starts as a worker for one submission.
+      result = grader.grade(source, scheme.runSettings().withFreshWorker());
     } catch (SubmissionUnusableException unusable) {
       context.err().println("Cannot grade: " + unusable.getMessage());
       context.err().flush();

@@ -297,7 +297,7 @@ final class SubmissionRun implements AutoCloseable {
       }
       waiting.worker().stop(false);
     }
-    WorkerProcess fresh = runner.launch();
+    WorkerProcess fresh = runner.launch(request);
     fresh.send(WorkerRunner.warmUpJob(request.warmUpTypes()));
     if (warmedUp(fresh)) {
       take(fresh, 0);

@@ -103,6 +103,32 @@ class GraderCliTest {
   }
 
   @Test
+  void gradeRunsItsSubmissionInAWorkerOfItsOwn() {
+    // given: a runner that records whether each run asks for a fresh worker
+    List<Boolean> freshAsked = new ArrayList<>();
+    SubmissionRunner recording =
+        (request, events) -> {
+          freshAsked.add(request.freshWorker());
+          SubmissionRunner.inProcess().run(request, events);
+        };
+    GraderCli cli =
+        new GraderCli(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            Clock.fixed(Graded.NOW, ZoneOffset.UTC),
+            work,
+            recording,
+            Graded::catalog);
+
+    // when
+    int code = cli.execute("grade", "--reference", "-o", "out");
+
+    // then: a worker started for one submission starts as one (WorkerRunner.jvmOptionsFor)
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    assertThat(freshAsked).as("fresh workers asked for by grade").containsExactly(true);
+  }
+
+  @Test
   void gradesTheReferenceAndWritesEveryReport() {
     assertThat(run("grade", "--reference", "-o", "out")).isEqualTo(ExitCodes.OK);
 

@@ -327,6 +327,27 @@ class WorkerRunnerTest {
         .containsExactly(List.of("x.q02.Gamma", "x.q02.Delta"), List.of("x.q01.Beta", "x.q01.A"));
   }
 
+  @Test
+  @DisplayName("a worker that may grade more submissions compiles sooner; a fresh one does not")
+  void aReusableWorkerCompilesItsHotCodeSooner() {
+    // given
+    RunRequest fresh =
+        new RunRequest(List.of(), TWO_QUESTIONS.testClasses(), 100, Map.of(), List.of(), true);
+
+    try (WorkerRunner runner = new WorkerRunner(QUICK)) {
+      // when
+      List<String> reusable = runner.jvmOptionsFor(TWO_QUESTIONS);
+      List<String> single = runner.jvmOptionsFor(fresh);
+
+      // then
+      assertThat(reusable)
+          .as("options of a worker started for a run that may reuse it")
+          .containsExactlyElementsOf(WorkerRunner.REUSABLE_WORKER_OPTIONS)
+          .anySatisfy(option -> assertThat(option).startsWith("-XX:CompileThresholdScaling="));
+      assertThat(single).as("options of a worker started for a fresh run").isEmpty();
+    }
+  }
+
   /** Asserts that all six tests of the two questions have an outcome, and that each passed. */
   private static void assertEveryTestPassed(String what, Map<String, TestOutcome> outcomes) {
     assertThat(outcomes)
