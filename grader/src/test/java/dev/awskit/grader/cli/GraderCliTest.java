@@ -29,13 +29,17 @@ class GraderCliTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
+    return run(SubmissionRunner.inProcess(), args);
+  }
+
+  private int run(SubmissionRunner runner, String... args) {
     GraderCli cli =
         new GraderCli(
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             Clock.fixed(Graded.NOW, ZoneOffset.UTC),
             work,
-            SubmissionRunner.inProcess(),
+            runner,
             Graded::catalog);
     return cli.execute(args);
   }
@@ -111,17 +115,9 @@ class GraderCliTest {
           freshAsked.add(request.freshWorker());
           SubmissionRunner.inProcess().run(request, events);
         };
-    GraderCli cli =
-        new GraderCli(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            Clock.fixed(Graded.NOW, ZoneOffset.UTC),
-            work,
-            recording,
-            Graded::catalog);
 
     // when
-    int code = cli.execute("grade", "--reference", "-o", "out");
+    int code = run(recording, "grade", "--reference", "-o", "out");
 
     // then: a worker started for one submission starts as one (WorkerRunner.jvmOptionsFor)
     assertThat(code).isEqualTo(ExitCodes.OK);
