@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * test} per submission that runs the same hidden tests through Surefire, on a sample of the batch;
  * (5) what the operating-system isolation costs: every cold grade and the batch (three times) at
  * the level {@code auto} gives here and at the {@code jvm} level, in pairs (see {@link
- * IsolationCost}). It prints a Markdown report and writes it to {@code
- * grader/target/benchmark/benchmark.md}.
+ * IsolationCost}). It takes the measures in rounds, each round a share of every measure, so that
+ * the figures compared with one another were taken over the same minutes. It prints a Markdown
+ * report and writes it to {@code grader/target/benchmark/benchmark.md}.
  * Memory is read from {@code /proc}, so the memory figures need Linux.
  */
 public final class Benchmark {
@@ -120,59 +121,56 @@ public final class Benchmark {
 
     String isolation = isolationLine();
     log.println(isolation);
+    Floor floor = Floor.withClassData(work.resolve("floor-jvm"), submissions, "student-00");
     List<IsolationCost.Pair> coldPairs = new ArrayList<>();
-    for (int run = 1; run <= coldRuns; run++) {
-      String name = "cold-" + run;
-      coldPairs.add(
-          pair(run, level -> timed(
-              graderCommand("grade", submissions.resolve("student-00").toString(), "-o",
-                  work.resolve(name + "-" + level).toString(), "--isolation", level),
-              REPOSITORY,
-              level.equals("auto") ? memory : new PeakMemory())));
-      log.printf("cold run %d, auto / jvm: %s s%n", run, coldPairs.get(run - 1).describe());
+    List<Duration> javacAlone = new ArrayList<>();
+    List<Duration> coldFloor = new ArrayList<>();
+    PeakMemory batchMemory = new PeakMemory();
+    List<IsolationCost.Pair> batchPairs = new ArrayList<>();
+    List<Duration> batchFloor = new ArrayList<>();
+    PeakMemory baselineMemory = new PeakMemory();
+    List<Duration> baseline = new ArrayList<>();
+    int plainRuns = Math.min(baselineSample, batchSize);
+    int rounds = Math.max(1, Math.max(coldRuns, batchRuns));
+    // Each round takes a share of every measure, so that the machine's drift over the run (up to
+    // a fifth here) weighs on a figure and on the plain way it is compared with alike.
+    for (int round = 1; round <= rounds; round++) {
+      int number = round;
+      if (round <= coldRuns) {
+        coldPairs.add(
+            pair(round, level -> timed(
+                graderCommand("grade", submissions.resolve("student-00").toString(), "-o",
+                    work.resolve("cold-" + number + "-" + level).toString(), "--isolation", level),
+                REPOSITORY,
+                level.equals("auto") ? memory : new PeakMemory())));
+        javacAlone.add(
+            floorRun(Floor.javacAlone(submissions.resolve("student-00"), work.resolve("javac-" + round))));
+        coldFloor.add(floorRun(floor.cold(submissions, "student-00", work.resolve("floor-cold-" + round))));
+        log.printf("round %d: cold grade, auto / jvm: %s s; javac alone %s; cold floor %s%n", round,
+            coldPairs.get(round - 1).describe(), Figures.seconds(javacAlone.get(round - 1)),
+            Figures.seconds(coldFloor.get(round - 1)));
+      }
+      if (round <= batchRuns) {
+        batchPairs.add(
+            pair(round, level -> timed(
+                graderCommand("batch", submissions.toString(), "-o",
+                    batchOutput(number, level).toString(), "--isolation", level),
+                REPOSITORY,
+                level.equals("auto") ? batchMemory : new PeakMemory())));
+        batchFloor.add(floorRun(floor.batch(submissions, work.resolve("floor-" + round))));
+        log.printf("round %d: batch of %d, auto / jvm: %s s; batch floor %s%n", round, batchSize,
+            batchPairs.get(round - 1).describe(), Figures.seconds(batchFloor.get(round - 1)));
+      }
+      for (int i = (round - 1) * plainRuns / rounds; i < round * plainRuns / rounds; i++) {
+        baseline.add(plainRun(submissions, i, baselineMemory));
+        log.printf("round %d: plain mvn test %s: %s%n", round, studentId(i),
+            Figures.seconds(baseline.get(baseline.size() - 1)));
+      }
     }
     List<Duration> cold = coldPairs.stream().map(IsolationCost.Pair::auto).toList();
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
-    List<Duration> javacAlone = timedRuns("javac alone", coldRuns,
-        run -> Floor.javacAlone(submissions.resolve("student-00"), work.resolve("javac-" + run)));
-    Floor floor = Floor.withClassData(work.resolve("floor-jvm"), submissions, "student-00");
-    List<Duration> coldFloor = timedRuns("cold floor", coldRuns,
-        run -> floor.cold(submissions, "student-00", work.resolve("floor-cold-" + run)));
-
-    PeakMemory batchMemory = new PeakMemory();
-    List<IsolationCost.Pair> batchPairs = new ArrayList<>();
-    for (int run = 1; run <= batchRuns; run++) {
-      int number = run;
-      batchPairs.add(
-          pair(run, level -> timed(
-              graderCommand("batch", submissions.toString(), "-o",
-                  batchOutput(number, level).toString(), "--isolation", level),
-              REPOSITORY,
-              level.equals("auto") ? batchMemory : new PeakMemory())));
-      log.printf("batch of %d, run %d, auto / jvm: %s s%n", batchSize, run,
-          batchPairs.get(run - 1).describe());
-    }
     Duration batch = Duration.ofMillis(Math.round(
         Figures.median(batchPairs.stream().map(IsolationCost.Pair::auto).toList()) * 1000));
-    List<Duration> batchFloor = timedRuns("batch floor", batchRuns,
-        run -> floor.batch(submissions, work.resolve("floor-" + run)));
-
-    PeakMemory baselineMemory = new PeakMemory();
-    List<Duration> baseline = new ArrayList<>();
-    for (int i = 0; i < Math.min(baselineSample, batchSize); i++) {
-      Path project =
-          PlainMavenProject.write(
-              GRADER_TARGET, submissions.resolve(studentId(i)), work.resolve("plain").resolve(studentId(i)));
-      baseline.add(
-          timed(
-              List.of(REPOSITORY.resolve("mvnw").toString(), "-o", "-q", "-B", "-f",
-                  project.resolve("pom.xml").toString(), "test",
-                  "-Dmaven.test.failure.ignore=true", "-Djacoco.skip=true"),
-              REPOSITORY,
-              baselineMemory,
-              false)); // a submission that does not compile fails the plain build, as it should
-      log.printf("plain mvn test %s: %s%n", studentId(i), Figures.seconds(baseline.get(baseline.size() - 1)));
-    }
 
     Optional<Targets.GraderMemory> graderMemory =
         scale > 0 ? Optional.of(graderMemory(submissions)) : Optional.empty();
@@ -286,20 +284,23 @@ public final class Benchmark {
         took.toMillis() / 1000.0 / scale);
   }
 
-  /** Builds the command of one run of a floor, given the run's number. */
-  @FunctionalInterface
-  private interface FloorRun {
-    List<String> command(int run) throws IOException;
+  /** Times one run of a floor in {@code grader/}. */
+  private Duration floorRun(List<String> command) throws Exception {
+    return timed(command, GRADER_TARGET.getParent(), new PeakMemory());
   }
 
-  /** Times {@code runs} runs of a floor in {@code grader/} and logs them as {@code name}. */
-  private List<Duration> timedRuns(String name, int runs, FloorRun floor) throws Exception {
-    List<Duration> times = new ArrayList<>();
-    for (int run = 1; run <= runs; run++) {
-      times.add(timed(floor.command(run), GRADER_TARGET.getParent(), new PeakMemory()));
-    }
-    log.printf("%s: %s%n", name, times.stream().map(Figures::seconds).toList());
-    return times;
+  /** Times the plain way on submission {@code i} of the batch: one {@code mvn test}. */
+  private Duration plainRun(Path submissions, int i, PeakMemory sampler) throws Exception {
+    Path project =
+        PlainMavenProject.write(
+            GRADER_TARGET, submissions.resolve(studentId(i)), work.resolve("plain").resolve(studentId(i)));
+    return timed(
+        List.of(REPOSITORY.resolve("mvnw").toString(), "-o", "-q", "-B", "-f",
+            project.resolve("pom.xml").toString(), "test",
+            "-Dmaven.test.failure.ignore=true", "-Djacoco.skip=true"),
+        REPOSITORY,
+        sampler,
+        false); // a submission that does not compile fails the plain build, as it should
   }
 
   /** Returns where batch run {@code number} at {@code level} writes its gradebook. */
@@ -319,10 +320,6 @@ public final class Benchmark {
     command.add(GRADER_TARGET.resolve("awskit-grader.jar").toString());
     command.addAll(List.of(args));
     return command;
-  }
-
-  private Duration timed(List<String> command, Path directory) throws Exception {
-    return timed(command, directory, memory, true);
   }
 
   private Duration timed(List<String> command, Path directory, PeakMemory sampler) throws Exception {
