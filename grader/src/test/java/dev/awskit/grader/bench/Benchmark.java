@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * measures (1) one submission graded cold, several times; (2) a batch of generated submissions;
  * (3) the peak resident memory of every process involved; (4) the plain way, one {@code mvn
  * test} per submission that runs the same hidden tests through Surefire, on a sample of the batch;
- * (5) what the operating-system isolation costs: every cold grade and the batch (three times) at
+ * (5) what the operating-system isolation costs: every cold grade and the batch (five times) at
  * the level {@code auto} gives here and at the {@code jvm} level, in pairs (see {@link
  * IsolationCost}). It takes the measures in rounds, each round a share of every measure, so that
  * the figures compared with one another were taken over the same minutes. It prints a Markdown
@@ -73,7 +73,7 @@ public final class Benchmark {
 
   /**
    * Runs the benchmark; options {@code --cold-runs N} (5), {@code --batch N} (50), {@code
-   * --batch-runs N} (3, how many times the batch is graded at each level) and {@code --baseline N}
+   * --batch-runs N} (5, how many times the batch is graded at each level) and {@code --baseline N}
    * (10, how many submissions of the batch the plain way grades) and {@code --scale N} (0: when
    * above 0, the grader's memory and time per submission are compared between the batch and a
    * generated class of N, both graded without the similarity check, which row 6 times apart).
@@ -84,7 +84,7 @@ public final class Benchmark {
         new Benchmark(
             option(options, "--cold-runs", 5),
             option(options, "--batch", 50),
-            option(options, "--batch-runs", 3),
+            option(options, "--batch-runs", 5),
             option(options, "--baseline", 10),
             option(options, "--scale", 0),
             GRADER_TARGET.resolve("benchmark"),

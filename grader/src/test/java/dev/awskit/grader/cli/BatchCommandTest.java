@@ -326,52 +326,6 @@ class BatchCommandTest {
         .contains("alice: graded, 100 / 100 (unchanged");
   }
 
-  @Test
-  @Order(8)
-  void wrongCommandLinesAreUsageErrorsAndAnEmptyFolderHasNothingToGrade() throws IOException {
-    Files.createDirectories(work.resolve("empty"));
-    Files.writeString(work.resolve("empty/Loose.java"), "class Loose {}");
-
-    assertThat(run("batch", "class", "--shard", "3/2")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).contains("--shard takes I/N with 1 <= I <= N");
-    assertThat(run("batch", "class", "--shard", "0/1")).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("batch", "class", "--shard", "half")).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("batch", "class", "--jobs", "0")).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("batch", "class", "--progress", "fancy")).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("batch", "class", "--format", "pdf")).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("batch", "nowhere")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).contains("There is no batch folder");
-    assertThat(run("batch", "class", "-o", "class/out")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).contains("inside the batch folder");
-    assertThat(run("batch")).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("batch", "empty")).isEqualTo(ExitCodes.SUBMISSION_UNUSABLE);
-    assertThat(err.toString())
-        .contains("Loose.java is a loose source file")
-        .contains("Nothing to grade");
-  }
-
-  @Test
-  @Order(9)
-  void helpExplainsTheBatchAndTheMerge() {
-    assertThat(run("help", "batch")).isEqualTo(ExitCodes.OK);
-    assertThat(out.toString())
-        .contains(
-            "FOLDER",
-            "--output",
-            "--format",
-            "--policy",
-            "--jobs",
-            "--shard",
-            "--force",
-            "--progress")
-        .contains("grading-reports/batch")
-        .contains("Exit codes:");
-    assertThat(run("help", "merge-gradebooks")).isEqualTo(ExitCodes.OK);
-    assertThat(out.toString()).contains("OUT", "IN...", "averages");
-    assertThat(run("--help")).isEqualTo(ExitCodes.OK);
-    assertThat(out.toString()).contains("batch", "merge-gradebooks");
-  }
-
   private static Gradebook read(Path gradebook) throws Exception {
     return Gradebook.read(gradebook);
   }

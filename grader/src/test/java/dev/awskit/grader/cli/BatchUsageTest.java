@@ -1,0 +1,110 @@
+package dev.awskit.grader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awskit.grader.engine.SubmissionRunner;
+import dev.awskit.grader.testing.Graded;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checks what {@code batch} tells an instructor whose command line is wrong, or whose folder has
+ * nothing to grade, and what its help says. Nothing here may grade: the runner fails the test if
+ * a submission reaches it.
+ */
+class BatchUsageTest {
+
+  @TempDir Path work;
+
+  private StringWriter out;
+  private StringWriter err;
+
+  @BeforeEach
+  void aClassWithoutSourcesAndAFolderWithALooseFile() throws IOException {
+    Files.createDirectories(work.resolve("class/alice"));
+    Files.writeString(work.resolve("class/alice/notes.txt"), "no code yet");
+    Files.createDirectories(work.resolve("empty"));
+    Files.writeString(work.resolve("empty/Loose.java"), "class Loose {}");
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    SubmissionRunner refusing =
+        (request, events) -> {
+          throw new AssertionError("A command line that is refused must not grade anything.");
+        };
+    return new GraderCli(
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            Clock.fixed(Graded.NOW, ZoneOffset.UTC),
+            work,
+            refusing,
+            Graded::catalog)
+        .execute(args);
+  }
+
+  @Test
+  void wrongOptionsAreUsageErrorsThatSayWhatIsWrong() {
+    // when / then
+    assertThat(run("batch", "class", "--shard", "3/2")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--shard takes I/N with 1 <= I <= N");
+    assertThat(run("batch", "class", "--shard", "0/1")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "class", "--shard", "half")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "class", "--jobs", "0")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "class", "--progress", "fancy")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch", "class", "--format", "pdf")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("batch")).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void aMissingBatchFolderOrAnOutputInsideItIsAUsageError() {
+    // when / then
+    assertThat(run("batch", "nowhere")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("There is no batch folder");
+    assertThat(run("batch", "class", "-o", "class/out")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("inside the batch folder");
+  }
+
+  @Test
+  void aFolderWithOnlyALooseSourceFileHasNothingToGrade() {
+    // when
+    int exit = run("batch", "empty");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.SUBMISSION_UNUSABLE);
+    assertThat(err.toString())
+        .contains("Loose.java is a loose source file")
+        .contains("Nothing to grade");
+  }
+
+  @Test
+  void helpExplainsTheBatchAndTheMerge() {
+    // when / then
+    assertThat(run("help", "batch")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString())
+        .contains(
+            "FOLDER",
+            "--output",
+            "--format",
+            "--policy",
+            "--jobs",
+            "--shard",
+            "--force",
+            "--progress")
+        .contains("grading-reports/batch")
+        .contains("Exit codes:");
+    assertThat(run("help", "merge-gradebooks")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("OUT", "IN...", "averages");
+    assertThat(run("--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("batch", "merge-gradebooks");
+  }
+}
