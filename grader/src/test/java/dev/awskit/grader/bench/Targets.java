@@ -97,7 +97,11 @@ record Targets(
     rows.add(
         new Row(
             "one submission graded cold / one `mvn test` of it",
-            String.format(Locale.ROOT, "%.2f (%.2f s / %.2f s)", coldShare, coldSeconds, plainSeconds),
+            String.format(
+                Locale.ROOT,
+                "%.2f (%.2f s / %.2f s; %.1f needs at most %.2f s; the floor took %.2f s)",
+                coldShare, coldSeconds, plainSeconds, COLD_SHARE_OF_PLAIN,
+                COLD_SHARE_OF_PLAIN * plainSeconds, floors.coldSeconds()),
             String.format(Locale.ROOT, "at most %.1f", COLD_SHARE_OF_PLAIN),
             coldShare <= COLD_SHARE_OF_PLAIN,
             coldFloorShare <= COLD_SHARE_OF_PLAIN
@@ -110,7 +114,12 @@ record Targets(
         new Row(
             String.format(Locale.ROOT, "batch of %d, plain way / grader", batchSize),
             String.format(
-                Locale.ROOT, "%.1f times faster (%.0f s / %.1f s)", speedUp, plainSeconds * batchSize, batchSeconds),
+                Locale.ROOT,
+                "%.1f times faster (%.0f s / %.1f s; %.0f times needs at most %.2f s; the floor took"
+                    + " %.1f s, and the grader %.2f times that)",
+                speedUp, plainSeconds * batchSize, batchSeconds, BATCH_SPEED_UP,
+                plainSeconds * batchSize / BATCH_SPEED_UP, floors.batchSeconds(),
+                batchSeconds / floors.batchSeconds()),
             String.format(Locale.ROOT, "at least %.0f times", BATCH_SPEED_UP),
             speedUp >= BATCH_SPEED_UP,
             floorSpeedUp >= BATCH_SPEED_UP

@@ -21,7 +21,11 @@ class TargetsTest {
 
     // when / then
     assertThat(targets.rows()).allMatch(Targets.Row::met);
-    assertThat(targets.table()).contains("| 0.19 (1.90 s / 10.00 s) | at most 0.2 | met |");
+    assertThat(targets.table())
+        .contains("| 0.19 (1.90 s / 10.00 s; 0.2 needs at most 2.00 s; the floor took 1.00 s) |")
+        .contains(
+            "| 31.3 times faster (500 s / 16.0 s; 30 times needs at most 16.67 s; the floor took"
+                + " 10.0 s, and the grader 1.60 times that) | at least 30 times | met |");
   }
 
   @Test
@@ -36,7 +40,9 @@ class TargetsTest {
     // when / then
     assertThat(targets.rows()).noneMatch(Targets.Row::met);
     assertThat(targets.table())
-        .contains("| 0.60 (6.00 s / 10.00 s) | at most 0.2 | not met |")
+        .contains(
+            "| 0.60 (6.00 s / 10.00 s; 0.2 needs at most 2.00 s; the floor took 1.00 s) | at most"
+                + " 0.2 | not met |")
         .contains("15.0 times faster")
         .contains("| 1.20 (360 MiB / 300 MiB; 0.70 s / 0.70 s per submission) | at most 1.10 | not met |");
   }
