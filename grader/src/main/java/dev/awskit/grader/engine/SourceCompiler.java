@@ -1,7 +1,6 @@
 package dev.awskit.grader.engine;
 
 import static dev.awskit.grader.engine.SourcePaths.clean;
-import static dev.awskit.grader.engine.SourcePaths.fileOf;
 import static dev.awskit.grader.engine.SourcePaths.relative;
 
 import com.sun.source.util.JavacTask;
@@ -142,7 +141,7 @@ final class SourceCompiler implements AutoCloseable {
   /**
    * Compiles {@code sources} into {@code output}.
    *
-   * @param base the submission's folder, against which file names are reported
+   * @param folder the submission's folder, against which file names are reported
    * @param sourceFiles the {@code .java} files to compile
    * @param output an empty directory for the classes
    */
@@ -261,26 +260,7 @@ final class SourceCompiler implements AutoCloseable {
       return charge(failed.failure(), base, sources);
     }
     boolean compiled = ((JavacThread.Ending.Done<Boolean>) ending).value();
-    Map<Path, List<String>> errors = new LinkedHashMap<>();
-    List<String> unplaced = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
-      if (diagnostic.getKind() != Diagnostic.Kind.ERROR) {
-        continue;
-      }
-      String message = diagnostic.getMessage(Locale.ENGLISH);
-      Path file = fileOf(diagnostic.getSource());
-      if (file == null || !sources.contains(file)) {
-        unplaced.add(message);
-        continue;
-      }
-      errors
-          .computeIfAbsent(file, key -> new ArrayList<>())
-          .add(relative(base, file) + ":" + diagnostic.getLineNumber() + ": " + message);
-    }
-    if (!compiled && errors.isEmpty()) {
-      throw new IllegalStateException("The compiler failed without naming a file: " + unplaced);
-    }
-    return errors;
+    return CompileErrors.byFile(diagnostics.getDiagnostics(), sources, base, compiled);
   }
 
   /**
