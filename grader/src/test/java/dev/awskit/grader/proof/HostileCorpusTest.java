@@ -8,7 +8,6 @@ import static dev.awskit.grader.proof.ScorecardChecks.outcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.grader.engine.Grader;
-import dev.awskit.grader.engine.GraderClassPath;
 import dev.awskit.grader.engine.GradingResult;
 import dev.awskit.grader.engine.RunSettings;
 import dev.awskit.grader.engine.ScratchSpace;
@@ -26,7 +25,6 @@ import dev.awskit.grader.worker.IsolationChoice;
 import dev.awskit.grader.worker.WorkerRunner;
 import dev.awskit.grader.worker.WorkerSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +37,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +44,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
@@ -124,7 +119,7 @@ class HostileCorpusTest {
    */
   @BeforeAll
   void gradeEveryCase(@TempDir Path work) throws IOException {
-    for (Path entry : graderEntries()) {
+    for (Path entry : HostileCaseChecks.graderEntries()) {
       graderEntriesBefore.put(entry, Files.getLastModifiedTime(entry));
     }
     pool = Executors.newFixedThreadPool(PARALLEL);
@@ -260,11 +255,11 @@ class HostileCorpusTest {
     assertThat(Path.of(System.getProperty("java.io.tmpdir"), PLANTED)).doesNotExist();
     assertThat(Path.of("/tmp", PLANTED)).doesNotExist();
     assertThat(scratch.root().resolve(PLANTED)).doesNotExist();
-    for (Path entry : graderEntries()) {
+    for (Path entry : HostileCaseChecks.graderEntries()) {
       assertThat(entry.resolveSibling(PLANTED)).doesNotExist();
       assertThat(entry.resolve(PLANTED)).doesNotExist();
     }
-    assertThat(graderEntries())
+    assertThat(HostileCaseChecks.graderEntries())
         .as("the grader's class path entries")
         .isEqualTo(List.copyOf(graderEntriesBefore.keySet()))
         .allSatisfy(
@@ -307,10 +302,10 @@ class HostileCorpusTest {
         }
       }
       case "q04/reads-grader-jar", "q04/java-io-bypass", "q11/reads-tests-through-library" ->
-          assertNothingLeaked(work);
+          HostileCaseChecks.assertNothingLeaked(work);
       case "q04/writes-next-to-grader" -> {
         assertNothingPlantedBesideTheGrader();
-        assertNothingLeaked(work);
+        HostileCaseChecks.assertNothingLeaked(work);
       }
       case "q05/forged-events" ->
           assertThat(own.tests())
@@ -326,79 +321,16 @@ class HostileCorpusTest {
   }
 
   /**
-   * Checks that the reports hold nothing a hostile case found outside its sandbox: it marks each
-   * find with "FOUND" and the first bytes of a class file (cafebabe) or a jar (504b0304).
-   */
-  private static void assertNothingLeaked(Path work) throws IOException {
-    for (String name : List.of("report.json", "results.json")) {
-      assertThat(Files.readString(work.resolve("reports").resolve(name)))
-          .as("%s of a submission that snooped on the grader's files", name)
-          .doesNotContain("FOUND ")
-          .doesNotContainIgnoringCase("cafebabe")
-          .doesNotContain("504b0304");
-    }
-  }
-
-  /** Returns the grader's own jars and folders on the class path the workers get. */
-  private static List<Path> graderEntries() {
-    return GraderClassPath.entries().stream()
-        .filter(entry -> entry.toString().contains("grader"))
-        .toList();
-  }
-
-  /**
-   * Checks what the worker's environment showed a submission: no credentials, all in the sandbox.
+   * Checks what the worker's environment showed a submission: no credentials, all in the sandbox,
+   * and the sandbox emptied or deleted once every case is graded.
    */
   private void assertCleanEnvironment(String feedback) throws Exception {
-    Matcher env = Pattern.compile("env=\\{([^}]*)\\}").matcher(feedback);
-    assertThat(env.find()).as("the environment in %s", feedback).isTrue();
-    Set<String> names =
-        Stream.of(env.group(1).split(", "))
-            .map(entry -> entry.substring(0, entry.indexOf('=')))
-            .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(names)
-        .as("environment variables a submission sees")
-        .isSubsetOf(
-            "HOME",
-            "TMPDIR",
-            "LANG",
-            "TZ",
-            // Added at the os level: bubblewrap's working folder, and where the JDK's libraries are.
-            "PWD",
-            "LD_LIBRARY_PATH",
-            "SystemRoot",
-            "AWS_EC2_METADATA_DISABLED",
-            "AWS_CONFIG_FILE",
-            "AWS_SHARED_CREDENTIALS_FILE")
-        .contains("AWS_EC2_METADATA_DISABLED");
-    assertThat(feedback).contains("AWS_EC2_METADATA_DISABLED=true").contains("aws=null");
-    Matcher home = Pattern.compile(" home=(\\S+) tmp=(\\S+) cwd=(\\S+)").matcher(feedback);
-    assertThat(home.find()).isTrue();
-    Path root = Path.of(home.group(1)).getParent();
-    assertThat(root.getFileName().toString()).startsWith("awskit-worker-");
-    assertThat(Path.of(home.group(2)).startsWith(root)).as("tmp inside %s", root).isTrue();
-    assertThat(Path.of(home.group(3)).startsWith(root)).as("cwd inside %s", root).isTrue();
+    Path sandbox = HostileCaseChecks.sandboxOfCleanEnvironment(feedback);
     // A reused worker may be grading another case of the corpus: look once all are graded.
     for (Object key : grades.keySet()) {
       graded(key);
     }
-    assertEmptiedOrDeleted(root);
-  }
-
-  /**
-   * Checks that a worker's sandbox holds nothing after grading: deleted with its worker, or
-   * emptied down to its three folders for the next submission of a reused worker.
-   */
-  private static void assertEmptiedOrDeleted(Path sandbox) {
-    if (Files.exists(sandbox)) {
-      try (Stream<Path> left = Files.walk(sandbox)) {
-        assertThat(left.map(sandbox::relativize).map(Path::toString))
-            .as("what is left in the reused worker's sandbox %s after grading", sandbox)
-            .containsExactlyInAnyOrder("", "work", "tmp", "home");
-      } catch (IOException unreadable) {
-        throw new UncheckedIOException(unreadable);
-      }
-    }
+    HostileCaseChecks.assertEmptiedOrDeleted(sandbox);
   }
 
   @Test
