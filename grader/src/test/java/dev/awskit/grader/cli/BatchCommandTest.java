@@ -7,15 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awskit.grader.batch.Gradebook;
 import dev.awskit.grader.batch.GradebookRow;
 import dev.awskit.grader.batch.RowStatus;
-import dev.awskit.grader.testing.HeadlessChromium;
 import dev.awskit.grader.engine.SubmissionRunner;
+import dev.awskit.grader.intake.TestZips;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
+import dev.awskit.grader.testing.HeadlessChromium;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,9 +23,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
@@ -82,7 +78,7 @@ class BatchCommandTest {
     work = sharedByTheClass;
     Path batch = work.resolve("class");
     Assembled.reference(batch.resolve("alice"));
-    copyTree(Path.of("..", "exercises", "src", "main", "java"), batch.resolve("bob"));
+    Assembled.copyTree(Path.of("..", "exercises", "src", "main", "java"), batch.resolve("bob"));
     Assembled.referenceWith(
         Path.of("src", "test", "resources", "faulty", "q06", "first-page-only"),
         6,
@@ -93,7 +89,7 @@ class BatchCommandTest {
     Files.writeString(
         erin.resolve("dev/awskit/solutions/q01/ClientStylesExplainer.java"),
         "package dev.awskit.solutions.q01;\npublic class ClientStylesExplainer { oops }\n");
-    zip(erin, batch.resolve("erin.zip"));
+    TestZips.ofFolder(erin).writeTo(batch.resolve("erin.zip"));
     Files.writeString(batch.resolve("Stray.java"), "class Stray {}");
     Files.createDirectories(batch.resolve(".hidden"));
   }
@@ -435,30 +431,5 @@ class BatchCommandTest {
     assertThat(late).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("bad-late.yaml, line 3: due '2025-01-32T23:59:00Z'");
     assertThat(gradings).hasValue(before);
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path path : walk.toList()) {
-        Path copy = target.resolve(source.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy);
-        }
-      }
-    }
-  }
-
-  private static void zip(Path folder, Path zip) throws IOException {
-    try (OutputStream file = Files.newOutputStream(zip);
-        ZipOutputStream archive = new ZipOutputStream(file, StandardCharsets.UTF_8);
-        Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
-        archive.putNextEntry(new ZipEntry(folder.relativize(path).toString().replace('\\', '/')));
-        Files.copy(path, archive);
-        archive.closeEntry();
-      }
-    }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.UnixStat;
@@ -22,6 +23,22 @@ public final class TestZips {
   /** Starts an empty archive. */
   public static TestZips zip() {
     return new TestZips();
+  }
+
+  /**
+   * Starts an archive of every file under {@code folder}, named by its path in the folder with
+   * forward slashes, in the order of those names.
+   */
+  public static TestZips ofFolder(Path folder) {
+    TestZips zip = new TestZips();
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        zip.entry(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+      }
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+    return zip;
   }
 
   /** Adds an entry holding {@code text} in UTF-8. */
