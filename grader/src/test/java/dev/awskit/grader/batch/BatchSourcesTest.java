@@ -39,10 +39,7 @@ class BatchSourcesTest {
   @BeforeEach
   void classOfFour() {
     batch = work.resolve("submissions");
-    FakeClass.student(batch, "alice", 1, 5, 2, 5, 3, 10);
-    FakeClass.student(batch, "bob", 1, 2.5, 3, 4);
-    FakeClass.write(batch.resolve("carol").resolve("unusable.txt"), "");
-    FakeClass.student(batch, "dave", 2, 5);
+    FakeClass.classOfFour(batch);
     store = new ResultStore(work.resolve("out"));
   }
 

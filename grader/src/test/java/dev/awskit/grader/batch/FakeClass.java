@@ -77,6 +77,17 @@ final class FakeClass {
     return callsById.getOrDefault(id, 0);
   }
 
+  /**
+   * Writes the class of four most batch tests grade into {@code batch}: alice (20 of 20 points),
+   * bob (6.5), carol (no Java source, so unusable) and dave (5), in that order.
+   */
+  static void classOfFour(Path batch) {
+    student(batch, "alice", 1, 5, 2, 5, 3, 10);
+    student(batch, "bob", 1, 2.5, 3, 4);
+    write(batch.resolve("carol").resolve("unusable.txt"), "");
+    student(batch, "dave", 2, 5);
+  }
+
   /** Creates a student folder whose questions score {@code points} (question number, points...). */
   static Path student(Path batch, String id, double... points) {
     Path folder = batch.resolve(id);
