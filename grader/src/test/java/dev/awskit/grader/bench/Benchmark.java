@@ -199,10 +199,11 @@ public final class Benchmark {
                 Figures.median(javacAlone) / Figures.mean(baseline))
             + String.format(Locale.ROOT,
                 "| 8. the floor of the batch: `javac` and the hidden tests alone, one JVM, two"
-                    + " threads, median of %d runs | %.1f s, %.1f times faster than the plain way"
-                    + " | |%n",
+                    + " threads, median of %d runs | %.1f s, %.1f times faster than the plain way;"
+                    + " the grader's batch (auto) / the floor, round by round: %s | |%n",
                 batchFloor.size(), Figures.median(batchFloor),
-                Figures.mean(baseline) * batchSize / Figures.median(batchFloor))
+                Figures.mean(baseline) * batchSize / Figures.median(batchFloor),
+                roundByRound(batchPairs, batchFloor))
             + "\n"
             + targets.table();
     Files.writeString(work.resolve("benchmark.md"), report, StandardCharsets.UTF_8);
@@ -282,6 +283,16 @@ public final class Benchmark {
         largeMemory.peaks().get("grader").mebibytes(),
         small.toMillis() / 1000.0 / batchSize,
         took.toMillis() / 1000.0 / scale);
+  }
+
+  /** Returns each round's batch at {@code auto} over that round's floor, as "1.05, 0.98". */
+  private static String roundByRound(List<IsolationCost.Pair> batches, List<Duration> floors) {
+    List<String> ratios = new ArrayList<>();
+    for (int round = 0; round < Math.min(batches.size(), floors.size()); round++) {
+      ratios.add(String.format(Locale.ROOT, "%.2f",
+          batches.get(round).auto().toNanos() / (double) floors.get(round).toNanos()));
+    }
+    return String.join(", ", ratios);
   }
 
   /** Times one run of a floor in {@code grader/}. */
