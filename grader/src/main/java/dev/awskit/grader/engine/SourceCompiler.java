@@ -139,7 +139,7 @@ final class SourceCompiler implements AutoCloseable {
   }
 
   /**
-   * Compiles {@code sources} into {@code output}.
+   * Compiles {@code sourceFiles} into {@code output}.
    *
    * @param folder the submission's folder, against which file names are reported
    * @param sourceFiles the {@code .java} files to compile
