@@ -1,6 +1,7 @@
 package dev.awskit.grader.worker;
 
 import dev.awskit.grader.engine.ScratchOwner;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,8 +87,11 @@ record Sandbox(Path root, Path work, Path tmp, Path home, Path classes) {
 
   /** Writes the files under the folder {@code source} into the new jar {@code target}, stored. */
   static void jarTree(Path source, Path target) throws IOException {
+    // Buffered: ZipOutputStream writes its headers a byte at a time, which was a system call each,
+    // about 1,200 for the fifteen classes of one submission.
     try (Stream<Path> walk = Files.walk(source);
-        ZipOutputStream jar = new ZipOutputStream(Files.newOutputStream(target))) {
+        ZipOutputStream jar =
+            new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(target)))) {
       for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
         byte[] bytes = Files.readAllBytes(path);
         CRC32 checksum = new CRC32();

@@ -1,12 +1,15 @@
 package dev.awskit.grader.worker;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +21,9 @@ final class UserProcesses {
 
   private static final Path PROC = Path.of("/proc");
   private static final Duration GONE_WITHIN = Duration.ofSeconds(2);
+
+  /** Names how much of a status file is read first: its state and uids come within 300 bytes. */
+  static final int STATUS_HEAD_BYTES = 1024;
 
   private final String setpriv;
   private final String kill;
@@ -49,20 +55,47 @@ final class UserProcesses {
     return pids;
   }
 
-  private static int realUid(Path process) {
-    try {
-      for (String line : Files.readAllLines(process.resolve("status"))) {
-        if (line.startsWith("State:") && line.substring(6).strip().startsWith("Z")) {
-          return -1;
+  /**
+   * Returns the real user id of the process whose {@code /proc} folder is {@code process}, or -1
+   * when it has ended (reaped or waiting to be) or cannot be read.
+   */
+  static int realUid(Path process) {
+    // Only the file's first lines are read: reading it whole, line by line, took two buffers of
+    // 8 KB for every process at every scan, a tenth of what a batch of 50 allocated.
+    try (InputStream status = Files.newInputStream(process.resolve("status"))) {
+      byte[] head = status.readNBytes(STATUS_HEAD_BYTES);
+      String text = new String(head, StandardCharsets.ISO_8859_1);
+      if (head.length == STATUS_HEAD_BYTES) {
+        // Whole lines only: the last one may go on past what was read.
+        OptionalInt uid = realUidOf(text.substring(0, text.lastIndexOf('\n') + 1));
+        if (uid.isPresent()) {
+          return uid.getAsInt();
         }
-        if (line.startsWith("Uid:")) {
-          return Integer.parseInt(line.substring(4).strip().split("\\s+")[0]);
-        }
+        text += new String(status.readAllBytes(), StandardCharsets.ISO_8859_1);
       }
+      return realUidOf(text).orElse(-1);
     } catch (IOException | RuntimeException gone) {
       // The process ended while it was read.
+      return -1;
     }
-    return -1;
+  }
+
+  /**
+   * Returns the real user id a {@code /proc/PID/status} text gives, -1 for a process that has
+   * ended and waits only to be reaped (its state comes first); empty when the text stops before
+   * its {@code Uid:} line.
+   */
+  static OptionalInt realUidOf(String status) {
+    for (String line : status.split("\n")) {
+      if (line.startsWith("State:") && line.substring(6).strip().startsWith("Z")) {
+        return OptionalInt.of(-1);
+      }
+      if (line.startsWith("Uid:")) {
+        String[] ids = line.substring(4).strip().split("\\s+");
+        return ids[0].isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(ids[0]));
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /**
