@@ -120,12 +120,15 @@ final class WorkerProcess implements AutoCloseable {
   WorkerEnd stop(boolean gently) {
     boolean killed = false;
     int leftProcesses = 0;
+    // Listed before the worker can end: once it has, what it started is nobody's descendant.
+    List<ProcessHandle> started = process.descendants().toList();
     input.close();
     try {
       if (!gently || !process.waitFor(2, TimeUnit.SECONDS)) {
         killed = process.isAlive();
       }
       leftProcesses = confined.endAll(process.toHandle());
+      leftProcesses = Math.max(leftProcesses, endStillAlive(started));
       process.waitFor(10, TimeUnit.SECONDS);
       for (Thread reader : readers) {
         reader.join(1_000);
@@ -138,6 +141,13 @@ final class WorkerProcess implements AutoCloseable {
     int exitCode = process.isAlive() ? -1 : process.exitValue();
     return new WorkerEnd(
         exitCode, killed, errorOutput.toString(), strayOutput.toString(), leftProcesses);
+  }
+
+  /** Ends the processes of {@code started} that are still alive and returns how many there were. */
+  private static int endStillAlive(List<ProcessHandle> started) {
+    List<ProcessHandle> alive = started.stream().filter(ProcessHandle::isAlive).toList();
+    alive.forEach(ProcessHandle::destroyForcibly);
+    return alive.size();
   }
 
   @Override

@@ -74,7 +74,11 @@ class OsSandboxTest {
     for (IsolationChoice level : List.of(IsolationChoice.OS, IsolationChoice.UID)) {
       for (String attack :
           List.of(
-              "os-writes-everywhere", "os-reads-secrets", "os-double-fork", "os-reads-hidden-tests")) {
+              "os-writes-everywhere",
+              "os-reads-secrets",
+              "os-double-fork",
+              "os-hides-a-process",
+              "os-reads-hidden-tests")) {
         attacks.add(Arguments.of(level, attack));
       }
     }
@@ -103,9 +107,13 @@ class OsSandboxTest {
 
     // when
     GradingResult result;
+    List<String> aliveWithTheWorkerKept;
     try (Grader grader =
         new Grader(Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC))) {
       result = grader.grade(new SubmissionSource.SourceFolder(submission), settings);
+      // Before the runner closes: a worker that a process of the submission outlived must not be
+      // kept for the next one, however that process hides.
+      aliveWithTheWorkerKept = survivors();
     } finally {
       runner.close();
     }
@@ -136,10 +144,45 @@ class OsSandboxTest {
       assertThat(feedback).as("whether the survivor ran").anySatisfy(
           text -> assertThat(text).contains("started a survivor"));
     }
+    if (attack.equals("os-hides-a-process") && level == IsolationChoice.UID) {
+      // The uid level shows a process its own /proc, so the rename must have worked.
+      assertThat(feedback).as("whether the process renamed itself").anySatisfy(
+          text -> assertThat(text).contains("started a survivor that renamed itself"));
+    }
+    assertThat(aliveWithTheWorkerKept)
+        .as("processes of the submission alive once its grade returned, its worker still open")
+        .isEmpty();
     assertThat(survivors()).as("processes of the submission alive after the grade").isEmpty();
     assertThat(scorecard.questions())
         .filteredOn(other -> other.number() != 4)
         .allSatisfy(other -> assertThat(other.score()).isEqualTo(other.maxScore()));
+  }
+
+  @Test
+  @DisplayName("at jvm the processes a submission started end with its worker")
+  void atJvmTheProcessesASubmissionStartedEndWithItsWorker() throws Exception {
+    // given a submission that starts processes which outlive its tests, at the level with no
+    // operating-system confinement: there only the worker's descendants can be found and ended
+    WorkerRunner runner = new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(1));
+    runner.isolate(IsolationChoice.JVM);
+    Path submission =
+        Assembled.referenceWith(HOSTILE.resolve("os-hides-a-process"), 4, work.resolve("jvm"));
+    RunSettings settings = new RunSettings(Duration.ofSeconds(20), Map.of()).withoutStaticVetting();
+
+    // when
+    List<String> alive;
+    try (Grader grader =
+        new Grader(Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC))) {
+      grader.grade(new SubmissionSource.SourceFolder(submission), settings);
+      alive = survivors();
+    } finally {
+      runner.close();
+    }
+
+    // then
+    assertThat(alive)
+        .as("processes the submission started, alive once its grade returned")
+        .isEmpty();
   }
 
   @Test
@@ -269,7 +312,9 @@ class OsSandboxTest {
         try {
           String line = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
           if (line.contains(SURVIVOR)) {
-            found.add(process.getFileName() + ": " + line);
+            // The class path makes the line long; its end names the main class and arguments.
+            String end = line.substring(Math.max(0, line.length() - 160));
+            found.add(process.getFileName() + ": ..." + end);
           }
         } catch (java.io.IOException ended) {
           // The process ended while it was read.

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,20 @@ class UserProcessesTest {
     assertThat(UserProcesses.realUid(straddling))
         .as("a Uid line cut by the first read, %d bytes in", before.length())
         .isEqualTo(60001);
+  }
+
+  @Test
+  void aProcessNamedWithBytesThatAreNotUtf8IsStillCounted() throws IOException {
+    // given a process that renamed itself (its comm) to bytes that are not UTF-8, which a reader
+    // of UTF-8 refuses: read that way, the process would hide from the list of its uid
+    Path process = Files.createDirectories(proc.resolve("renamed"));
+    byte[] name = {'N', 'a', 'm', 'e', ':', '\t', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n'};
+    byte[] rest = RUNNING.substring(RUNNING.indexOf("Umask:")).getBytes(StandardCharsets.US_ASCII);
+    Files.write(process.resolve("status"), name);
+    Files.write(process.resolve("status"), rest, StandardOpenOption.APPEND);
+
+    // when / then
+    assertThat(UserProcesses.realUid(process)).isEqualTo(60001);
   }
 
   @Test
