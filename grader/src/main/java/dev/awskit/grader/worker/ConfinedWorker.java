@@ -57,10 +57,18 @@ record ConfinedWorker(
   /**
    * Ends every process the worker started and gives its uid back; returns how many processes
    * besides the worker's own were still alive when it began.
+   *
+   * @param started the worker's descendants, listed while it still ran: once it has ended, what it
+   *     started is nobody's descendant, and without a uid of its own nothing else finds it
    */
-  int endAll(ProcessHandle worker) throws InterruptedException {
+  int endAll(ProcessHandle worker, List<ProcessHandle> started) throws InterruptedException {
     int others = others(worker);
+    if (!worker.isAlive()) {
+      int stillRunning = (int) started.stream().filter(ProcessHandle::isAlive).count();
+      others = Math.max(others, stillRunning - helpers);
+    }
     worker.descendants().forEach(ProcessHandle::destroyForcibly);
+    started.forEach(ProcessHandle::destroyForcibly);
     worker.destroyForcibly();
     try {
       worker.onExit().get(5, TimeUnit.SECONDS);

@@ -53,7 +53,8 @@ record WorkerProbe(WorkerSettings settings, String mainClass, List<String> class
     } finally {
       try {
         if (process != null) {
-          confined.endAll(process.toHandle());
+          // The probe's JVM ends before any code but its own runs: it started nothing.
+          confined.endAll(process.toHandle(), List.of());
         } else {
           confined.slot().ifPresent(UidSlots.Slot::close);
         }

@@ -127,8 +127,7 @@ final class WorkerProcess implements AutoCloseable {
       if (!gently || !process.waitFor(2, TimeUnit.SECONDS)) {
         killed = process.isAlive();
       }
-      leftProcesses = confined.endAll(process.toHandle());
-      leftProcesses = Math.max(leftProcesses, endStillAlive(started));
+      leftProcesses = confined.endAll(process.toHandle(), started);
       process.waitFor(10, TimeUnit.SECONDS);
       for (Thread reader : readers) {
         reader.join(1_000);
@@ -141,13 +140,6 @@ final class WorkerProcess implements AutoCloseable {
     int exitCode = process.isAlive() ? -1 : process.exitValue();
     return new WorkerEnd(
         exitCode, killed, errorOutput.toString(), strayOutput.toString(), leftProcesses);
-  }
-
-  /** Ends the processes of {@code started} that are still alive and returns how many there were. */
-  private static int endStillAlive(List<ProcessHandle> started) {
-    List<ProcessHandle> alive = started.stream().filter(ProcessHandle::isAlive).toList();
-    alive.forEach(ProcessHandle::destroyForcibly);
-    return alive.size();
   }
 
   @Override
