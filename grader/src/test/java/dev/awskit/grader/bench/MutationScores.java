@@ -22,7 +22,8 @@ import org.xml.sax.SAXException;
 /**
  * Prints the mutation score of each question from PIT's {@code mutations.xml}: the mutants of the
  * reference solution's package {@code qNN} that the hidden tests detected, out of all of them,
- * and every mutant that survived. See docs/mutation.md.
+ * and every mutant that survived. With {@code --check LIST} it also fails unless the survivors are
+ * exactly the mutants {@code LIST} names as equivalent. See docs/mutation.md.
  */
 public final class MutationScores {
 
@@ -50,9 +51,37 @@ public final class MutationScores {
 
   private MutationScores() {}
 
-  /** Prints the scores of the report named by the first argument. */
+  /**
+   * Tells how the survivors compare with the mutants known to be equivalent.
+   *
+   * @param unexplained the survivors the list does not name: a mistake the hidden tests miss
+   * @param noLongerSurviving the listed mutants no survivor matches: detected now, or no longer made
+   */
+  public record Check(List<String> unexplained, List<String> noLongerSurviving) {
+
+    /** Copies the lists. */
+    public Check {
+      unexplained = List.copyOf(unexplained);
+      noLongerSurviving = List.copyOf(noLongerSurviving);
+    }
+
+    /** Tells whether the survivors are exactly the listed mutants. */
+    public boolean passed() {
+      return unexplained.isEmpty() && noLongerSurviving.isEmpty();
+    }
+  }
+
+  /**
+   * Prints the scores of the report named by the first argument ({@code
+   * grader/target/pit-reports/mutations.xml} by default) and, after {@code --check LIST}, exits
+   * with 1 unless its survivors are exactly the mutants of the list.
+   */
   public static void main(String[] args) throws IOException {
-    Path report = Path.of(args.length > 0 ? args[0] : "grader/target/pit-reports/mutations.xml");
+    List<String> arguments = List.of(args);
+    int check = arguments.indexOf("--check");
+    Path report =
+        Path.of(check == 0 || arguments.isEmpty()
+            ? "grader/target/pit-reports/mutations.xml" : arguments.get(0));
     List<QuestionScore> scores;
     try (InputStream in = Files.newInputStream(report)) {
       scores = read(in);
@@ -66,6 +95,46 @@ public final class MutationScores {
     for (QuestionScore score : scores) {
       score.survivors().forEach(line -> System.out.println("survived: " + line));
     }
+    if (check >= 0) {
+      if (check + 1 >= arguments.size()) {
+        throw new IllegalArgumentException("--check needs the file that lists the known mutants");
+      }
+      Path list = Path.of(arguments.get(check + 1));
+      Check result = check(scores, knownEquivalent(list));
+      result.unexplained().forEach(
+          mutant -> System.out.println("A mutant of the reference survived every hidden test and is"
+              + " not known to be equivalent: " + mutant + ". Add a hidden test that detects it,"
+              + " or, if the contract cannot tell it from the reference, list it in " + list
+              + " and say why in docs/mutation.md."));
+      result.noLongerSurviving().forEach(
+          mutant -> System.out.println("A mutant listed as equivalent in " + list
+              + " no longer survives: " + mutant + ". Take it off the list and out of"
+              + " docs/mutation.md."));
+      if (scores.isEmpty()) {
+        System.out.println("The report " + report + " holds no mutant of the reference.");
+      }
+      if (!result.passed() || scores.isEmpty()) {
+        System.exit(1);
+      }
+      System.out.println("The survivors are exactly the mutants " + list + " names.");
+    }
+  }
+
+  /** Compares the survivors of {@code scores} with the mutants {@code knownEquivalent} names. */
+  public static Check check(List<QuestionScore> scores, List<String> knownEquivalent) {
+    List<String> survivors =
+        scores.stream().flatMap(score -> score.survivors().stream()).toList();
+    return new Check(
+        survivors.stream().filter(mutant -> !knownEquivalent.contains(mutant)).toList(),
+        knownEquivalent.stream().filter(mutant -> !survivors.contains(mutant)).toList());
+  }
+
+  /** Reads a list of mutants, one a line; blank lines and lines starting with # are left out. */
+  public static List<String> knownEquivalent(Path list) throws IOException {
+    return Files.readAllLines(list).stream()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .toList();
   }
 
   /** Reads a PIT XML report and returns the score of each question, in question order. */

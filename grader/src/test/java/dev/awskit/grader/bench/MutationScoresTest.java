@@ -5,11 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Checks that PIT's report is counted per question, survivors named. */
+/**
+ * Checks that PIT's report is counted per question, survivors named, and that the check passes
+ * only when the survivors are exactly the mutants known to be equivalent.
+ */
 class MutationScoresTest {
+
+  private static final Path KNOWN_EQUIVALENT =
+      Path.of("src", "test", "resources", "mutation", "equivalent-mutants.txt");
+
+  private static final MutationScores.QuestionScore Q08 =
+      new MutationScores.QuestionScore(
+          "q08", 26, List.of("LambdaInvoker.describe:106 negated conditional (SURVIVED)"));
 
   @Test
   void countsDetectedMutantsPerQuestionAndNamesTheSurvivors() throws IOException {
@@ -38,5 +53,84 @@ class MutationScoresTest {
     assertThat(scores.get(0).percent()).isEqualTo(50.0);
     assertThat(scores.get(0).survivors())
         .containsExactly("DynamoDbManager.scanAll:51 negated conditional (SURVIVED)");
+  }
+
+  @Test
+  void passesWhenTheSurvivorsAreExactlyTheKnownEquivalentMutants() {
+    // when
+    MutationScores.Check check =
+        MutationScores.check(
+            List.of(Q08, new MutationScores.QuestionScore("q09", 33, List.of())),
+            List.of("LambdaInvoker.describe:106 negated conditional (SURVIVED)"));
+
+    // then
+    assertThat(check.passed()).isTrue();
+  }
+
+  @Test
+  void namesASurvivorThatIsNotKnownToBeEquivalent() {
+    // given
+    MutationScores.QuestionScore q12 =
+        new MutationScores.QuestionScore(
+            "q12", 23, List.of("UploadEventHandler.handle:40 changed conditional boundary (SURVIVED)"));
+
+    // when
+    MutationScores.Check check =
+        MutationScores.check(
+            List.of(Q08, q12), List.of("LambdaInvoker.describe:106 negated conditional (SURVIVED)"));
+
+    // then
+    assertThat(check.passed()).isFalse();
+    assertThat(check.unexplained())
+        .containsExactly("UploadEventHandler.handle:40 changed conditional boundary (SURVIVED)");
+    assertThat(check.noLongerSurviving()).isEmpty();
+  }
+
+  @Test
+  void namesAKnownMutantThatNoLongerSurvives() {
+    // when
+    MutationScores.Check check =
+        MutationScores.check(
+            List.of(new MutationScores.QuestionScore("q08", 27, List.of())),
+            List.of("LambdaInvoker.describe:106 negated conditional (SURVIVED)"));
+
+    // then
+    assertThat(check.passed()).isFalse();
+    assertThat(check.unexplained()).isEmpty();
+    assertThat(check.noLongerSurviving())
+        .containsExactly("LambdaInvoker.describe:106 negated conditional (SURVIVED)");
+  }
+
+  @Test
+  void readsTheListWithoutCommentsOrBlankLines(@TempDir Path folder) throws IOException {
+    // given
+    Path list = folder.resolve("known.txt");
+    Files.writeString(list, "# why\n\n  A.b:1 removed call (SURVIVED)  \n# more\n");
+
+    // when
+    List<String> known = MutationScores.knownEquivalent(list);
+
+    // then
+    assertThat(known).containsExactly("A.b:1 removed call (SURVIVED)");
+  }
+
+  @Test
+  void everyKnownEquivalentMutantIsExplainedInTheDocs() throws IOException {
+    // given
+    String docs = Files.readString(Path.of("..", "docs", "mutation.md"));
+    Pattern mutant = Pattern.compile("(\\w+\\.\\w+):(\\d+) .*");
+
+    // when
+    List<String> known = MutationScores.knownEquivalent(KNOWN_EQUIVALENT);
+
+    // then
+    assertThat(known).isNotEmpty();
+    for (String line : known) {
+      Matcher parts = mutant.matcher(line);
+      assertThat(parts.matches()).as("the form of %s", line).isTrue();
+      assertThat(docs)
+          .as("docs/mutation.md on %s", line)
+          .contains("`" + parts.group(1) + "`, line " + parts.group(2) + ":");
+    }
   }
 }
