@@ -22,8 +22,8 @@ import org.xml.sax.SAXException;
 /**
  * Prints the mutation score of each question from PIT's {@code mutations.xml}: the mutants of the
  * reference solution's package {@code qNN} that the hidden tests detected, out of all of them,
- * and every mutant that survived. With {@code --check LIST} it also fails unless the survivors are
- * exactly the mutants {@code LIST} names as equivalent. See docs/mutation.md.
+ * and every mutant that survived. With {@code --check LIST} it also fails when a mutant survives
+ * that {@code LIST} does not name as equivalent. See docs/mutation.md.
  */
 public final class MutationScores {
 
@@ -65,16 +65,20 @@ public final class MutationScores {
       noLongerSurviving = List.copyOf(noLongerSurviving);
     }
 
-    /** Tells whether the survivors are exactly the listed mutants. */
+    /**
+     * Tells whether every survivor is listed. A listed mutant that no longer survives does not
+     * fail the check: the tests did not get weaker, and a test run that ran past PIT's time limit
+     * on a loaded machine counts as detected.
+     */
     public boolean passed() {
-      return unexplained.isEmpty() && noLongerSurviving.isEmpty();
+      return unexplained.isEmpty();
     }
   }
 
   /**
    * Prints the scores of the report named by the first argument ({@code
    * grader/target/pit-reports/mutations.xml} by default) and, after {@code --check LIST}, exits
-   * with 1 unless its survivors are exactly the mutants of the list.
+   * with 1 when a mutant survived that the list does not name.
    */
   public static void main(String[] args) throws IOException {
     List<String> arguments = List.of(args);
@@ -107,16 +111,16 @@ public final class MutationScores {
               + " or, if the contract cannot tell it from the reference, list it in " + list
               + " and say why in docs/mutation.md."));
       result.noLongerSurviving().forEach(
-          mutant -> System.out.println("A mutant listed as equivalent in " + list
-              + " no longer survives: " + mutant + ". Take it off the list and out of"
-              + " docs/mutation.md."));
+          mutant -> System.out.println("Note: a mutant listed as equivalent in " + list
+              + " did not survive this run: " + mutant + ". If the hidden tests now detect it, or"
+              + " PIT no longer makes it, take it off the list and out of docs/mutation.md."));
       if (scores.isEmpty()) {
         System.out.println("The report " + report + " holds no mutant of the reference.");
       }
       if (!result.passed() || scores.isEmpty()) {
         System.exit(1);
       }
-      System.out.println("The survivors are exactly the mutants " + list + " names.");
+      System.out.println("Every mutant that survived is one " + list + " names as equivalent.");
     }
   }
 

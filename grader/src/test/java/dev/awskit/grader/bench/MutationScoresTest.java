@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks that PIT's report is counted per question, survivors named, and that the check passes
- * only when the survivors are exactly the mutants known to be equivalent.
+ * Checks that PIT's report is counted per question, survivors named, and that the check fails
+ * only when a mutant survives that is not known to be equivalent.
  */
 class MutationScoresTest {
 
@@ -87,15 +87,15 @@ class MutationScoresTest {
   }
 
   @Test
-  void namesAKnownMutantThatNoLongerSurvives() {
+  void namesAKnownMutantThatNoLongerSurvivesWithoutFailing() {
     // when
     MutationScores.Check check =
         MutationScores.check(
             List.of(new MutationScores.QuestionScore("q08", 27, List.of())),
             List.of("LambdaInvoker.describe:106 negated conditional (SURVIVED)"));
 
-    // then
-    assertThat(check.passed()).isFalse();
+    // then: the tests did not get weaker
+    assertThat(check.passed()).isTrue();
     assertThat(check.unexplained()).isEmpty();
     assertThat(check.noLongerSurviving())
         .containsExactly("LambdaInvoker.describe:106 negated conditional (SURVIVED)");
