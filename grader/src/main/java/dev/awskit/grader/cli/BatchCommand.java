@@ -52,9 +52,9 @@ import picocli.CommandLine.Spec;
       "",
       "Submissions are graded several at a time, each as 'grade' grades one, with its reports"
           + " in OUTPUT/students/<student>/. Their tests run in worker JVMs, at most half as"
-          + " many at once as the machine has processors (at least one), whatever --jobs says;"
-          + " a worker that comes out of a submission clean grades the next one (up to"
-          + " 100), which is what makes a batch fast. The gradebook OUTPUT/gradebook.csv has a row per"
+          + " many at once as the machine has processors (at least one), whatever --jobs says,"
+          + " each submission in a worker of its own unless --reuse-workers is given. The"
+          + " gradebook OUTPUT/gradebook.csv has a row per"
           + " student: student, status (graded, unusable or error), q01..q12, the tiers, total"
           + " and reason; OUTPUT/gradebook-averages.csv holds the per-question averages over"
           + " the graded students, and OUTPUT/class-report.html the class report (item"
@@ -131,13 +131,15 @@ final class BatchCommand implements Callable<Integer> {
   private Integer jobs;
 
   @Option(
-      names = "--fresh-workers",
+      names = "--reuse-workers",
       description =
-          "Run each submission's tests in a worker JVM of its own, as 'grade' does, instead of"
-              + " reusing a worker that came out of an earlier submission clean. About four times"
-              + " slower (each submission pays a JVM start and runs its tests in cold code); for"
-              + " when no two students' code may ever share a JVM.")
-  private boolean freshWorkers;
+          "Let a worker JVM that came out of a submission clean grade the next one (up to 100),"
+              + " which makes a batch about five times faster. Only where you trust the static"
+              + " vetting: code that gets past it can change the worker's JVM so that the"
+              + " students graded after it in that worker get the grades it chooses, at every"
+              + " isolation level (docs/security/worker-lifecycle.md). Without it, each"
+              + " submission's tests run in a worker JVM of its own, as 'grade' runs them.")
+  private boolean reuseWorkers;
 
   @Option(
       names = "--force",
@@ -269,7 +271,7 @@ final class BatchCommand implements Callable<Integer> {
         testsMayRun = copied;
       }
       try (SubmissionGrading grading =
-          new SubmissionGrading(context, scheme, chosen, freshWorkers, testsMayRun)) {
+          new SubmissionGrading(context, scheme, chosen, !reuseWorkers, testsMayRun)) {
         BatchGrader batch =
             new BatchGrader(
                 (student, reportFolder) ->

@@ -153,7 +153,7 @@ public final class Benchmark {
       if (round <= batchRuns) {
         batchPairs.add(
             pair(round, level -> timed(
-                graderCommand("batch", submissions.toString(), "-o",
+                graderCommand("batch", submissions.toString(), "--reuse-workers", "-o",
                     batchOutput(number, level).toString(), "--isolation", level),
                 REPOSITORY,
                 level.equals("auto") ? batchMemory : new PeakMemory())));
@@ -269,12 +269,12 @@ public final class Benchmark {
     PeakMemory smallMemory = new PeakMemory();
     Duration small =
         timed(graderCommand("batch", submissions.toString(), "-o", work.resolve("scale-small").toString(),
-            "--no-similarity"), REPOSITORY, smallMemory);
+            "--no-similarity", "--reuse-workers"), REPOSITORY, smallMemory);
     log.printf("batch of %d without similarity: %s%n", batchSize, Figures.seconds(small));
     PeakMemory largeMemory = new PeakMemory();
     Duration took =
         timed(graderCommand("batch", large.toString(), "-o", work.resolve("scale-large").toString(),
-            "--no-similarity"), REPOSITORY, largeMemory);
+            "--no-similarity", "--reuse-workers"), REPOSITORY, largeMemory);
     log.printf("batch of %d without similarity: %s%n", scale, Figures.seconds(took));
     return new Targets.GraderMemory(
         batchSize,

@@ -96,19 +96,22 @@ class BatchCommandTest {
 
   @Test
   @Order(0)
-  void freshWorkersAreAskedForEverySubmissionOnlyWithTheOption() {
+  void everySubmissionGetsAFreshWorkerUnlessWorkersMayBeReused() {
     // when
     run("batch", "class", "-o", "out-fresh", "--jobs", "2", "--progress", "none");
-    List<Boolean> reusing = List.copyOf(freshWorkerAsked);
+    List<Boolean> byDefault = List.copyOf(freshWorkerAsked);
     freshWorkerAsked.clear();
-    run("batch", "class", "-o", "out-fresh", "--force", "--fresh-workers", "--progress", "none");
+    run("batch", "class", "-o", "out-fresh", "--force", "--reuse-workers", "--progress", "none");
 
     // then
-    assertThat(reusing).as("fresh workers asked for without --fresh-workers").containsOnly(false);
-    assertThat(freshWorkerAsked)
-        .as("fresh workers asked for with --fresh-workers")
+    assertThat(byDefault)
+        .as("fresh workers asked for without --reuse-workers")
         .hasSize(4)
         .containsOnly(true);
+    assertThat(freshWorkerAsked)
+        .as("fresh workers asked for with --reuse-workers")
+        .hasSize(4)
+        .containsOnly(false);
     gradings.set(0);
   }
 

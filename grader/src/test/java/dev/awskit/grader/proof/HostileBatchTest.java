@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Grades one class of good, broken and hostile submissions with the real command line (worker
- * JVMs, reused between submissions) and checks that they all end up in one gradebook, each
- * hostile submission costing only its own question.
+ * Grades one class of good, broken and hostile submissions with the real command line, its
+ * worker JVMs reused between submissions ({@code --reuse-workers}, where a hostile submission is
+ * graded in the JVM of the next), and checks that they all end up in one gradebook, each hostile
+ * submission costing only its own question.
  */
 class HostileBatchTest {
 
@@ -62,7 +63,9 @@ class HostileBatchTest {
 
     // when
     int exit =
-        cli.execute("batch", "class", "-o", "out", "--policy", "policy.yaml", "--progress", "none");
+        cli.execute(
+            "batch", "class", "-o", "out", "--policy", "policy.yaml", "--reuse-workers",
+            "--progress", "none");
 
     // then
     assertThat(exit).as("exit code; errors: %s", err).isEqualTo(ExitCodes.OK);
