@@ -140,11 +140,11 @@ public final class GradingJobs {
 
   /**
    * Returns what one pod asks for and is held to: a core per submission graded at once, and memory
-   * for the grader plus its workers (half as many as {@code --jobs}, at least one).
+   * for the grader plus a worker per submission graded at once ({@code batch} gives each
+   * submission a worker of its own).
    */
   static Map<String, Quantity> resources(int jobs) {
-    int workers = Math.max(1, (jobs + 1) / 2);
-    int mebibytes = GRADER_MEBIBYTES + workers * WORKER_MEBIBYTES;
+    int mebibytes = GRADER_MEBIBYTES + jobs * WORKER_MEBIBYTES;
     return Map.of("cpu", new Quantity(String.valueOf(jobs)), "memory", new Quantity(mebibytes + "Mi"));
   }
 

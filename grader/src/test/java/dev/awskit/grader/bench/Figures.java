@@ -84,7 +84,7 @@ final class Figures {
         cold.size(), coldMedian,
         cold.stream().map(Figures::seconds).collect(Collectors.joining(", "))));
     out.append(String.format(Locale.ROOT,
-        "| 2. batch of %d generated submissions | %.1f s, %.2f submissions/s | at least 2 per second |%n",
+        "| 2. batch of %d generated submissions (`--reuse-workers`) | %.1f s, %.2f submissions/s | at least 2 per second |%n",
         batchSize, batchSeconds, throughput));
     out.append(String.format(Locale.ROOT,
         "| 3. peak resident memory per process | %s | at most 512 MB each |%n",

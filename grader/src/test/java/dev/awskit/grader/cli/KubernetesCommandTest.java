@@ -79,7 +79,7 @@ class KubernetesCommandTest {
         .containsExactly("batch", "/data/week3/submissions", "-o", "/data/week3/results",
             "--shards", "8", "--jobs", "2", "--progress", "lines",
             "--isolation", "auto", "--require-isolation", "os");
-    assertThat(grader.getResources().getLimits().get("memory").toString()).isEqualTo("768Mi");
+    assertThat(grader.getResources().getLimits().get("memory").toString()).isEqualTo("1024Mi");
     assertThat(grader.getResources().getRequests().get("cpu").toString()).isEqualTo("2");
     assertThat(pod.getVolumes().get(0).getPersistentVolumeClaim().getClaimName()).isEqualTo("awskit-class");
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");
