@@ -51,10 +51,10 @@ import picocli.CommandLine.Spec;
           + " entries are ignored; a loose .java file at the top is reported, not graded.",
       "",
       "Submissions are graded several at a time, each as 'grade' grades one, with its reports"
-          + " in OUTPUT/students/<student>/. Their tests run in worker JVMs, at most half as"
-          + " many at once as the machine has processors (at least one), whatever --jobs says,"
-          + " each submission in a worker of its own unless --reuse-workers is given. The"
-          + " gradebook OUTPUT/gradebook.csv has a row per"
+          + " in OUTPUT/students/<student>/. Each submission's tests run in a worker JVM of"
+          + " its own; with --reuse-workers, a worker that comes out of a submission clean"
+          + " grades the next one, and at most half as many workers run at once as the machine"
+          + " has processors (at least one). The gradebook OUTPUT/gradebook.csv has a row per"
           + " student: student, status (graded, unusable or error), q01..q12, the tiers, total"
           + " and reason; OUTPUT/gradebook-averages.csv holds the per-question averages over"
           + " the graded students, and OUTPUT/class-report.html the class report (item"

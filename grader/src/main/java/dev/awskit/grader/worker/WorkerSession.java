@@ -299,9 +299,16 @@ final class WorkerSession {
   /**
    * Runs the tests of a rehearsal with no submission, keeping nothing of what they report, then
    * captures the state later jobs must leave as it is; clean unless a test left threads running.
+   * A worker for one submission only loads the types the tests mock: running the tests ahead paid
+   * off over the submissions of a reused worker, never in one submission.
    */
   private boolean rehearse(WorkerJob job) {
     HiddenTestLauncher.warmUp(job.request().warmUpTypes());
+    if (job.request().freshWorker()) {
+      initialState = JvmState.capture();
+      send(new WorkerMessage.Done(true, ""));
+      return true;
+    }
     ExecutorService launch = launchThreadFor(job);
     Set<Thread> before = ThreadCensus.alive();
     Optional<TestWatch.Stuck> stuck =

@@ -45,6 +45,23 @@ class WorkerSessionTest {
   }
 
   @Test
+  void rehearsalOfAWorkerForOneSubmissionRunsNoTest() throws Exception {
+    // given a rehearsal for a worker that will grade one submission and end
+    Rehearsed.RUNS.set(0);
+    RunRequest oneSubmission =
+        new RunRequest(
+            List.of(), List.of(Rehearsed.class.getName()), 5_000, Map.of(), List.of(), true);
+
+    // when
+    boolean clean = session.run(frames.job(new WorkerJob(oneSubmission, List.of(), true)));
+
+    // then
+    assertThat(clean).isTrue();
+    assertThat(Rehearsed.RUNS).hasValue(0);
+    assertThat(messages()).containsExactly(new WorkerMessage.Done(true, ""));
+  }
+
+  @Test
   void jobAfterTheRehearsalReportsItsTests() throws Exception {
     // given
     RunRequest everyTest =
