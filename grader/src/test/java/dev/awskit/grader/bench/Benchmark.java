@@ -167,6 +167,11 @@ public final class Benchmark {
             Figures.seconds(baseline.get(baseline.size() - 1)));
       }
     }
+    // What an instructor gets without --reuse-workers: once, after the rounds, for the record.
+    Duration freshBatch =
+        timed(graderCommand("batch", submissions.toString(), "-o",
+            work.resolve("batch-fresh").toString()), REPOSITORY, batchMemory);
+    log.printf("batch of %d, a worker per submission: %s%n", batchSize, Figures.seconds(freshBatch));
     List<Duration> cold = coldPairs.stream().map(IsolationCost.Pair::auto).toList();
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
     Duration batch = Duration.ofMillis(Math.round(
@@ -188,6 +193,13 @@ public final class Benchmark {
         Figures.measures(
                 batchSize, cold, coldMemory, batch, batchMemory.peaks(), baseline,
                 baselineMemory.peaks())
+            + String.format(Locale.ROOT,
+                "| 2. the same batch with a worker per submission (`batch` without"
+                    + " `--reuse-workers`), one run | %.1f s, %.1f times faster than the plain way,"
+                    + " %.1f times as long as with reuse | |%n",
+                freshBatch.toMillis() / 1000.0,
+                Figures.mean(baseline) * batchSize * 1000 / freshBatch.toMillis(),
+                (double) freshBatch.toMillis() / batch.toMillis())
             + new IsolationCost(isolation, coldPairs, batchPairs).rows()
             + classViewRow(submissions)
             + String.format(Locale.ROOT,
