@@ -130,6 +130,10 @@ final class BatchCommand implements Callable<Integer> {
       description = "How many submissions to grade at once (default: the number of processors).")
   private Integer jobs;
 
+  static final String REUSE_WARNING =
+      "Warning: workers are reused (--reuse-workers): code that gets past the static vetting can"
+          + " change the grades of the students graded after it in the same worker.";
+
   @Option(
       names = "--reuse-workers",
       description =
@@ -253,6 +257,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
+    if (reuseWorkers) {
+      context.err().println(REUSE_WARNING);
+    }
     context.err().flush();
     // The workers' mount namespace at os holds no folder of the batch: copies of it would protect
     // nothing there, and tests need not wait for them.

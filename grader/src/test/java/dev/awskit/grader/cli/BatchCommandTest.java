@@ -100,6 +100,7 @@ class BatchCommandTest {
     // when
     run("batch", "class", "-o", "out-fresh", "--jobs", "2", "--progress", "none");
     List<Boolean> byDefault = List.copyOf(freshWorkerAsked);
+    String warnedByDefault = err.toString();
     freshWorkerAsked.clear();
     run("batch", "class", "-o", "out-fresh", "--force", "--reuse-workers", "--progress", "none");
 
@@ -112,6 +113,8 @@ class BatchCommandTest {
         .as("fresh workers asked for with --reuse-workers")
         .hasSize(4)
         .containsOnly(false);
+    assertThat(warnedByDefault).doesNotContain(BatchCommand.REUSE_WARNING);
+    assertThat(err.toString()).contains(BatchCommand.REUSE_WARNING);
     gradings.set(0);
   }
 
