@@ -127,7 +127,10 @@ final class BatchCommand implements Callable<Integer> {
   @Option(
       names = {"-j", "--jobs"},
       paramLabel = "N",
-      description = "How many submissions to grade at once (default: the number of processors).")
+      description =
+          "How many submissions to grade at once (default: the number of processors, fewer if"
+              + " the memory cannot hold 512 MiB for the grader and 256 MiB for each one's"
+              + " worker).")
   private Integer jobs;
 
   static final String REUSE_WARNING =
@@ -375,7 +378,7 @@ final class BatchCommand implements Callable<Integer> {
 
   private int jobs() {
     if (jobs == null) {
-      return Math.max(1, Runtime.getRuntime().availableProcessors());
+      return DefaultJobs.forThisMachine();
     }
     if (jobs < 1) {
       throw new ParameterException(spec.commandLine(), "--jobs must be 1 or more.");

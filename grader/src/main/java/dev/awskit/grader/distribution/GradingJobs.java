@@ -27,10 +27,10 @@ public final class GradingJobs {
   public static final String MOUNT = "/data";
 
   /** Holds the measured peak of the grader's own JVM in a batch, rounded up (performance.md). */
-  static final int GRADER_MEBIBYTES = 512;
+  public static final int GRADER_MEBIBYTES = 512;
 
   /** Holds the measured peak of one worker JVM, rounded up (performance.md). */
-  static final int WORKER_MEBIBYTES = 256;
+  public static final int WORKER_MEBIBYTES = 256;
 
   private final GradingJobSpec spec;
 

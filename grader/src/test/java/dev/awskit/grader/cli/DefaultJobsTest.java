@@ -1,0 +1,48 @@
+package dev.awskit.grader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DefaultJobsTest {
+
+  private static final long MEBIBYTE = 1024L * 1024;
+
+  @Test
+  void aMachineWithMemoryToSpareGradesOneSubmissionPerProcessor() {
+    // when
+    int jobs = DefaultJobs.of(2, 24 * 1024 * MEBIBYTE);
+
+    // then
+    assertThat(jobs).isEqualTo(2);
+  }
+
+  @Test
+  void aContainerWithManyProcessorsAndLittleMemoryGradesWhatItsMemoryHolds() {
+    // when
+    int oneGibibyte = DefaultJobs.of(16, 1024 * MEBIBYTE);
+    int justUnder = DefaultJobs.of(16, 1023 * MEBIBYTE);
+
+    // then
+    assertThat(oneGibibyte).as("512 MiB for the grader, two workers of 256 MiB").isEqualTo(2);
+    assertThat(justUnder).isEqualTo(1);
+  }
+
+  @Test
+  void tooLittleMemoryStillGradesOneSubmissionAtATime() {
+    // when
+    int jobs = DefaultJobs.of(8, 256 * MEBIBYTE);
+
+    // then
+    assertThat(jobs).isEqualTo(1);
+  }
+
+  @Test
+  void thisMachineGetsAtLeastOneJobAndNoMoreThanItsProcessors() {
+    // when
+    int jobs = DefaultJobs.forThisMachine();
+
+    // then
+    assertThat(jobs).isBetween(1, Runtime.getRuntime().availableProcessors());
+  }
+}
