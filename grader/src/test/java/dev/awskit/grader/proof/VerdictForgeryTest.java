@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * what it reaches at the level in force ({@code -Dawskit.corpus.isolation}, {@code auto} by
  * default).
  *
- * <p>Two of these tests describe a known hole, not a guarantee (docs/security/worker-lifecycle.md,
- * "What this does not stop"): the verdicts are computed in the JVM that runs the submission, so
- * code that gets past the static vetting writes its own grade at every level, and, in a worker
- * reused by a batch, the grades of the classmates graded after it. They assert the hole so that
+ * <p>Two of these tests describe a known hole, not a guarantee (docs/security.md, "What no layer
+ * stops"): the verdicts are computed in the JVM that runs the submission, so code that gets past
+ * the static vetting writes its own grade at every level, and, in a worker reused by {@code batch
+ * --reuse-workers}, the grades of the classmates graded after it. They assert the hole so that
  * the docs that describe it stay true; the change that closes it makes them fail, and turns them
  * around.
  */
