@@ -3,11 +3,13 @@ package dev.awskit.grader.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awskit.grader.engine.GraderClassPath;
+import dev.awskit.grader.worker.IsolationChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -23,6 +25,15 @@ import java.util.stream.Stream;
 final class HostileCaseChecks {
 
   private HostileCaseChecks() {}
+
+  /**
+   * Returns the isolation the corpus is graded at: the level {@code -Dawskit.corpus.isolation}
+   * names ({@code os}, {@code uid} or {@code jvm}), or {@code auto}.
+   */
+  static IsolationChoice corpusIsolation() {
+    return IsolationChoice.valueOf(
+        System.getProperty("awskit.corpus.isolation", "auto").toUpperCase(Locale.ROOT));
+  }
 
   /**
    * Checks that the reports hold nothing a hostile case found outside its sandbox: it marks each

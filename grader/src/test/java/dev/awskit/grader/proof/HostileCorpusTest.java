@@ -21,7 +21,6 @@ import dev.awskit.grader.scoring.Scorer;
 import dev.awskit.grader.scoring.TestScore;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
-import dev.awskit.grader.worker.IsolationChoice;
 import dev.awskit.grader.worker.WorkerRunner;
 import dev.awskit.grader.worker.WorkerSettings;
 import java.io.IOException;
@@ -34,7 +33,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -88,9 +86,7 @@ class HostileCorpusTest {
 
   private static WorkerRunner isolatedRunner() {
     WorkerRunner runner = new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(PARALLEL));
-    runner.isolate(
-        IsolationChoice.valueOf(
-            System.getProperty("awskit.corpus.isolation", "auto").toUpperCase(Locale.ROOT)));
+    runner.isolate(HostileCaseChecks.corpusIsolation());
     return runner;
   }
 

@@ -10,7 +10,6 @@ import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.Scorer;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
-import dev.awskit.grader.worker.IsolationChoice;
 import dev.awskit.grader.worker.WorkerRunner;
 import dev.awskit.grader.worker.WorkerSettings;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -126,9 +124,7 @@ class VerdictForgeryTest {
   private static List<Scorecard> gradeInOneWorker(RunSettings settings, Path... submissions)
       throws Exception {
     WorkerRunner runner = new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(1));
-    runner.isolate(
-        IsolationChoice.valueOf(
-            System.getProperty("awskit.corpus.isolation", "auto").toUpperCase(Locale.ROOT)));
+    runner.isolate(HostileCaseChecks.corpusIsolation());
     List<Scorecard> scorecards = new ArrayList<>();
     try (Grader grader =
         new Grader(Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC))) {
