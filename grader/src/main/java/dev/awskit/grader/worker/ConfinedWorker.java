@@ -1,5 +1,7 @@
 package dev.awskit.grader.worker;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,9 @@ record ConfinedWorker(
     Optional<UidSlots.Slot> slot,
     Optional<UserProcesses> users,
     List<String> preamble) {
+
+  /** Bounds the wait for the processes {@link #endAll} kills to end. */
+  private static final Duration END_WAIT = Duration.ofSeconds(5);
 
   /** Copies the command, the environment and the preamble. */
   ConfinedWorker {
@@ -67,13 +72,19 @@ record ConfinedWorker(
       int stillRunning = (int) started.stream().filter(ProcessHandle::isAlive).count();
       others = Math.max(others, stillRunning - helpers);
     }
-    worker.descendants().forEach(ProcessHandle::destroyForcibly);
-    started.forEach(ProcessHandle::destroyForcibly);
-    worker.destroyForcibly();
-    try {
-      worker.onExit().get(5, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException stillEnding) {
-      // The uid's processes are ended below whatever this one does.
+    List<ProcessHandle> ended = new ArrayList<>(worker.descendants().toList());
+    ended.addAll(started);
+    ended.add(worker);
+    ended.forEach(ProcessHandle::destroyForcibly);
+    // A killed process may run on for a moment on a loaded machine: wait, so that nothing of the
+    // submission runs once the grade returns.
+    long deadline = System.nanoTime() + END_WAIT.toNanos();
+    for (ProcessHandle process : ended) {
+      try {
+        process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException stillEnding) {
+        // The uid's processes are ended below whatever this one does.
+      }
     }
     if (slot.isPresent() && users.isPresent()) {
       users.get().endAll(slot.get().uid());
