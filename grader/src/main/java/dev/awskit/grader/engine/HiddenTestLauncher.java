@@ -3,6 +3,7 @@ package dev.awskit.grader.engine;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.awskit.grader.hidden.SubmissionExtension;
+import dev.awskit.grader.hidden.SubmissionHost;
 import dev.awskit.grader.hidden.TestWatch;
 import dev.awskit.grader.hidden.TimeLimitExtension;
 import java.io.File;
@@ -111,6 +112,14 @@ public final class HiddenTestLauncher implements AutoCloseable {
    */
   public void watchInline(TestWatch watch) {
     TimeLimitExtension.watchInline(session, watch);
+  }
+
+  /**
+   * Has the later runs of this launcher build the submission's objects through {@code host}, in a
+   * JVM of their own, instead of loading the submission's classes in this one.
+   */
+  public void hostSubmissions(SubmissionHost host) {
+    SubmissionExtension.hostIn(session, host);
   }
 
   /** Returns the outcome a test gets for {@code thrown}, under the time limit {@code limit}. */

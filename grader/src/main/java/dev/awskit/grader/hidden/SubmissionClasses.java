@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * contract from their class files, so a launch that tests one question loads that question's
  * classes, not the whole submission's.
  */
-final class SubmissionClasses implements Submission, AutoCloseable {
+public final class SubmissionClasses implements Submission, AutoCloseable {
 
   private final Closeable loader;
   /** Loads the classes that could implement a contract, loaded ones only. */
@@ -65,7 +65,7 @@ final class SubmissionClasses implements Submission, AutoCloseable {
   }
 
   /** Opens the classes under the roots in a class loader of their own. */
-  static SubmissionClasses open(List<Path> roots) {
+  public static SubmissionClasses open(List<Path> roots) {
     return open(roots, mentionsOf(roots));
   }
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.engine.support.store.Namespace;
+import org.junit.platform.launcher.LauncherSession;
 
 /**
  * Resolves {@link Submission} parameters of hidden tests.
@@ -43,6 +45,14 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SubmissionExtension.class);
 
+  /**
+   * Has every later launch of {@code session} build the submission's objects through {@code host},
+   * in a JVM of their own, instead of loading the submission's classes in this one.
+   */
+  public static void hostIn(LauncherSession session, SubmissionHost host) {
+    session.getStore().put(Namespace.create(SubmissionExtension.class), SubmissionHost.class, host);
+  }
+
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     return context.getConfigurationParameter(CLASSPATH_PARAMETER).isPresent()
@@ -68,7 +78,21 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
                         "No submission to grade: the configuration parameter "
                             + CLASSPATH_PARAMETER
                             + " is not set"));
-    return testClassOf(context)
+    ExtensionContext testClass = testClassOf(context);
+    SubmissionHost host =
+        context
+            .getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
+            .get(SubmissionHost.class, SubmissionHost.class);
+    if (host != null) {
+      String scope = testClass.getUniqueId();
+      return testClass
+          .getStore(NAMESPACE)
+          .computeIfAbsent(
+              classpath,
+              key -> new HostedSubmission(host, scope, host.open(scope, roots(key))),
+              HostedSubmission.class);
+    }
+    return testClass
         .getStore(NAMESPACE)
         .computeIfAbsent(
             classpath,
@@ -117,6 +141,21 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
       session.put(KeptMentions.class, kept);
     }
     return kept.mentions();
+  }
+
+  /** Holds a test class's submission in a host, and releases it when the class's tests end. */
+  private record HostedSubmission(SubmissionHost host, String scope, Submission submission)
+      implements Submission, AutoCloseable {
+
+    @Override
+    public <T> T create(Class<T> contract, Object... constructorArguments) {
+      return submission.create(contract, constructorArguments);
+    }
+
+    @Override
+    public void close() {
+      host.release(scope);
+    }
   }
 
   /** Holds what the class files of one submission name, for the launches of one scope. */

@@ -1,0 +1,18 @@
+package dev.awskit.grader.defendant;
+
+import java.util.List;
+
+/**
+ * Builds the submission's objects in the defendant: the first object the judge calls there.
+ */
+interface Courtroom {
+
+  /**
+   * Creates the submission's implementation of {@code contract} for the test class {@code scope},
+   * whose classes are loaded from {@code roots} in a class loader of the scope's own.
+   */
+  Object create(String scope, List<String> roots, String contract, List<Object> arguments);
+
+  /** Drops the class loader of {@code scope}, whose tests have ended. */
+  void release(String scope);
+}

@@ -1,0 +1,81 @@
+package dev.awskit.grader.defendant;
+
+import dev.awskit.grader.hidden.SubmissionClasses;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs a submission's code for the judge: the main class of the defendant JVM.
+ *
+ * <p>It holds no test, no double and no JUnit: it builds the submission's objects when the judge
+ * asks ({@link Courtroom}) and runs the calls the judge's tests make on them, calling back for
+ * every request the code sends to an AWS client. Its standard input and output carry the calls;
+ * what the submission prints goes to standard error, which the grader keeps a tail of.
+ * Everything here may be changed by the submission, which is why nothing here is trusted: the
+ * judge decides every verdict from what crosses.
+ */
+public final class DefendantMain implements Courtroom {
+
+  private final Map<String, SubmissionClasses> scopes = new ConcurrentHashMap<>();
+
+  private DefendantMain() {}
+
+  /** Serves the judge on standard input and output until it closes them. */
+  public static void main(String[] arguments) throws IOException {
+    FileInputStream fromJudge = new FileInputStream(FileDescriptor.in);
+    FileOutputStream toJudge = new FileOutputStream(FileDescriptor.out);
+    PrintStream printed = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.setOut(printed);
+    System.setErr(printed);
+    System.setIn(new ByteArrayInputStream(new byte[0]));
+    DefendantMain courtroom = new DefendantMain();
+    try (Endpoint endpoint =
+        new Endpoint(
+            new BufferedInputStream(fromJudge),
+            new BufferedOutputStream(toJudge),
+            DefendantMain.class.getClassLoader(),
+            false,
+            LocalDefaults::runsInDefendant)) {
+      endpoint.exportRoot(courtroom, Courtroom.class);
+      endpoint.serve();
+    } finally {
+      courtroom.scopes.values().forEach(DefendantMain::closeQuietly);
+    }
+  }
+
+  @Override
+  public Object create(String scope, List<String> roots, String contract, List<Object> arguments) {
+    Class<?> type = TypeAllowance.loadInterface(contract, DefendantMain.class.getClassLoader());
+    SubmissionClasses classes =
+        scopes.computeIfAbsent(
+            scope, key -> SubmissionClasses.open(roots.stream().map(Path::of).toList()));
+    return classes.create(type, arguments.toArray());
+  }
+
+  @Override
+  public void release(String scope) {
+    SubmissionClasses classes = scopes.remove(scope);
+    if (classes != null) {
+      closeQuietly(classes);
+    }
+  }
+
+  private static void closeQuietly(SubmissionClasses classes) {
+    try {
+      classes.close();
+    } catch (IOException ignored) {
+      // The JVM ends with its classes anyway.
+    }
+  }
+}

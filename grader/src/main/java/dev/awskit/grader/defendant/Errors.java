@@ -1,0 +1,221 @@
+package dev.awskit.grader.defendant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awskit.exercises.NotImplementedYet;
+import dev.awskit.exercises.q03.BucketCreationException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Copies exceptions between the judge and the defendant.
+ *
+ * <p>A copy keeps the class where the receiving side may build it (else the nearest superclass it
+ * may), the message, the stack frames with their class loaders' names (which the feedback reads to
+ * find the student's line), the cause, and what an AWS service error carries. An exception that
+ * comes back to the side it came from is that side's original object, not a copy: tests check
+ * that the double's exception is the one that propagates.
+ */
+final class Errors {
+
+  /** Caps the frames copied per exception; the feedback reads the innermost ones. */
+  private static final int MAX_FRAMES = 256;
+
+  private final Codec codec;
+
+  Errors(Codec codec) {
+    this.codec = codec;
+  }
+
+  JsonNode write(Throwable thrown, int depth) {
+    Optional<Long> origin = codec.endpoint().originOf(thrown);
+    if (origin.isPresent()) {
+      return Codec.tagged("ref").put("id", origin.get());
+    }
+    ObjectNode node = Codec.tagged("error").put("id", codec.endpoint().export(thrown, List.of()));
+    ArrayNode types = node.putArray("types");
+    for (Class<?> type = thrown.getClass(); type != null; type = type.getSuperclass()) {
+      types.add(type.getName());
+    }
+    String message = thrown.getMessage();
+    if (message != null) {
+      node.put("message", message);
+    }
+    ArrayNode frames = node.putArray("stack");
+    StackTraceElement[] trace = thrown.getStackTrace();
+    for (int i = 0; i < Math.min(trace.length, MAX_FRAMES); i++) {
+      StackTraceElement frame = trace[i];
+      frames.addArray()
+          .add(frame.getClassLoaderName())
+          .add(frame.getModuleName())
+          .add(frame.getModuleVersion())
+          .add(frame.getClassName())
+          .add(frame.getMethodName())
+          .add(frame.getFileName())
+          .add(frame.getLineNumber());
+    }
+    if (thrown instanceof AwsServiceException service) {
+      ObjectNode details = node.putObject("aws").put("status", service.statusCode());
+      if (service.requestId() != null) {
+        details.put("requestId", service.requestId());
+      }
+      AwsErrorDetails error = service.awsErrorDetails();
+      if (error != null) {
+        details.put("code", error.errorCode()).put("text", error.errorMessage());
+        details.put("service", error.serviceName());
+      }
+    }
+    if (thrown instanceof BucketCreationException bucket && bucket.errorCode() != null) {
+      node.put("errorCode", bucket.errorCode());
+    }
+    if (thrown instanceof NotImplementedYet notYet) {
+      node.put("question", notYet.question());
+    }
+    Throwable cause = thrown.getCause();
+    if (cause != null && cause != thrown && depth < Codec.MAX_DEPTH) {
+      node.set("cause", codec.write(cause, depth + 1));
+    }
+    return node;
+  }
+
+  Throwable read(JsonNode node, int depth) {
+    Throwable cause =
+        node.has("cause") && codec.read(node.get("cause"), depth + 1) instanceof Throwable inner
+            ? inner
+            : null;
+    String message = node.has("message") ? node.get("message").asText() : null;
+    Throwable copy = null;
+    for (JsonNode name : node.path("types")) {
+      Class<? extends Throwable> type =
+          TypeAllowance.loadThrowable(name.asText(), codec.endpoint().loader());
+      copy = type == null ? null : build(type, message, cause, node);
+      if (copy != null) {
+        break;
+      }
+    }
+    if (copy == null) {
+      copy = new RuntimeException(message, cause);
+    }
+    if (copy.getCause() == null && cause != null) {
+      try {
+        copy.initCause(cause);
+      } catch (IllegalStateException | IllegalArgumentException fixed) {
+        // Its constructor fixed the cause already.
+      }
+    }
+    copy.setStackTrace(frames(node.path("stack")));
+    codec.endpoint().rememberImported(copy, node.path("id").asLong());
+    return copy;
+  }
+
+  private static Throwable build(
+      Class<? extends Throwable> type, String message, Throwable cause, JsonNode node) {
+    try {
+      if (AwsServiceException.class.isAssignableFrom(type)) {
+        return awsError(type, message, cause, node.path("aws"));
+      }
+      if (SdkException.class.isAssignableFrom(type)) {
+        SdkException.Builder builder = (SdkException.Builder) builderOf(type);
+        return builder.message(message).cause(cause).build();
+      }
+      if (type == BucketCreationException.class) {
+        return new BucketCreationException(
+            message, node.has("errorCode") ? node.get("errorCode").asText() : null, cause);
+      }
+      if (type == NotImplementedYet.class) {
+        return new NotImplementedYet(node.path("question").asInt());
+      }
+      if (type == AssertionError.class) {
+        return new AssertionError(message, cause);
+      }
+      return construct(type, message, cause);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError unbuildable) {
+      return null;
+    }
+  }
+
+  /**
+   * Builds {@code type} through the public constructor that keeps the most: the message and the
+   * cause, the cause alone where the message is the cause's ({@code UncheckedIOException}), or the
+   * message alone.
+   */
+  private static Throwable construct(Class<? extends Throwable> type, String message, Throwable cause)
+      throws ReflectiveOperationException {
+    Constructor<?> messageOnly = null;
+    for (Constructor<?> constructor : type.getConstructors()) {
+      Class<?>[] parameters = constructor.getParameterTypes();
+      if (parameters.length == 2
+          && parameters[0] == String.class
+          && (cause == null ? parameters[1] == Throwable.class : parameters[1].isInstance(cause))) {
+        return (Throwable) constructor.newInstance(message, cause);
+      }
+      if (parameters.length == 1 && parameters[0] == String.class) {
+        messageOnly = constructor;
+      }
+    }
+    if (messageOnly != null) {
+      return (Throwable) messageOnly.newInstance(message);
+    }
+    return null;
+  }
+
+  private static Throwable awsError(
+      Class<? extends Throwable> type, String message, Throwable cause, JsonNode aws)
+      throws ReflectiveOperationException {
+    AwsServiceException.Builder builder = (AwsServiceException.Builder) builderOf(type);
+    builder.message(message).cause(cause).statusCode(aws.path("status").asInt());
+    if (aws.has("requestId")) {
+      builder.requestId(aws.get("requestId").asText());
+    }
+    if (aws.has("code")) {
+      builder.awsErrorDetails(
+          AwsErrorDetails.builder()
+              .errorCode(text(aws, "code"))
+              .errorMessage(text(aws, "text"))
+              .serviceName(text(aws, "service"))
+              .build());
+    }
+    return builder.build();
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static Object builderOf(Class<?> type) throws ReflectiveOperationException {
+    Method builder = type.getMethod("builder");
+    return builder.invoke(null);
+  }
+
+  private static StackTraceElement[] frames(JsonNode stack) {
+    List<StackTraceElement> frames = new ArrayList<>();
+    for (JsonNode frame : stack) {
+      if (frames.size() == MAX_FRAMES) {
+        break;
+      }
+      frames.add(
+          new StackTraceElement(
+              text(frame, 0),
+              text(frame, 1),
+              text(frame, 2),
+              String.valueOf(text(frame, 3)),
+              String.valueOf(text(frame, 4)),
+              text(frame, 5),
+              frame.path(6).asInt(-1)));
+    }
+    return frames.toArray(StackTraceElement[]::new);
+  }
+
+  private static String text(JsonNode frame, int index) {
+    JsonNode value = frame.get(index);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.awskit.grader.hidden;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds a submission's objects somewhere other than the tests' JVM: in a defendant JVM that runs
+ * only the submission's code, so that no code of the submission can reach the tests or their
+ * verdicts. {@link SubmissionExtension} uses the host a launcher session names ({@link
+ * SubmissionExtension#hostIn}) instead of loading the submission's classes itself.
+ */
+public interface SubmissionHost {
+
+  /**
+   * Opens the classes under {@code roots} for the test class {@code scope} and returns what its
+   * tests create the submission's objects with.
+   */
+  Submission open(String scope, List<Path> roots);
+
+  /** Drops what {@link #open} made for {@code scope}, whose tests have ended. */
+  void release(String scope);
+}
