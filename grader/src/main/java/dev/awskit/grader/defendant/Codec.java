@@ -210,7 +210,13 @@ final class Codec {
       case "char" -> text.isEmpty() ? '\0' : text.charAt(0);
       case "enum" -> readEnum(node);
       case "error" -> errors.read(node, depth);
-      case "ref" -> endpoint.exported(node.path("id").asLong());
+      case "ref" -> {
+        Object original = endpoint.exported(node.path("id").asLong());
+        if (original instanceof Throwable thrown && node.has("stack")) {
+          errors.splice(thrown, node.get("stack"));
+        }
+        yield original;
+      }
       case "handle" -> endpoint.proxy(node.path("id").asLong(), interfaceNames(node));
       case "opaque" -> endpoint.standIn(node.path("id").asLong(), node.path("type").asText());
       case "record" -> readRecord(node, depth);

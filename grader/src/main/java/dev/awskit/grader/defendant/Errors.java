@@ -37,7 +37,10 @@ final class Errors {
   JsonNode write(Throwable thrown, int depth) {
     Optional<Long> origin = codec.endpoint().originOf(thrown);
     if (origin.isPresent()) {
-      return Codec.tagged("ref").put("id", origin.get());
+      // Going home: the other side keeps its object, and learns where it passed here.
+      ObjectNode node = Codec.tagged("ref").put("id", origin.get());
+      writeFrames(thrown, node);
+      return node;
     }
     ObjectNode node = Codec.tagged("error").put("id", codec.endpoint().export(thrown, List.of()));
     ArrayNode types = node.putArray("types");
@@ -48,19 +51,7 @@ final class Errors {
     if (message != null) {
       node.put("message", message);
     }
-    ArrayNode frames = node.putArray("stack");
-    StackTraceElement[] trace = thrown.getStackTrace();
-    for (int i = 0; i < Math.min(trace.length, MAX_FRAMES); i++) {
-      StackTraceElement frame = trace[i];
-      frames.addArray()
-          .add(frame.getClassLoaderName())
-          .add(frame.getModuleName())
-          .add(frame.getModuleVersion())
-          .add(frame.getClassName())
-          .add(frame.getMethodName())
-          .add(frame.getFileName())
-          .add(frame.getLineNumber());
-    }
+    writeFrames(thrown, node);
     if (thrown instanceof AwsServiceException service) {
       ObjectNode details = node.putObject("aws").put("status", service.statusCode());
       if (service.requestId() != null) {
@@ -83,6 +74,87 @@ final class Errors {
       node.set("cause", codec.write(cause, depth + 1));
     }
     return node;
+  }
+
+  /**
+   * Writes the frames {@code thrown} passed through on this side, down to the call that brought
+   * the work here: the receiving side puts its own caller's frames below them, so that the trace
+   * reads as it would in one JVM (the feedback finds the student's line in it).
+   */
+  private static void writeFrames(Throwable thrown, ObjectNode node) {
+    ArrayNode frames = node.putArray("stack");
+    for (StackTraceElement frame : framesHere(thrown.getStackTrace())) {
+      frames.addArray()
+          .add(frame.getClassLoaderName())
+          .add(frame.getModuleName())
+          .add(frame.getModuleVersion())
+          .add(frame.getClassName())
+          .add(frame.getMethodName())
+          .add(frame.getFileName())
+          .add(frame.getLineNumber());
+    }
+  }
+
+  /** Returns the frames above the first of this package's endpoint, without the reflection's. */
+  private static List<StackTraceElement> framesHere(StackTraceElement[] trace) {
+    int end = 0;
+    while (end < trace.length && end < MAX_FRAMES && !isEndpoint(trace[end])) {
+      end++;
+    }
+    if (end < trace.length && isEndpoint(trace[end])) {
+      while (end > 0 && isReflection(trace[end - 1])) {
+        end--;
+      }
+    }
+    return List.of(trace).subList(0, end);
+  }
+
+  /**
+   * Returns the frames of the current thread below the proxy whose call is being answered, the
+   * caller's; none when no call of a proxy is on this thread.
+   */
+  private static List<StackTraceElement> callerFrames() {
+    StackTraceElement[] here = Thread.currentThread().getStackTrace();
+    int remote = -1;
+    for (int i = 0; i < here.length; i++) {
+      if (here[i].getClassName().equals(Endpoint.class.getName() + "$Remote")) {
+        remote = i;
+        break;
+      }
+    }
+    if (remote < 0) {
+      return List.of();
+    }
+    int start = remote + 1;
+    while (start < here.length && isProxy(here[start])) {
+      start++;
+    }
+    return List.of(here).subList(start, Math.min(here.length, start + MAX_FRAMES));
+  }
+
+  private static boolean isEndpoint(StackTraceElement frame) {
+    return frame.getClassName().startsWith(Endpoint.class.getName());
+  }
+
+  private static boolean isReflection(StackTraceElement frame) {
+    String name = frame.getClassName();
+    return name.startsWith("jdk.internal.reflect.") || name.startsWith("java.lang.reflect.");
+  }
+
+  private static boolean isProxy(StackTraceElement frame) {
+    String name = frame.getClassName();
+    return name.startsWith("jdk.proxy") || name.startsWith("com.sun.proxy.");
+  }
+
+  /** Gives {@code original}, back home, the frames it passed through on the other side. */
+  void splice(Throwable original, JsonNode stack) {
+    original.setStackTrace(spliced(stack));
+  }
+
+  private static StackTraceElement[] spliced(JsonNode stack) {
+    List<StackTraceElement> frames = new ArrayList<>(frames(stack));
+    frames.addAll(callerFrames());
+    return frames.toArray(StackTraceElement[]::new);
   }
 
   Throwable read(JsonNode node, int depth) {
@@ -110,7 +182,7 @@ final class Errors {
         // Its constructor fixed the cause already.
       }
     }
-    copy.setStackTrace(frames(node.path("stack")));
+    copy.setStackTrace(spliced(node.path("stack")));
     codec.endpoint().rememberImported(copy, node.path("id").asLong());
     return copy;
   }
@@ -182,7 +254,17 @@ final class Errors {
               .serviceName(text(aws, "service"))
               .build());
     }
-    return builder.build();
+    Throwable built = builder.build();
+    // getMessage() of a service error appends the service's details to the message it was built
+    // with, so the message copied carries them once already.
+    String shown = built.getMessage();
+    if (message != null && shown != null && shown.startsWith(message + " ")) {
+      String details = shown.substring(message.length());
+      if (message.endsWith(details)) {
+        return awsError(type, message.substring(0, message.length() - details.length()), cause, aws);
+      }
+    }
+    return built;
   }
 
   private static String text(JsonNode node, String field) {
@@ -195,7 +277,7 @@ final class Errors {
     return builder.invoke(null);
   }
 
-  private static StackTraceElement[] frames(JsonNode stack) {
+  private static List<StackTraceElement> frames(JsonNode stack) {
     List<StackTraceElement> frames = new ArrayList<>();
     for (JsonNode frame : stack) {
       if (frames.size() == MAX_FRAMES) {
@@ -211,7 +293,7 @@ final class Errors {
               text(frame, 5),
               frame.path(6).asInt(-1)));
     }
-    return frames.toArray(StackTraceElement[]::new);
+    return frames;
   }
 
   private static String text(JsonNode frame, int index) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Runs in this JVM the hidden tests of one question only, whatever else the grader asks for, so
+ * Runs the hidden tests of one question only (in this JVM unless told otherwise), whatever else the grader asks for, so
  * that a grader with this runner compiles, vets and attributes a submission as for every question
  * but tests one; the others' tests are reported as not run. Before each run it notes which classes
  * of the submission the hidden tests would take as the implementation of each contract of the
@@ -22,15 +22,24 @@ import java.util.function.Consumer;
  */
 public final class OneQuestionRunner implements SubmissionRunner {
 
-  private final SubmissionRunner inProcess = SubmissionRunner.inProcess();
+  private final SubmissionRunner runner;
   private final Catalog catalog;
   private final int question;
   private Map<String, List<String>> implementations = Map.of();
 
   /** Creates a runner of the hidden tests of {@code question} of {@code catalog}. */
   public OneQuestionRunner(Catalog catalog, int question) {
+    this(catalog, question, SubmissionRunner.inProcess());
+  }
+
+  /**
+   * Creates a runner of the hidden tests of {@code question} of {@code catalog} that runs them
+   * with {@code runner}.
+   */
+  public OneQuestionRunner(Catalog catalog, int question, SubmissionRunner runner) {
     this.catalog = catalog;
     this.question = question;
+    this.runner = runner;
   }
 
   @Override
@@ -40,7 +49,7 @@ public final class OneQuestionRunner implements SubmissionRunner {
             request.classRoots().stream().map(Path::of).toList(),
             catalog.questions().stream().map(Question::contract).toList());
     List<String> own = catalog.testClasses(question);
-    inProcess.run(
+    runner.run(
         new RunRequest(
             request.classRoots(),
             request.testClasses().stream().filter(own::contains).toList(),

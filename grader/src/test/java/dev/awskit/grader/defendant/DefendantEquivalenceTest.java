@@ -1,0 +1,100 @@
+package dev.awskit.grader.defendant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awskit.grader.engine.Grader;
+import dev.awskit.grader.engine.GradingResult;
+import dev.awskit.grader.engine.RunSettings;
+import dev.awskit.grader.engine.SubmissionRunner;
+import dev.awskit.grader.engine.SubmissionSource;
+import dev.awskit.grader.engine.TestResult;
+import dev.awskit.grader.testing.Assembled;
+import dev.awskit.grader.testing.Graded;
+import dev.awskit.grader.testing.OneQuestionRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Grades every faulty implementation and correct variant of the corpus twice, with the tests and
+ * the code in one JVM and with the code in a defendant JVM, and checks that every test ends the
+ * same way with the same feedback: moving the code out of the tests' JVM must not change a grade.
+ */
+class DefendantEquivalenceTest {
+
+  private static final Path FAULTY = Path.of("src", "test", "resources", "faulty");
+  private static final Path VARIANTS = Path.of("src", "test", "resources", "variants");
+
+  static Stream<String> cases() {
+    return Stream.concat(
+        Assembled.cases(FAULTY).stream().map(name -> "faulty/" + name),
+        Assembled.cases(VARIANTS).stream().map(name -> "variants/" + name));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void aDefendantGradesLikeOneJvm(String caseName, @TempDir Path work) throws Exception {
+    // given
+    String corpus = caseName.substring(0, caseName.indexOf('/'));
+    String name = caseName.substring(corpus.length() + 1);
+    int question = Assembled.questionOf(name);
+    Path submission =
+        Assembled.questionWith(
+            (corpus.equals("faulty") ? FAULTY : VARIANTS).resolve(name),
+            question,
+            work.resolve("submission"));
+
+    // when
+    Map<String, String> together = outcomes(submission, question, SubmissionRunner.inProcess());
+    Map<String, String> apart =
+        outcomes(
+            submission, question, new DefendantRunner(DefendantGradingTest::plainDefendant));
+
+    // then
+    assertThat(apart).as("outcomes with the code in a defendant JVM").isEqualTo(together);
+  }
+
+  /**
+   * Returns the words of {@code feedback} in sorted order, with temporary folders and times of
+   * day made alike: what changes from one JVM to another on its own (the order of {@code Map.of},
+   * {@code Instant.now()}, JUnit's temporary folders) is not what this test compares.
+   */
+  private static String comparable(String feedback) {
+    String alike =
+        feedback
+            .replaceAll("junit-?\\d+", "junit-N")
+            .replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z", "TIME");
+    return Arrays.stream(alike.split("[\\s,{}\\[\\]()]+")).sorted().collect(Collectors.joining(" "));
+  }
+
+  private static Map<String, String> outcomes(Path submission, int question, SubmissionRunner runner)
+      throws Exception {
+    try (Grader grader =
+        new Grader(
+            Graded.catalog(),
+            new OneQuestionRunner(Graded.catalog(), question, runner),
+            Clock.fixed(Graded.NOW, ZoneOffset.UTC))) {
+      GradingResult result =
+          grader.grade(new SubmissionSource.SourceFolder(submission), RunSettings.defaults());
+      Map<String, String> outcomes = new TreeMap<>();
+      for (TestResult test : result.results().values()) {
+        if (test.testId().contains(".q%02d.".formatted(question))) {
+          outcomes.put(
+              test.testId(),
+              (test.outcome().passed() ? "passed: " : "failed: ")
+                  + comparable(test.outcome().feedback()));
+        }
+      }
+      return outcomes;
+    }
+  }
+
+}
