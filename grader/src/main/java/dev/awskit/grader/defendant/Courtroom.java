@@ -13,6 +13,9 @@ interface Courtroom {
    */
   Object create(String scope, List<String> roots, String contract, List<Object> arguments);
 
+  /** Answers once the defendant serves calls, so that its start is not counted in a test's time. */
+  boolean ready();
+
   /** Drops the class loader of {@code scope}, whose tests have ended. */
   void release(String scope);
 }

@@ -6,41 +6,55 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Holds the judge's side of a defendant JVM: the hidden tests create the submission's objects
- * through it, and get proxies whose calls run in the defendant.
+ * Holds the judge's side of a submission's defendant JVM: the hidden tests create the submission's
+ * objects through it, and get proxies whose calls run in the defendant.
  *
  * <p>Nothing the defendant sends can change a verdict other than by what the submission's code
- * answers: JUnit, the tests, the doubles and the assertions stay in the judge's JVM.
+ * answers: JUnit, the tests, the doubles and the assertions stay in the judge's JVM. A defendant
+ * that ended, or whose code ran past a test's time limit, is ended and replaced by a new one for
+ * the tests that follow, so that one runaway test costs that test only.
  */
 public final class Defendant implements SubmissionHost, AutoCloseable {
 
-  private final Endpoint endpoint;
-  private final Courtroom courtroom;
+  /** How long a time limit waits to learn where the code past it runs. */
+  private static final Duration WHERE_PATIENCE = Duration.ofSeconds(1);
 
-  private Defendant(Endpoint endpoint) {
-    this.endpoint = endpoint;
-    this.courtroom = endpoint.root(Courtroom.class);
-  }
+  private final Supplier<Channel> starter;
+  private Connection current;
 
   /**
-   * Starts serving a defendant that reads the judge's calls from {@code toDefendant} and answers on
-   * {@code fromDefendant}, such as a defendant process's standard input and output.
+   * Holds the streams of one defendant JVM and how to end it.
+   *
+   * @param fromDefendant what it answers on, its standard output
+   * @param toDefendant what the judge calls it on, its standard input
+   * @param end ends it and everything it started; nothing of it runs once this returns
+   * @param whyEnded says, once its channel closed, why it ended, such as that it ran out of memory
    */
-  public static Defendant over(InputStream fromDefendant, OutputStream toDefendant) {
-    Endpoint endpoint =
-        new Endpoint(
-            new BufferedInputStream(fromDefendant),
-            new BufferedOutputStream(toDefendant),
-            Defendant.class.getClassLoader(),
-            true,
-            (method, arguments) -> false);
-    endpoint.serveInBackground("awskit-judge-reader");
-    return new Defendant(endpoint);
+  public record Channel(
+      InputStream fromDefendant,
+      OutputStream toDefendant,
+      Runnable end,
+      Supplier<Optional<String>> whyEnded) {}
+
+  /** Holds one running defendant: its endpoint and the object that builds its submissions. */
+  private record Connection(Channel channel, Endpoint endpoint, Courtroom courtroom) {}
+
+  private Defendant(Supplier<Channel> starter) {
+    this.starter = starter;
+  }
+
+  /** Returns a defendant that {@code starter} starts when the first test needs it, and again after one ends. */
+  public static Defendant startedBy(Supplier<Channel> starter) {
+    return new Defendant(starter);
   }
 
   @Override
@@ -50,19 +64,95 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
       @Override
       public <T> T create(Class<T> contract, Object... constructorArguments) {
         return contract.cast(
-            courtroom.create(scope, paths, contract.getName(), Arrays.asList(constructorArguments)));
+            connection()
+                .courtroom()
+                .create(scope, paths, contract.getName(), Arrays.asList(constructorArguments)));
       }
     };
   }
 
+  /**
+   * Returns where the submission's code runs that {@code thread} waits on, in the defendant, with
+   * the test's frames below; {@code thread}'s own stack when it waits on no such code. Asked when
+   * a test ran past its time limit, so the defendant, whose code may spin on, is replaced.
+   */
   @Override
-  public void release(String scope) {
-    courtroom.release(scope);
+  public StackTraceElement[] whereIs(Thread thread) {
+    Connection stuck = running().orElse(null);
+    if (stuck == null) {
+      return thread.getStackTrace();
+    }
+    StackTraceElement[] where =
+        stuck.endpoint().whereIs(thread, WHERE_PATIENCE).orElseGet(thread::getStackTrace);
+    replace(stuck);
+    // Before the next test starts its clock.
+    start();
+    return where;
   }
 
-  /** Ends every call still waiting on the defendant; the caller ends its process. */
+  /**
+   * Starts a defendant, unless one runs, and waits until it serves calls: the tests' time limits
+   * then never count a JVM's start. A defendant that cannot start is left to the next test, which
+   * reports it.
+   */
+  public void start() {
+    try {
+      connection().courtroom().ready();
+    } catch (SubmissionProcessEnded | UncheckedIOException notStarted) {
+      // The next call starts another, and fails with the reason if that one cannot start either.
+    }
+  }
+
   @Override
-  public void close() {
-    endpoint.close();
+  public void release(String scope) {
+    running()
+        .filter(connection -> !connection.endpoint().hasEnded())
+        .ifPresent(connection -> connection.courtroom().release(scope));
+  }
+
+  /** Ends the defendant running now, if any, and every call still waiting on it. */
+  @Override
+  public synchronized void close() {
+    if (current != null) {
+      end(current);
+      current = null;
+    }
+  }
+
+  private synchronized Optional<Connection> running() {
+    return Optional.ofNullable(current);
+  }
+
+  private synchronized Connection connection() {
+    if (current != null && current.endpoint().hasEnded()) {
+      end(current);
+      current = null;
+    }
+    if (current == null) {
+      Channel channel = starter.get();
+      Endpoint endpoint =
+          new Endpoint(
+              new BufferedInputStream(channel.fromDefendant()),
+              new BufferedOutputStream(channel.toDefendant()),
+              Defendant.class.getClassLoader(),
+              true,
+              (method, arguments) -> false);
+      endpoint.onEnd(channel.whyEnded());
+      endpoint.serveInBackground("awskit-judge-reader");
+      current = new Connection(channel, endpoint, endpoint.root(Courtroom.class));
+    }
+    return current;
+  }
+
+  private synchronized void replace(Connection stuck) {
+    if (current == stuck) {
+      end(stuck);
+      current = null;
+    }
+  }
+
+  private static void end(Connection connection) {
+    connection.channel().end().run();
+    connection.endpoint().close();
   }
 }

@@ -64,6 +64,11 @@ public final class DefendantMain implements Courtroom {
   }
 
   @Override
+  public boolean ready() {
+    return true;
+  }
+
+  @Override
   public void release(String scope) {
     SubmissionClasses classes = scopes.remove(scope);
     if (classes != null) {

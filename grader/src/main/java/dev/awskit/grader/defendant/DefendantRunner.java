@@ -32,10 +32,9 @@ public final class DefendantRunner implements SubmissionRunner {
       return;
     }
     HiddenTestLauncher.warmUp(request.warmUpTypes());
-    Process process = starter.start();
-    Thread printed = drain(process.getErrorStream());
-    try (Defendant defendant = Defendant.over(process.getInputStream(), process.getOutputStream());
+    try (Defendant defendant = Defendant.startedBy(() -> channel(starter.start()));
         HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime)) {
+      defendant.start();
       launcher.hostSubmissions(defendant);
       launcher.run(
           request,
@@ -44,10 +43,16 @@ public final class DefendantRunner implements SubmissionRunner {
           CancellationToken.disabled(),
           new TestExecutionListener() {},
           events);
-    } finally {
-      end(process);
-      printed.interrupt();
     }
+  }
+
+  private static Defendant.Channel channel(Process process) {
+    drain(process.getErrorStream());
+    return new Defendant.Channel(
+        process.getInputStream(),
+        process.getOutputStream(),
+        () -> end(process),
+        java.util.Optional::empty);
   }
 
   private static void end(Process process) {

@@ -21,13 +21,19 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 /**
  * Carries calls between the judge and the defendant, one endpoint on each side of a pair of
@@ -68,7 +74,9 @@ final class Endpoint implements AutoCloseable {
   private final ThreadLocal<Conversation> current = new ThreadLocal<>();
   private final ExecutorService servers;
   private final Map<Class<?>, Map<String, Method>> methods = new ConcurrentHashMap<>();
+  private final Map<Long, CompletableFuture<JsonNode>> probes = new ConcurrentHashMap<>();
   private volatile String ended;
+  private volatile Supplier<Optional<String>> whyEnded = Optional::empty;
 
   /**
    * Holds an exported object, what its calls go to (itself, or an adapter of a stream) and the
@@ -179,13 +187,69 @@ final class Endpoint implements AutoCloseable {
           waiting.owner.interrupt();
         }
       }
+      case "where" -> {
+        ObjectNode answer = frame("here").put("id", message.path("id").asLong());
+        answer.set(
+            "stack",
+            waiting == null
+                ? Codec.nodes().arrayNode()
+                : Errors.framesNode(waiting.owner.getStackTrace()));
+        send(answer);
+      }
+      case "here" -> {
+        CompletableFuture<JsonNode> probe = probes.remove(message.path("id").asLong());
+        if (probe != null) {
+          probe.complete(message.path("stack"));
+        }
+      }
       default -> throw new IllegalStateException("a frame of an unknown kind");
     }
   }
 
+  /**
+   * Returns where the code that {@code thread} waits on runs on the other side, with {@code
+   * thread}'s own callers below: the stack a time limit reports. Empty when {@code thread} waits
+   * on nothing here, or the other side does not say within {@code patience}.
+   */
+  Optional<StackTraceElement[]> whereIs(Thread thread, Duration patience) {
+    Conversation waiting =
+        conversations.values().stream()
+            .filter(conversation -> conversation.owner == thread)
+            .findFirst()
+            .orElse(null);
+    if (waiting == null || ended != null) {
+      return Optional.empty();
+    }
+    long id = ids.incrementAndGet();
+    CompletableFuture<JsonNode> probe = new CompletableFuture<>();
+    probes.put(id, probe);
+    try {
+      send(frame("where").put("id", id).put("c", waiting.id));
+      JsonNode stack = probe.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+      return Optional.of(Errors.spliced(stack, thread.getStackTrace()));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException | TimeoutException | SubmissionProcessEnded silent) {
+      return Optional.empty();
+    } finally {
+      probes.remove(id);
+    }
+  }
+
+  /** Has a channel that closes report {@code why} says, if it says anything, as the reason. */
+  void onEnd(Supplier<Optional<String>> why) {
+    this.whyEnded = why;
+  }
+
+  /** Tells whether the pair has ended: the other side closed or broke the channel, or this one. */
+  boolean hasEnded() {
+    return ended != null;
+  }
+
   private void end(String why) {
     if (ended == null) {
-      ended = why;
+      ended = whyEnded.get().orElse(why);
     }
     conversations.values().forEach(conversation -> conversation.queue.add(ENDED));
     servers.shutdownNow();
@@ -485,7 +549,10 @@ final class Endpoint implements AutoCloseable {
   /** Stops serving and drops every conversation; the streams are the owner's to close. */
   @Override
   public void close() {
-    end("the grader closed it");
+    if (ended == null) {
+      ended = "the grader ended it";
+    }
+    end(ended);
   }
 
   /** Forwards a proxy's calls to the object it stands for. */

@@ -82,8 +82,13 @@ final class Errors {
    * reads as it would in one JVM (the feedback finds the student's line in it).
    */
   private static void writeFrames(Throwable thrown, ObjectNode node) {
-    ArrayNode frames = node.putArray("stack");
-    for (StackTraceElement frame : framesHere(thrown.getStackTrace())) {
+    node.set("stack", framesNode(thrown.getStackTrace()));
+  }
+
+  /** Returns the tree of the frames of {@code trace} that ran on this side of the last call. */
+  static ArrayNode framesNode(StackTraceElement[] trace) {
+    ArrayNode frames = Codec.nodes().arrayNode();
+    for (StackTraceElement frame : framesHere(trace)) {
       frames.addArray()
           .add(frame.getClassLoaderName())
           .add(frame.getModuleName())
@@ -93,6 +98,7 @@ final class Errors {
           .add(frame.getFileName())
           .add(frame.getLineNumber());
     }
+    return frames;
   }
 
   /** Returns the frames above the first of this package's endpoint, without the reflection's. */
@@ -110,11 +116,10 @@ final class Errors {
   }
 
   /**
-   * Returns the frames of the current thread below the proxy whose call is being answered, the
-   * caller's; none when no call of a proxy is on this thread.
+   * Returns the frames of {@code here} below the proxy whose call is being answered, the
+   * caller's; none when no call of a proxy is in it.
    */
-  private static List<StackTraceElement> callerFrames() {
-    StackTraceElement[] here = Thread.currentThread().getStackTrace();
+  private static List<StackTraceElement> callerFrames(StackTraceElement[] here) {
     int remote = -1;
     for (int i = 0; i < here.length; i++) {
       if (here[i].getClassName().equals(Endpoint.class.getName() + "$Remote")) {
@@ -152,8 +157,16 @@ final class Errors {
   }
 
   private static StackTraceElement[] spliced(JsonNode stack) {
+    return spliced(stack, Thread.currentThread().getStackTrace());
+  }
+
+  /**
+   * Returns the frames of {@code stack}, sent by the other side, above the frames of {@code here}
+   * (a stack of this side) that called the proxy whose call took the work there.
+   */
+  static StackTraceElement[] spliced(JsonNode stack, StackTraceElement[] here) {
     List<StackTraceElement> frames = new ArrayList<>(frames(stack));
-    frames.addAll(callerFrames());
+    frames.addAll(callerFrames(here));
     return frames.toArray(StackTraceElement[]::new);
   }
 

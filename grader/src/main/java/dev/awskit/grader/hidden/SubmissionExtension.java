@@ -42,7 +42,7 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
    */
   public static final String CLASS_LOADER_NAME = "submission";
 
-  private static final ExtensionContext.Namespace NAMESPACE =
+  static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SubmissionExtension.class);
 
   /**

@@ -17,6 +17,14 @@ public interface SubmissionHost {
    */
   Submission open(String scope, List<Path> roots);
 
+  /**
+   * Returns where the submission's code runs that {@code thread}, a test's, is waiting on: the
+   * stack a test past its time limit reports to the student.
+   */
+  default StackTraceElement[] whereIs(Thread thread) {
+    return thread.getStackTrace();
+  }
+
   /** Drops what {@link #open} made for {@code scope}, whose tests have ended. */
   void release(String scope);
 }

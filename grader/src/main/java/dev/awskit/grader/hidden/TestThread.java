@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 
 /**
@@ -45,6 +46,17 @@ final class TestThread implements AutoCloseable {
    *     method gets a new thread
    */
   <T> T run(Invocation<T> invocation, Duration limit) throws Throwable {
+    return run(invocation, limit, Thread::getStackTrace);
+  }
+
+  /**
+   * Runs {@code invocation} as {@link #run(Invocation, Duration)} does, and reports a method past
+   * its limit at the stack {@code where} gives for the kept thread: the submission's code may run
+   * in another JVM, which the thread waits on.
+   */
+  <T> T run(
+      Invocation<T> invocation, Duration limit, Function<Thread, StackTraceElement[]> where)
+      throws Throwable {
     if (executor == null) {
       executor = Executors.newSingleThreadExecutor(this::newThread);
     }
@@ -55,9 +67,9 @@ final class TestThread implements AutoCloseable {
       Throwable thrown = failed.getCause();
       throw thrown instanceof Rethrown rethrown ? rethrown.getCause() : thrown;
     } catch (TimeoutException late) {
-      StackTraceElement[] where = thread.getStackTrace();
+      StackTraceElement[] stuck = where.apply(thread);
       abandon(result);
-      throw new TimeLimitExceeded(limit, where);
+      throw new TimeLimitExceeded(limit, stuck);
     } catch (InterruptedException interrupted) {
       abandon(result);
       throw interrupted;

@@ -147,6 +147,10 @@ public final class TimeLimitExtension implements InvocationInterceptor {
                 TestThread.class,
                 key -> new TestThread(THREAD_NAME, Thread.currentThread().getContextClassLoader()),
                 TestThread.class);
-    return thread.run(invocation, limit.get());
+    SubmissionHost host =
+        context
+            .getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, SubmissionExtension.NAMESPACE)
+            .get(SubmissionHost.class, SubmissionHost.class);
+    return thread.run(invocation, limit.get(), host == null ? Thread::getStackTrace : host::whereIs);
   }
 }
