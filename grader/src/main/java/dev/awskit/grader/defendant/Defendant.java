@@ -28,6 +28,9 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
   /** How long a time limit waits to learn where the code past it runs. */
   private static final Duration WHERE_PATIENCE = Duration.ofSeconds(1);
 
+  /** Caps the printed text taken per test, whatever the defendant claims to have kept. */
+  private static final int MAX_PRINTED_CHARS = 1 << 20;
+
   private final Supplier<Channel> starter;
   private Connection current;
 
@@ -102,6 +105,34 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
       // The next call starts another, and fails with the reason if that one cannot start either.
     }
   }
+
+  /**
+   * Returns what the submission printed since the last call, the beginning of it as text and the
+   * number of bytes in all; nothing when no defendant runs or it cannot say.
+   */
+  public Printed takePrinted() {
+    try {
+      List<Object> printed =
+          running()
+              .filter(connection -> !connection.endpoint().hasEnded())
+              .map(connection -> connection.courtroom().takePrinted())
+              .orElse(List.of("", 0L));
+      String text = String.valueOf(printed.get(0));
+      return new Printed(
+          text.substring(0, Math.min(text.length(), MAX_PRINTED_CHARS)),
+          ((Number) printed.get(1)).longValue());
+    } catch (RuntimeException | AssertionError unanswered) {
+      return new Printed("", 0);
+    }
+  }
+
+  /**
+   * Holds what the submission printed during a test.
+   *
+   * @param text the beginning of it, decoded as UTF-8
+   * @param bytes how many bytes it printed in all
+   */
+  public record Printed(String text, long bytes) {}
 
   @Override
   public void release(String scope) {

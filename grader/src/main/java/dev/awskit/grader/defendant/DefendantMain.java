@@ -21,25 +21,39 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>It holds no test, no double and no JUnit: it builds the submission's objects when the judge
  * asks ({@link Courtroom}) and runs the calls the judge's tests make on them, calling back for
  * every request the code sends to an AWS client. Its standard input and output carry the calls;
- * what the submission prints goes to standard error, which the grader keeps a tail of.
+ * what the submission prints is kept for the judge to take test by test, and standard error is
+ * left to the JVM's own last words (such as running out of memory).
  * Everything here may be changed by the submission, which is why nothing here is trusted: the
  * judge decides every verdict from what crosses.
  */
 public final class DefendantMain implements Courtroom {
 
+  /** How much of a test's output is kept when the grader does not say. */
+  private static final int DEFAULT_KEPT_BYTES = 64 * 1024;
+
   private final Map<String, SubmissionClasses> scopes = new ConcurrentHashMap<>();
+  private final PrintedOutput printed;
 
-  private DefendantMain() {}
+  private DefendantMain(PrintedOutput printed) {
+    this.printed = printed;
+  }
 
-  /** Serves the judge on standard input and output until it closes them. */
+  /**
+   * Serves the judge on standard input and output until it closes them.
+   *
+   * @param arguments how many bytes of each test's output to keep, if given
+   */
   public static void main(String[] arguments) throws IOException {
     FileInputStream fromJudge = new FileInputStream(FileDescriptor.in);
     FileOutputStream toJudge = new FileOutputStream(FileDescriptor.out);
-    PrintStream printed = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    System.setOut(printed);
-    System.setErr(printed);
+    PrintedOutput printed =
+        new PrintedOutput(
+            arguments.length > 0 ? Integer.parseInt(arguments[0]) : DEFAULT_KEPT_BYTES);
+    PrintStream printing = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    System.setOut(printing);
+    System.setErr(printing);
     System.setIn(new ByteArrayInputStream(new byte[0]));
-    DefendantMain courtroom = new DefendantMain();
+    DefendantMain courtroom = new DefendantMain(printed);
     try (Endpoint endpoint =
         new Endpoint(
             new BufferedInputStream(fromJudge),
@@ -61,6 +75,11 @@ public final class DefendantMain implements Courtroom {
         scopes.computeIfAbsent(
             scope, key -> SubmissionClasses.open(roots.stream().map(Path::of).toList()));
     return classes.create(type, arguments.toArray());
+  }
+
+  @Override
+  public List<Object> takePrinted() {
+    return printed.take();
   }
 
   @Override
