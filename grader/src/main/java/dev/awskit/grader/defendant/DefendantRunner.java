@@ -1,14 +1,25 @@
 package dev.awskit.grader.defendant;
 
 import dev.awskit.grader.engine.HiddenTestLauncher;
+import dev.awskit.grader.engine.Isolation;
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.engine.TestEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.io.TempDirFactory;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.launcher.TestExecutionListener;
 
@@ -19,6 +30,12 @@ import org.junit.platform.launcher.TestExecutionListener;
  */
 public final class DefendantRunner implements SubmissionRunner {
 
+  /**
+   * Names the configuration parameter of the folder the tests' temporary folders go in, one the
+   * defendant reaches under the same path ({@link SharedTestFolders}).
+   */
+  static final String SHARED_FOLDER_PARAMETER = "awskit.defendant.sharedFolder";
+
   private final DefendantStarter starter;
 
   /** Creates a runner that starts each submission's defendant with {@code starter}. */
@@ -26,38 +43,58 @@ public final class DefendantRunner implements SubmissionRunner {
     this.starter = starter;
   }
 
+  /** Returns the isolation of the defendants, where the submission's code runs. */
+  @Override
+  public Isolation isolation() {
+    return starter.isolation();
+  }
+
   @Override
   public void run(RunRequest request, Consumer<TestEvent> events) {
     if (request.testClasses().isEmpty()) {
       return;
     }
-    HiddenTestLauncher.warmUp(request.warmUpTypes());
-    Process process = starter.start();
-    Thread printed = drain(process.getErrorStream());
-    try (Defendant defendant = Defendant.over(process.getInputStream(), process.getOutputStream());
-        HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime)) {
-      launcher.hostSubmissions(defendant);
-      launcher.run(
-          request,
-          Set.of(),
-          true,
-          CancellationToken.disabled(),
-          new TestExecutionListener() {},
-          events);
-    } finally {
-      end(process);
-      printed.interrupt();
+    try (DefendantStarter.Started started = starter.start(request.classRoots())) {
+      Thread printed = drain(started.printed());
+      // While the defendant's JVM starts.
+      HiddenTestLauncher.warmUp(request.warmUpTypes());
+      try (Defendant defendant = Defendant.over(started.fromDefendant(), started.toDefendant());
+          HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime)) {
+        launcher.hostSubmissions(defendant);
+        launcher.run(
+            asSeenBy(started, request),
+            Set.of(),
+            true,
+            CancellationToken.disabled(),
+            new TestExecutionListener() {},
+            events);
+      } finally {
+        printed.interrupt();
+      }
     }
   }
 
-  private static void end(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    try {
-      process.waitFor(5, TimeUnit.SECONDS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
+  /**
+   * Returns {@code request} with the submission's classes where the defendant reads them, and the
+   * tests' temporary folders in the folder it shares with the judge, if any.
+   */
+  private static RunRequest asSeenBy(DefendantStarter.Started started, RunRequest request) {
+    Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
+    started
+        .sharedFolder()
+        .ifPresent(
+            folder -> {
+              parameters.put(
+                  TempDir.DEFAULT_FACTORY_PROPERTY_NAME, SharedTestFolders.class.getName());
+              parameters.put(SHARED_FOLDER_PARAMETER, folder.toString());
+            });
+    return new RunRequest(
+        started.classRoots(),
+        request.testClasses(),
+        request.timeLimitMillis(),
+        parameters,
+        request.warmUpTypes(),
+        request.freshWorker());
   }
 
   /** Reads what the submission printed, so that a full pipe never stops it; nothing is kept yet. */
@@ -66,7 +103,7 @@ public final class DefendantRunner implements SubmissionRunner {
         new Thread(
             () -> {
               try (printed) {
-                printed.transferTo(java.io.OutputStream.nullOutputStream());
+                printed.transferTo(OutputStream.nullOutputStream());
               } catch (IOException ended) {
                 // The process ended.
               }
@@ -75,5 +112,33 @@ public final class DefendantRunner implements SubmissionRunner {
     reader.setDaemon(true);
     reader.start();
     return reader;
+  }
+
+  /**
+   * Creates the hidden tests' temporary folders ({@code @TempDir}) in the folder that {@value
+   * #SHARED_FOLDER_PARAMETER} names, owned by that folder's owner: the files a test writes there
+   * and hands the submission are in the defendant's reach, as they were when the tests ran beside
+   * the submission, even when the defendant runs as a uid of its own.
+   */
+  public static final class SharedTestFolders implements TempDirFactory {
+
+    /** Creates the factory; JUnit calls it by name. */
+    public SharedTestFolders() {}
+
+    @Override
+    public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context)
+        throws Exception {
+      Optional<String> shared = context.getConfigurationParameter(SHARED_FOLDER_PARAMETER);
+      if (shared.isEmpty()) {
+        return TempDirFactory.Standard.INSTANCE.createTempDirectory(element, context);
+      }
+      Path parent = Path.of(shared.get());
+      Path folder = Files.createTempDirectory(parent, "junit");
+      UserPrincipal owner = Files.getOwner(parent);
+      if (!owner.equals(Files.getOwner(folder))) {
+        Files.setOwner(folder, owner);
+      }
+      return folder;
+    }
   }
 }

@@ -46,7 +46,8 @@ class DefendantGradingTest {
     try (Grader grader =
         new Grader(
             Graded.catalog(),
-            new DefendantRunner(DefendantGradingTest::plainDefendant),
+            new DefendantRunner(
+                roots -> DefendantStarter.Started.unconfined(plainDefendant(), roots)),
             Clock.fixed(Graded.NOW, ZoneOffset.UTC))) {
 
       // when
