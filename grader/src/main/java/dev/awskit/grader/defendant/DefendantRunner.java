@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.LinkedHashMap;
@@ -133,12 +137,43 @@ public final class DefendantRunner implements SubmissionRunner {
         return TempDirFactory.Standard.INSTANCE.createTempDirectory(element, context);
       }
       Path parent = Path.of(shared.get());
-      Path folder = Files.createTempDirectory(parent, "junit");
-      UserPrincipal owner = Files.getOwner(parent);
-      if (!owner.equals(Files.getOwner(folder))) {
-        Files.setOwner(folder, owner);
+      if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+        // The defendant may rename what it owns, and put a link in the folder's place.
+        throw new IOException(
+            "The folder the tests share with the submission's code, " + parent
+                + ", was moved or replaced by something other than a folder");
       }
+      Path folder = Files.createTempDirectory(parent, "junit");
+      handOver(parent, folder.getFileName());
       return folder;
+    }
+
+    /**
+     * Gives the folder {@code name} in {@code shared} to the owner of {@code shared}, when they
+     * differ (a judge that runs as root, a defendant as a uid of its own). The defendant may
+     * rename what it owns while this runs, so no path under {@code shared} is followed twice:
+     * each folder is opened from the one above it without following a link, and the owner is
+     * changed on the open folder, never on a name that could have become a link in the meantime.
+     * The parent of {@code shared}, the defendant's sandbox, is one it cannot replace.
+     */
+    private static void handOver(Path shared, Path name) throws IOException {
+      try (DirectoryStream<Path> sandbox = Files.newDirectoryStream(shared.getParent())) {
+        if (!(sandbox instanceof SecureDirectoryStream<Path> opened)) {
+          // No system without it confines a defendant as a uid of its own.
+          return;
+        }
+        try (SecureDirectoryStream<Path> sharing =
+                opened.newDirectoryStream(shared.getFileName(), LinkOption.NOFOLLOW_LINKS);
+            SecureDirectoryStream<Path> made =
+                sharing.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+          UserPrincipal owner =
+              sharing.getFileAttributeView(PosixFileAttributeView.class).readAttributes().owner();
+          PosixFileAttributeView view = made.getFileAttributeView(PosixFileAttributeView.class);
+          if (!owner.equals(view.readAttributes().owner())) {
+            view.setOwner(owner);
+          }
+        }
+      }
     }
   }
 }

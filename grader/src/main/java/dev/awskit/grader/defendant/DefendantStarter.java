@@ -51,7 +51,8 @@ public interface DefendantStarter {
     /**
      * Returns a folder that the judge and the defendant both reach under the same path, where the
      * hidden tests' temporary folders go, so that the files a test hands the submission are in its
-     * reach; empty when the defendant reaches the judge's own temporary folder.
+     * reach; empty when the defendant reaches the judge's own temporary folder. The defendant may
+     * replace the folder and what it holds, never the folder that holds it.
      */
     Optional<Path> sharedFolder();
 
