@@ -24,7 +24,6 @@ import dev.awskit.grader.scoring.PolicyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -159,6 +158,8 @@ final class BatchCommand implements Callable<Integer> {
 
   @Mixin private IsolationOptions isolation;
 
+  @Mixin private TrustedVerdictsOption trusted;
+
   @Mixin private ClassViewOptions classView;
 
   @Mixin private OnlyOption only;
@@ -173,9 +174,22 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (trusted.chosen && reuseWorkers) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Give either --trusted-verdicts or --reuse-workers, not both: with --trusted-verdicts"
+              + " each submission's code runs in a JVM of its own, which grades no other.");
+    }
+    try (TrustedVerdictsOption.Judging judging = trusted.judging(context, isolation)) {
+      return batch(judging.context());
+    }
+  }
+
+  /** Grades the class in {@code context}: the command's own, or the one of --trusted-verdicts. */
+  private Integer batch(Context context) throws InterruptedException {
     Shard slice = sharding.shard(spec.commandLine());
     int threads = jobs();
-    Set<ReportFormat> chosen = formats();
+    Set<ReportFormat> chosen = ReportFormats.chosen(formats, spec.commandLine());
     String progressStyle = progress.style(spec.commandLine());
     Path batchFolder = context.resolve(folder);
     Path outputFolder = context.resolve(output);
@@ -384,26 +398,5 @@ final class BatchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--jobs must be 1 or more.");
     }
     return jobs;
-  }
-
-  private Set<ReportFormat> formats() {
-    if (formats == null || formats.isEmpty()) {
-      return EnumSet.allOf(ReportFormat.class);
-    }
-    Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
-    for (String name : formats) {
-      chosen.add(
-          ReportFormat.of(name.trim())
-              .orElseThrow(
-                  () ->
-                      new ParameterException(
-                          spec.commandLine(),
-                          "Unknown report format '"
-                              + name
-                              + "'; choose from "
-                              + List.of(ReportFormat.values())
-                              + ".")));
-    }
-    return chosen;
   }
 }

@@ -22,6 +22,11 @@ record Context(
     SubmissionRunner runner,
     ScratchSpace scratch) {
 
+  /** Returns this context with {@code other} as its run step. */
+  Context withRunner(SubmissionRunner other) {
+    return new Context(out, err, clock, workingDirectory, catalog, other, scratch);
+  }
+
   /** Resolves a path the user gave against the working directory. */
   Path resolve(Path path) {
     return workingDirectory.resolve(path).normalize();

@@ -16,7 +16,6 @@ import dev.awskit.grader.scoring.Scorecard;
 import dev.awskit.grader.scoring.Scorer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -126,6 +125,8 @@ final class GradeCommand implements Callable<Integer> {
 
   @Mixin private IsolationOptions isolation;
 
+  @Mixin private TrustedVerdictsOption trusted;
+
   private final Context context;
 
   GradeCommand(Context context) {
@@ -141,11 +142,22 @@ final class GradeCommand implements Callable<Integer> {
     if (minScore != null && minScore < 0) {
       throw new ParameterException(spec.commandLine(), "--min-score cannot be negative.");
     }
-    Set<ReportFormat> chosen = formats();
+    Set<ReportFormat> chosen = ReportFormats.chosen(formats, spec.commandLine());
     SubmissionTimeOptions.Given given = times.read(context);
     if (given instanceof SubmissionTimeOptions.Wrong wrong) {
       throw new ParameterException(spec.commandLine(), wrong.message());
     }
+    try (TrustedVerdictsOption.Judging judging = trusted.judging(context, isolation)) {
+      return grade(judging.context(), chosen, given);
+    }
+  }
+
+  /**
+   * Grades the submission in {@code context}: the command's own, or the one {@code
+   * --trusted-verdicts} makes.
+   */
+  private Integer grade(
+      Context context, Set<ReportFormat> chosen, SubmissionTimeOptions.Given given) {
     // The catalog is read while the isolation's probe waits for its worker to start.
     Thread reading =
         new Thread(
@@ -246,23 +258,4 @@ final class GradeCommand implements Callable<Integer> {
         ? text.substring(0, text.length() - ".zip".length())
         : text;
   }
-
-  private Set<ReportFormat> formats() {
-    if (formats == null || formats.isEmpty()) {
-      return EnumSet.allOf(ReportFormat.class);
-    }
-    Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
-    for (String name : formats) {
-      chosen.add(
-          ReportFormat.of(name.trim())
-              .orElseThrow(
-                  () ->
-                      new ParameterException(
-                          spec.commandLine(),
-                          "Unknown report format '" + name + "'; choose from "
-                              + List.of(ReportFormat.values()) + ".")));
-    }
-    return chosen;
-  }
-
 }

@@ -1,7 +1,9 @@
 package dev.awskit.grader.cli;
 
+import dev.awskit.grader.defendant.DefendantRunner;
 import dev.awskit.grader.engine.Isolation;
 import dev.awskit.grader.engine.IsolationLevel;
+import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.worker.IsolationChoice;
 import dev.awskit.grader.worker.IsolationUnavailableException;
 import dev.awskit.grader.worker.WorkerRunner;
@@ -41,20 +43,23 @@ final class IsolationOptions {
   IsolationLevel required;
 
   /**
-   * Applies the choice to the context's runner and starts finding the isolation it gives on a
-   * thread of its own, so that the probe's worker starts while the command does other work.
-   * {@link #settle} then takes what the probe found, or probes again and tells what failed.
+   * Applies the choice to the context's runner (a {@link DefendantRunner} has it from its making)
+   * and starts finding the isolation it gives on a thread of its own, so that the probe's worker
+   * starts while the command does other work. {@link #settle} then takes what the probe found, or
+   * probes again and tells what failed.
    */
   void probeAhead(Context context) {
-    if (!(context.runner() instanceof WorkerRunner workers)) {
+    SubmissionRunner runner = context.runner();
+    if (runner instanceof WorkerRunner workers) {
+      workers.isolate(isolation);
+    } else if (!(runner instanceof DefendantRunner)) {
       return;
     }
-    workers.isolate(isolation);
     Thread probe =
         new Thread(
             () -> {
               try {
-                workers.isolation();
+                runner.isolation();
               } catch (RuntimeException unavailable) {
                 // Not remembered: settle probes again and reports it.
               }

@@ -143,6 +143,7 @@ final class Codec {
       return tagged("sdkbytes").put("v", Base64.getEncoder().encodeToString(bytes.asByteArray()));
     }
     if (value instanceof Path path) {
+      endpoint.sending(path);
       return tagged("path").put("v", path.toString());
     }
     if (value instanceof Instant instant) {

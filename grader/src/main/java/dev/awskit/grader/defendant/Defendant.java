@@ -6,7 +6,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,12 +40,17 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
    * @param toDefendant what the judge calls it on, its standard input
    * @param end ends it and everything it started; nothing of it runs once this returns
    * @param whyEnded says, once its channel closed, why it ended, such as that it ran out of memory
+   * @param classRoots the submission's compiled classes, where the defendant reads them
+   * @param sharedFolder where the tests' files go so that the defendant reaches them under the
+   *     same path; empty when it reaches the judge's temporary folder
    */
   public record Channel(
       InputStream fromDefendant,
       OutputStream toDefendant,
       Runnable end,
-      Supplier<Optional<String>> whyEnded) {}
+      Supplier<Optional<String>> whyEnded,
+      List<String> classRoots,
+      Optional<Path> sharedFolder) {}
 
   /** Holds one running defendant: its endpoint and the object that builds its submissions. */
   private record Connection(Channel channel, Endpoint endpoint, Courtroom courtroom) {}
@@ -60,18 +64,32 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
     return new Defendant(starter);
   }
 
+  /**
+   * Returns what the tests of {@code scope} create the submission's objects with; the classes are
+   * those the defendant running at the time reads, wherever its sandbox holds them, not {@code
+   * roots}, the grader's copy.
+   */
   @Override
   public Submission open(String scope, List<Path> roots) {
-    List<String> paths = roots.stream().map(Path::toString).toList();
     return new Submission() {
       @Override
       public <T> T create(Class<T> contract, Object... constructorArguments) {
+        Connection connection = connection();
         return contract.cast(
-            connection()
+            connection
                 .courtroom()
-                .create(scope, paths, contract.getName(), Arrays.asList(constructorArguments)));
+                .create(
+                    scope,
+                    connection.channel().classRoots(),
+                    contract.getName(),
+                    Arrays.asList(constructorArguments)));
       }
     };
+  }
+
+  @Override
+  public Optional<Path> folderForTests() {
+    return connection().channel().sharedFolder();
   }
 
   /**
@@ -101,8 +119,17 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
   public void start() {
     try {
       connection().courtroom().ready();
-    } catch (SubmissionProcessEnded | UncheckedIOException notStarted) {
+    } catch (SubmissionProcessEnded | RuntimeException notStarted) {
       // The next call starts another, and fails with the reason if that one cannot start either.
+    }
+  }
+
+  /** Starts a defendant, unless one runs, without waiting for it to serve calls. */
+  public void startInBackground() {
+    try {
+      connection();
+    } catch (RuntimeException notStarted) {
+      // As in start: the next call tries again.
     }
   }
 
@@ -169,6 +196,9 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
               true,
               (method, arguments) -> false);
       endpoint.onEnd(channel.whyEnded());
+      channel
+          .sharedFolder()
+          .ifPresent(folder -> endpoint.onPathSent(path -> SharedFolders.handOver(folder, path)));
       endpoint.serveInBackground("awskit-judge-reader");
       current = new Connection(channel, endpoint, endpoint.root(Courtroom.class));
     }
@@ -183,7 +213,7 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
   }
 
   private static void end(Connection connection) {
-    connection.channel().end().run();
     connection.endpoint().close();
+    connection.channel().end().run();
   }
 }

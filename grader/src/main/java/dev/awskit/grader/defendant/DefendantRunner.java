@@ -1,14 +1,21 @@
 package dev.awskit.grader.defendant;
 
 import dev.awskit.grader.engine.HiddenTestLauncher;
+import dev.awskit.grader.engine.Isolation;
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.SubmissionRunner;
 import dev.awskit.grader.engine.TestEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.launcher.TestExecutionListener;
 
@@ -19,6 +26,9 @@ import org.junit.platform.launcher.TestExecutionListener;
  */
 public final class DefendantRunner implements SubmissionRunner {
 
+  /** How much of the end of a defendant's standard error is kept, to say why it ended. */
+  private static final int ERROR_TAIL_CHARS = 4096;
+
   private final DefendantStarter starter;
 
   /** Creates a runner that starts each submission's defendant with {@code starter}. */
@@ -26,59 +36,116 @@ public final class DefendantRunner implements SubmissionRunner {
     this.starter = starter;
   }
 
+  /** Returns the isolation of the defendants, where the submission's code runs. */
+  @Override
+  public Isolation isolation() {
+    return starter.isolation();
+  }
+
   @Override
   public void run(RunRequest request, Consumer<TestEvent> events) {
     if (request.testClasses().isEmpty()) {
       return;
     }
-    HiddenTestLauncher.warmUp(request.warmUpTypes());
-    try (Defendant defendant = Defendant.startedBy(() -> channel(starter.start()));
+    List<String> classRoots = request.classRoots();
+    try (Defendant defendant = Defendant.startedBy(() -> channel(starter.start(classRoots)));
         HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime)) {
+      defendant.startInBackground();
+      // While the defendant's JVM starts.
+      HiddenTestLauncher.warmUp(request.warmUpTypes());
       defendant.start();
       launcher.hostSubmissions(defendant);
       launcher.run(
-          request,
+          withSharedFolders(request),
           Set.of(),
           true,
           CancellationToken.disabled(),
           new TestExecutionListener() {},
-          events);
+          event -> report(event, defendant, events));
     }
   }
 
-  private static Defendant.Channel channel(Process process) {
-    drain(process.getErrorStream());
+  /** Passes {@code event} on, after what the submission printed during the test it ends. */
+  private static void report(TestEvent event, Defendant defendant, Consumer<TestEvent> events) {
+    if (event instanceof TestEvent.TestFinished finished) {
+      Defendant.Printed printed = defendant.takePrinted();
+      if (printed.bytes() > 0) {
+        events.accept(new TestEvent.TestPrinted(finished.testId(), printed.text(), printed.bytes()));
+      }
+    } else if (event instanceof TestEvent.TestStarted) {
+      // What an earlier test printed after it ended, or the code around the tests, is nobody's.
+      defendant.takePrinted();
+    }
+    events.accept(event);
+  }
+
+  /** Returns {@code request} with the tests' temporary folders where the defendant reaches them. */
+  private static RunRequest withSharedFolders(RunRequest request) {
+    Map<String, String> parameters = new LinkedHashMap<>(request.parameters());
+    parameters.put(TempDir.DEFAULT_FACTORY_PROPERTY_NAME, SharedFolders.class.getName());
+    return new RunRequest(
+        request.classRoots(),
+        request.testClasses(),
+        request.timeLimitMillis(),
+        parameters,
+        request.warmUpTypes(),
+        request.freshWorker());
+  }
+
+  private static Defendant.Channel channel(DefendantStarter.Started started) {
+    ErrorTail tail = new ErrorTail(started.printed());
     return new Defendant.Channel(
-        process.getInputStream(),
-        process.getOutputStream(),
-        () -> end(process),
-        java.util.Optional::empty);
+        started.fromDefendant(),
+        started.toDefendant(),
+        started::close,
+        tail::whyEnded,
+        started.classRoots(),
+        started.sharedFolder());
   }
 
-  private static void end(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    try {
-      process.waitFor(5, TimeUnit.SECONDS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
+  /**
+   * Reads a defendant's standard error, where only the JVM itself writes (the submission's output
+   * is kept apart), so that a full pipe never stops it and its last words say why it ended.
+   */
+  private static final class ErrorTail {
+    private final StringBuilder tail = new StringBuilder();
+    private final Thread reader;
+
+    ErrorTail(InputStream error) {
+      reader = new Thread(() -> read(error), "awskit-defendant-error");
+      reader.setDaemon(true);
+      reader.start();
     }
-  }
 
-  /** Reads what the submission printed, so that a full pipe never stops it; nothing is kept yet. */
-  private static Thread drain(InputStream printed) {
-    Thread reader =
-        new Thread(
-            () -> {
-              try (printed) {
-                printed.transferTo(java.io.OutputStream.nullOutputStream());
-              } catch (IOException ended) {
-                // The process ended.
-              }
-            },
-            "awskit-defendant-output");
-    reader.setDaemon(true);
-    reader.start();
-    return reader;
+    private void read(InputStream error) {
+      byte[] buffer = new byte[4096];
+      try (error) {
+        for (int read = error.read(buffer); read >= 0; read = error.read(buffer)) {
+          synchronized (tail) {
+            tail.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+            if (tail.length() > ERROR_TAIL_CHARS) {
+              tail.delete(0, tail.length() - ERROR_TAIL_CHARS);
+            }
+          }
+        }
+      } catch (IOException ended) {
+        // The process ended.
+      }
+    }
+
+    /** Says why the defendant ended, once its channel closed; waits a moment for its last words. */
+    Optional<String> whyEnded() {
+      try {
+        reader.join(TimeUnit.SECONDS.toMillis(1));
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      synchronized (tail) {
+        if (tail.indexOf("OutOfMemoryError") >= 0) {
+          return Optional.of("it ran out of memory");
+        }
+      }
+      return Optional.of("your code ended the Java process, or the sandbox stopped it");
+    }
   }
 }

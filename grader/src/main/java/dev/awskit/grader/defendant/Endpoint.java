@@ -32,7 +32,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.nio.file.Path;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -77,6 +79,7 @@ final class Endpoint implements AutoCloseable {
   private final Map<Long, CompletableFuture<JsonNode>> probes = new ConcurrentHashMap<>();
   private volatile String ended;
   private volatile Supplier<Optional<String>> whyEnded = Optional::empty;
+  private volatile Consumer<Path> pathSent = path -> {};
 
   /**
    * Holds an exported object, what its calls go to (itself, or an adapter of a stream) and the
@@ -240,6 +243,16 @@ final class Endpoint implements AutoCloseable {
   /** Has a channel that closes report {@code why} says, if it says anything, as the reason. */
   void onEnd(Supplier<Optional<String>> why) {
     this.whyEnded = why;
+  }
+
+  /** Has every path this side sends go through {@code handOver} first. */
+  void onPathSent(Consumer<Path> handOver) {
+    this.pathSent = handOver;
+  }
+
+  /** Hands {@code path} over to the other side, before it is sent there. */
+  void sending(Path path) {
+    pathSent.accept(path);
   }
 
   /** Tells whether the pair has ended: the other side closed or broke the channel, or this one. */

@@ -53,6 +53,14 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
     session.getStore().put(Namespace.create(SubmissionExtension.class), SubmissionHost.class, host);
   }
 
+  /** Returns the host that the launcher session of {@code context} builds submissions through. */
+  public static Optional<SubmissionHost> hostOf(ExtensionContext context) {
+    return Optional.ofNullable(
+        context
+            .getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
+            .get(SubmissionHost.class, SubmissionHost.class));
+  }
+
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     return context.getConfigurationParameter(CLASSPATH_PARAMETER).isPresent()

@@ -2,6 +2,7 @@ package dev.awskit.grader.hidden;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds a submission's objects somewhere other than the tests' JVM: in a defendant JVM that runs
@@ -23,6 +24,14 @@ public interface SubmissionHost {
    */
   default StackTraceElement[] whereIs(Thread thread) {
     return thread.getStackTrace();
+  }
+
+  /**
+   * Returns the folder where the tests' temporary folders go, one the submission's code reaches
+   * under the same path; empty when it reaches the tests' own.
+   */
+  default Optional<Path> folderForTests() {
+    return Optional.empty();
   }
 
   /** Drops what {@link #open} made for {@code scope}, whose tests have ended. */

@@ -100,6 +100,7 @@ class GraderArchitectureTest {
           .layer("Reports").definedBy("dev.awskit.grader.report..")
           .layer("Scoring").definedBy("dev.awskit.grader.scoring..")
           .layer("Worker").definedBy("dev.awskit.grader.worker..")
+          .layer("Defendant").definedBy("dev.awskit.grader.defendant..")
           .layer("Engine").definedBy("dev.awskit.grader.engine..")
           .layer("Intake").definedBy("dev.awskit.grader.intake..")
           .layer("Vetting").definedBy("dev.awskit.grader.vetting..")
@@ -109,20 +110,23 @@ class GraderArchitectureTest {
           .whereLayer("Batch").mayOnlyBeAccessedByLayers("Command line")
           .whereLayer("Distribution").mayOnlyBeAccessedByLayers("Command line")
           .whereLayer("Worker").mayOnlyBeAccessedByLayers("Command line")
+          .whereLayer("Defendant").mayOnlyBeAccessedByLayers("Worker", "Command line")
           .whereLayer("Reports").mayOnlyBeAccessedByLayers("Command line", "Batch")
           .whereLayer("Scoring")
           .mayOnlyBeAccessedByLayers("Command line", "Batch", "Reports", "Distribution")
           .whereLayer("Engine")
           .mayOnlyBeAccessedByLayers(
-              "Command line", "Batch", "Reports", "Scoring", "Worker", "Distribution")
+              "Command line", "Batch", "Reports", "Scoring", "Worker", "Defendant", "Distribution")
           .whereLayer("Intake").mayOnlyBeAccessedByLayers("Engine")
           .whereLayer("Vetting").mayOnlyBeAccessedByLayers("Engine")
           .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("Worker")
-          .whereLayer("Hidden tests").mayOnlyBeAccessedByLayers("Engine", "Worker")
-          .because("the command line drives batches, reports and the worker; scoring reads what"
-              + " the engine found; distributions describe the catalog, its scoring and the"
-              + " isolation they require; the engine alone takes in, vets and runs a submission; and"
-              + " the hidden tests know nothing of the grader that runs them");
+          .whereLayer("Hidden tests").mayOnlyBeAccessedByLayers("Engine", "Worker", "Defendant")
+          .because("the command line drives batches, reports and the worker; the worker confines"
+              + " the defendant, which runs a submission's code for the tests that the engine"
+              + " runs in the grader's JVM; scoring reads what the engine found; distributions"
+              + " describe the catalog, its scoring and the isolation they require; the engine"
+              + " alone takes in, vets and runs a submission; and the hidden tests know nothing of"
+              + " the grader that runs them");
 
   private static DescribedPredicate<JavaCall<?>> stubbingWithMockito() {
     return DescribedPredicate.describe(

@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks what {@code batch} tells an instructor whose command line is wrong, or whose folder has
@@ -84,6 +86,33 @@ class BatchUsageTest {
     assertThat(err.toString())
         .contains("Loose.java is a loose source file")
         .contains("Nothing to grade");
+  }
+
+  @Test
+  void trustedVerdictsWithReusedWorkersIsAUsageErrorThatSaysWhy() {
+    // when
+    int exit = run("batch", "class", "--trusted-verdicts", "--reuse-workers");
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .contains("Give either --trusted-verdicts or --reuse-workers, not both")
+        .contains("runs in a JVM of its own");
+    assertThat(work.resolve("grading-reports")).as("what a refused batch wrote").doesNotExist();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"grade", "batch"})
+  void helpSaysTrustedVerdictsKeepTheTestsInTheGradersJvm(String command) {
+    // when
+    int exit = run("help", command);
+
+    // then
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("--trusted-verdicts")
+        .contains("New: run the hidden tests in the grader's own JVM")
+        .contains("cannot change how it is judged");
   }
 
   @Test

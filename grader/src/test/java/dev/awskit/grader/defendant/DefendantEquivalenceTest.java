@@ -56,7 +56,7 @@ class DefendantEquivalenceTest {
     Map<String, String> together = outcomes(submission, question, SubmissionRunner.inProcess());
     Map<String, String> apart =
         outcomes(
-            submission, question, new DefendantRunner(DefendantGradingTest::plainDefendant));
+            submission, question, DefendantGradingTest.plainRunner());
 
     // then
     assertThat(apart).as("outcomes with the code in a defendant JVM").isEqualTo(together);

@@ -40,13 +40,18 @@ class DefendantGradingTest {
     }
   }
 
+  /** Returns a runner whose defendants start unconfined, on this JVM's class path. */
+  static DefendantRunner plainRunner() {
+    return new DefendantRunner(roots -> DefendantStarter.Started.unconfined(plainDefendant(), roots));
+  }
+
   @Test
   void theReferenceSolutionEarnsFullMarks() throws Exception {
     // given
     try (Grader grader =
         new Grader(
             Graded.catalog(),
-            new DefendantRunner(DefendantGradingTest::plainDefendant),
+            plainRunner(),
             Clock.fixed(Graded.NOW, ZoneOffset.UTC))) {
 
       // when

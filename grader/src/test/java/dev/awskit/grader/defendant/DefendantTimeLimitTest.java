@@ -52,7 +52,7 @@ class DefendantTimeLimitTest {
         new Grader(
             Graded.catalog(),
             new OneQuestionRunner(
-                Graded.catalog(), 10, new DefendantRunner(DefendantGradingTest::plainDefendant)),
+                Graded.catalog(), 10, DefendantGradingTest.plainRunner()),
             Clock.fixed(Graded.NOW, ZoneOffset.UTC))) {
       return Scorer.score(
           Graded.scheme(), grader.grade(new SubmissionSource.SourceFolder(submission), settings));

@@ -46,7 +46,7 @@ class DefendantVerdictTest {
     try (Grader grader =
         new Grader(
             Graded.catalog(),
-            new DefendantRunner(DefendantGradingTest::plainDefendant),
+            DefendantGradingTest.plainRunner(),
             Clock.fixed(Graded.NOW, ZoneOffset.UTC))) {
       graded =
           Scorer.score(
