@@ -90,7 +90,7 @@ final class Codec {
     if (value instanceof Throwable thrown) {
       return errors.write(thrown, depth);
     }
-    Optional<Long> origin = endpoint.originOf(value);
+    Optional<Long> origin = endpoint.handles().originOf(value);
     if (origin.isPresent()) {
       return tagged("ref").put("id", origin.get());
     }
@@ -164,7 +164,7 @@ final class Codec {
       return tagged("clock").put("instant", clock.instant().toString()).put("zone", clock.getZone().getId());
     }
     List<Class<?>> interfaces = TypeAllowance.sharedInterfaces(value.getClass());
-    long id = endpoint.export(value, interfaces);
+    long id = endpoint.handles().export(value, interfaces);
     if (interfaces.isEmpty()) {
       // Nothing the other side could call: it gets a stand-in that comes back as this object.
       return tagged("opaque").put("id", id).put("type", value.getClass().getName());
@@ -212,14 +212,14 @@ final class Codec {
       case "enum" -> readEnum(node);
       case "error" -> errors.read(node, depth);
       case "ref" -> {
-        Object original = endpoint.exported(node.path("id").asLong());
+        Object original = endpoint.handles().exported(node.path("id").asLong());
         if (original instanceof Throwable thrown && node.has("stack")) {
           errors.splice(thrown, node.get("stack"));
         }
         yield original;
       }
-      case "handle" -> endpoint.proxy(node.path("id").asLong(), interfaceNames(node));
-      case "opaque" -> endpoint.standIn(node.path("id").asLong(), node.path("type").asText());
+      case "handle" -> endpoint.handles().proxy(node.path("id").asLong(), interfaceNames(node));
+      case "opaque" -> endpoint.handles().standIn(node.path("id").asLong(), node.path("type").asText());
       case "record" -> readRecord(node, depth);
       case "sdk" -> sdk.readPojo(node, depth);
       case "optional" ->

@@ -16,12 +16,6 @@ interface Courtroom {
   /** Answers once the defendant serves calls, so that its start is not counted in a test's time. */
   boolean ready();
 
-  /**
-   * Returns what the submission printed since the last call: the beginning of it as text, then
-   * the number of bytes printed in all.
-   */
-  List<Object> takePrinted();
-
   /** Drops the class loader of {@code scope}, whose tests have ended. */
   void release(String scope);
 }

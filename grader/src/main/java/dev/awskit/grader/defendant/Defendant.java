@@ -1,5 +1,6 @@
 package dev.awskit.grader.defendant;
 
+import dev.awskit.grader.hidden.QuestionGivenUp;
 import dev.awskit.grader.hidden.Submission;
 import dev.awskit.grader.hidden.SubmissionHost;
 import java.io.BufferedInputStream;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -27,11 +31,19 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
   /** How long a time limit waits to learn where the code past it runs. */
   private static final Duration WHERE_PATIENCE = Duration.ofSeconds(1);
 
+  /** How long the end of a test waits to learn what it printed. */
+  private static final Duration PRINTED_PATIENCE = Duration.ofSeconds(2);
+
   /** Caps the printed text taken per test, whatever the defendant claims to have kept. */
   private static final int MAX_PRINTED_CHARS = 1 << 20;
 
   private final Supplier<Channel> starter;
+  /** How many defendants one question's code may end or stall before its other tests are skipped. */
+  private static final int MAX_LOST_PER_QUESTION = 2;
+
+  private final Map<String, Integer> lost = new ConcurrentHashMap<>();
   private Connection current;
+  private Printed pendingPrinted;
 
   /**
    * Holds the streams of one defendant JVM and how to end it.
@@ -52,8 +64,12 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
       List<String> classRoots,
       Optional<Path> sharedFolder) {}
 
-  /** Holds one running defendant: its endpoint and the object that builds its submissions. */
-  private record Connection(Channel channel, Endpoint endpoint, Courtroom courtroom) {}
+  /**
+   * Holds one running defendant: its endpoint, the object that builds its submissions, and the
+   * test class that last used it, whose code a lost defendant is counted against.
+   */
+  private record Connection(
+      Channel channel, Endpoint endpoint, Courtroom courtroom, AtomicReference<String> lastScope) {}
 
   private Defendant(Supplier<Channel> starter) {
     this.starter = starter;
@@ -74,7 +90,12 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
     return new Submission() {
       @Override
       public <T> T create(Class<T> contract, Object... constructorArguments) {
+        int lost = lostBy(scope);
+        if (lost >= MAX_LOST_PER_QUESTION) {
+          throw new QuestionGivenUp(lost);
+        }
         Connection connection = connection();
+        connection.lastScope().set(scope);
         return contract.cast(
             connection
                 .courtroom()
@@ -105,7 +126,12 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
     }
     StackTraceElement[] where =
         stuck.endpoint().whereIs(thread, WHERE_PATIENCE).orElseGet(thread::getStackTrace);
+    // What the stuck test printed goes with it, not with the defendant that replaces this one.
+    Printed printed = takePrinted();
     replace(stuck);
+    synchronized (this) {
+      pendingPrinted = printed;
+    }
     // Before the next test starts its clock.
     start();
     return where;
@@ -124,6 +150,21 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
     }
   }
 
+  /**
+   * Replaces a defendant that ended during the test that just finished, and waits until the new
+   * one serves calls: called between tests, so that the next test's clock does not count a JVM's
+   * start.
+   */
+  public void readyForNextTest() {
+    boolean ended;
+    synchronized (this) {
+      ended = current != null && current.endpoint().hasEnded();
+    }
+    if (ended) {
+      start();
+    }
+  }
+
   /** Starts a defendant, unless one runs, without waiting for it to serve calls. */
   public void startInBackground() {
     try {
@@ -138,11 +179,19 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
    * number of bytes in all; nothing when no defendant runs or it cannot say.
    */
   public Printed takePrinted() {
+    synchronized (this) {
+      if (pendingPrinted != null) {
+        Printed pending = pendingPrinted;
+        pendingPrinted = null;
+        return pending;
+      }
+    }
     try {
-      List<Object> printed =
+      List<?> printed =
           running()
-              .filter(connection -> !connection.endpoint().hasEnded())
-              .map(connection -> connection.courtroom().takePrinted())
+              .flatMap(connection -> connection.endpoint().printed(PRINTED_PATIENCE))
+              .filter(List.class::isInstance)
+              .map(List.class::cast)
               .orElse(List.of("", 0L));
       String text = String.valueOf(printed.get(0));
       return new Printed(
@@ -183,7 +232,7 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
 
   private synchronized Connection connection() {
     if (current != null && current.endpoint().hasEnded()) {
-      end(current);
+      lose(current);
       current = null;
     }
     if (current == null) {
@@ -200,16 +249,31 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
           .sharedFolder()
           .ifPresent(folder -> endpoint.onPathSent(path -> SharedFolders.handOver(folder, path)));
       endpoint.serveInBackground("awskit-judge-reader");
-      current = new Connection(channel, endpoint, endpoint.root(Courtroom.class));
+      current =
+          new Connection(
+              channel, endpoint, endpoint.handles().root(Courtroom.class), new AtomicReference<>());
     }
     return current;
   }
 
   private synchronized void replace(Connection stuck) {
     if (current == stuck) {
-      end(stuck);
+      lose(stuck);
       current = null;
     }
+  }
+
+  /** Ends a defendant lost to the code of the test class that used it last, and counts it so. */
+  private void lose(Connection connection) {
+    end(connection);
+    String scope = connection.lastScope().get();
+    if (scope != null) {
+      lost.merge(scope, 1, Integer::sum);
+    }
+  }
+
+  private int lostBy(String scope) {
+    return lost.getOrDefault(scope, 0);
   }
 
   private static void end(Connection connection) {

@@ -61,7 +61,8 @@ public final class DefendantMain implements Courtroom {
             DefendantMain.class.getClassLoader(),
             false,
             LocalDefaults::runsInDefendant)) {
-      endpoint.exportRoot(courtroom, Courtroom.class);
+      endpoint.handles().exportRoot(courtroom, Courtroom.class);
+      endpoint.onPrintedAsked(printed::take);
       endpoint.serve();
     } finally {
       courtroom.scopes.values().forEach(DefendantMain::closeQuietly);
@@ -75,11 +76,6 @@ public final class DefendantMain implements Courtroom {
         scopes.computeIfAbsent(
             scope, key -> SubmissionClasses.open(roots.stream().map(Path::of).toList()));
     return classes.create(type, arguments.toArray());
-  }
-
-  @Override
-  public List<Object> takePrinted() {
-    return printed.take();
   }
 
   @Override

@@ -72,6 +72,7 @@ public final class DefendantRunner implements SubmissionRunner {
       if (printed.bytes() > 0) {
         events.accept(new TestEvent.TestPrinted(finished.testId(), printed.text(), printed.bytes()));
       }
+      defendant.readyForNextTest();
     } else if (event instanceof TestEvent.TestStarted) {
       // What an earlier test printed after it ended, or the code around the tests, is nobody's.
       defendant.takePrinted();

@@ -1,38 +1,30 @@
 package dev.awskit.grader.defendant;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.nio.file.Path;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -55,37 +47,29 @@ import java.util.function.Supplier;
  */
 final class Endpoint implements AutoCloseable {
 
-  private static final int MAX_FRAME_BYTES = 64 << 20;
+  /** Caps the judge's threads serving calls the defendant starts (a parallel stream's). */
+  private static final int MAX_SERVERS = 8;
+
+  /** Caps the calls the defendant starts that wait for one of those threads. */
+  private static final int MAX_WAITING_CALLS = 64;
+
   private static final JsonNode ENDED = frame("ended");
 
-  private static final String TO_STRING = "java.lang.Object#toString()";
-
-  private final ObjectMapper json = JsonMapper.builder().build();
-  private final DataInputStream in;
-  private final DataOutputStream out;
+  private final Wire wire;
   private final ClassLoader loader;
   private final BiPredicate<Method, Object[]> runsLocally;
   private final Codec codec = new Codec(this);
   private final boolean judge;
   private final AtomicLong ids = new AtomicLong();
-  private final Map<Long, Exported> exported = new ConcurrentHashMap<>();
-  private final Map<Object, Long> exportIds = Collections.synchronizedMap(new IdentityHashMap<>());
-  private final Map<Object, Long> imported = Collections.synchronizedMap(new IdentityHashMap<>());
-  private final Map<Long, Object> proxies = new ConcurrentHashMap<>();
+  private final Handles handles;
   private final Map<Long, Conversation> conversations = new ConcurrentHashMap<>();
   private final ThreadLocal<Conversation> current = new ThreadLocal<>();
   private final ExecutorService servers;
-  private final Map<Class<?>, Map<String, Method>> methods = new ConcurrentHashMap<>();
-  private final Map<Long, CompletableFuture<JsonNode>> probes = new ConcurrentHashMap<>();
+  private final Probes probes = new Probes();
   private volatile String ended;
   private volatile Supplier<Optional<String>> whyEnded = Optional::empty;
   private volatile Consumer<Path> pathSent = path -> {};
-
-  /**
-   * Holds an exported object, what its calls go to (itself, or an adapter of a stream) and the
-   * interfaces its proxies implement.
-   */
-  private record Exported(Object original, Object target, List<Class<?>> interfaces) {}
+  private volatile Supplier<Object> printed = List::of;
 
   /** Holds a logical thread's queue on this side and the thread that owns it. */
   private static final class Conversation {
@@ -110,51 +94,46 @@ final class Endpoint implements AutoCloseable {
       ClassLoader loader,
       boolean judge,
       BiPredicate<Method, Object[]> runsLocally) {
-    this.in = new DataInputStream(in);
-    this.out = new DataOutputStream(out);
+    this.wire = new Wire(in, out);
     this.loader = loader;
     this.judge = judge;
     this.runsLocally = runsLocally;
-    json.getFactory()
-        .setStreamReadConstraints(
-            StreamReadConstraints.builder()
-                .maxNestingDepth(8 * Codec.MAX_DEPTH)
-                .maxStringLength(MAX_FRAME_BYTES)
-                .build());
+    this.handles = new Handles(judge, loader, id -> new ProxyCalls(this, id, runsLocally));
     String side = judge ? "awskit-judge-call" : "awskit-defendant-call";
+    ThreadFactory threads =
+        task -> {
+          Thread thread = new Thread(task, side);
+          thread.setDaemon(true);
+          return thread;
+        };
+    // The judge serves the defendant's new conversations on a few threads: the defendant must
+    // not be able to make the JVM that grades everyone start threads without end.
     this.servers =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, side);
-              thread.setDaemon(true);
-              return thread;
-            });
+        judge
+            ? new ThreadPoolExecutor(
+                MAX_SERVERS, MAX_SERVERS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(MAX_WAITING_CALLS), threads)
+            : Executors.newCachedThreadPool(threads);
   }
 
   ClassLoader loader() {
     return loader;
   }
 
-  /** Exports {@code target} under the number 0, the first object the other side calls. */
-  void exportRoot(Object target, Class<?> type) {
-    exported.put(0L, new Exported(target, target, List.of(type)));
-  }
-
-  /** Returns a proxy of the other side's root object. */
-  <T> T root(Class<T> type) {
-    return type.cast(
-        Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new Remote(0)));
+  /** Returns the objects this side passed by handle, and its proxies and copies of the other's. */
+  Handles handles() {
+    return handles;
   }
 
   /** Reads and routes frames until the other side ends the pair; returns why it ended. */
   String serve() {
     try {
       while (true) {
-        JsonNode message = readFrame();
+        JsonNode message = wire.read();
         route(message);
       }
     } catch (EOFException closed) {
-      end("the channel was closed");
+      end(ended != null ? ended : whyEnded.get().orElse("the channel was closed"));
     } catch (IOException | RuntimeException broken) {
       end("the channel broke: " + broken.getMessage());
     }
@@ -177,7 +156,12 @@ final class Endpoint implements AutoCloseable {
         if (waiting != null) {
           waiting.queue.add(message);
         } else {
-          servers.execute(() -> serveCall(message, conversation));
+          try {
+            servers.execute(() -> serveCall(message, conversation));
+          } catch (RejectedExecutionException tooMany) {
+            ObjectNode refused = failure(new UncopyableValueException("more calls at once than a test makes"));
+            send(refused.put("id", message.path("id").asLong()).put("c", conversation).put("i", false));
+          }
         }
       }
       case "ret", "err" -> {
@@ -190,23 +174,34 @@ final class Endpoint implements AutoCloseable {
           waiting.owner.interrupt();
         }
       }
-      case "where" -> {
-        ObjectNode answer = frame("here").put("id", message.path("id").asLong());
-        answer.set(
-            "stack",
-            waiting == null
-                ? Codec.nodes().arrayNode()
-                : Errors.framesNode(waiting.owner.getStackTrace()));
-        send(answer);
-      }
-      case "here" -> {
-        CompletableFuture<JsonNode> probe = probes.remove(message.path("id").asLong());
-        if (probe != null) {
-          probe.complete(message.path("stack"));
+      case "where", "printed" -> {
+        if (judge) {
+          // The judge's stacks hold the hidden tests' names and lines.
+          throw new IllegalStateException("a question the judge never answers");
         }
+        answerProbe(kind, message, waiting);
       }
+      case "here" -> probes.answered(message);
       default -> throw new IllegalStateException("a frame of an unknown kind");
     }
+  }
+
+  private void answerProbe(String kind, JsonNode message, Conversation waiting) {
+    switch (kind) {
+      case "where" -> answer(
+          message,
+          waiting == null
+              ? Codec.nodes().arrayNode()
+              : Errors.framesNode(waiting.owner.getStackTrace()));
+      default -> answer(message, codec.write(printed.get()));
+    }
+  }
+
+  /** Answers a probe from the reading thread, whatever the other threads here are doing. */
+  private void answer(JsonNode probe, JsonNode value) {
+    ObjectNode answer = frame("here").put("id", probe.path("id").asLong());
+    answer.set("v", value);
+    send(answer);
   }
 
   /**
@@ -220,24 +215,28 @@ final class Endpoint implements AutoCloseable {
             .filter(conversation -> conversation.owner == thread)
             .findFirst()
             .orElse(null);
-    if (waiting == null || ended != null) {
+    if (waiting == null) {
       return Optional.empty();
     }
-    long id = ids.incrementAndGet();
-    CompletableFuture<JsonNode> probe = new CompletableFuture<>();
-    probes.put(id, probe);
-    try {
-      send(frame("where").put("id", id).put("c", waiting.id));
-      JsonNode stack = probe.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-      return Optional.of(Errors.spliced(stack, thread.getStackTrace()));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } catch (ExecutionException | TimeoutException | SubmissionProcessEnded silent) {
-      return Optional.empty();
-    } finally {
-      probes.remove(id);
-    }
+    return probe(frame("where").put("c", waiting.id), patience)
+        .map(stack -> Errors.spliced(stack, thread.getStackTrace()));
+  }
+
+  /**
+   * Returns what the other side's code printed since it was last asked, as its beginning and its
+   * count of bytes; empty when it does not say within {@code patience}.
+   */
+  Optional<Object> printed(Duration patience) {
+    return probe(frame("printed"), patience).map(codec::read);
+  }
+
+  /** Has {@code printed} answer the other side's question of what the code here printed. */
+  void onPrintedAsked(Supplier<Object> printed) {
+    this.printed = printed;
+  }
+
+  private Optional<JsonNode> probe(ObjectNode question, Duration patience) {
+    return ended != null ? Optional.empty() : probes.ask(question, patience, this::send);
   }
 
   /** Has a channel that closes report {@code why} says, if it says anything, as the reason. */
@@ -262,7 +261,7 @@ final class Endpoint implements AutoCloseable {
 
   private void end(String why) {
     if (ended == null) {
-      ended = whyEnded.get().orElse(why);
+      ended = why;
     }
     conversations.values().forEach(conversation -> conversation.queue.add(ENDED));
     servers.shutdownNow();
@@ -291,7 +290,7 @@ final class Endpoint implements AutoCloseable {
               .put("id", callId)
               .put("c", conversation.id)
               .put("to", target)
-              .put("m", keyOf(method))
+              .put("m", Handles.keyOf(method))
               .put("i", Thread.interrupted());
       message.set("a", values);
       send(message);
@@ -359,11 +358,8 @@ final class Endpoint implements AutoCloseable {
     Thread.interrupted();
     ObjectNode answer;
     try {
-      Exported target = exported.get(message.path("to").asLong());
-      if (target == null) {
-        throw new UncopyableValueException("a call to an object that was never passed");
-      }
-      Method method = resolve(target, message.path("m").asText());
+      Handles.Exported target = handles.target(message.path("to").asLong());
+      Method method = handles.resolve(target, message.path("m").asText());
       JsonNode values = message.path("a");
       Object[] arguments = new Object[values.size()];
       for (int i = 0; i < arguments.length; i++) {
@@ -394,7 +390,7 @@ final class Endpoint implements AutoCloseable {
     return answer;
   }
 
-  private static Object invoke(Exported target, Method method, Object[] arguments)
+  private static Object invoke(Handles.Exported target, Method method, Object[] arguments)
       throws InvocationTargetException, IllegalAccessException {
     if (method.getDeclaringClass() == Object.class) {
       return String.valueOf(target.target());
@@ -402,161 +398,17 @@ final class Endpoint implements AutoCloseable {
     return method.invoke(target.target(), arguments);
   }
 
-  private Method resolve(Exported target, String key) throws NoSuchMethodException {
-    if (key.equals(TO_STRING)) {
-      return Object.class.getMethod("toString");
-    }
-    for (Class<?> type : target.interfaces()) {
-      Method method =
-          methods
-              .computeIfAbsent(
-                  type,
-                  interfaceType -> {
-                    Map<String, Method> byKey = new ConcurrentHashMap<>();
-                    for (Method candidate : interfaceType.getMethods()) {
-                      byKey.putIfAbsent(keyOf(candidate), candidate);
-                    }
-                    return byKey;
-                  })
-              .get(key);
-      if (method != null) {
-        return method;
-      }
-    }
-    throw new NoSuchMethodException("no method " + key + " to call on this object");
-  }
-
-  static String keyOf(Method method) {
-    StringBuilder key =
-        new StringBuilder(method.getDeclaringClass().getName()).append('#').append(method.getName());
-    key.append('(');
-    Class<?>[] parameters = method.getParameterTypes();
-    for (int i = 0; i < parameters.length; i++) {
-      key.append(i == 0 ? "" : ",").append(parameters[i].getName());
-    }
-    return key.append(')').toString();
-  }
-
   private static ObjectNode frame(String kind) {
-    return Codec.nodes().objectNode().put("k", kind);
+    return Wire.frame(kind);
   }
 
   private void send(ObjectNode message) {
     try {
-      byte[] frame = json.writeValueAsBytes(message);
-      synchronized (out) {
-        out.writeInt(frame.length);
-        out.write(frame);
-        out.flush();
-      }
+      wire.write(message);
     } catch (IOException broken) {
       end("the channel broke: " + broken.getMessage());
       throw new SubmissionProcessEnded(ended);
     }
-  }
-
-  private JsonNode readFrame() throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > MAX_FRAME_BYTES) {
-      throw new IOException("a frame of " + length + " bytes");
-    }
-    byte[] frame = in.readNBytes(length);
-    if (frame.length < length) {
-      throw new EOFException();
-    }
-    JsonNode message = json.readTree(frame);
-    if (message == null || !message.isObject()) {
-      throw new IOException("a frame that is no JSON object");
-    }
-    return message;
-  }
-
-  /** Exports {@code target} as {@code interfaces} and returns its number, the same every time. */
-  long export(Object target, List<Class<?>> interfaces) {
-    synchronized (exportIds) {
-      Long id = exportIds.get(target);
-      if (id == null) {
-        id = ids.incrementAndGet();
-        exportIds.put(target, id);
-        exported.put(id, new Exported(target, target, interfaces));
-      }
-      return id;
-    }
-  }
-
-  /** Exports {@code stream}, whose reads go through {@code access}, and returns its number. */
-  long exportStream(Object stream, StreamAccess access) {
-    synchronized (exportIds) {
-      Long id = exportIds.get(stream);
-      if (id == null) {
-        id = ids.incrementAndGet();
-        exportIds.put(stream, id);
-        exported.put(id, new Exported(stream, access, List.of(StreamAccess.class)));
-      }
-      return id;
-    }
-  }
-
-  /** Returns this side's stand-in for the other side's object {@code id}, of a type not shared. */
-  Object standIn(long id, String typeName) {
-    return proxies.computeIfAbsent(
-        id,
-        key -> {
-          Object standIn = new StandIn(typeName);
-          imported.put(standIn, key);
-          return standIn;
-        });
-  }
-
-  /** Returns this side's proxy, as {@code type}, of the other side's object {@code id}. */
-  <T> T proxyOf(long id, Class<T> type) {
-    return type.cast(
-        proxies.computeIfAbsent(
-            id,
-            key -> {
-              Object proxy =
-                  Proxy.newProxyInstance(
-                      type.getClassLoader(), new Class<?>[] {type}, new Remote(key));
-              imported.put(proxy, key);
-              return proxy;
-            }));
-  }
-
-  /** Returns the object this side exported under {@code id}. */
-  Object exported(long id) {
-    Exported target = exported.get(id);
-    if (target == null) {
-      throw new UncopyableValueException("a reference to an object that was never passed");
-    }
-    return target.original();
-  }
-
-  /** Returns the other side's number for {@code value}, a proxy or copy that came from it. */
-  Optional<Long> originOf(Object value) {
-    return Optional.ofNullable(imported.get(value));
-  }
-
-  /** Notes that {@code copy} stands for the other side's object {@code id}. */
-  void rememberImported(Object copy, long id) {
-    imported.put(copy, id);
-  }
-
-  /** Returns this side's proxy of the other side's object {@code id}, the same every time. */
-  Object proxy(long id, List<String> interfaceNames) {
-    return proxies.computeIfAbsent(
-        id,
-        key -> {
-          Class<?>[] interfaces =
-              interfaceNames.stream()
-                  .map(name -> TypeAllowance.loadInterface(name, loader))
-                  .toArray(Class<?>[]::new);
-          if (interfaces.length == 0) {
-            throw new UncopyableValueException("an object without an interface");
-          }
-          Object proxy = Proxy.newProxyInstance(loader, interfaces, new Remote(key));
-          imported.put(proxy, key);
-          return proxy;
-        });
   }
 
   /** Stops serving and drops every conversation; the streams are the owner's to close. */
@@ -566,30 +418,5 @@ final class Endpoint implements AutoCloseable {
       ended = "the grader ended it";
     }
     end(ended);
-  }
-
-  /** Forwards a proxy's calls to the object it stands for. */
-  private final class Remote implements InvocationHandler {
-    private final long id;
-
-    Remote(long id) {
-      this.id = id;
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
-      if (method.getDeclaringClass() == Object.class) {
-        return switch (method.getName()) {
-          case "equals" -> proxy == arguments[0];
-          case "hashCode" -> System.identityHashCode(proxy);
-          default -> call(id, Object.class.getMethod("toString"), null);
-        };
-      }
-      Object[] given = arguments == null ? new Object[0] : arguments;
-      if (method.isDefault() && runsLocally.test(method, given)) {
-        return InvocationHandler.invokeDefault(proxy, method, arguments);
-      }
-      return call(id, method, given);
-    }
   }
 }

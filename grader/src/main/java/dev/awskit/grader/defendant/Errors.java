@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -25,6 +26,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class Errors {
 
+  /** Names the errors of the JVM itself that are never rebuilt as such on the other side. */
+  private static final Set<String> VM_ERRORS =
+      Set.of(
+          "java.lang.OutOfMemoryError",
+          "java.lang.InternalError",
+          "java.lang.UnknownError",
+          "java.lang.VirtualMachineError");
+
   /** Caps the frames copied per exception; the feedback reads the innermost ones. */
   private static final int MAX_FRAMES = 256;
 
@@ -35,14 +44,14 @@ final class Errors {
   }
 
   JsonNode write(Throwable thrown, int depth) {
-    Optional<Long> origin = codec.endpoint().originOf(thrown);
+    Optional<Long> origin = codec.endpoint().handles().originOf(thrown);
     if (origin.isPresent()) {
       // Going home: the other side keeps its object, and learns where it passed here.
       ObjectNode node = Codec.tagged("ref").put("id", origin.get());
       writeFrames(thrown, node);
       return node;
     }
-    ObjectNode node = Codec.tagged("error").put("id", codec.endpoint().export(thrown, List.of()));
+    ObjectNode node = Codec.tagged("error").put("id", codec.endpoint().handles().export(thrown, List.of()));
     ArrayNode types = node.putArray("types");
     for (Class<?> type = thrown.getClass(); type != null; type = type.getSuperclass()) {
       types.add(type.getName());
@@ -122,7 +131,7 @@ final class Errors {
   private static List<StackTraceElement> callerFrames(StackTraceElement[] here) {
     int remote = -1;
     for (int i = 0; i < here.length; i++) {
-      if (here[i].getClassName().equals(Endpoint.class.getName() + "$Remote")) {
+      if (here[i].getClassName().equals(ProxyCalls.class.getName())) {
         remote = i;
         break;
       }
@@ -177,7 +186,18 @@ final class Errors {
             : null;
     String message = node.has("message") ? node.get("message").asText() : null;
     Throwable copy = null;
+    boolean renamed = false;
     for (JsonNode name : node.path("types")) {
+      if (VM_ERRORS.contains(name.asText())) {
+        // JUnit ends a whole run on an OutOfMemoryError: the defendant's is copied as a plain
+        // Error that names it, so it costs its test only, however the code came by it.
+        if (!renamed) {
+          String simpleName = name.asText().substring(name.asText().lastIndexOf('.') + 1);
+          message = message == null ? simpleName : simpleName + ": " + message;
+          renamed = true;
+        }
+        continue;
+      }
       Class<? extends Throwable> type =
           TypeAllowance.loadThrowable(name.asText(), codec.endpoint().loader());
       copy = type == null ? null : build(type, message, cause, node);
@@ -196,7 +216,7 @@ final class Errors {
       }
     }
     copy.setStackTrace(spliced(node.path("stack")));
-    codec.endpoint().rememberImported(copy, node.path("id").asLong());
+    codec.endpoint().handles().rememberImported(copy, node.path("id").asLong());
     return copy;
   }
 

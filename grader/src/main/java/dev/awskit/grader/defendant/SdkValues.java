@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.SdkBytes;
@@ -27,7 +28,6 @@ import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.awscore.presigner.PresignedRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
@@ -43,7 +43,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 final class SdkValues {
 
   /** Caps a request body copied whole: more than any exercise uploads. */
-  private static final int MAX_BODY_BYTES = 32 << 20;
+  private static final int MAX_BODY_BYTES = 8 << 20;
 
   private final Codec codec;
 
@@ -253,7 +253,7 @@ final class SdkValues {
   }
 
   private long exportStream(InputStream stream) {
-    return codec.endpoint().exportStream(stream, new StreamAccess() {
+    return codec.endpoint().handles().exportStream(stream, new StreamAccess() {
       @Override
       public byte[] read(int max) {
         try {
@@ -284,9 +284,9 @@ final class SdkValues {
   }
 
   private AbortableInputStream importStream(long id) {
-    StreamAccess access = codec.endpoint().proxyOf(id, StreamAccess.class);
+    StreamAccess access = codec.endpoint().handles().proxyOf(id, StreamAccess.class);
     AbortableInputStream stream = AbortableInputStream.create(new RemoteInputStream(access), access::abort);
-    codec.endpoint().rememberImported(stream, id);
+    codec.endpoint().handles().rememberImported(stream, id);
     return stream;
   }
 

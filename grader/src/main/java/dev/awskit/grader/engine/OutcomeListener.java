@@ -1,5 +1,6 @@
 package dev.awskit.grader.engine;
 
+import dev.awskit.grader.hidden.QuestionGivenUp;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -86,7 +87,10 @@ final class OutcomeListener implements TestExecutionListener {
   private TestOutcome outcomeOf(TestExecutionResult result) {
     return switch (result.getStatus()) {
       case SUCCESSFUL -> new TestOutcome.Passed();
-      case ABORTED -> feedback.notRun("This test was aborted", result.getThrowable().orElse(null));
+      case ABORTED ->
+          result.getThrowable().orElse(null) instanceof QuestionGivenUp givenUp
+              ? new TestOutcome.NotRun(givenUp.getMessage(), "")
+              : feedback.notRun("This test was aborted", result.getThrowable().orElse(null));
       case FAILED ->
           result
               .getThrowable()

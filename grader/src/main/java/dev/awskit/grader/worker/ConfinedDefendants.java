@@ -59,7 +59,10 @@ public final class ConfinedDefendants implements DefendantStarter, AutoCloseable
     // Deletes the sandbox when the confinement cannot prepare it.
     ConfinedWorker confined =
         WorkerCommand.confined(
-            confining, settings, sandbox, DefendantMain.class.getName(), classPath(), List.of());
+            confining, settings, sandbox, DefendantMain.class.getName(), classPath(),
+            // The JVM's own last words (running out of memory) on standard error, not on the
+            // channel to the judge.
+            List.of("-XX:+DisplayVMOutputToStderr"));
     try {
       List<String> roots =
           confining.copiesClasses() ? sandbox.receiveClasses(classRoots) : List.copyOf(classRoots);

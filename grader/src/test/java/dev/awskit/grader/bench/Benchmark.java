@@ -172,6 +172,10 @@ public final class Benchmark {
         timed(graderCommand("batch", submissions.toString(), "-o",
             work.resolve("batch-fresh").toString()), REPOSITORY, batchMemory);
     log.printf("batch of %d, a worker per submission: %s%n", batchSize, Figures.seconds(freshBatch));
+    Duration trustedBatch =
+        timed(graderCommand("batch", submissions.toString(), "--trusted-verdicts", "-o",
+            work.resolve("batch-trusted").toString()), REPOSITORY, batchMemory);
+    log.printf("batch of %d, --trusted-verdicts: %s%n", batchSize, Figures.seconds(trustedBatch));
     List<Duration> cold = coldPairs.stream().map(IsolationCost.Pair::auto).toList();
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
     Duration batch = Duration.ofMillis(Math.round(
@@ -200,6 +204,14 @@ public final class Benchmark {
                 freshBatch.toMillis() / 1000.0,
                 Figures.mean(baseline) * batchSize * 1000 / freshBatch.toMillis(),
                 (double) freshBatch.toMillis() / batch.toMillis())
+            + String.format(Locale.ROOT,
+                "| 2b. the same batch with `--trusted-verdicts` (the tests in the grader's JVM, each"
+                    + " submission's code in a defendant JVM of its own), one run | %.1f s, %.1f"
+                    + " times faster than the plain way, %.2f of the time of a worker per"
+                    + " submission | |%n",
+                trustedBatch.toMillis() / 1000.0,
+                Figures.mean(baseline) * batchSize * 1000 / trustedBatch.toMillis(),
+                (double) trustedBatch.toMillis() / freshBatch.toMillis())
             + new IsolationCost(isolation, coldPairs, batchPairs).rows()
             + classViewRow(submissions)
             + String.format(Locale.ROOT,

@@ -30,6 +30,7 @@ class DefendantGradingTest {
       return new ProcessBuilder(
               Path.of(System.getProperty("java.home"), "bin", "java").toString(),
               "-XX:TieredStopAtLevel=1",
+              "-XX:+DisplayVMOutputToStderr",
               "-Xshare:auto",
               "-cp",
               System.getProperty("java.class.path"),

@@ -2,8 +2,13 @@ package dev.awskit.grader.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.awskit.grader.defendant.DefendantRunner;
 import dev.awskit.grader.engine.GraderClassPath;
+import dev.awskit.grader.engine.SubmissionRunner;
+import dev.awskit.grader.worker.ConfinedDefendants;
 import dev.awskit.grader.worker.IsolationChoice;
+import dev.awskit.grader.worker.WorkerRunner;
+import dev.awskit.grader.worker.WorkerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +35,34 @@ final class HostileCaseChecks {
    * Returns the isolation the corpus is graded at: the level {@code -Dawskit.corpus.isolation}
    * names ({@code os}, {@code uid} or {@code jvm}), or {@code auto}.
    */
+  /**
+   * Holds the runner the corpus grades with and what to close after it.
+   *
+   * @param runner the runner
+   * @param resources what the runner holds, closed when the corpus is done
+   */
+  record CorpusRunner(SubmissionRunner runner, AutoCloseable resources) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      resources.close();
+    }
+  }
+
+  /**
+   * Returns the runner the corpus grades with, at {@link #corpusIsolation()}: workers that run the
+   * tests beside the submission, or, with {@code -Dawskit.corpus.verdicts=trusted}, the tests in
+   * this JVM and the submission alone in confined defendants.
+   */
+  static CorpusRunner corpusRunner(int parallel) {
+    if (System.getProperty("awskit.corpus.verdicts", "worker").equals("trusted")) {
+      ConfinedDefendants defendants = ConfinedDefendants.at(corpusIsolation());
+      return new CorpusRunner(new DefendantRunner(defendants), defendants);
+    }
+    WorkerRunner workers = new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(parallel));
+    workers.isolate(corpusIsolation());
+    return new CorpusRunner(workers, workers);
+  }
+
   static IsolationChoice corpusIsolation() {
     return IsolationChoice.valueOf(
         System.getProperty("awskit.corpus.isolation", "auto").toUpperCase(Locale.ROOT));

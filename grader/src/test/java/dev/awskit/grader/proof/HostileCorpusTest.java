@@ -21,8 +21,6 @@ import dev.awskit.grader.scoring.Scorer;
 import dev.awskit.grader.scoring.TestScore;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
-import dev.awskit.grader.worker.WorkerRunner;
-import dev.awskit.grader.worker.WorkerSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -70,7 +68,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every other question at full marks, and nothing planted beside the grader. The workers run at
  * the isolation level {@code auto} gives, or the one the system property {@code
  * awskit.corpus.isolation} names ({@code os}, {@code uid} or {@code jvm}), so that the corpus can
- * be run at each level the machine offers.
+ * be run at each level the machine offers. With the system property {@code
+ * awskit.corpus.verdicts=trusted} the cases are graded as {@code --trusted-verdicts} grades: the
+ * tests in this JVM, the submission's code alone in a confined defendant JVM.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileCorpusTest {
@@ -84,14 +84,7 @@ class HostileCorpusTest {
   private static final String PLANTED = "awskit-planted.bin";
   private static final String UNVETTED = "vetting off: ";
 
-  private static WorkerRunner isolatedRunner() {
-    WorkerRunner runner = new WorkerRunner(WorkerSettings.defaults().withMaxWorkers(PARALLEL));
-    runner.isolate(HostileCaseChecks.corpusIsolation());
-    return runner;
-  }
-
-
-  private final WorkerRunner runner = isolatedRunner();
+  private final HostileCaseChecks.CorpusRunner runner = HostileCaseChecks.corpusRunner(PARALLEL);
   /** The scratch space the command line would choose on this machine. */
   private final ScratchSpace scratch = ScratchSpace.choose(System.getenv());
   private final List<Grader> graders = new CopyOnWriteArrayList<>();
@@ -100,7 +93,10 @@ class HostileCorpusTest {
           () -> {
             Grader own =
                 new Grader(
-                    Graded.catalog(), runner, Clock.fixed(Graded.NOW, ZoneOffset.UTC), scratch);
+                    Graded.catalog(),
+                    runner.runner(),
+                    Clock.fixed(Graded.NOW, ZoneOffset.UTC),
+                    scratch);
             graders.add(own);
             return own;
           });
@@ -167,7 +163,7 @@ class HostileCorpusTest {
   }
 
   @AfterAll
-  void stopGraders() throws IOException {
+  void stopGraders() throws Exception {
     pool.shutdownNow();
     for (Grader own : graders) {
       own.close();
