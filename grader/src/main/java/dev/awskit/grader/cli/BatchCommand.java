@@ -272,7 +272,11 @@ final class BatchCommand implements Callable<Integer> {
     if (isolated.isEmpty()) {
       return ExitCodes.ISOLATION_UNAVAILABLE;
     }
-    String settings = Fingerprints.ofSettings(scheme, chosen, graderVersion());
+    // Where the verdicts are computed is part of what a result depends on: a rerun with the other
+    // way grades again.
+    String settings =
+        Fingerprints.ofSettings(
+            scheme, chosen, graderVersion() + (trusted.chosen ? " trusted-verdicts" : ""));
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
     if (reuseWorkers) {
       context.err().println(REUSE_WARNING);

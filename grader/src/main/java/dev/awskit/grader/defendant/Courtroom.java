@@ -13,8 +13,12 @@ interface Courtroom {
    */
   Object create(String scope, List<String> roots, String contract, List<Object> arguments);
 
-  /** Answers once the defendant serves calls, so that its start is not counted in a test's time. */
-  boolean ready();
+  /**
+   * Answers once the defendant serves calls and has prepared the proxies of {@code types} (the
+   * clients the tests will hand the submission), so that neither its start nor that work is
+   * counted in a test's time.
+   */
+  boolean ready(List<String> types);
 
   /** Drops the class loader of {@code scope}, whose tests have ended. */
   void release(String scope);

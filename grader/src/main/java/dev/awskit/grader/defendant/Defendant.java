@@ -38,6 +38,7 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
   private static final int MAX_PRINTED_CHARS = 1 << 20;
 
   private final Supplier<Channel> starter;
+  private final List<String> warmUpTypes;
   /** How many defendants one question's code may end or stall before its other tests are skipped. */
   private static final int MAX_LOST_PER_QUESTION = 2;
 
@@ -71,13 +72,17 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
   private record Connection(
       Channel channel, Endpoint endpoint, Courtroom courtroom, AtomicReference<String> lastScope) {}
 
-  private Defendant(Supplier<Channel> starter) {
+  private Defendant(Supplier<Channel> starter, List<String> warmUpTypes) {
     this.starter = starter;
+    this.warmUpTypes = List.copyOf(warmUpTypes);
   }
 
-  /** Returns a defendant that {@code starter} starts when the first test needs it, and again after one ends. */
-  public static Defendant startedBy(Supplier<Channel> starter) {
-    return new Defendant(starter);
+  /**
+   * Returns a defendant that {@code starter} starts when the first test needs it, and again after
+   * one ends; each prepares the proxies of {@code warmUpTypes} before a test's clock starts.
+   */
+  public static Defendant startedBy(Supplier<Channel> starter, List<String> warmUpTypes) {
+    return new Defendant(starter, warmUpTypes);
   }
 
   /**
@@ -144,7 +149,7 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
    */
   public void start() {
     try {
-      connection().courtroom().ready();
+      connection().courtroom().ready(warmUpTypes);
     } catch (SubmissionProcessEnded | RuntimeException notStarted) {
       // The next call starts another, and fails with the reason if that one cannot start either.
     }

@@ -48,7 +48,8 @@ public final class DefendantRunner implements SubmissionRunner {
       return;
     }
     List<String> classRoots = request.classRoots();
-    try (Defendant defendant = Defendant.startedBy(() -> channel(starter.start(classRoots)));
+    try (Defendant defendant = Defendant.startedBy(
+            () -> channel(starter.start(classRoots)), request.warmUpTypes());
         HiddenTestLauncher launcher = new HiddenTestLauncher(System::nanoTime)) {
       defendant.startInBackground();
       // While the defendant's JVM starts.
