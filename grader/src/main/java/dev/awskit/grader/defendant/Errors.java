@@ -66,6 +66,10 @@ final class Errors {
       if (service.requestId() != null) {
         details.put("requestId", service.requestId());
       }
+      if (service.extendedRequestId() != null) {
+        // getMessage() names it, as S3's errors carry it: a copy without it reads differently.
+        details.put("extendedRequestId", service.extendedRequestId());
+      }
       AwsErrorDetails error = service.awsErrorDetails();
       if (error != null) {
         details.put("code", error.errorCode()).put("text", error.errorMessage());
@@ -278,6 +282,9 @@ final class Errors {
     builder.message(message).cause(cause).statusCode(aws.path("status").asInt());
     if (aws.has("requestId")) {
       builder.requestId(aws.get("requestId").asText());
+    }
+    if (aws.has("extendedRequestId")) {
+      builder.extendedRequestId(aws.get("extendedRequestId").asText());
     }
     if (aws.has("code")) {
       builder.awsErrorDetails(
