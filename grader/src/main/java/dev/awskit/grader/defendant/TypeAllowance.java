@@ -17,15 +17,13 @@ final class TypeAllowance {
   private static final List<String> VALUE_PACKAGES =
       List.of("dev.awskit.exercises.", "software.amazon.awssdk.", "java.");
 
-  /** Interfaces, or packages of interfaces, that an object may be passed by handle as. */
-  private static final List<String> HANDLE_INTERFACES =
-      List.of(
-          "dev.awskit.exercises.",
-          "software.amazon.awssdk.",
-          "java.util.function.",
-          "java.lang.Runnable",
-          "java.lang.AutoCloseable",
-          "java.io.Closeable");
+  /** Packages of interfaces that an object may be passed by handle as. */
+  private static final List<String> HANDLE_PACKAGES =
+      List.of("dev.awskit.exercises.", "software.amazon.awssdk.", "java.util.function.");
+
+  /** Single interfaces, outside those packages, that an object may be passed by handle as. */
+  private static final Set<String> HANDLE_INTERFACES =
+      Set.of("java.lang.Runnable", "java.lang.AutoCloseable", "java.io.Closeable");
 
   /** Exceptions of the grader itself that a submission's call can end with. */
   private static final Set<String> GRADER_THROWABLES =
@@ -71,7 +69,7 @@ final class TypeAllowance {
 
   /** Loads an interface named in a handle, if an object may be passed as one. */
   static Class<?> loadInterface(String name, ClassLoader loader) {
-    if (HANDLE_INTERFACES.stream().noneMatch(name::startsWith)) {
+    if (!isHandleName(name)) {
       throw new UncopyableValueException("an object as a " + name);
     }
     Class<?> type = load(name, loader);
@@ -93,7 +91,7 @@ final class TypeAllowance {
     List<Class<?>> shared = new ArrayList<>();
     for (Class<?> candidate : all) {
       if (Modifier.isPublic(candidate.getModifiers())
-          && HANDLE_INTERFACES.stream().anyMatch(candidate.getName()::startsWith)
+          && isHandleName(candidate.getName())
           && all.stream().noneMatch(other -> other != candidate && candidate.isAssignableFrom(other)
               && isShared(other))) {
         shared.add(candidate);
@@ -103,8 +101,11 @@ final class TypeAllowance {
   }
 
   private static boolean isShared(Class<?> type) {
-    return Modifier.isPublic(type.getModifiers())
-        && HANDLE_INTERFACES.stream().anyMatch(type.getName()::startsWith);
+    return Modifier.isPublic(type.getModifiers()) && isHandleName(type.getName());
+  }
+
+  private static boolean isHandleName(String name) {
+    return HANDLE_INTERFACES.contains(name) || HANDLE_PACKAGES.stream().anyMatch(name::startsWith);
   }
 
   private static void collect(Class<?>[] interfaces, Set<Class<?>> all) {
