@@ -37,10 +37,14 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
   /** Caps the printed text taken per test, whatever the defendant claims to have kept. */
   private static final int MAX_PRINTED_CHARS = 1 << 20;
 
-  private final Supplier<Channel> starter;
-  private final List<String> warmUpTypes;
+  /** How long the end of a test class waits for the defendant to drop its classes. */
+  private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(1);
+
   /** How many defendants one question's code may end or stall before its other tests are skipped. */
   private static final int MAX_LOST_PER_QUESTION = 2;
+
+  private final Supplier<Channel> starter;
+  private final List<String> warmUpTypes;
 
   private final Map<String, Integer> lost = new ConcurrentHashMap<>();
   private Connection current;
@@ -215,11 +219,35 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
    */
   public record Printed(String text, long bytes) {}
 
+  /**
+   * Has the running defendant drop the classes of {@code scope}, whose tests have ended; waits a
+   * moment at most, since no time limit covers the end of a test class and a defendant whose code
+   * is stuck may never answer.
+   */
   @Override
   public void release(String scope) {
-    running()
-        .filter(connection -> !connection.endpoint().hasEnded())
-        .ifPresent(connection -> connection.courtroom().release(scope));
+    Optional<Connection> running =
+        running().filter(connection -> !connection.endpoint().hasEnded());
+    if (running.isEmpty()) {
+      return;
+    }
+    Thread releasing =
+        new Thread(
+            () -> {
+              try {
+                running.get().courtroom().release(scope);
+              } catch (RuntimeException | AssertionError ended) {
+                // The defendant ended meanwhile, and its classes with it.
+              }
+            },
+            "awskit-judge-release");
+    releasing.setDaemon(true);
+    releasing.start();
+    try {
+      releasing.join(RELEASE_PATIENCE.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Ends the defendant running now, if any, and every call still waiting on it. */

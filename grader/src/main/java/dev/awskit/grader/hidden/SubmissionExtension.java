@@ -42,7 +42,7 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
    */
   public static final String CLASS_LOADER_NAME = "submission";
 
-  static final ExtensionContext.Namespace NAMESPACE =
+  private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SubmissionExtension.class);
 
   /**
@@ -87,17 +87,14 @@ public final class SubmissionExtension implements ParameterResolver, ExecutionCo
                             + CLASSPATH_PARAMETER
                             + " is not set"));
     ExtensionContext testClass = testClassOf(context);
-    SubmissionHost host =
-        context
-            .getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, NAMESPACE)
-            .get(SubmissionHost.class, SubmissionHost.class);
-    if (host != null) {
+    Optional<SubmissionHost> host = hostOf(context);
+    if (host.isPresent()) {
       String scope = testClass.getUniqueId();
       return testClass
           .getStore(NAMESPACE)
           .computeIfAbsent(
               classpath,
-              key -> new HostedSubmission(host, scope, host.open(scope, roots(key))),
+              key -> new HostedSubmission(host.get(), scope, host.get().open(scope, roots(key))),
               HostedSubmission.class);
     }
     return testClass

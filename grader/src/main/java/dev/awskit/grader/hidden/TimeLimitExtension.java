@@ -3,6 +3,7 @@ package dev.awskit.grader.hidden;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -147,10 +148,10 @@ public final class TimeLimitExtension implements InvocationInterceptor {
                 TestThread.class,
                 key -> new TestThread(THREAD_NAME, Thread.currentThread().getContextClassLoader()),
                 TestThread.class);
-    SubmissionHost host =
-        context
-            .getStore(ExtensionContext.StoreScope.LAUNCHER_SESSION, SubmissionExtension.NAMESPACE)
-            .get(SubmissionHost.class, SubmissionHost.class);
-    return thread.run(invocation, limit.get(), host == null ? Thread::getStackTrace : host::whereIs);
+    Function<Thread, StackTraceElement[]> where =
+        SubmissionExtension.hostOf(context)
+            .<Function<Thread, StackTraceElement[]>>map(host -> host::whereIs)
+            .orElse(Thread::getStackTrace);
+    return thread.run(invocation, limit.get(), where);
   }
 }

@@ -4,21 +4,16 @@ import static org.mockito.Mockito.mock;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.mockito.Mockito;
 import org.mockito.invocation.InvocationOnMock;
 import org.mockito.stubbing.Answer;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
 
 /**
  * Stands in for an AWS SDK client: hands a submission a Mockito mock of the client interface,
@@ -38,27 +33,7 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
  */
 public abstract class ClientDouble<C> implements Answer<Object> {
 
-  /**
-   * Lists, by client interface, the request types of the operations that stream their response
-   * (those with an overload taking a response transformer). Worked out once per interface, not per
-   * double: listing a client's methods costs more than most tests, and the answer never changes.
-   */
-  private static final ClassValue<Set<Class<?>>> STREAMING_REQUESTS =
-      new ClassValue<>() {
-        @Override
-        protected Set<Class<?>> computeValue(Class<?> clientType) {
-          return Arrays.stream(clientType.getMethods())
-              .filter(
-                  method ->
-                      method.getParameterCount() == 2
-                          && method.getParameterTypes()[1] == ResponseTransformer.class)
-              .map(method -> method.getParameterTypes()[0])
-              .collect(Collectors.toUnmodifiableSet());
-        }
-      };
-
   private final C client;
-  private final Class<C> clientType;
   private final int maxRequests;
   private final String runawayMessage;
   private final String askedFor;
@@ -78,7 +53,6 @@ public abstract class ClientDouble<C> implements Answer<Object> {
    */
   protected ClientDouble(
       Class<C> clientType, int maxRequests, String runawayMessage, String askedFor) {
-    this.clientType = clientType;
     this.maxRequests = maxRequests;
     this.runawayMessage = runawayMessage;
     this.askedFor = askedFor;
@@ -161,7 +135,7 @@ public abstract class ClientDouble<C> implements Answer<Object> {
   public final Object answer(InvocationOnMock invocation) throws Throwable {
     Method method = invocation.getMethod();
     Object[] arguments = invocation.getArguments();
-    if (isRequestOverload(method, arguments)) {
+    if (RequestOverloads.carriesTheRequest(method, arguments)) {
       SdkRequest request = (SdkRequest) arguments[0];
       if (requests.size() >= maxRequests) {
         throw new AssertionError(runawayMessage);
@@ -178,27 +152,5 @@ public abstract class ClientDouble<C> implements Answer<Object> {
       return invocation.callRealMethod();
     }
     return Mockito.RETURNS_DEFAULTS.answer(invocation);
-  }
-
-  /**
-   * Tells the overload that carries an operation's request to the service: the request object
-   * alone, or with the request body or response transformer where the operation streams. A
-   * paginator, or a request-only overload of an operation that streams its response, is a
-   * convenience that ends in that overload.
-   */
-  private boolean isRequestOverload(Method method, Object[] arguments) {
-    if (arguments.length == 0
-        || !(arguments[0] instanceof SdkRequest)
-        || method.getName().endsWith("Paginator")) {
-      return false;
-    }
-    if (arguments.length == 2) {
-      return arguments[1] instanceof RequestBody || arguments[1] instanceof ResponseTransformer;
-    }
-    return arguments.length == 1 && !streamsItsResponse(method.getParameterTypes()[0]);
-  }
-
-  private boolean streamsItsResponse(Class<?> requestType) {
-    return STREAMING_REQUESTS.get(clientType).contains(requestType);
   }
 }
