@@ -33,14 +33,23 @@ public interface DefendantStarter {
    */
   interface Started extends AutoCloseable {
 
+    /** Returns the defendant's process. */
+    Process process();
+
     /** Returns the stream the defendant answers on: its standard output. */
-    InputStream fromDefendant();
+    default InputStream fromDefendant() {
+      return process().getInputStream();
+    }
 
     /** Returns the stream the judge calls the defendant on: its standard input. */
-    OutputStream toDefendant();
+    default OutputStream toDefendant() {
+      return process().getOutputStream();
+    }
 
-    /** Returns what the submission printed: the defendant's standard error. */
-    InputStream printed();
+    /** Returns the defendant's standard error, where only its JVM writes. */
+    default InputStream printed() {
+      return process().getErrorStream();
+    }
 
     /**
      * Returns the submission's class roots as the defendant reads them: the grader's own, or
@@ -68,18 +77,8 @@ public interface DefendantStarter {
       List<String> roots = List.copyOf(classRoots);
       return new Started() {
         @Override
-        public InputStream fromDefendant() {
-          return process.getInputStream();
-        }
-
-        @Override
-        public OutputStream toDefendant() {
-          return process.getOutputStream();
-        }
-
-        @Override
-        public InputStream printed() {
-          return process.getErrorStream();
+        public Process process() {
+          return process;
         }
 
         @Override

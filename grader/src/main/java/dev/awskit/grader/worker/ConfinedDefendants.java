@@ -4,8 +4,6 @@ import dev.awskit.grader.defendant.DefendantMain;
 import dev.awskit.grader.defendant.DefendantStarter;
 import dev.awskit.grader.engine.Isolation;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,18 +131,8 @@ public final class ConfinedDefendants implements DefendantStarter, AutoCloseable
     }
 
     @Override
-    public InputStream fromDefendant() {
-      return process.getInputStream();
-    }
-
-    @Override
-    public OutputStream toDefendant() {
-      return process.getOutputStream();
-    }
-
-    @Override
-    public InputStream printed() {
-      return process.getErrorStream();
+    public Process process() {
+      return process;
     }
 
     @Override
