@@ -11,12 +11,16 @@ import dev.awskit.grader.engine.TestResult;
 import dev.awskit.grader.testing.Assembled;
 import dev.awskit.grader.testing.Graded;
 import dev.awskit.grader.testing.OneQuestionRunner;
+import dev.awskit.grader.worker.ConfinedDefendants;
+import dev.awskit.grader.worker.IsolationChoice;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -65,12 +69,28 @@ class DefendantEquivalenceTest {
 
     // when
     Map<String, String> together = outcomes(submission, question, SubmissionRunner.inProcess());
-    Map<String, String> apart =
-        outcomes(
-            submission, question, DefendantGradingTest.plainRunner());
+    Map<String, String> apart;
+    Optional<IsolationChoice> confined = confinement();
+    if (confined.isPresent()) {
+      try (ConfinedDefendants defendants = ConfinedDefendants.at(confined.get())) {
+        apart = outcomes(submission, question, new DefendantRunner(defendants));
+      }
+    } else {
+      apart = outcomes(submission, question, DefendantGradingTest.plainRunner());
+    }
 
     // then
     assertThat(apart).as("outcomes with the code in a defendant JVM").isEqualTo(together);
+  }
+
+  /**
+   * Returns the level to confine the defendants at, with {@code
+   * -Dawskit.equivalence.isolation=LEVEL} (as {@code grade --trusted-verdicts} confines them), or
+   * empty for a plain defendant JVM, which the build's own run uses.
+   */
+  private static Optional<IsolationChoice> confinement() {
+    return Optional.ofNullable(System.getProperty("awskit.equivalence.isolation"))
+        .map(level -> IsolationChoice.valueOf(level.toUpperCase(Locale.ROOT)));
   }
 
   /**
