@@ -139,12 +139,14 @@ final class BatchCommand implements Callable<Integer> {
   @Option(
       names = "--reuse-workers",
       description =
-          "Let a worker JVM that came out of a submission clean grade the next one (up to 100),"
-              + " which makes a batch about five times faster. Only where you trust the static"
-              + " vetting: code that gets past it can change the worker's JVM so that the"
-              + " students graded after it in that worker get the grades it chooses, at every"
-              + " isolation level (docs/security/worker-lifecycle.md). Without it, each"
-              + " submission's tests run in a worker JVM of its own, as 'grade' runs them.")
+          "Run the hidden tests beside the code in worker JVMs, and let a worker that came out"
+              + " of a submission clean grade the next one (up to 100), which makes a batch"
+              + " several times faster (docs/performance.md). Only where you trust the static"
+              + " vetting: code that gets past it can write its own grade, and change the"
+              + " worker's JVM so that the students graded after it in that worker get the"
+              + " grades it chooses, at every isolation level (docs/security/worker-lifecycle.md)."
+              + " Without it, each submission's code runs in a sandboxed JVM of its own and the"
+              + " tests in the grader's, as 'grade' runs them.")
   private boolean reuseWorkers;
 
   @Option(
@@ -174,19 +176,21 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (trusted.chosen && reuseWorkers) {
+    if (trusted.askedFor() && reuseWorkers) {
       throw new ParameterException(
           spec.commandLine(),
           "Give either --trusted-verdicts or --reuse-workers, not both: with --trusted-verdicts"
               + " each submission's code runs in a JVM of its own, which grades no other.");
     }
-    try (TrustedVerdictsOption.Judging judging = trusted.judging(context, isolation)) {
-      return batch(judging.context());
+    try (TrustedVerdictsOption.Judging judging =
+        trusted.judging(context, isolation, reuseWorkers)) {
+      return batch(judging);
     }
   }
 
-  /** Grades the class in {@code context}: the command's own, or the one of --trusted-verdicts. */
-  private Integer batch(Context context) throws InterruptedException {
+  /** Grades the class in the context of {@code judging}: where the verdicts are computed. */
+  private Integer batch(TrustedVerdictsOption.Judging judging) throws InterruptedException {
+    Context context = judging.context();
     Shard slice = sharding.shard(spec.commandLine());
     int threads = jobs();
     Set<ReportFormat> chosen = ReportFormats.chosen(formats, spec.commandLine());
@@ -276,7 +280,7 @@ final class BatchCommand implements Callable<Integer> {
     // way grades again.
     String settings =
         Fingerprints.ofSettings(
-            scheme, chosen, graderVersion() + (trusted.chosen ? " trusted-verdicts" : ""));
+            scheme, chosen, graderVersion() + (judging.trusted() ? " trusted-verdicts" : ""));
     roster.problems().forEach(problem -> context.err().println("Warning: " + problem));
     if (reuseWorkers) {
       context.err().println(REUSE_WARNING);

@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Grades one submission: copies it into a sandbox, compiles its sources against the"
           + " exercise interfaces, checks the compiled classes against the grader's rules, runs"
-          + " the hidden tests in a separate worker JVM, scores each question and tier, and"
-          + " writes the reports.",
+          + " the hidden tests against it (the tests in the grader's JVM, the submission's code"
+          + " in a sandboxed JVM of its own), scores each question and tier, and writes the"
+          + " reports.",
       "",
       "SUBMISSION is a folder of .java files in any layout (files under src/test are left out),"
           + " a zip of one, or a kit's root folder, whose exercises/src/main/java is then graded."
@@ -147,7 +148,7 @@ final class GradeCommand implements Callable<Integer> {
     if (given instanceof SubmissionTimeOptions.Wrong wrong) {
       throw new ParameterException(spec.commandLine(), wrong.message());
     }
-    try (TrustedVerdictsOption.Judging judging = trusted.judging(context, isolation)) {
+    try (TrustedVerdictsOption.Judging judging = trusted.judging(context, isolation, false)) {
       return grade(judging.context(), chosen, given);
     }
   }

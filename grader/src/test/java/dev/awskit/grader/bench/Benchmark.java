@@ -167,15 +167,17 @@ public final class Benchmark {
             Figures.seconds(baseline.get(baseline.size() - 1)));
       }
     }
-    // What an instructor gets without --reuse-workers: once, after the rounds, for the record.
+    // The two safe ways, once each after the rounds, for the record: a worker per submission
+    // (--no-trusted-verdicts), and the default, the tests here and a defendant per submission.
     Duration freshBatch =
-        timed(graderCommand("batch", submissions.toString(), "-o",
+        timed(graderCommand("batch", submissions.toString(), "--no-trusted-verdicts", "-o",
             work.resolve("batch-fresh").toString()), REPOSITORY, batchMemory);
     log.printf("batch of %d, a worker per submission: %s%n", batchSize, Figures.seconds(freshBatch));
     Duration trustedBatch =
-        timed(graderCommand("batch", submissions.toString(), "--trusted-verdicts", "-o",
+        timed(graderCommand("batch", submissions.toString(), "-o",
             work.resolve("batch-trusted").toString()), REPOSITORY, batchMemory);
-    log.printf("batch of %d, --trusted-verdicts: %s%n", batchSize, Figures.seconds(trustedBatch));
+    log.printf("batch of %d, the default (trusted verdicts): %s%n", batchSize,
+        Figures.seconds(trustedBatch));
     List<Duration> cold = coldPairs.stream().map(IsolationCost.Pair::auto).toList();
     Map<String, PeakMemory.Peak> coldMemory = memory.peaks();
     Duration batch = Duration.ofMillis(Math.round(
@@ -198,15 +200,15 @@ public final class Benchmark {
                 batchSize, cold, coldMemory, batch, batchMemory.peaks(), baseline,
                 baselineMemory.peaks())
             + String.format(Locale.ROOT,
-                "| 2. the same batch with a worker per submission (`batch` without"
-                    + " `--reuse-workers`), one run | %.1f s, %.1f times faster than the plain way,"
+                "| 2. the same batch with a worker per submission (`batch"
+                    + " --no-trusted-verdicts`), one run | %.1f s, %.1f times faster than the plain way,"
                     + " %.1f times as long as with reuse | |%n",
                 freshBatch.toMillis() / 1000.0,
                 Figures.mean(baseline) * batchSize * 1000 / freshBatch.toMillis(),
                 (double) freshBatch.toMillis() / batch.toMillis())
             + String.format(Locale.ROOT,
-                "| 2b. the same batch with `--trusted-verdicts` (the tests in the grader's JVM, each"
-                    + " submission's code in a defendant JVM of its own), one run | %.1f s, %.1f"
+                "| 2b. the same batch as `batch` grades it by default (the tests in the grader's"
+                    + " JVM, each submission's code in a defendant JVM of its own), one run | %.1f s, %.1f"
                     + " times faster than the plain way, %.2f of the time of a worker per"
                     + " submission | |%n",
                 trustedBatch.toMillis() / 1000.0,

@@ -101,18 +101,42 @@ class BatchUsageTest {
     assertThat(work.resolve("grading-reports")).as("what a refused batch wrote").doesNotExist();
   }
 
+  @Test
+  void aRerunWhoseVerdictsAreComputedElsewhereGradesAgain() {
+    // given a class whose one submission is unusable, which a rerun keeps unless it must regrade
+    run("batch", "class", "-o", "out", "--progress", "none");
+
+    // when
+    run("batch", "class", "-o", "out", "--progress", "none");
+    String sameWay = out.toString();
+    run("batch", "class", "-o", "out", "--progress", "none", "--no-trusted-verdicts");
+    String inTheWorker = out.toString();
+    run("batch", "class", "-o", "out", "--progress", "none", "--reuse-workers");
+    String reused = out.toString();
+
+    // then
+    assertThat(sameWay).as("a rerun the default way").contains("0 done by this run, 1 kept");
+    assertThat(inTheWorker)
+        .as("a rerun with the tests in the worker")
+        .contains("1 done by this run, 0 kept");
+    assertThat(reused)
+        .as("a rerun with reused workers, whose tests are in the worker too")
+        .contains("0 done by this run, 1 kept");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"grade", "batch"})
-  void helpSaysTrustedVerdictsKeepTheTestsInTheGradersJvm(String command) {
+  void helpSaysTrustedVerdictsKeepTheTestsInTheGradersJvmByDefault(String command) {
     // when
     int exit = run("help", command);
 
     // then
     assertThat(exit).isEqualTo(ExitCodes.OK);
     assertThat(out.toString().replaceAll("\\s+", " "))
-        .contains("--trusted-verdicts")
-        .contains("New: run the hidden tests in the grader's own JVM")
-        .contains("cannot change how it is judged");
+        .contains("--[no-]trusted-verdicts")
+        .contains("Run the hidden tests in the grader's own JVM")
+        .contains("cannot change how it is judged")
+        .contains("On by default");
   }
 
   @Test

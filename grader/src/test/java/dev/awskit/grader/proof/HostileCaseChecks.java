@@ -49,12 +49,18 @@ final class HostileCaseChecks {
   }
 
   /**
-   * Returns the runner the corpus grades with, at {@link #corpusIsolation()}: workers that run the
-   * tests beside the submission, or, with {@code -Dawskit.corpus.verdicts=trusted}, the tests in
-   * this JVM and the submission alone in confined defendants.
+   * Returns the runner the corpus grades with, at {@link #corpusIsolation()}: as grading does by
+   * default, the tests in this JVM and the submission alone in confined defendants, or, with
+   * {@code -Dawskit.corpus.verdicts=worker}, workers that run the tests beside the submission (as
+   * {@code --no-trusted-verdicts} and {@code batch --reuse-workers} do).
    */
   static CorpusRunner corpusRunner(int parallel) {
-    if (System.getProperty("awskit.corpus.verdicts", "worker").equals("trusted")) {
+    String verdicts = System.getProperty("awskit.corpus.verdicts", "trusted");
+    if (!List.of("trusted", "worker").contains(verdicts)) {
+      throw new IllegalArgumentException(
+          "-Dawskit.corpus.verdicts takes trusted or worker, not " + verdicts);
+    }
+    if (verdicts.equals("trusted")) {
       ConfinedDefendants defendants = ConfinedDefendants.at(corpusIsolation());
       return new CorpusRunner(new DefendantRunner(defendants), defendants);
     }

@@ -68,9 +68,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every other question at full marks, and nothing planted beside the grader. The workers run at
  * the isolation level {@code auto} gives, or the one the system property {@code
  * awskit.corpus.isolation} names ({@code os}, {@code uid} or {@code jvm}), so that the corpus can
- * be run at each level the machine offers. With the system property {@code
- * awskit.corpus.verdicts=trusted} the cases are graded as {@code --trusted-verdicts} grades: the
- * tests in this JVM, the submission's code alone in a confined defendant JVM.
+ * be run at each level the machine offers. The cases are graded as grading does by default: the
+ * tests in this JVM, the submission's code alone in a confined defendant JVM; with the system
+ * property {@code awskit.corpus.verdicts=worker}, in workers that run the tests beside it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileCorpusTest {

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Grades through the command line with {@code --trusted-verdicts}, at the level the corpus is
- * graded at ({@code -Dawskit.corpus.isolation}, {@code auto} by default): the hidden tests run in
+ * Grades through the command line as it grades by default, with trusted verdicts, at the level
+ * the corpus is graded at ({@code -Dawskit.corpus.isolation}, {@code auto} by default): the hidden tests run in
  * the grader's JVM and the reference solution's code in a defendant JVM confined as a worker is,
  * and nothing of that JVM (its processes, its sandbox) outlives the grade. A level this machine
  * cannot give is skipped with the reason, unless {@code CI=true}: CI installs bubblewrap and runs
@@ -66,7 +66,7 @@ class TrustedVerdictsTest {
   @TempDir Path work;
 
   @Test
-  @DisplayName("with --trusted-verdicts the reference earns full marks and leaves nothing behind")
+  @DisplayName("by default the reference earns full marks in a defendant and leaves nothing behind")
   void theReferenceEarnsFullMarksAndLeavesNothingBehind() throws Exception {
     // given
     IsolationChoice level = HostileCaseChecks.corpusIsolation();
@@ -85,7 +85,6 @@ class TrustedVerdictsTest {
         cli.execute(
             "grade",
             "--reference",
-            "--trusted-verdicts",
             "--isolation",
             level.label(),
             "--format",
@@ -125,7 +124,7 @@ class TrustedVerdictsTest {
   }
 
   @Test
-  @DisplayName("a batch with --trusted-verdicts grades the reference to full marks")
+  @DisplayName("a batch with --trusted-verdicts, said in so many words, grades to full marks")
   void aBatchGradesTheReferenceToFullMarks() throws Exception {
     // given a class of one
     IsolationChoice level = HostileCaseChecks.corpusIsolation();

@@ -29,12 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * what it reaches at the level in force ({@code -Dawskit.corpus.isolation}, {@code auto} by
  * default).
  *
- * <p>Two of these tests describe a known hole, not a guarantee (docs/security.md, "What no layer
- * stops"): the verdicts are computed in the JVM that runs the submission, so code that gets past
- * the static vetting writes its own grade at every level, and, in a worker reused by {@code batch
- * --reuse-workers}, the grades of the classmates graded after it. They assert the hole so that
- * the docs that describe it stay true; the change that closes it makes them fail, and turns them
- * around.
+ * <p>These tests grade in workers, which run the hidden tests beside the submission, as {@code
+ * --no-trusted-verdicts} and {@code batch --reuse-workers} grade. Two of them describe what that
+ * way cannot stop (docs/security.md, "What no layer stops"): the verdicts are computed in the JVM
+ * that runs the submission, so code that gets past the static vetting writes its own grade at
+ * every level, and, in a reused worker, the grades of the classmates graded after it. They assert
+ * it so that the docs stay true. The default way, which keeps the verdicts in the grader's JVM,
+ * is proved against the same forger by {@link TrustedVerdictsTest}.
  */
 class VerdictForgeryTest {
 
@@ -66,7 +67,7 @@ class VerdictForgeryTest {
   }
 
   @Test
-  @DisplayName("KNOWN HOLE: past the vetting, a submission writes its own grade at every level")
+  @DisplayName("with the tests in the worker, past the vetting a submission writes its own grade")
   void pastTheVettingTheForgerWritesItsOwnGrade() throws Exception {
     // given a forger whose question 5 presigns nothing and whose question 9 is faulty
     Path forger = Assembled.referenceWith(FORGER, 5, work.resolve("forger"));
@@ -78,13 +79,14 @@ class VerdictForgeryTest {
     // then
     assertThat(List.of(graded.question(5).orElseThrow(), graded.question(9).orElseThrow()))
         .as(
-            "questions 5 and 9 of a submission that earns neither: if they no longer score full"
-                + " marks, the hole is closed; turn this test around and update the docs")
+            "questions 5 and 9 of a submission that earns neither, graded with the tests beside"
+                + " it: if they no longer score full marks, this way closes the hole too; update"
+                + " docs/security.md and turn this test around")
         .allSatisfy(question -> assertThat(question.score()).isEqualTo(question.maxScore()));
   }
 
   @Test
-  @DisplayName("KNOWN HOLE: past the vetting, a forger writes the grade of the next student a reused worker grades")
+  @DisplayName("with reused workers, past the vetting a forger writes the next student's grade")
   void pastTheVettingAReusedWorkerCarriesTheForgeryToTheNextStudent() throws Exception {
     // given a forger, then a classmate whose question 9 is faulty, in a batch that reuses workers
     Path forger = Assembled.referenceWith(FORGER, 5, work.resolve("forger"));
@@ -98,7 +100,8 @@ class VerdictForgeryTest {
     assertThat(q09.score())
         .as(
             "question 9 of the classmate, which is faulty: if it no longer scores full marks, a"
-                + " reused worker no longer carries a forgery; turn this test around")
+                + " reused worker no longer carries a forgery; update docs/security.md and turn"
+                + " this test around")
         .isEqualTo(q09.maxScore());
   }
 
