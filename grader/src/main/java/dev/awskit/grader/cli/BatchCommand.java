@@ -127,9 +127,9 @@ final class BatchCommand implements Callable<Integer> {
       names = {"-j", "--jobs"},
       paramLabel = "N",
       description =
-          "How many submissions to grade at once (default: the number of processors, fewer if"
-              + " the memory cannot hold 512 MiB for the grader and 256 MiB for each one's"
-              + " worker).")
+          "How many submissions to grade at once (default: twice the number of processors, or"
+              + " the number with --no-trusted-verdicts or --reuse-workers; fewer if the memory"
+              + " cannot hold 512 MiB for the grader and 256 MiB for each one's JVM).")
   private Integer jobs;
 
   static final String REUSE_WARNING =
@@ -192,7 +192,7 @@ final class BatchCommand implements Callable<Integer> {
   private Integer batch(TrustedVerdictsOption.Judging judging) throws InterruptedException {
     Context context = judging.context();
     Shard slice = sharding.shard(spec.commandLine());
-    int threads = jobs();
+    int threads = jobs(judging.trusted());
     Set<ReportFormat> chosen = ReportFormats.chosen(formats, spec.commandLine());
     String progressStyle = progress.style(spec.commandLine());
     Path batchFolder = context.resolve(folder);
@@ -398,9 +398,9 @@ final class BatchCommand implements Callable<Integer> {
     return version == null ? "development build" : version;
   }
 
-  private int jobs() {
+  private int jobs(boolean trustedVerdicts) {
     if (jobs == null) {
-      return DefaultJobs.forThisMachine();
+      return DefaultJobs.forThisMachine(trustedVerdicts);
     }
     if (jobs < 1) {
       throw new ParameterException(spec.commandLine(), "--jobs must be 1 or more.");

@@ -6,9 +6,14 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Chooses how many submissions a batch grades at once when {@code --jobs} is not given: one per
- * processor, but no more than the memory holds, each with a worker JVM of its own beside the
- * grader. A container with many processors and little memory would otherwise start more workers
- * than it holds, and the kernel would end some mid-test, which reads as the student's crash.
+ * processor, or two with trusted verdicts, but no more than the memory holds, each with a JVM of
+ * its own beside the grader. A container with many processors and little memory would otherwise
+ * start more JVMs than it holds, and the kernel would end some mid-test, which reads as the
+ * student's crash.
+ *
+ * <p>With trusted verdicts each call of a test crosses between the grader's JVM and the
+ * submission's, and one waits while the other works, so one submission keeps a processor about
+ * half busy; two per processor filled the machine (docs/performance.md).
  */
 final class DefaultJobs {
 
@@ -16,17 +21,26 @@ final class DefaultJobs {
 
   private DefaultJobs() {}
 
-  /** Returns the jobs for this machine: its processors, and its memory or its container's limit. */
-  static int forThisMachine() {
+  /**
+   * Returns the jobs for this machine: its processors, and its memory or its container's limit.
+   *
+   * @param trustedVerdicts whether the tests run in the grader's JVM, two jobs a processor
+   */
+  static int forThisMachine(boolean trustedVerdicts) {
     OperatingSystemMXBean system =
         ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
-    return of(Runtime.getRuntime().availableProcessors(), system.getTotalMemorySize());
+    return of(
+        Runtime.getRuntime().availableProcessors(), system.getTotalMemorySize(), trustedVerdicts);
   }
 
-  /** Returns the jobs that {@code processors} and {@code memoryBytes} allow, at least one. */
-  static int of(int processors, long memoryBytes) {
+  /**
+   * Returns the jobs that {@code processors} and {@code memoryBytes} allow, at least one: one or,
+   * with {@code trustedVerdicts}, two a processor.
+   */
+  static int of(int processors, long memoryBytes, boolean trustedVerdicts) {
     long forWorkers = memoryBytes - GradingJobs.GRADER_MEBIBYTES * MEBIBYTE;
     long fit = forWorkers / (GradingJobs.WORKER_MEBIBYTES * MEBIBYTE);
-    return (int) Math.max(1, Math.min(processors, fit));
+    int wanted = trustedVerdicts ? 2 * processors : processors;
+    return (int) Math.max(1, Math.min(wanted, fit));
   }
 }

@@ -11,7 +11,7 @@ class DefaultJobsTest {
   @Test
   void aMachineWithMemoryToSpareGradesOneSubmissionPerProcessor() {
     // when
-    int jobs = DefaultJobs.of(2, 24 * 1024 * MEBIBYTE);
+    int jobs = DefaultJobs.of(2, 24 * 1024 * MEBIBYTE, false);
 
     // then
     assertThat(jobs).isEqualTo(2);
@@ -20,8 +20,8 @@ class DefaultJobsTest {
   @Test
   void aContainerWithManyProcessorsAndLittleMemoryGradesWhatItsMemoryHolds() {
     // when
-    int oneGibibyte = DefaultJobs.of(16, 1024 * MEBIBYTE);
-    int justUnder = DefaultJobs.of(16, 1023 * MEBIBYTE);
+    int oneGibibyte = DefaultJobs.of(16, 1024 * MEBIBYTE, false);
+    int justUnder = DefaultJobs.of(16, 1023 * MEBIBYTE, false);
 
     // then
     assertThat(oneGibibyte).as("512 MiB for the grader, two workers of 256 MiB").isEqualTo(2);
@@ -31,7 +31,7 @@ class DefaultJobsTest {
   @Test
   void tooLittleMemoryStillGradesOneSubmissionAtATime() {
     // when
-    int jobs = DefaultJobs.of(8, 256 * MEBIBYTE);
+    int jobs = DefaultJobs.of(8, 256 * MEBIBYTE, true);
 
     // then
     assertThat(jobs).isEqualTo(1);
@@ -40,9 +40,20 @@ class DefaultJobsTest {
   @Test
   void thisMachineGetsAtLeastOneJobAndNoMoreThanItsProcessors() {
     // when
-    int jobs = DefaultJobs.forThisMachine();
+    int jobs = DefaultJobs.forThisMachine(false);
 
     // then
     assertThat(jobs).isBetween(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
+  void trustedVerdictsGradeTwoSubmissionsPerProcessorWhereTheMemoryHoldsThem() {
+    // when
+    int spare = DefaultJobs.of(2, 24 * 1024 * MEBIBYTE, true);
+    int threeWorkers = DefaultJobs.of(16, 1280 * MEBIBYTE, true);
+
+    // then
+    assertThat(spare).as("two cores and memory to spare").isEqualTo(4);
+    assertThat(threeWorkers).as("512 MiB for the grader, three JVMs of 256 MiB").isEqualTo(3);
   }
 }
