@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param coldSeconds the median of the cold grades, in seconds
  * @param plainSeconds the mean of one plain {@code mvn test} per submission, in seconds
- * @param batchSeconds how long the batch took at the median run, in seconds
+ * @param batchSeconds how long the batch took, graded as {@code batch} grades by default, in
+ *     seconds
  * @param batchSize how many submissions the batch has
  * @param largestProcessMebibytes the largest peak resident memory of any one process
  * @param graderMemory the grader's peak memory in batches of two sizes, when measured
@@ -112,7 +113,9 @@ record Targets(
     double floorSpeedUp = plainSeconds * batchSize / floors.batchSeconds();
     rows.add(
         new Row(
-            String.format(Locale.ROOT, "batch of %d, plain way / grader", batchSize),
+            String.format(
+                Locale.ROOT, "batch of %d as `batch` grades it by default, plain way / grader",
+                batchSize),
             String.format(
                 Locale.ROOT,
                 "%.1f times faster (%.0f s / %.1f s; %.0f times needs at most %.2f s; the floor took"
