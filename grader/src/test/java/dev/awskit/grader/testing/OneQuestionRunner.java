@@ -1,6 +1,7 @@
 package dev.awskit.grader.testing;
 
 import dev.awskit.grader.engine.Catalog;
+import dev.awskit.grader.engine.Isolation;
 import dev.awskit.grader.engine.Question;
 import dev.awskit.grader.engine.RunRequest;
 import dev.awskit.grader.engine.SubmissionRunner;
@@ -58,6 +59,12 @@ public final class OneQuestionRunner implements SubmissionRunner {
             catalog.question(question).orElseThrow().constructorTypes(),
             request.freshWorker()),
         events);
+  }
+
+  /** Returns the isolation of the runner that runs the tests, as the grader reports it. */
+  @Override
+  public Isolation isolation() {
+    return runner.isolation();
   }
 
   /**
