@@ -129,7 +129,8 @@ final class BatchCommand implements Callable<Integer> {
       description =
           "How many submissions to grade at once (default: twice the number of processors, or"
               + " the number with --no-trusted-verdicts or --reuse-workers; fewer if the memory"
-              + " cannot hold 512 MiB for the grader and 256 MiB for each one's JVM).")
+              + " cannot hold 512 MiB for the grader and 256 MiB for each one's JVM, or the"
+              + " grader's heap 32 MiB for each: 8 with -Xmx256m).")
   private Integer jobs;
 
   static final String REUSE_WARNING =

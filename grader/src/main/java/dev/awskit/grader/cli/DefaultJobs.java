@@ -14,10 +14,17 @@ import java.lang.management.ManagementFactory;
  * <p>With trusted verdicts each call of a test crosses between the grader's JVM and the
  * submission's, and one waits while the other works, so one submission keeps a processor about
  * half busy; two per processor filled the machine (docs/performance.md).
+ *
+ * <p>Every job compiles in the grader's own heap, so its heap caps the jobs too: with the
+ * recommended 256 MiB, 16 jobs ran javac out of memory, which charged the students' questions, and
+ * 8 graded every student as 2 did (2026-12-06, 05:58 UTC).
  */
 final class DefaultJobs {
 
   private static final long MEBIBYTE = 1024L * 1024;
+
+  /** Names how much of the grader's heap one job may take: 256 MiB hold 8. */
+  static final long HEAP_PER_JOB = 32 * MEBIBYTE;
 
   private DefaultJobs() {}
 
@@ -30,16 +37,21 @@ final class DefaultJobs {
     OperatingSystemMXBean system =
         ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     return of(
-        Runtime.getRuntime().availableProcessors(), system.getTotalMemorySize(), trustedVerdicts);
+        Runtime.getRuntime().availableProcessors(),
+        system.getTotalMemorySize(),
+        Runtime.getRuntime().maxMemory(),
+        trustedVerdicts);
   }
 
   /**
-   * Returns the jobs that {@code processors} and {@code memoryBytes} allow, at least one: one or,
-   * with {@code trustedVerdicts}, two a processor.
+   * Returns the jobs that {@code processors}, the machine's {@code memoryBytes} and the grader's
+   * {@code heapBytes} allow, at least one: one or, with {@code trustedVerdicts}, two a processor.
    */
-  static int of(int processors, long memoryBytes, boolean trustedVerdicts) {
+  static int of(int processors, long memoryBytes, long heapBytes, boolean trustedVerdicts) {
     long forWorkers = memoryBytes - GradingJobs.GRADER_MEBIBYTES * MEBIBYTE;
-    long fit = forWorkers / (GradingJobs.WORKER_MEBIBYTES * MEBIBYTE);
+    long fit =
+        Math.min(
+            forWorkers / (GradingJobs.WORKER_MEBIBYTES * MEBIBYTE), heapBytes / HEAP_PER_JOB);
     int wanted = trustedVerdicts ? 2 * processors : processors;
     return (int) Math.max(1, Math.min(wanted, fit));
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +30,30 @@ public final class DefendantRunner implements SubmissionRunner {
   /** How much of the end of a defendant's standard error is kept, to say why it ended. */
   private static final int ERROR_TAIL_CHARS = 4096;
 
-  private final DefendantStarter starter;
+  /**
+   * Names how much of this JVM's heap one submission's tests may take: with the grader's
+   * recommended 256 MiB, a batch ran 8 submissions' tests at once and ran out of heap at 16
+   * (2026-12-06, 05:50 UTC), so 40 MiB a run keeps 6 and a margin.
+   */
+  static final long HEAP_PER_RUN = 40L * 1024 * 1024;
 
-  /** Creates a runner that starts each submission's defendant with {@code starter}. */
+  private final DefendantStarter starter;
+  private final int runsAtOnce;
+  private final Semaphore turns;
+
+  /**
+   * Creates a runner that starts each submission's defendant with {@code starter}, and runs as
+   * many submissions' tests at once as this JVM's heap holds.
+   */
   public DefendantRunner(DefendantStarter starter) {
+    this(starter, Runtime.getRuntime().maxMemory());
+  }
+
+  /** Creates a runner that runs as many submissions' tests at once as {@code heapBytes} holds. */
+  DefendantRunner(DefendantStarter starter, long heapBytes) {
     this.starter = starter;
+    this.runsAtOnce = (int) Math.max(1, Math.min(Integer.MAX_VALUE, heapBytes / HEAP_PER_RUN));
+    this.turns = new Semaphore(runsAtOnce, true);
   }
 
   /** Returns the isolation of the defendants, where the submission's code runs. */
@@ -42,11 +62,35 @@ public final class DefendantRunner implements SubmissionRunner {
     return starter.isolation();
   }
 
+  /**
+   * Returns how many submissions' tests run at once, at most: they run in this JVM, so its heap
+   * decides, whatever a batch's jobs say; the others wait for their turn.
+   */
+  @Override
+  public int runsAtOnce() {
+    return runsAtOnce;
+  }
+
   @Override
   public void run(RunRequest request, Consumer<TestEvent> events) {
     if (request.testClasses().isEmpty()) {
       return;
     }
+    try {
+      turns.acquire();
+    } catch (InterruptedException cancelled) {
+      // The tests never run and are reported as not run, as for a batch that is stopped.
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      runInTurn(request, events);
+    } finally {
+      turns.release();
+    }
+  }
+
+  private void runInTurn(RunRequest request, Consumer<TestEvent> events) {
     List<String> classRoots = request.classRoots();
     try (Defendant defendant = Defendant.startedBy(
             () -> channel(starter.start(classRoots)), request.warmUpTypes());

@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 class DefaultJobsTest {
 
   private static final long MEBIBYTE = 1024L * 1024;
+  private static final long HEAP = 4096 * MEBIBYTE;
 
   @Test
   void aMachineWithMemoryToSpareGradesOneSubmissionPerProcessor() {
     // when
-    int jobs = DefaultJobs.of(2, 24 * 1024 * MEBIBYTE, false);
+    int jobs = DefaultJobs.of(2, 24 * 1024 * MEBIBYTE, HEAP, false);
 
     // then
     assertThat(jobs).isEqualTo(2);
@@ -20,8 +21,8 @@ class DefaultJobsTest {
   @Test
   void aContainerWithManyProcessorsAndLittleMemoryGradesWhatItsMemoryHolds() {
     // when
-    int oneGibibyte = DefaultJobs.of(16, 1024 * MEBIBYTE, false);
-    int justUnder = DefaultJobs.of(16, 1023 * MEBIBYTE, false);
+    int oneGibibyte = DefaultJobs.of(16, 1024 * MEBIBYTE, HEAP, false);
+    int justUnder = DefaultJobs.of(16, 1023 * MEBIBYTE, HEAP, false);
 
     // then
     assertThat(oneGibibyte).as("512 MiB for the grader, two workers of 256 MiB").isEqualTo(2);
@@ -31,10 +32,21 @@ class DefaultJobsTest {
   @Test
   void tooLittleMemoryStillGradesOneSubmissionAtATime() {
     // when
-    int jobs = DefaultJobs.of(8, 256 * MEBIBYTE, true);
+    int jobs = DefaultJobs.of(8, 256 * MEBIBYTE, HEAP, true);
 
     // then
     assertThat(jobs).isEqualTo(1);
+  }
+
+  @Test
+  void theGradersRecommendedHeapCompilesEightAtOnceWhateverTheProcessors() {
+    // when
+    int manyProcessors = DefaultJobs.of(16, 64 * 1024 * MEBIBYTE, 256 * MEBIBYTE, false);
+    int twoProcessors = DefaultJobs.of(2, 64 * 1024 * MEBIBYTE, 256 * MEBIBYTE, true);
+
+    // then
+    assertThat(manyProcessors).as("16 processors, a 256 MiB grader").isEqualTo(8);
+    assertThat(twoProcessors).as("2 processors, trusted verdicts, a 256 MiB grader").isEqualTo(4);
   }
 
   @Test
@@ -49,8 +61,8 @@ class DefaultJobsTest {
   @Test
   void trustedVerdictsGradeTwoSubmissionsPerProcessorWhereTheMemoryHoldsThem() {
     // when
-    int spare = DefaultJobs.of(2, 24 * 1024 * MEBIBYTE, true);
-    int threeWorkers = DefaultJobs.of(16, 1280 * MEBIBYTE, true);
+    int spare = DefaultJobs.of(2, 24 * 1024 * MEBIBYTE, HEAP, true);
+    int threeWorkers = DefaultJobs.of(16, 1280 * MEBIBYTE, HEAP, true);
 
     // then
     assertThat(spare).as("two cores and memory to spare").isEqualTo(4);
