@@ -43,6 +43,11 @@ final class DefaultJobs {
         trustedVerdicts);
   }
 
+  /** Returns how many jobs a grader's heap of {@code heapBytes} holds, at least one. */
+  static int heldByTheHeap(long heapBytes) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, heapBytes / HEAP_PER_JOB));
+  }
+
   /**
    * Returns the jobs that {@code processors}, the machine's {@code memoryBytes} and the grader's
    * {@code heapBytes} allow, at least one: one or, with {@code trustedVerdicts}, two a processor.
@@ -50,8 +55,7 @@ final class DefaultJobs {
   static int of(int processors, long memoryBytes, long heapBytes, boolean trustedVerdicts) {
     long forWorkers = memoryBytes - GradingJobs.GRADER_MEBIBYTES * MEBIBYTE;
     long fit =
-        Math.min(
-            forWorkers / (GradingJobs.WORKER_MEBIBYTES * MEBIBYTE), heapBytes / HEAP_PER_JOB);
+        Math.min(forWorkers / (GradingJobs.WORKER_MEBIBYTES * MEBIBYTE), heldByTheHeap(heapBytes));
     int wanted = trustedVerdicts ? 2 * processors : processors;
     return (int) Math.max(1, Math.min(wanted, fit));
   }

@@ -66,9 +66,13 @@ final class SubmissionGrading implements AutoCloseable {
       Future<?> classmatesCopied) {
     this.context = context;
     this.runner = new HeldRunner(context.runner(), classmatesCopied);
-    // Fresh workers are not capped, so neither are the compilers that keep them fed.
+    // Fresh workers are not capped, so neither are the compilers that keep them fed, but for the
+    // grader's heap, where they all compile: javac out of memory would charge the students.
     this.compilers =
-        new CompilerPool(freshWorkers ? Integer.MAX_VALUE : context.runner().runsAtOnce());
+        new CompilerPool(
+            Math.min(
+                DefaultJobs.heldByTheHeap(Runtime.getRuntime().maxMemory()),
+                freshWorkers ? Integer.MAX_VALUE : context.runner().runsAtOnce()));
     this.scheme = scheme;
     this.settings =
         freshWorkers ? scheme.runSettings().withFreshWorker() : scheme.runSettings();

@@ -47,6 +47,8 @@ class DefaultJobsTest {
     // then
     assertThat(manyProcessors).as("16 processors, a 256 MiB grader").isEqualTo(8);
     assertThat(twoProcessors).as("2 processors, trusted verdicts, a 256 MiB grader").isEqualTo(4);
+    assertThat(DefaultJobs.heldByTheHeap(256 * MEBIBYTE)).isEqualTo(8);
+    assertThat(DefaultJobs.heldByTheHeap(16 * MEBIBYTE)).as("a tiny heap").isEqualTo(1);
   }
 
   @Test
