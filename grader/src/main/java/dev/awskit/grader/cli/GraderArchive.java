@@ -5,10 +5,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -82,7 +84,7 @@ final class GraderArchive {
   /**
    * Makes the archive: grades a batch of two small submissions written into {@code work} in a JVM
    * that lists the classes it loads, dumps the classes of that list, then puts the archive in place
-   * (readable by all, writable by the owner).
+   * with the jar's own read and write permissions.
    *
    * @throws IOException when the batch or the dump fails or leaves nothing; what it printed is in
    *     the message
@@ -116,12 +118,25 @@ final class GraderArchive {
       throw failed;
     }
     try {
-      Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-r--r--"));
+      // The batch ran the hidden tests in this JVM, so the archive holds them as the jar does: no
+      // one may read it who may not read the jar.
+      Files.setPosixFilePermissions(made, readAndWriteOf(jar));
     } catch (UnsupportedOperationException notPosix) {
       // Windows: the file has its folder's access rules, as the jar beside it has.
     }
     return Files.move(
         made, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Returns the read and write permissions of {@code file}, without its execute ones. */
+  static Set<PosixFilePermission> readAndWriteOf(Path file) throws IOException {
+    Set<PosixFilePermission> kept = EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission permission : Files.getPosixFilePermissions(file)) {
+      if (!permission.name().endsWith("_EXECUTE")) {
+        kept.add(permission);
+      }
+    }
+    return kept;
   }
 
   /**
