@@ -8,7 +8,6 @@ import dev.awskit.grader.engine.SubmissionSource;
 import dev.awskit.grader.engine.SubmissionUnusableException;
 import dev.awskit.grader.worker.WorkerClassData;
 import dev.awskit.grader.worker.WorkerRunner;
-import dev.awskit.grader.worker.WorkerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,8 +64,8 @@ final class PrepareCommand implements Callable<Integer> {
       WorkerClassData data = WorkerClassData.forThisMachine();
       if (!data.possible()) {
         out.println(
-            "No cache: the grader runs from class folders (a build's own output), or its cache"
-                + " folder is not one only it may write; workers load their classes themselves.");
+            "No cache: the cache folder is not one only the grader's user may write, or the"
+                + " grader's class path cannot be read; workers load their classes themselves.");
       } else if (data.archive().isPresent()) {
         out.println("class-data archive: " + data.archive().get());
       } else {
@@ -100,26 +99,21 @@ final class PrepareCommand implements Callable<Integer> {
 
 
   private Path make(WorkerClassData data, PrintWriter out) throws IOException {
-    return announced("workers' class-data archive", out, () -> record(data));
+    return announced("workers' class-data archive", out, () -> data.archiveMadeOnce(this::record));
   }
 
-  private Path record(WorkerClassData data) throws IOException {
-    Path classList = data.newClassList();
-    try (WorkerRunner recording =
-            data.recordingRunner(WorkerSettings.defaults().withMaxWorkers(1), classList);
-        Grader grader = new Grader(context.catalog().get(), recording, context.clock())) {
+  private void record(WorkerRunner recording) throws IOException {
+    try (Grader grader = new Grader(context.catalog().get(), recording, context.clock())) {
       // The stubs take the tests' paths of failure, the reference their paths of success (the
       // doubles, the SDK's responses). Neither is a submission, and the classes the reference
       // defines itself are not on the class list: only the built-in loaders' classes are.
       grader.grade(new SubmissionSource.Stubs(), RunSettings.defaults());
       grader.grade(new SubmissionSource.Reference(), RunSettings.defaults());
     } catch (SubmissionUnusableException impossible) {
-      Files.deleteIfExists(classList);
       throw new IOException(
           "The stubs or the reference solution could not be graded: " + impossible.getMessage(),
           impossible);
     }
-    return data.make(classList);
   }
 
   /** Makes an archive, saying first what it makes, then how long that took and how large it is. */

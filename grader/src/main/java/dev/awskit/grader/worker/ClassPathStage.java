@@ -26,13 +26,14 @@ import java.util.stream.Stream;
  * grader that runs as root often finds its libraries in root's home ({@code /root/.m2}), which no
  * other uid may enter, and no file a worker can read may hold a hidden test (see {@link
  * HiddenClasses}). Each library jar is hard-linked (or copied, across file systems), and the
- * grader's own jar or class folders copied without the question packages, into a folder of the
- * grader's that everyone may read and only the grader may write. The hidden tests' classes are
- * written beside them, readable by the grader alone.
+ * grader's own jar copied without the question packages, into a folder of the grader's that
+ * everyone may read and only the grader may write; a class folder (a build's own output) becomes a
+ * jar there, without them too, so that a class-data archive can hold its classes. The hidden
+ * tests' classes are written beside them, readable by the grader alone.
  *
- * <p>A class path of jars is staged once per machine, in the grader's {@link StageCache}, and
- * reused by later graders after a check; one with class folders (a build's own output) is
- * staged in a temporary folder, once per runner.
+ * <p>A class path is staged once per machine, in the grader's {@link StageCache}, and reused by
+ * later graders after a check; without a cache it is staged in a temporary folder, once per
+ * runner.
  */
 final class ClassPathStage {
 
@@ -171,11 +172,13 @@ final class ClassPathStage {
     List<String> holdingHidden = new ArrayList<>();
     for (int index = 0; index < entries.size(); index++) {
       Path entry = Path.of(entries.get(index));
-      String name = index + "-" + entry.getFileName();
+      boolean classFolder = Files.isDirectory(entry);
+      String name = index + "-" + entry.getFileName() + (classFolder ? ".jar" : "");
       Path copy = folder.resolve(name);
       Optional<Path> linkedTo = Optional.empty();
-      if (Files.isDirectory(entry)) {
-        Sandbox.copyTree(entry, copy, HiddenClasses::isHidden);
+      if (classFolder) {
+        // A jar, not a copied folder: the JVM archives no class it finds in a folder.
+        Sandbox.jarTree(entry, copy, HiddenClasses::isHidden);
         holdingHidden.add(entries.get(index));
       } else if (holdsHiddenClasses(entry)) {
         copyJarWithoutHiddenClasses(entry, copy);
@@ -201,9 +204,7 @@ final class ClassPathStage {
       staged.add(
           links.get(index).isPresent()
               ? StageManifest.Entry.link("entry", name, links.get(index).get())
-              : Files.isDirectory(folder.resolve(name))
-                  ? new StageManifest.Entry("entry", name, Optional.empty(), Optional.empty())
-                  : StageManifest.Entry.written("entry", folder, name));
+              : StageManifest.Entry.written("entry", folder, name));
     }
     return new StageManifest(
         staged, List.of(StageManifest.Entry.written(HIDDEN_CLASSES, folder, HIDDEN_CLASSES)));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,16 +86,28 @@ record Sandbox(Path root, Path work, Path tmp, Path home, Path classes) {
 
   /** Writes the files under the folder {@code source} into the new jar {@code target}, stored. */
   static void jarTree(Path source, Path target) throws IOException {
+    jarTree(source, target, relative -> false);
+  }
+
+  /**
+   * Writes the files under the folder {@code source} into the new jar {@code target}, stored,
+   * leaving out those whose path relative to it (with {@code /}) {@code skipped} accepts.
+   */
+  static void jarTree(Path source, Path target, Predicate<String> skipped) throws IOException {
     // Buffered: ZipOutputStream writes its headers a byte at a time, which was a system call each,
     // about 1,200 for the fifteen classes of one submission.
     try (Stream<Path> walk = Files.walk(source);
         ZipOutputStream jar =
             new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(target)))) {
       for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String relative = source.relativize(path).toString().replace('\\', '/');
+        if (skipped.test(relative)) {
+          continue;
+        }
         byte[] bytes = Files.readAllBytes(path);
         CRC32 checksum = new CRC32();
         checksum.update(bytes);
-        ZipEntry entry = new ZipEntry(source.relativize(path).toString().replace('\\', '/'));
+        ZipEntry entry = new ZipEntry(relative);
         entry.setMethod(ZipEntry.STORED);
         entry.setSize(bytes.length);
         entry.setCrc(checksum.getValue());
@@ -105,28 +116,6 @@ record Sandbox(Path root, Path work, Path tmp, Path home, Path classes) {
         jar.closeEntry();
       }
     }
-  }
-
-  /**
-   * Copies the folder {@code source} to {@code target}, leaving out the files whose path relative
-   * to it (with {@code /}) {@code skipped} accepts, and returns the copy.
-   */
-  static Path copyTree(Path source, Path target, Predicate<String> skipped) throws IOException {
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path path : walk.toList()) {
-        String relative = source.relativize(path).toString().replace('\\', '/');
-        if (!Files.isDirectory(path) && skipped.test(relative)) {
-          continue;
-        }
-        Path copy = target.resolve(relative);
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    return target;
   }
 
   /**

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 final class StageCache {
 
   /** Raises the format when what a stage holds changes, so that older stages are not used. */
-  private static final String FORMAT = "1";
+  private static final String FORMAT = "2";
 
   private static final int KEPT_STAGES = 3;
   private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
@@ -81,7 +81,9 @@ final class StageCache {
 
   /**
    * Returns the key of a stage of {@code entries} for the JDK this grader runs on, or empty when an
-   * entry is not a jar (a folder of classes changes without a trace, so it is never kept).
+   * entry cannot be read. A jar is known by its path, size, time and inode; a folder of classes (a
+   * build's own output) by the digest of every file in it, since a rebuild may leave its times
+   * and sizes as they were.
    */
   static Optional<String> key(List<String> entries) {
     try {
@@ -90,26 +92,46 @@ final class StageCache {
       text.append(System.getProperty("java.home")).append('\n');
       text.append(System.getProperty("java.vm.version")).append('\n');
       for (String entry : entries) {
-        Path jar = Path.of(entry);
-        if (!Files.isRegularFile(jar)) {
+        Path path = Path.of(entry).toAbsolutePath().normalize();
+        text.append(path).append('\t');
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+          text.append(folderDigest(path));
+        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+          text.append(Files.size(path))
+              .append('\t')
+              .append(Files.getLastModifiedTime(path).toMillis())
+              .append('\t')
+              .append(Files.getAttribute(path, "unix:ino"));
+        } else {
           return Optional.empty();
         }
-        text.append(jar.toAbsolutePath().normalize())
-            .append('\t')
-            .append(Files.size(jar))
-            .append('\t')
-            .append(Files.getLastModifiedTime(jar).toMillis())
-            .append('\t')
-            .append(Files.getAttribute(jar, "unix:ino"))
-            .append('\n');
+        text.append('\n');
       }
       byte[] hash = digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return Optional.of(HexFormat.of().formatHex(hash, 0, 12));
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException unreadable) {
+    } catch (IOException | UncheckedIOException | UnsupportedOperationException
+        | IllegalArgumentException unreadable) {
       return Optional.empty();
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException("Every JDK has SHA-256", impossible);
     }
+  }
+
+  /** Returns the digest of the names and contents of every file below {@code folder}. */
+  private static String folderDigest(Path folder) throws IOException, NoSuchAlgorithmException {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(path -> !Files.isDirectory(path)).sorted().toList()) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          throw new IOException("Not a plain file: " + file);
+        }
+        digest.update(folder.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(Files.readAllBytes(file));
+        digest.update((byte) 0);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /**

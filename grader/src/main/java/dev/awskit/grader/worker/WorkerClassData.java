@@ -3,9 +3,12 @@ package dev.awskit.grader.worker;
 import dev.awskit.grader.engine.ScratchOwner;
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +75,7 @@ public final class WorkerClassData {
 
   /**
    * Tells whether the workers can have an archive here: only a stage kept in the grader's cache
-   * can hold one (a class path with class folders, as in the kit's own build, cannot).
+   * can hold one, and there is none when the cache folder is one that others may write.
    */
   public boolean possible() {
     return possible && stage.of(classPath).kept();
@@ -84,15 +87,56 @@ public final class WorkerClassData {
   }
 
   /**
-   * Returns a runner whose workers write the classes they load to {@code classList}: it runs as
-   * the grader's own user, so it must run nothing but the kit's own code.
+   * Returns the archive the workers map, making it first when there is none: {@code recording}
+   * grades the kit's own code with a runner whose workers note the classes they load, and the
+   * archive is dumped from that list. Graders on one machine make it once: one that finds another
+   * making it waits, then uses what the other made.
+   *
+   * @throws IOException when the recording or the dump fails
    */
-  public WorkerRunner recordingRunner(WorkerSettings settings, Path classList) {
+  public Path archiveMadeOnce(Recording recording) throws IOException {
+    Path lockFile = stage.of(classPath).folder().resolveSibling("archive.lock");
+    // The file lock keeps other graders out; the monitor keeps this JVM's other threads out, as a
+    // JVM may hold one lock on a file at a time.
+    synchronized (WorkerClassData.class) {
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = channel.lock()) {
+        Optional<Path> made = archive();
+        if (made.isPresent()) {
+          return made.get();
+        }
+        Path classList = newClassList();
+        try (WorkerRunner runner =
+            recordingRunner(WorkerSettings.defaults().withMaxWorkers(1), classList)) {
+          recording.gradeWith(runner);
+        } catch (IOException | RuntimeException failed) {
+          Files.deleteIfExists(classList);
+          throw failed;
+        }
+        return make(classList);
+      }
+    }
+  }
+
+  /** Grades the kit's own code to record the classes a worker loads. */
+  @FunctionalInterface
+  public interface Recording {
+
+    /**
+     * Grades the stubs and the reference solution with {@code runner}, which runs as the grader's
+     * own user and so must be given nothing but the kit's own code.
+     */
+    void gradeWith(WorkerRunner runner) throws IOException;
+  }
+
+  /** Returns a runner whose workers write the classes they load to {@code classList}. */
+  private WorkerRunner recordingRunner(WorkerSettings settings, Path classList) {
     return WorkerRunner.trusted(settings, List.of("-XX:DumpLoadedClassList=" + classList));
   }
 
   /** Returns a file name in the cache for a class list to be recorded and then deleted. */
-  public Path newClassList() {
+  private Path newClassList() {
     return stage.of(classPath).folder().resolveSibling("classes-" + UUID.randomUUID() + ".lst");
   }
 
@@ -102,7 +146,7 @@ public final class WorkerClassData {
    *
    * @throws IOException when the dump fails, with the JVM's own words
    */
-  public Path make(Path classList) throws IOException {
+  Path make(Path classList) throws IOException {
     ClassPathStage.Staged staged = stage.of(classPath);
     Path kept = staged.folder().resolveSibling("classes-" + UUID.randomUUID() + ".kept.lst");
     Path dumped = staged.folder().resolveSibling("worker-" + UUID.randomUUID() + ".jsa");

@@ -48,16 +48,22 @@ class IsolationCommandTest {
   }
 
   @Test
-  @DisplayName("prepare says why a grader run from class folders keeps no cache")
-  void prepareExplainsWhyABuildKeepsNoCache() {
+  @DisplayName("prepare names the workers' class-data archive of a grader run from class folders")
+  void prepareMakesTheArchiveOfABuildsClassFolders() {
     // when
     int exit = run("prepare");
 
     // then
     assertThat(exit).as("exit code of prepare; it said: %s%s", out, err).isEqualTo(ExitCodes.OK);
-    assertThat(out.toString())
-        .as("what prepare said when the grader's class path holds its build's class folders")
-        .startsWith("No cache: the grader runs from class folders");
+    String archive =
+        out.toString()
+            .lines()
+            .filter(line -> line.startsWith("class-data archive: "))
+            .map(line -> line.substring("class-data archive: ".length()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("prepare named no archive; it said: " + out));
+    assertThat(archive).as("the archive prepare named for the build's class folders").endsWith(".jsa");
+    assertThat(Path.of(archive)).as("the archive prepare made or found").isRegularFile();
   }
 
   @Test

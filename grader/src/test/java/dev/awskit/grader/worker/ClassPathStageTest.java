@@ -164,18 +164,34 @@ class ClassPathStageTest {
   }
 
   @Test
-  void aClassPathWithAFolderOfClassesIsNeverKept() throws IOException {
+  void aFolderOfClassesIsStagedAsAJarWithoutTheHiddenTestsAndKeptUntilItsContentChanges()
+      throws IOException {
     // given
     Path classes = Files.createDirectories(work.resolve("classes/dev/awskit/grader"));
     Files.writeString(classes.resolve("Kept.class"), "kept");
+    Files.createDirectories(classes.resolve("hidden/q01"));
+    Files.writeString(classes.resolve("hidden/q01/Secret.class"), "secret");
     List<String> entries = List.of(work.resolve("classes").toString(), jars().get(1));
+    ClassPathStage.Staged first = stage().of(entries);
+    FileTime time = Files.getLastModifiedTime(classes.resolve("Kept.class"));
 
-    // when
-    ClassPathStage.Staged staged = stage().of(entries);
+    // when the folder is built again with other content of the same size and time
+    Files.writeString(classes.resolve("Kept.class"), "KEPT");
+    Files.setLastModifiedTime(classes.resolve("Kept.class"), time);
+    ClassPathStage.Staged second = stage().of(entries);
 
     // then
-    assertThat(staged.kept()).as("whether a stage with a class folder is kept").isFalse();
-    assertThat(work.resolve("cache")).as("the cache").isEmptyDirectory();
+    assertThat(first.kept()).as("whether a stage with a class folder is kept").isTrue();
+    assertThat(first.classPath().get(0)).as("the staged class folder").endsWith(".jar");
+    assertThat(names(Path.of(first.classPath().get(0))))
+        .as("what the staged class folder holds")
+        .containsExactly("dev/awskit/grader/Kept.class");
+    assertThat(first.hiddenClassesLine())
+        .as("the input line that hands the workers the hidden classes")
+        .contains("dev.awskit.grader.hidden.q01.Secret");
+    assertThat(second.folder())
+        .as("the stage of the folder after its content changed")
+        .isNotEqualTo(first.folder());
   }
 
   @Test
