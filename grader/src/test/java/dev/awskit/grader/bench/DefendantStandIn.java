@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Stands in for the untrusted JVM of docs/security/trusted-verdicts.md, to measure what it would
@@ -23,29 +25,51 @@ import java.util.jar.JarFile;
  * the SDK's model classes and the code the reference uses are loaded as a defendant JVM would load
  * them. The proxies run the clients' default methods and answer the others with an empty
  * response built by its builder. Run by {@code benchmark/defendant-standin}, which times the JVM
- * with and without a class-data archive of what it loads.
+ * with and without a class-data archive of what it loads, and by {@link JvmPerSubmissionFloor}.
  */
 public final class DefendantStandIn {
 
   private DefendantStandIn() {}
 
   /**
-   * Calls every contract method of the implementations in a solutions jar.
+   * Calls every contract method of the implementations in a solutions jar or a folder of compiled
+   * classes, which must be on the class path.
    *
-   * @param args the solutions jar, and a file that the transfer methods may read
+   * @param args the jar or folder, and a file that the transfer methods may read
+   * @throws IllegalStateException when it found no contract to call, so that a run that measured
+   *     nothing ends with an error
    */
   public static void main(String[] args) throws IOException {
+    Path classes = Path.of(args[0]);
     Path file = Path.of(args[1]);
     int calls = 0;
-    try (JarFile jar = new JarFile(args[0])) {
-      for (JarEntry entry : Collections.list(jar.entries())) {
-        String name = entry.getName();
-        if (name.endsWith(".class") && !name.contains("$")) {
-          calls += callContracts(name.replace('/', '.').replace(".class", ""), file);
-        }
+    for (String name : classFiles(classes)) {
+      if (!name.contains("$")) {
+        calls += callContracts(name.replace('/', '.').replace(".class", ""), file);
       }
     }
+    if (calls == 0) {
+      throw new IllegalStateException("No contract method to call in " + classes);
+    }
     System.out.println(calls + " contract calls");
+  }
+
+  /** Returns the names of the class files in a jar or below a folder, with {@code /}. */
+  private static List<String> classFiles(Path classes) throws IOException {
+    if (Files.isDirectory(classes)) {
+      try (Stream<Path> walk = Files.walk(classes)) {
+        return walk.map(path -> classes.relativize(path).toString().replace('\\', '/'))
+            .filter(name -> name.endsWith(".class"))
+            .sorted()
+            .toList();
+      }
+    }
+    try (JarFile jar = new JarFile(classes.toFile())) {
+      return Collections.list(jar.entries()).stream()
+          .map(JarEntry::getName)
+          .filter(name -> name.endsWith(".class"))
+          .toList();
+    }
   }
 
   private static int callContracts(String className, Path file) {

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 class TargetsTest {
 
   private static final String OS = "isolation: os (bubblewrap 0.8.0: ...)";
-  // a cold floor at 0.1 of one mvn test, a batch floor 50 times faster than the plain way
-  private static final Targets.Floors FAST_FLOORS = new Targets.Floors(1, 10);
+  // a cold floor at 0.1 of one mvn test, a batch floor 50 times faster than the plain way, and a
+  // JVM per submission that leaves it 38.5 times faster
+  private static final Targets.Floors FAST_FLOORS = new Targets.Floors(1, 10, 3);
 
   @Test
   void saysMetWhenEveryRatioIsWithinItsTarget() {
@@ -51,7 +52,7 @@ class TargetsTest {
   void saysOutOfReachWhenTheFloorItselfMissesTheTarget() {
     // given a cold floor at 0.3 of mvn test, and a batch floor 20 times faster than the plain way
     Targets targets =
-        new Targets(5, 10, 33.3, 50, 300, Optional.empty(), OS, new Targets.Floors(3, 25));
+        new Targets(5, 10, 33.3, 50, 300, Optional.empty(), OS, new Targets.Floors(3, 25, 3));
 
     // when / then
     assertThat(targets.table())
@@ -59,6 +60,21 @@ class TargetsTest {
             "| at most 0.2 | not met; out of reach: javac and the tests alone, cold, take 0.30 |")
         .contains(
             "| at least 30 times | not met; out of reach: javac and the tests alone are 20.0 times"
+                + " faster |");
+  }
+
+  @Test
+  void saysOutOfReachWhenAJvmPerSubmissionTakesTheFloorPastTheTarget() {
+    // given a batch floor 50 times faster than the plain way (10 s of 500 s), and 15 s more for a
+    // JVM per submission: 25 s, where 30 times needs at most 16.67 s
+    Targets targets =
+        new Targets(5, 10, 40, 50, 300, Optional.empty(), OS, new Targets.Floors(1, 10, 15));
+
+    // when / then
+    assertThat(targets.table())
+        .contains(
+            "| at least 30 times | not met; out of reach: javac and the tests alone, then a new JVM"
+                + " per submission that only calls its code (10.0 s and 15.0 s), are 20.0 times"
                 + " faster |");
   }
 
