@@ -22,4 +22,10 @@ interface Courtroom {
 
   /** Drops the class loader of {@code scope}, whose tests have ended. */
   void release(String scope);
+
+  /**
+   * Returns the threads that run or wait in the submission's code now, described, after giving
+   * them a moment to end: called once a test class's tests have ended, when none should be left.
+   */
+  List<String> threadsLeft();
 }

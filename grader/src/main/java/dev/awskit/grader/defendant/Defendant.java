@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * <p>Nothing the defendant sends can change a verdict other than by what the submission's code
  * answers: JUnit, the tests, the doubles and the assertions stay in the judge's JVM. A defendant
  * that ended, or whose code ran past a test's time limit, is ended and replaced by a new one for
- * the tests that follow, so that one runaway test costs that test only.
+ * the tests that follow, so that one runaway test costs that test only; so is one where threads of
+ * the submission's code run on after a test class's tests, for the next test class.
  */
 public final class Defendant implements SubmissionHost, AutoCloseable {
 
@@ -37,8 +39,11 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
   /** Caps the printed text taken per test, whatever the defendant claims to have kept. */
   private static final int MAX_PRINTED_CHARS = 1 << 20;
 
-  /** How long the end of a test class waits for the defendant to drop its classes. */
-  private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(1);
+  /**
+   * How long the end of a test class waits for the defendant to drop its classes and say whether
+   * threads of the submission's code run on (it gives them a quarter of a second to end).
+   */
+  private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(2);
 
   /** How many defendants one question's code may end or stall before its other tests are skipped. */
   private static final int MAX_LOST_PER_QUESTION = 2;
@@ -220,9 +225,11 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
   public record Printed(String text, long bytes) {}
 
   /**
-   * Has the running defendant drop the classes of {@code scope}, whose tests have ended; waits a
-   * moment at most, since no time limit covers the end of a test class and a defendant whose code
-   * is stuck may never answer.
+   * Has the running defendant drop the classes of {@code scope}, whose tests have ended, and
+   * replaces it when threads of the submission's code run on there, or it does not answer: such
+   * threads would use the JVM's threads and memory while the next test class runs, and could end
+   * it in the middle of another question's test. Waits a moment at most, since no time limit
+   * covers the end of a test class and a defendant whose code is stuck may never answer.
    */
   @Override
   public void release(String scope) {
@@ -231,11 +238,14 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
     if (running.isEmpty()) {
       return;
     }
+    AtomicBoolean clean = new AtomicBoolean();
     Thread releasing =
         new Thread(
             () -> {
               try {
-                running.get().courtroom().release(scope);
+                Courtroom courtroom = running.get().courtroom();
+                courtroom.release(scope);
+                clean.set(courtroom.threadsLeft().isEmpty());
               } catch (RuntimeException | AssertionError ended) {
                 // The defendant ended meanwhile, and its classes with it.
               }
@@ -247,6 +257,12 @@ public final class Defendant implements SubmissionHost, AutoCloseable {
       releasing.join(RELEASE_PATIENCE.toMillis());
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
+      return;
+    }
+    if (!clean.get()) {
+      replace(running.get());
+      // Before the next test class starts its clock.
+      start();
     }
   }
 

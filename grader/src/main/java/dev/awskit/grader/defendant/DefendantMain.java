@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * judge decides every verdict from what crosses.
  */
 public final class DefendantMain implements Courtroom {
+
+  /** How long threads of the submission's code get to end once a test class's tests ended. */
+  private static final Duration THREAD_GRACE = Duration.ofMillis(250);
 
   /** How much of a test's output is kept when the grader does not say. */
   private static final int DEFAULT_KEPT_BYTES = 64 * 1024;
@@ -100,6 +104,11 @@ public final class DefendantMain implements Courtroom {
     if (classes != null) {
       closeQuietly(classes);
     }
+  }
+
+  @Override
+  public List<String> threadsLeft() {
+    return LeftThreads.inSubmissionCode(THREAD_GRACE);
   }
 
   private static void closeQuietly(SubmissionClasses classes) {
