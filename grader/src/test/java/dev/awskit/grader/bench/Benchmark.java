@@ -1,6 +1,5 @@
 package dev.awskit.grader.bench;
 
-import dev.awskit.grader.cli.GraderCli;
 import dev.awskit.grader.testing.Assembled;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,16 +34,6 @@ public final class Benchmark {
   private static final Path GRADER_TARGET = Path.of("target").toAbsolutePath();
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
-  /**
-   * Starts the grader as docs/performance.md recommends: a small heap, quick start-up, and the
-   * class-data archive {@code prepare} made beside the jar.
-   */
-  private static final List<String> RECOMMENDED_JVM_OPTIONS =
-      Stream.concat(
-              GraderCli.RECOMMENDED_JVM_OPTIONS.stream(),
-              Stream.of("-XX:SharedArchiveFile=" + GRADER_TARGET.resolve("awskit-grader.jsa")))
-          .toList();
-
   private final int coldRuns;
   private final int batchSize;
   private final int batchRuns;
@@ -53,6 +42,7 @@ public final class Benchmark {
   private final Path work;
   private final PeakMemory memory = new PeakMemory();
   private final PrintStream log;
+  private final TimedCommands commands;
 
   private Benchmark(
       int coldRuns,
@@ -69,6 +59,7 @@ public final class Benchmark {
     this.scale = scale;
     this.work = work;
     this.log = log;
+    this.commands = new TimedCommands(GRADER_TARGET, work.resolve("last-command.err"));
   }
 
   /**
@@ -119,7 +110,7 @@ public final class Benchmark {
     Files.createDirectories(work);
     Path submissions = generate(work.resolve("class"));
 
-    String isolation = isolationLine();
+    String isolation = commands.isolationLine(REPOSITORY);
     log.println(isolation);
     Floor floor = Floor.withClassData(work.resolve("floor-jvm"), submissions, "student-00");
     List<IsolationCost.Pair> coldPairs = new ArrayList<>();
@@ -140,8 +131,8 @@ public final class Benchmark {
       int number = round;
       if (round <= coldRuns) {
         coldPairs.add(
-            pair(round, level -> timed(
-                graderCommand("grade", submissions.resolve("student-00").toString(), "-o",
+            pair(round, level -> commands.timed(
+                commands.grader("grade", submissions.resolve("student-00").toString(), "-o",
                     work.resolve("cold-" + number + "-" + level).toString(), "--isolation", level),
                 REPOSITORY,
                 level.equals("auto") ? memory : new PeakMemory())));
@@ -154,8 +145,8 @@ public final class Benchmark {
       }
       if (round <= batchRuns) {
         batchPairs.add(
-            pair(round, level -> timed(
-                graderCommand("batch", submissions.toString(), "--reuse-workers", "-o",
+            pair(round, level -> commands.timed(
+                commands.grader("batch", submissions.toString(), "--reuse-workers", "-o",
                     batchOutput(number, level).toString(), "--isolation", level),
                 REPOSITORY,
                 level.equals("auto") ? batchMemory : new PeakMemory())));
@@ -179,11 +170,11 @@ public final class Benchmark {
     // The two safe ways, once each after the rounds, for the record: a worker per submission
     // (--no-trusted-verdicts), and the default, the tests here and a defendant per submission.
     Duration freshBatch =
-        timed(graderCommand("batch", submissions.toString(), "--no-trusted-verdicts", "-o",
+        commands.timed(commands.grader("batch", submissions.toString(), "--no-trusted-verdicts", "-o",
             work.resolve("batch-fresh").toString()), REPOSITORY, batchMemory);
     log.printf("batch of %d, a worker per submission: %s%n", batchSize, Figures.seconds(freshBatch));
     Duration trustedBatch =
-        timed(graderCommand("batch", submissions.toString(), "-o",
+        commands.timed(commands.grader("batch", submissions.toString(), "-o",
             work.resolve("batch-trusted").toString()), REPOSITORY, batchMemory);
     log.printf("batch of %d, the default (trusted verdicts): %s%n", batchSize,
         Figures.seconds(trustedBatch));
@@ -309,19 +300,20 @@ public final class Benchmark {
 
   /**
    * Grades the batch and a generated class of {@link #scale} submissions, both without the
-   * similarity check, and returns the grader's peak memory and time per submission in each.
+   * similarity check and otherwise as {@code batch} grades by default (until 2026-12-06 with
+   * reused workers), and returns the grader's peak memory and time per submission in each.
    */
   private Targets.GraderMemory graderMemory(Path submissions) throws Exception {
     Path large = generate(work.resolve("scale-class"), scale);
     PeakMemory smallMemory = new PeakMemory();
     Duration small =
-        timed(graderCommand("batch", submissions.toString(), "-o", work.resolve("scale-small").toString(),
-            "--no-similarity", "--reuse-workers"), REPOSITORY, smallMemory);
+        commands.timed(commands.grader("batch", submissions.toString(), "-o", work.resolve("scale-small").toString(),
+            "--no-similarity"), REPOSITORY, smallMemory);
     log.printf("batch of %d without similarity: %s%n", batchSize, Figures.seconds(small));
     PeakMemory largeMemory = new PeakMemory();
     Duration took =
-        timed(graderCommand("batch", large.toString(), "-o", work.resolve("scale-large").toString(),
-            "--no-similarity", "--reuse-workers"), REPOSITORY, largeMemory);
+        commands.timed(commands.grader("batch", large.toString(), "-o", work.resolve("scale-large").toString(),
+            "--no-similarity"), REPOSITORY, largeMemory);
     log.printf("batch of %d without similarity: %s%n", scale, Figures.seconds(took));
     return new Targets.GraderMemory(
         batchSize,
@@ -344,7 +336,7 @@ public final class Benchmark {
 
   /** Times one run of a floor in {@code grader/}. */
   private Duration floorRun(List<String> command) throws Exception {
-    return timed(command, GRADER_TARGET.getParent(), new PeakMemory());
+    return commands.timed(command, GRADER_TARGET.getParent(), new PeakMemory());
   }
 
   /** Times the plain way on submission {@code i} of the batch: one {@code mvn test}. */
@@ -352,7 +344,7 @@ public final class Benchmark {
     Path project =
         PlainMavenProject.write(
             GRADER_TARGET, submissions.resolve(studentId(i)), work.resolve("plain").resolve(studentId(i)));
-    return timed(
+    return commands.timed(
         List.of(REPOSITORY.resolve("mvnw").toString(), "-o", "-q", "-B", "-f",
             project.resolve("pom.xml").toString(), "test",
             "-Dmaven.test.failure.ignore=true", "-Djacoco.skip=true"),
@@ -368,60 +360,6 @@ public final class Benchmark {
 
   private static String studentId(int i) {
     return String.format(Locale.ROOT, "student-%02d", i);
-  }
-
-  private List<String> graderCommand(String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(RECOMMENDED_JVM_OPTIONS);
-    command.add("-jar");
-    command.add(GRADER_TARGET.resolve("awskit-grader.jar").toString());
-    command.addAll(List.of(args));
-    return command;
-  }
-
-  private Duration timed(List<String> command, Path directory, PeakMemory sampler) throws Exception {
-    return timed(command, directory, sampler, true);
-  }
-
-  /**
-   * Runs {@code command} while sampling its memory and returns how long it took; with {@code
-   * strict}, an exit code other than 0 (graded) or 4 (below the minimum score) is an error.
-   */
-  private Duration timed(List<String> command, Path directory, PeakMemory sampler, boolean strict)
-      throws Exception {
-    long start = System.nanoTime();
-    Process process =
-        new ProcessBuilder(command)
-            .directory(directory.toFile())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(work.resolve("last-command.err").toFile())
-            .start();
-    ProcessHandle handle = process.toHandle();
-    while (process.isAlive()) {
-      sampler.sample(handle);
-      Thread.sleep(20);
-    }
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    int exit = process.exitValue();
-    if (strict && exit != 0 && exit != 4) {
-      throw new IllegalStateException(
-          String.join(" ", command) + " exited with " + exit + ":\n"
-              + Files.readString(work.resolve("last-command.err")));
-    }
-    return took;
-  }
-
-  /** Returns the line the grader's {@code isolation} command prints on this machine. */
-  private String isolationLine() throws Exception {
-    Process process =
-        new ProcessBuilder(graderCommand("isolation"))
-            .directory(REPOSITORY.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor();
-    return output.strip();
   }
 
   private static void deleteTree(Path folder) throws IOException {
