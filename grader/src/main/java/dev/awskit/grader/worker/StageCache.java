@@ -94,9 +94,9 @@ final class StageCache {
       for (String entry : entries) {
         Path path = Path.of(entry).toAbsolutePath().normalize();
         text.append(path).append('\t');
-        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(path)) {
           text.append(folderDigest(path));
-        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+        } else if (Files.isRegularFile(path)) {
           text.append(Files.size(path))
               .append('\t')
               .append(Files.getLastModifiedTime(path).toMillis())
