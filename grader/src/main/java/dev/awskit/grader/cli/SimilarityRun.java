@@ -98,17 +98,19 @@ final class SimilarityRun implements AutoCloseable {
 
   private void check(List<StudentSubmission> students, Optional<Path> base, boolean takeAtOnce) {
     try {
-      SimilarityCheck.Taken sources;
+      boolean going;
+      SimilarityCheck.Taken sources = null;
       try {
-        if (!takeAtOnce && !go.join()) {
-          compared.cancel(false);
-          return;
+        going = takeAtOnce || go.join();
+        if (going) {
+          sources = SimilarityCheck.take(students, base, work);
         }
-        sources = SimilarityCheck.take(students, base, work);
       } finally {
+        // Before the check ends either way: close waits for its end, and whoever closed it may
+        // then rely on the sources being taken (or never to be).
         taken.complete(null);
       }
-      if (!go.join()) {
+      if (!going || !go.join()) {
         compared.cancel(false);
         return;
       }
