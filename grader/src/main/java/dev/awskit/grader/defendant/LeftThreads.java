@@ -4,6 +4,7 @@ import dev.awskit.grader.hidden.SubmissionExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the threads of a defendant JVM that run or wait in the submission's code: a frame of the
@@ -23,8 +24,9 @@ final class LeftThreads {
   static List<String> inSubmissionCode(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
     List<String> left = new ArrayList<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread == Thread.currentThread() || !runsSubmissionCode(thread)) {
+    for (Map.Entry<Thread, StackTraceElement[]> alive : Thread.getAllStackTraces().entrySet()) {
+      Thread thread = alive.getKey();
+      if (thread == Thread.currentThread() || !inSubmissionCode(alive.getValue())) {
         continue;
       }
       try {
@@ -33,15 +35,15 @@ final class LeftThreads {
         Thread.currentThread().interrupt();
         break;
       }
-      if (thread.isAlive() && runsSubmissionCode(thread)) {
+      if (thread.isAlive() && inSubmissionCode(thread.getStackTrace())) {
         left.add("'" + thread.getName() + "' (" + thread.getState() + ")");
       }
     }
     return left;
   }
 
-  private static boolean runsSubmissionCode(Thread thread) {
-    for (StackTraceElement frame : thread.getStackTrace()) {
+  private static boolean inSubmissionCode(StackTraceElement[] stack) {
+    for (StackTraceElement frame : stack) {
       if (SubmissionExtension.CLASS_LOADER_NAME.equals(frame.getClassLoaderName())) {
         return true;
       }
